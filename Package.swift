@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "HelioGrid",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "HelioGrid", targets: ["HelioGrid"]),
+        .library(name: "HelioReport", targets: ["HelioReport"]),
+        .executable(name: "heliogrid", targets: ["heliogrid"]),
+        .executable(name: "heliogrid-bench", targets: ["HelioBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "HelioGrid",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HelioReport",
+            dependencies: ["HelioGrid"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "heliogrid",
+            dependencies: [
+                "HelioGrid", "HelioReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "HelioBench",
+            dependencies: ["HelioGrid"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HelioGridTests",
+            dependencies: ["HelioGrid", "HelioReport", "heliogrid"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

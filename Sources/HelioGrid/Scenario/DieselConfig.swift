@@ -1,0 +1,47 @@
+/// `[diesel]`: a fleet of identical diesel gensets.
+public struct DieselConfig: Sendable, Equatable {
+    /// Number of units.
+    public var units: Int
+    /// Rating of one unit, kW.
+    public var unitKW: Double
+    /// Minimum loading of a running unit, fraction of its rating.
+    public var minLoadRatio: Double = 0.30
+    /// No-load fuel, litres per hour per kW of running rated capacity.
+    public var fuelInterceptLPerKWhRated: Double = 0.018
+    /// Incremental fuel, litres per kWh of output.
+    public var fuelSlopeLPerKWh: Double = 0.245
+    /// Time from start command to carrying load, seconds.
+    public var startSeconds: Double = 10
+    /// Minimum run time after a start, hours.
+    public var minRunHours: Double = 1
+    /// CO₂ emitted per litre burnt, kg (IPCC 2006 default for gas/diesel oil).
+    public var co2KgPerL: Double = 2.68
+    /// CH₄ per litre, g.
+    public var ch4GPerL: Double = 0.11
+    /// N₂O per litre, g.
+    public var n2oGPerL: Double = 0.02
+
+    /// Creates a fleet of `units` × `unitKW` with desert-10k.toml's other defaults.
+    public init(units: Int, unitKW: Double) {
+        self.units = units
+        self.unitKW = unitKW
+    }
+
+    /// Rated capacity of the whole fleet, kW.
+    public var fleetKW: Double { Double(units) * unitKW }
+
+    init(_ section: inout ScenarioSection) throws {
+        units = try section.int("units", in: 1...10_000)
+        unitKW = try section.positive("unit_kw", max: 1e7)
+        let defaults = DieselConfig(units: units, unitKW: unitKW)
+        minLoadRatio = try section.double("min_load_ratio", default: defaults.minLoadRatio, in: 0...0.9)
+        fuelInterceptLPerKWhRated = try section.double("fuel_intercept_l_per_kwh_rated", default: defaults.fuelInterceptLPerKWhRated, in: 0...1)
+        fuelSlopeLPerKWh = try section.positive("fuel_slope_l_per_kwh", default: defaults.fuelSlopeLPerKWh, max: 1)
+        startSeconds = try section.double("start_seconds", default: defaults.startSeconds, in: 0...3600)
+        minRunHours = try section.double("min_run_hours", default: defaults.minRunHours, in: 0...168)
+        co2KgPerL = try section.double("co2_kg_per_l", default: defaults.co2KgPerL, in: 0...10)
+        ch4GPerL = try section.double("ch4_g_per_l", default: defaults.ch4GPerL, in: 0...100)
+        n2oGPerL = try section.double("n2o_g_per_l", default: defaults.n2oGPerL, in: 0...100)
+        try section.finish()
+    }
+}

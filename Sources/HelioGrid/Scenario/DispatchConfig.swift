@@ -1,0 +1,38 @@
+/// `[dispatch]`: which energy-management strategy runs and its settings.
+public struct DispatchConfig: Sendable, Equatable {
+    /// Strategy names of the command-line contract.
+    public enum Strategy: String, Sendable, CaseIterable { case rule, optimal, mpc }
+
+    public var strategy: Strategy = .rule
+    /// Rule: start gensets when SOC falls to this and PV is short, fraction.
+    public var dieselStartSOC: Double = 0.25
+    /// Rule: gensets charge the battery up to this SOC (cycle charging), fraction.
+    public var dieselStopSOC: Double = 0.60
+    /// Rule: loading committed units aim for, fraction of rating.
+    public var dieselTargetLoading: Double = 0.80
+    /// MPC horizon, hours.
+    public var horizonHours: Double = 48
+    /// MPC re-planning interval, minutes.
+    public var stepMinutes: Int = 60
+    /// Optimal/MPC: keep battery reserve for the loss of the largest genset.
+    public var contingencyReserve = true
+
+    /// Creates settings with desert-10k.toml's defaults.
+    public init() {}
+
+    init(_ section: inout ScenarioSection) throws {
+        let defaults = DispatchConfig()
+        let name = try section.choice("strategy", default: defaults.strategy.rawValue, in: Strategy.allCases.map(\.rawValue))
+        strategy = Strategy(rawValue: name)!
+        dieselStartSOC = try section.double("diesel_start_soc", default: defaults.dieselStartSOC, in: 0...1)
+        dieselStopSOC = try section.double("diesel_stop_soc", default: defaults.dieselStopSOC, in: 0...1)
+        guard dieselStartSOC < dieselStopSOC else {
+            throw section.error("diesel_start_soc", "must be below diesel_stop_soc (\(dieselStopSOC)), found \(dieselStartSOC)")
+        }
+        dieselTargetLoading = try section.positive("diesel_target_loading", default: defaults.dieselTargetLoading, max: 1)
+        horizonHours = try section.positive("horizon_hours", default: defaults.horizonHours, max: 8760)
+        stepMinutes = try section.int("step_minutes", default: defaults.stepMinutes, in: 1...1440)
+        contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
+        try section.finish()
+    }
+}

@@ -1,0 +1,39 @@
+/// A complete campus description: site, load, plant, dispatch, economics and carbon settings.
+///
+/// Built from a TOML file by ``ScenarioLoader`` (format: `desert-10k.toml`, DESIGN.md "Scenario
+/// files") or in code. A `nil` component is absent from the plant; that is how `compare` builds
+/// its diesel-only and PV + diesel baselines.
+public struct Scenario: Sendable, Equatable {
+    /// Path of the file this came from (or a label for in-code scenarios).
+    public var source: String
+    public var site: SiteConfig
+    public var load: LoadConfig
+    public var pv: PVConfig?
+    public var battery: BatteryConfig?
+    public var diesel: DieselConfig?
+    /// The grid section; it takes part only when ``GridConfig/enabled``.
+    public var grid: GridConfig
+    public var dispatch: DispatchConfig
+    public var economics: EconomicsConfig
+    public var carbon: CarbonConfig
+
+    /// Creates a scenario from its sections.
+    public init(source: String, site: SiteConfig, load: LoadConfig = LoadConfig(), pv: PVConfig? = nil,
+                battery: BatteryConfig? = nil, diesel: DieselConfig? = nil, grid: GridConfig = GridConfig(),
+                dispatch: DispatchConfig = DispatchConfig(), economics: EconomicsConfig = EconomicsConfig(),
+                carbon: CarbonConfig = CarbonConfig()) {
+        self.source = source
+        self.site = site
+        self.load = load
+        self.pv = pv
+        self.battery = battery
+        self.diesel = diesel
+        self.grid = grid
+        self.dispatch = dispatch
+        self.economics = economics
+        self.carbon = carbon
+    }
+
+    /// The grid when connected, else `nil`.
+    public var connectedGrid: GridConfig? { grid.enabled ? grid : nil }
+}

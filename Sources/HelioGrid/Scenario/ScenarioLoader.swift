@@ -1,0 +1,76 @@
+import Foundation
+import TOMLKit
+
+/// Reads and validates scenario TOML files, and provides the embedded default campus.
+public enum ScenarioLoader {
+    /// Loads the scenario at `path`; relative paths inside resolve against its folder.
+    public static func load(path: String) throws -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw HelioError(.scenario, "cannot read scenario file (missing, unreadable or not UTF-8)", file: path)
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text: text, file: path, baseDirectory: directory)
+    }
+
+    /// The embedded default scenario: `desert-10k.toml` with its Phoenix TMY3 weather file.
+    public static func loadDefault() throws -> Scenario {
+        guard let url = Bundle.module.url(forResource: "desert-10k", withExtension: "toml", subdirectory: "Resources") else {
+            throw HelioError(.io, "the embedded default scenario is missing from the build")
+        }
+        return try load(path: url.path)
+    }
+
+    /// Parses scenario text; `file` names it in errors, `baseDirectory` resolves relative paths.
+    public static func parse(text: String, file: String, baseDirectory: String) throws -> Scenario {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw HelioError(.scenario, "TOML syntax: \(error.description)", file: file, line: error.source.begin.line)
+        }
+        var root = ScenarioSection(table: table, path: "", file: file)
+        for required in ["site", "load"] where !root.contains(required) {
+            throw HelioError(.scenario, "required section [\(required)] is missing", file: file, key: required)
+        }
+        var siteSection = try root.section("site")
+        var loadSection = try root.section("load")
+        var scenario = Scenario(
+            source: file,
+            site: try SiteConfig(&siteSection, baseDirectory: baseDirectory),
+            load: try LoadConfig(&loadSection, baseDirectory: baseDirectory))
+        if root.contains("pv") {
+            var section = try root.section("pv")
+            scenario.pv = try PVConfig(&section, baseDirectory: baseDirectory)
+        }
+        if root.contains("battery") {
+            var section = try root.section("battery")
+            scenario.battery = try BatteryConfig(&section)
+        }
+        if root.contains("diesel") {
+            var section = try root.section("diesel")
+            scenario.diesel = try DieselConfig(&section)
+        }
+        var gridSection = try root.section("grid")
+        scenario.grid = try GridConfig(&gridSection, baseDirectory: baseDirectory)
+        var dispatchSection = try root.section("dispatch")
+        scenario.dispatch = try DispatchConfig(&dispatchSection)
+        var economicsSection = try root.section("economics")
+        scenario.economics = try EconomicsConfig(&economicsSection)
+        var carbonSection = try root.section("carbon")
+        scenario.carbon = try CarbonConfig(&carbonSection)
+        try root.finish()
+        try checkCrossSection(scenario, file: file)
+        return scenario
+    }
+
+    /// Rules that span sections.
+    private static func checkCrossSection(_ scenario: Scenario, file: String) throws {
+        guard let battery = scenario.battery else { return }
+        let dispatch = scenario.dispatch
+        for (key, value) in [("diesel_start_soc", dispatch.dieselStartSOC), ("diesel_stop_soc", dispatch.dieselStopSOC)]
+        where value < battery.socMin || value > battery.socMax {
+            throw HelioError(.scenario, "\(value) lies outside the battery's soc_min…soc_max (\(battery.socMin)…\(battery.socMax))",
+                             file: file, key: "dispatch.\(key)")
+        }
+    }
+}

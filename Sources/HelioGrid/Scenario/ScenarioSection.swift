@@ -1,0 +1,110 @@
+import TOMLKit
+
+/// One table of a scenario file, read key by key with types, defaults and ranges checked.
+///
+/// Every key read is remembered; ``finish()`` rejects the keys nobody asked for, so a typo such
+/// as `soc_mni` is an error naming the key instead of a silently ignored line.
+struct ScenarioSection {
+    let table: TOMLTable
+    /// Dotted path of this table (`battery`, `load.cooling`).
+    let path: String
+    /// The scenario file, for messages.
+    let file: String
+    private var readKeys: Set<String> = []
+
+    init(table: TOMLTable, path: String, file: String) {
+        self.table = table
+        self.path = path
+        self.file = file
+    }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func error(_ key: String, _ message: String) -> HelioError {
+        HelioError(.scenario, message, file: file, key: keyPath(key))
+    }
+
+    func contains(_ key: String) -> Bool { table.contains(key: key) }
+
+    /// A number (TOML integer or float); `nil` default makes the key required.
+    mutating func double(_ key: String, default fallback: Double? = nil, in range: ClosedRange<Double>) throws -> Double {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return try required(key, fallback) }
+        let value: Double
+        switch raw.type {
+        case .double: value = raw.double!
+        case .int: value = Double(raw.int!)
+        default: throw error(key, "expected a number, found \(raw.type)")
+        }
+        guard value.isFinite, range.contains(value) else {
+            throw error(key, "\(value) is out of range (allowed \(range.lowerBound) to \(range.upperBound))")
+        }
+        return value
+    }
+
+    /// A number that must be strictly greater than `lowerBound`.
+    mutating func positive(_ key: String, default fallback: Double? = nil, above lowerBound: Double = 0,
+                           max upperBound: Double = 1e12) throws -> Double {
+        let value = try double(key, default: fallback, in: lowerBound...upperBound)
+        guard value > lowerBound else { throw error(key, "must be greater than \(lowerBound), found \(value)") }
+        return value
+    }
+
+    /// A TOML integer; floats are a type error.
+    mutating func int(_ key: String, default fallback: Int? = nil, in range: ClosedRange<Int>) throws -> Int {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return try required(key, fallback) }
+        guard raw.type == .int, let value = raw.int else { throw error(key, "expected an integer, found \(raw.type)") }
+        guard range.contains(value) else {
+            throw error(key, "\(value) is out of range (allowed \(range.lowerBound) to \(range.upperBound))")
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String, default fallback: Bool) throws -> Bool {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return fallback }
+        guard raw.type == .bool, let value = raw.bool else { throw error(key, "expected true or false, found \(raw.type)") }
+        return value
+    }
+
+    mutating func string(_ key: String, default fallback: String? = nil) throws -> String {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return try required(key, fallback) }
+        guard raw.type == .string, let value = raw.string else { throw error(key, "expected a string, found \(raw.type)") }
+        return value
+    }
+
+    mutating func optionalString(_ key: String) throws -> String? {
+        contains(key) ? try string(key) : nil
+    }
+
+    /// A string that must be one of `choices`.
+    mutating func choice(_ key: String, default fallback: String, in choices: [String]) throws -> String {
+        let value = try string(key, default: fallback)
+        guard choices.contains(value) else {
+            throw error(key, "'\(value)' is not one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// A sub-table; an empty one (so defaults apply) when absent.
+    mutating func section(_ key: String) throws -> ScenarioSection {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return ScenarioSection(table: TOMLTable(), path: keyPath(key), file: file) }
+        guard raw.type == .table, let sub = raw.table else { throw error(key, "expected a table, found \(raw.type)") }
+        return ScenarioSection(table: sub, path: keyPath(key), file: file)
+    }
+
+    /// Rejects keys that were never read.
+    func finish() throws {
+        for key in table.keys.sorted() where !readKeys.contains(key) {
+            throw error(key, "unknown key")
+        }
+    }
+
+    private func required<T>(_ key: String, _ fallback: T?) throws -> T {
+        guard let fallback else { throw error(key, "required key is missing") }
+        return fallback
+    }
+}

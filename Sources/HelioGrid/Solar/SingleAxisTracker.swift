@@ -1,0 +1,58 @@
+import Foundation
+
+/// A horizontal or tilted single-axis tracker with optional backtracking.
+///
+/// True-tracking angle and surface orientation: W. F. Marion and A. P. Dobos, "Rotation Angle
+/// for the Optimum Tracking of One-Axis Trackers", NREL/TP-6A20-58891 (2013), eqs. 1–7. Backtracking:
+/// K. Anderson and M. Mikofski, "Slope-Aware Backtracking for Single-Axis Trackers",
+/// NREL/TP-5K00-76626 (2020), eqs. 11–14, with the cross-axis slope of the ground taken as zero
+/// (the tracking angle is computed in the frame of the tilted axis, so a tilted axis is handled).
+public struct SingleAxisTracker: Sendable, Equatable {
+    /// Tilt of the rotation axis from horizontal, degrees.
+    public var axisTiltDeg: Double
+    /// Azimuth of the axis (direction it points down-slope), degrees clockwise from north.
+    public var axisAzimuthDeg: Double
+    /// Rotation limit either side of flat, degrees.
+    public var maxAngleDeg: Double
+    /// Whether to backtrack to avoid row-to-row shading.
+    public var backtrack: Bool
+    /// Ground coverage ratio: collector width over row pitch.
+    public var gcr: Double
+
+    /// Creates a tracker; angles in degrees.
+    public init(axisTiltDeg: Double, axisAzimuthDeg: Double, maxAngleDeg: Double, backtrack: Bool, gcr: Double) {
+        self.axisTiltDeg = axisTiltDeg
+        self.axisAzimuthDeg = axisAzimuthDeg
+        self.maxAngleDeg = maxAngleDeg
+        self.backtrack = backtrack
+        self.gcr = gcr
+    }
+
+    /// Rotation angle, degrees (positive turns the modules toward the west for a south-pointing axis).
+    public func rotationDeg(sun: SunPosition) -> Double {
+        let zenith = degreesToRadians(sun.zenithDeg), azimuth = degreesToRadians(sun.azimuthDeg)
+        let sx = sin(zenith) * sin(azimuth), sy = sin(zenith) * cos(azimuth), sz = cos(zenith)
+        let axisAzimuth = degreesToRadians(axisAzimuthDeg), axisTilt = degreesToRadians(axisTiltDeg)
+        let xp = sx * cos(axisAzimuth) - sy * sin(axisAzimuth)
+        let zp = sx * sin(axisAzimuth) * sin(axisTilt) + sy * sin(axisTilt) * cos(axisAzimuth) + sz * cos(axisTilt)
+        var theta = radiansToDegrees(atan2(xp, zp))
+        if backtrack {
+            let shadeRatio = abs(cos(degreesToRadians(theta))) / gcr
+            if shadeRatio < 1 {
+                theta += (theta < 0 ? 1 : -1) * radiansToDegrees(acos(shadeRatio))
+            }
+        }
+        return min(max(theta, -maxAngleDeg), maxAngleDeg)
+    }
+
+    /// Orientation of the module plane for the sun's position (Marion & Dobos 2013, eqs. 1–7).
+    public func orientation(sun: SunPosition) -> SurfaceOrientation {
+        let theta = degreesToRadians(rotationDeg(sun: sun))
+        let axisTilt = degreesToRadians(axisTiltDeg)
+        let tilt = acos(cos(theta) * cos(axisTilt))
+        guard sin(tilt) > 1e-12 else { return SurfaceOrientation(tiltDeg: 0, azimuthDeg: normalizedDegrees(axisAzimuthDeg + 90)) }
+        var delta = radiansToDegrees(asin(min(1, max(-1, sin(theta) / sin(tilt)))))
+        if abs(theta) >= .pi / 2 { delta = (theta < 0 ? -180 : 180) - delta }
+        return SurfaceOrientation(tiltDeg: radiansToDegrees(tilt), azimuthDeg: normalizedDegrees(axisAzimuthDeg + delta))
+    }
+}

@@ -1,0 +1,67 @@
+/// Minimal, allocation-light CSV helpers for the line-oriented formats HelioGrid reads.
+///
+/// Fields are split on commas with double-quote grouping (RFC 4180 quoting, no embedded newlines),
+/// which covers TMY3, EPW, NSRDB, PVGIS and HelioGrid's own CSVs.
+enum CSVText {
+    /// The lines of `text`, without line terminators (`\n` or `\r\n`), 1-based numbering implied.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.last == "\r" ? line.dropLast() : line
+        }
+    }
+
+    /// The comma-separated fields of one line, surrounding spaces and quotes removed.
+    static func fields(_ line: Substring, separator: Character = ",") -> [Substring] {
+        guard line.contains("\"") else {
+            return line.split(separator: separator, omittingEmptySubsequences: false).map(trimmed)
+        }
+        var fields: [Substring] = []
+        var inQuotes = false
+        var start = line.startIndex
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if character == separator && !inQuotes {
+                fields.append(trimmed(line[start..<index]))
+                start = line.index(after: index)
+            }
+            index = line.index(after: index)
+        }
+        fields.append(trimmed(line[start..<line.endIndex]))
+        return fields
+    }
+
+    /// `field` without surrounding spaces, tabs and double quotes.
+    static func trimmed(_ field: Substring) -> Substring {
+        var result = field
+        while let first = result.first, first == " " || first == "\t" || first == "\"" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" || last == "\"" { result = result.dropLast() }
+        return result
+    }
+
+    /// Parses a number, or throws an error naming the file, line and column.
+    static func number(_ field: Substring, column: String, line: Int, file: String, kind: HelioError.Kind) throws -> Double {
+        guard let value = Double(field), value.isFinite else {
+            throw HelioError(kind, "\(column): '\(field)' is not a number", file: file, line: line)
+        }
+        return value
+    }
+
+    /// Parses an integer, or throws an error naming the file, line and column.
+    static func integer(_ field: Substring, column: String, line: Int, file: String, kind: HelioError.Kind) throws -> Int {
+        guard let value = Int(field) else {
+            throw HelioError(kind, "\(column): '\(field)' is not an integer", file: file, line: line)
+        }
+        return value
+    }
+
+    /// Index of the first header field equal to one of `names`, or an error naming the header line.
+    static func column(_ names: [String], in header: [Substring], line: Int, file: String, kind: HelioError.Kind) throws -> Int {
+        for name in names {
+            if let index = header.firstIndex(where: { $0 == name }) { return index }
+        }
+        throw HelioError(kind, "missing column '\(names[0])' in the header", file: file, line: line)
+    }
+}

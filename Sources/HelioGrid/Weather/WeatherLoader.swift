@@ -1,0 +1,31 @@
+import Foundation
+
+/// Reads a weather file of any supported format, detected from its content.
+public enum WeatherLoader {
+    /// The readers tried, in order.
+    public static let readers: [any WeatherReader] = [
+        TMY3Reader(), EPWReader(), NSRDBReader(), PVGISCSVReader(), PVGISJSONReader(),
+    ]
+
+    /// Loads and validates the weather file at `path`.
+    public static func load(path: String) throws -> WeatherData {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw HelioError(.weather, "cannot read weather file (missing or unreadable)", file: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+            throw HelioError(.weather, "weather file is not text", file: path)
+        }
+        return try parse(text: text, file: path)
+    }
+
+    /// Parses weather text whose format is detected from its opening.
+    public static func parse(text: String, file: String) throws -> WeatherData {
+        let head = text.prefix(4096)
+        guard let reader = readers.first(where: { $0.recognizes(head: head) }) else {
+            throw HelioError(.weather,
+                             "unrecognised weather format (expected NREL TMY3, EPW, NSRDB PSM3/PSM4 CSV, or PVGIS TMY CSV/JSON)",
+                             file: file, line: 1)
+        }
+        return try reader.read(text: text, file: file)
+    }
+}
