@@ -1,0 +1,137 @@
+/// The rule-based EMS: load following by PV and battery with cycle-charging gensets.
+///
+/// The HOMER "cycle charging" strategy (T. Lambert, P. Gilman, P. Lilienthal, "Micropower System
+/// Modeling with HOMER", in *Integration of Alternative Sources of Energy*, Wiley 2006, ch. 15),
+/// with a state-of-charge start threshold:
+/// 1. PV serves the load first; surplus charges the battery, then is exported (if a grid is
+///    enabled), then curtailed.
+/// 2. Shortfalls are met by the battery down to `diesel_start_soc` (down to `reserve_soc` when there
+///    are no gensets), then by grid import.
+/// 3. Gensets start only when that is not enough: the fewest units that cover the remaining deficit
+///    at `diesel_target_loading`; they run near that loading, the surplus charging the battery,
+///    until the state of charge reaches `diesel_stop_soc` or PV covers the load again, and each
+///    unit runs at least `min_run_hours`. No running unit goes below its minimum load: PV is
+///    curtailed first, and if even that cannot absorb the minimum, units stop early.
+/// 4. Only when all of that is exhausted does the battery go below the start threshold, then into
+///    its ride-through reserve, down to `soc_min`; what remains is unserved.
+public struct RuleBasedDispatch: DispatchStrategy {
+    /// `[dispatch]` thresholds.
+    public let config: DispatchConfig
+
+    /// Creates the strategy.
+    public init(config: DispatchConfig) { self.config = config }
+
+    public var name: String { "rule" }
+
+    public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
+        let load = context.loadKW, pvAvailable = context.pvAvailableKW
+        let deficit = load - min(pvAvailable, load)
+        var units = commitment(context, deficit: deficit)
+        if let fleet = context.fleet {
+            let absorbable = absorbableKW(context)
+            while units > 0 && fleet.minimumKW(units: units) > absorbable { units -= 1 }
+        }
+        let dieselKW = dieselOutput(context, units: units, deficit: deficit)
+        var decision = DispatchDecision()
+        decision.dieselUnits = units
+        decision.dieselKW = dieselKW
+        let supply = pvAvailable + dieselKW
+        if supply >= load {
+            absorbSurplus(supply - load, context, into: &decision)
+        } else {
+            coverShortfall(load - supply, context, into: &decision)
+        }
+        decision.pvKW = pvAvailable - decision.curtailedKW
+        return decision
+    }
+
+    /// Units to run this step.
+    func commitment(_ context: DispatchContext, deficit: Double) -> Int {
+        guard let fleet = context.fleet else { return 0 }
+        let mustRun = fleet.unitsThatMustRun(step: context.step, stepHours: context.stepHours)
+        guard deficit > 0 else { return mustRun }
+        let soc = context.battery?.soc ?? 0
+        var units: Int
+        if fleet.runningUnits > 0 {
+            let cycleCharging = context.battery != nil && soc < config.dieselStopSOC
+            units = cycleCharging || context.battery == nil ? max(mustRun, unitsToCover(deficit, fleet)) : mustRun
+        } else {
+            let batteryKW = context.battery?.maxDischargeKW(floorSOC: firstFloorSOC(context), hours: context.stepHours) ?? 0
+            let gridKW = context.grid?.importKW ?? 0
+            units = deficit > batteryKW + gridKW ? unitsToCover(max(0, deficit - gridKW), fleet) : 0
+        }
+        return min(units, fleet.config.units)
+    }
+
+    /// Genset output for `units` running: near target loading while charging the battery,
+    /// load-following otherwise, never below minimum load unless units must stop.
+    func dieselOutput(_ context: DispatchContext, units: Int, deficit: Double) -> Double {
+        guard let fleet = context.fleet, units > 0 else { return 0 }
+        let hours = context.stepHours
+        let capacity = fleet.capacityKW(units: units, stepHours: hours)
+        let chargeToStop = context.battery?.maxChargeKW(ceilingSOC: config.dieselStopSOC, hours: hours) ?? 0
+        let target = Double(units) * fleet.config.unitKW * config.dieselTargetLoading
+        let desired = deficit + min(chargeToStop, max(0, target - deficit))
+        return min(capacity, max(fleet.minimumKW(units: units), desired))
+    }
+
+    /// The most genset power the bus can take: the load (PV can be curtailed to make room), battery
+    /// charging to `soc_max`, and export.
+    private func absorbableKW(_ context: DispatchContext) -> Double {
+        let charge = context.battery.map { $0.maxChargeKW(ceilingSOC: $0.config.socMax, hours: context.stepHours) } ?? 0
+        return context.loadKW + charge + (context.grid?.exportKW ?? 0)
+    }
+
+    /// Fewest units whose target loading covers `deficitKW`.
+    private func unitsToCover(_ deficitKW: Double, _ fleet: GensetFleet) -> Int {
+        let perUnit = fleet.config.unitKW * config.dieselTargetLoading
+        return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))
+    }
+
+    /// The state of charge the battery serves down to before anything else is called on.
+    private func firstFloorSOC(_ context: DispatchContext) -> Double {
+        guard let battery = context.battery else { return 0 }
+        return context.fleet == nil ? battery.config.reserveSOC : config.dieselStartSOC
+    }
+
+    /// Surplus: battery charge, then export, then PV curtailment.
+    private func absorbSurplus(_ surplusKW: Double, _ context: DispatchContext, into decision: inout DispatchDecision) {
+        var surplus = surplusKW
+        if let battery = context.battery {
+            let charge = min(surplus, battery.maxChargeKW(ceilingSOC: battery.config.socMax, hours: context.stepHours))
+            decision.batteryKW = -charge
+            surplus -= charge
+        }
+        if let grid = context.grid {
+            let export = min(surplus, grid.exportKW)
+            decision.gridKW = -export
+            surplus -= export
+        }
+        decision.curtailedKW = min(surplus, context.pvAvailableKW)
+    }
+
+    /// Shortfall: battery to its first floor, grid, battery into reserve, battery to minimum, unserved.
+    private func coverShortfall(_ shortfallKW: Double, _ context: DispatchContext, into decision: inout DispatchDecision) {
+        var remaining = shortfallKW
+        var discharge = 0.0
+        let hours = context.stepHours
+        if let battery = context.battery {
+            discharge = min(remaining, battery.maxDischargeKW(floorSOC: firstFloorSOC(context), hours: hours))
+            remaining -= discharge
+        }
+        if let grid = context.grid {
+            decision.gridKW = min(remaining, grid.importKW)
+            remaining -= decision.gridKW
+        }
+        if let battery = context.battery {
+            let toReserve = min(remaining, max(0, battery.maxDischargeKW(floorSOC: battery.config.reserveSOC, hours: hours) - discharge))
+            discharge += toReserve
+            remaining -= toReserve
+            let toMinimum = min(remaining, max(0, battery.maxDischargeKW(floorSOC: battery.config.socMin, hours: hours) - discharge))
+            discharge += toMinimum
+            remaining -= toMinimum
+        }
+        decision.batteryKW = discharge
+        decision.unservedKW = remaining
+    }
+}

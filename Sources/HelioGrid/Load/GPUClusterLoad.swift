@@ -1,0 +1,173 @@
+import Foundation
+
+/// GPU-cluster IT power from a deterministic, seeded utilisation profile.
+///
+/// IT power = nodes · (P_idle + (P_max − P_idle) · u(t)) · (1 + fabric overhead) (DESIGN.md); the
+/// linear node-power-versus-utilisation form follows L. A. Barroso, U. Hölzle and P. Ranganathan,
+/// "The Datacenter as a Computer", 3rd ed. (2018), §5.4. Profiles:
+/// - training: a flat running level with short checkpoint dips (``checkpointMinutes`` at
+///   ``checkpointUtilisation``) every `checkpoint_every_hours`, as synchronous checkpointing stalls
+///   GPUs (Mohan et al., "CheckFreq", FAST 2021);
+/// - inference: a diurnal cycle peaking at ``inferencePeakHour`` local time, ±``inferenceSwing``
+///   (or as much as fits between 0 and 1), weekends at ``weekendFactor`` of weekdays;
+/// - mixed: the mean of the two.
+/// Every profile has a weekly maintenance window (nodes drained to idle, Tuesdays from 10:00) and
+/// AR(1) noise (σ = ``noiseSigma``, correlation time ``noiseCorrelationHours``) seeded from
+/// `load.seed`, with its sample mean removed. The running level is solved so that the annual mean
+/// utilisation equals `mean_utilization`.
+public struct GPUClusterLoad: Sendable {
+    /// The `[load]` section.
+    public let config: LoadConfig
+
+    /// Length of one checkpoint stall, minutes.
+    public static let checkpointMinutes = 10.0
+    /// GPU utilisation during a checkpoint stall, fraction.
+    public static let checkpointUtilisation = 0.30
+    /// Maintenance window start, minutes after Monday 00:00 (Tuesday 10:00; 2001-01-01 is a Monday).
+    public static let maintenanceStartMinuteOfWeek = 1440.0 + 600
+    /// Local hour of peak inference demand.
+    public static let inferencePeakHour = 14.0
+    /// Diurnal swing of inference utilisation, fraction points either side of the mean.
+    public static let inferenceSwing = 0.25
+    /// Weekend inference level relative to weekdays.
+    public static let weekendFactor = 0.85
+    /// Standard deviation of utilisation noise, fraction.
+    public static let noiseSigma = 0.02
+    /// Correlation time of the noise, hours.
+    public static let noiseCorrelationHours = 3.0
+
+    /// Creates the model; the configuration must be `kind = "gpu-cluster"`.
+    public init(config: LoadConfig) { self.config = config }
+
+    /// Installed IT power (every node at full utilisation), kW.
+    public var installedITKW: Double {
+        Double(config.nodes) * config.nodeMaxKW * (1 + config.fabricOverhead)
+    }
+
+    /// IT power per step, kW.
+    public func itPowerKW(axis: TimeAxis) throws -> [Double] {
+        let nodes = Double(config.nodes), span = config.nodeMaxKW - config.nodeIdleKW
+        let scale = 1 + config.fabricOverhead
+        return try utilisation(axis: axis).map { nodes * (config.nodeIdleKW + span * $0) * scale }
+    }
+
+    /// Mean GPU utilisation over each step, fraction.
+    public func utilisation(axis: TimeAxis) throws -> [Double] {
+        let count = axis.stepsPerYear
+        let step = Double(axis.stepMinutes)
+        let maintenance = (0..<count).map { maintenanceFraction(start: Double($0) * step, step: step) }
+        let noise = noiseSeries(count: count, stepHours: axis.stepHours)
+        var values: [Double]
+        switch config.profile {
+        case .training:
+            values = try trainingLevel(maintenance: maintenance, step: step)
+        case .inference:
+            values = try scaleAroundMaintenance(inferenceLevel(count: count, step: step), maintenance: maintenance)
+        case .mixed:
+            let training = try trainingLevel(maintenance: maintenance, step: step)
+            let inference = try scaleAroundMaintenance(inferenceLevel(count: count, step: step), maintenance: maintenance)
+            values = zip(training, inference).map { ($0 + $1) / 2 }
+        }
+        for index in 0..<count {
+            let running = 1 - maintenance[index]
+            values[index] = min(1, max(0, values[index] + noise[index] * running))
+        }
+        return values
+    }
+
+    /// Training: running level `u` with dips and maintenance, `u` solved for the annual mean.
+    private func trainingLevel(maintenance: [Double], step: Double) throws -> [Double] {
+        let count = maintenance.count
+        let dips = (0..<count).map { checkpointFraction(start: Double($0) * step, step: step) }
+        var dipShare = 0.0, maintenanceShare = 0.0
+        for index in 0..<count {
+            dipShare += min(dips[index], 1 - maintenance[index])
+            maintenanceShare += maintenance[index]
+        }
+        dipShare /= Double(count)
+        maintenanceShare /= Double(count)
+        let running = 1 - dipShare - maintenanceShare
+        let level = (config.meanUtilization - dipShare * Self.checkpointUtilisation) / running
+        guard level <= 1, running > 0 else {
+            throw HelioError(.scenario,
+                             "\(config.meanUtilization) cannot be reached: checkpoint dips and maintenance windows would need a running utilisation of \(level)",
+                             key: "load.mean_utilization")
+        }
+        return (0..<count).map { index in
+            let dip = min(dips[index], 1 - maintenance[index])
+            return level * (1 - dip - maintenance[index]) + Self.checkpointUtilisation * dip
+        }
+    }
+
+    /// Inference: diurnal and weekly shape with unit mean, before scaling.
+    private func inferenceLevel(count: Int, step: Double) -> [Double] {
+        let weekday = 7 / (5 + 2 * Self.weekendFactor)
+        let swing = min(Self.inferenceSwing, config.meanUtilization, 1 - config.meanUtilization)
+        return (0..<count).map { index in
+            let middle = (Double(index) + 0.5) * step
+            let hour = (middle / 60).truncatingRemainder(dividingBy: 24)
+            let dayOfWeek = Int(middle / 1440) % 7
+            let weekly = dayOfWeek >= 5 ? weekday * Self.weekendFactor : weekday
+            let diurnal = config.meanUtilization + swing * cos(2 * .pi * (hour - Self.inferencePeakHour) / 24)
+            return diurnal * weekly
+        }
+    }
+
+    /// Rescales a profile so that, with maintenance windows at zero, the annual mean is the target.
+    private func scaleAroundMaintenance(_ values: [Double], maintenance: [Double]) throws -> [Double] {
+        var total = 0.0
+        for index in values.indices { total += values[index] * (1 - maintenance[index]) }
+        let factor = config.meanUtilization * Double(values.count) / total
+        let scaled = values.indices.map { values[$0] * factor * (1 - maintenance[$0]) }
+        if let peak = scaled.max(), peak > 1 + 1e-9 {
+            throw HelioError(.scenario,
+                             "\(config.meanUtilization) is too high for the \(config.profile.rawValue) profile: its peak would be \(peak)",
+                             key: "load.mean_utilization")
+        }
+        return scaled
+    }
+
+    /// Zero-mean AR(1) noise per step.
+    private func noiseSeries(count: Int, stepHours: Double) -> [Double] {
+        var generator = SplitMix64(seed: UInt64(config.seed))
+        let phi = exp(-stepHours / Self.noiseCorrelationHours)
+        let innovation = Self.noiseSigma * (1 - phi * phi).squareRoot()
+        var series = [Double](repeating: 0, count: count)
+        var value = 0.0
+        for index in 0..<count {
+            value = phi * value + innovation * generator.nextGaussian()
+            series[index] = value
+        }
+        let mean = series.reduce(0, +) / Double(count)
+        for index in 0..<count { series[index] -= mean }
+        return series
+    }
+
+    /// Fraction of `[start, start + step)` (minutes of year) spent checkpointing.
+    private func checkpointFraction(start: Double, step: Double) -> Double {
+        guard config.checkpointEveryHours > 0 else { return 0 }
+        return periodicOverlap(start: start, step: step, period: config.checkpointEveryHours * 60,
+                               offset: config.checkpointEveryHours * 60 - Self.checkpointMinutes,
+                               duration: Self.checkpointMinutes)
+    }
+
+    /// Fraction of `[start, start + step)` inside the weekly maintenance window.
+    private func maintenanceFraction(start: Double, step: Double) -> Double {
+        guard config.maintenanceHoursPerWeek > 0 else { return 0 }
+        return periodicOverlap(start: start, step: step, period: 7 * 1440,
+                               offset: Self.maintenanceStartMinuteOfWeek, duration: config.maintenanceHoursPerWeek * 60)
+    }
+
+    /// Overlap of `[start, start+step)` with windows `[offset + n·period, … + duration)`, as a fraction of `step`.
+    private func periodicOverlap(start: Double, step: Double, period: Double, offset: Double, duration: Double) -> Double {
+        let end = start + step
+        var n = ((start - offset - duration) / period).rounded(.down)
+        var overlap = 0.0
+        while offset + n * period < end {
+            let windowStart = offset + n * period
+            overlap += max(0, min(end, windowStart + duration) - max(start, windowStart))
+            n += 1
+        }
+        return overlap / step
+    }
+}

@@ -1,0 +1,79 @@
+/// Energy, fuel and emission totals over a period (a year or a whole run).
+public struct EnergyTotals: Sendable, Equatable {
+    /// Facility demand, kWh.
+    public var loadKWh = 0.0
+    /// IT demand, kWh.
+    public var itKWh = 0.0
+    /// Demand served, kWh.
+    public var servedKWh = 0.0
+    /// Demand not served, kWh.
+    public var unservedKWh = 0.0
+    /// PV available, kWh.
+    public var pvAvailableKWh = 0.0
+    /// PV used, kWh.
+    public var pvUsedKWh = 0.0
+    /// PV curtailed, kWh.
+    public var pvCurtailedKWh = 0.0
+    /// Energy into the battery at the bus, kWh.
+    public var batteryChargeKWh = 0.0
+    /// Energy out of the battery at the bus, kWh.
+    public var batteryDischargeKWh = 0.0
+    /// Genset output, kWh.
+    public var dieselKWh = 0.0
+    /// Grid import, kWh.
+    public var gridImportKWh = 0.0
+    /// Grid export, kWh.
+    public var gridExportKWh = 0.0
+    /// Fuel burnt, litres.
+    public var fuelL = 0.0
+    /// Scope 1 (genset fuel), kgCO₂e.
+    public var scope1KgCO2e = 0.0
+    /// Scope 2 location-based (grid import), kgCO₂e.
+    public var scope2LocationKgCO2e = 0.0
+    /// Hours with at least one genset running.
+    public var dieselRunHours = 0.0
+    /// Unit-hours run, summed over units.
+    public var dieselUnitRunHours = 0.0
+    /// Genset starts.
+    public var dieselStarts = 0
+    /// Hours with unserved demand.
+    public var lossOfLoadHours = 0.0
+    /// Largest unserved power in one step, kW.
+    public var maxUnservedKW = 0.0
+
+    /// Creates zero totals.
+    public init() {}
+
+    /// Adds another period's totals (maxima take the larger).
+    public mutating func add(_ other: EnergyTotals) {
+        loadKWh += other.loadKWh
+        itKWh += other.itKWh
+        servedKWh += other.servedKWh
+        unservedKWh += other.unservedKWh
+        pvAvailableKWh += other.pvAvailableKWh
+        pvUsedKWh += other.pvUsedKWh
+        pvCurtailedKWh += other.pvCurtailedKWh
+        batteryChargeKWh += other.batteryChargeKWh
+        batteryDischargeKWh += other.batteryDischargeKWh
+        dieselKWh += other.dieselKWh
+        gridImportKWh += other.gridImportKWh
+        gridExportKWh += other.gridExportKWh
+        fuelL += other.fuelL
+        scope1KgCO2e += other.scope1KgCO2e
+        scope2LocationKgCO2e += other.scope2LocationKgCO2e
+        dieselRunHours += other.dieselRunHours
+        dieselUnitRunHours += other.dieselUnitRunHours
+        dieselStarts += other.dieselStarts
+        lossOfLoadHours += other.lossOfLoadHours
+        maxUnservedKW = max(maxUnservedKW, other.maxUnservedKW)
+    }
+
+    /// Scope 1 + Scope 2 location-based, kgCO₂e.
+    public var emissionsKgCO2e: Double { scope1KgCO2e + scope2LocationKgCO2e }
+
+    /// Renewable fraction of served energy: 1 − (genset + grid energy) / served energy, the HOMER
+    /// definition (HOMER Pro manual, "Renewable Fraction"); 0 when nothing was served.
+    public var renewableFraction: Double {
+        servedKWh > 0 ? 1 - (dieselKWh + gridImportKWh) / servedKWh : 0
+    }
+}

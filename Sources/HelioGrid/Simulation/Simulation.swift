@@ -1,0 +1,20 @@
+/// The front door of the engine: prepare inputs, pick the scenario's strategy, run.
+public enum Simulation {
+    /// Runs `scenario` end to end with its `[dispatch] strategy`.
+    public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
+        try run(scenario, inputs: SimulationInputs.prepare(scenario), recordSeries: recordSeries)
+    }
+
+    /// Runs `scenario` on prepared inputs with its `[dispatch] strategy`.
+    public static func run(_ scenario: Scenario, inputs: SimulationInputs, recordSeries: Bool) throws -> SimulationResult {
+        switch scenario.dispatch.strategy {
+        case .rule:
+            var strategy = RuleBasedDispatch(config: scenario.dispatch)
+            return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+        case .optimal, .mpc:
+            throw HelioError(.usage,
+                             "dispatch '\(scenario.dispatch.strategy.rawValue)' needs the LP/MILP optimiser, which this build does not include yet; use 'rule'",
+                             file: scenario.source, key: "dispatch.strategy")
+        }
+    }
+}

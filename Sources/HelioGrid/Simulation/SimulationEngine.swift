@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs a campus over one or more years: owns time and plant state, asks the dispatch strategy
+/// for each step's flows, applies them, ages the plant and accounts energy, fuel and carbon.
+///
+/// PV output falls by `degradation_per_year` compounded each year (PVWatts/SAM lifetime mode);
+/// battery fade (``Battery/age(toYears:)``) is applied at each year end.
+public enum SimulationEngine {
+    /// Simulates `scenario` on prepared `inputs` with `strategy`; `recordSeries` keeps per-step columns.
+    public static func run(
+        _ scenario: Scenario, inputs: SimulationInputs, strategy: inout some DispatchStrategy, recordSeries: Bool
+    ) -> SimulationResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let axis = inputs.axis
+        let hours = axis.stepHours
+        let stepsPerYear = axis.stepsPerYear
+        var battery = scenario.battery.map(Battery.init(config:))
+        var fleet = scenario.diesel.map(GensetFleet.init(config:))
+        let grid = scenario.connectedGrid
+        let fuelFactor = scenario.diesel.map { DieselEmissionFactor(diesel: $0, gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
+        var series = recordSeries ? StepSeries(capacity: stepsPerYear * scenario.site.years) : nil
+        var yearly: [EnergyTotals] = []
+        var minSOC = battery?.soc ?? 0
+        var maxBalanceError = 0.0
+        for year in 0..<scenario.site.years {
+            let pvFactor = pow(1 - (scenario.pv?.degradationPerYear ?? 0), Double(year))
+            var totals = EnergyTotals()
+            for index in 0..<stepsPerYear {
+                let step = year * stepsPerYear + index
+                let load = inputs.load.facilityKW[index]
+                let pvAvailable = inputs.pvAvailableKW[index] * pvFactor
+                // The context is a temporary so that applying the decision below mutates uniquely held state.
+                let decision = strategy.decide(DispatchContext(
+                    step: step, stepHours: hours, loadKW: load, pvAvailableKW: pvAvailable, battery: battery, fleet: fleet, grid: grid))
+                battery?.apply(powerKW: decision.batteryKW, hours: hours)
+                let starts = fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
+                let fuel = fleet?.fuelL(units: decision.dieselUnits, outputKW: decision.dieselKW, stepHours: hours) ?? 0
+                let gridCarbon = grid == nil ? 0 : inputs.gridCarbonGPerKWh[index]
+                let scope2 = max(0, decision.gridKW) * hours * gridCarbon / 1000
+                accumulate(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
+                           fuel: fuel, scope1: fuel * fuelFactor, scope2: scope2, starts: starts, into: &totals)
+                let balance = decision.pvKW + decision.batteryKW + decision.dieselKW + decision.gridKW + decision.unservedKW - load
+                maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
+                let soc = battery?.soc ?? 0
+                minSOC = min(minSOC, soc)
+                series?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
+                               co2Kg: fuel * fuelFactor + scope2)
+            }
+            battery?.age(toYears: Double(year + 1))
+            yearly.append(totals)
+        }
+        var overall = EnergyTotals()
+        for totals in yearly { overall.add(totals) }
+        let elapsed = clock.now - started
+        return SimulationResult(
+            scenario: scenario, dispatchName: strategy.name, axis: axis, yearly: yearly, totals: overall,
+            batteryEquivalentFullCycles: battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
+            batteryFadeFraction: battery?.fadeFraction ?? 0, maxBalanceErrorFraction: maxBalanceError,
+            series: series,
+            runtimeMS: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+
+    @inline(__always)
+    private static func accumulate(_ decision: DispatchDecision, load: Double, it: Double, pvAvailable: Double, hours: Double,
+                                   fuel: Double, scope1: Double, scope2: Double, starts: Int, into totals: inout EnergyTotals) {
+        totals.loadKWh += load * hours
+        totals.itKWh += it * hours
+        totals.servedKWh += (load - decision.unservedKW) * hours
+        totals.unservedKWh += decision.unservedKW * hours
+        totals.pvAvailableKWh += pvAvailable * hours
+        totals.pvUsedKWh += decision.pvKW * hours
+        totals.pvCurtailedKWh += decision.curtailedKW * hours
+        totals.batteryChargeKWh += max(0, -decision.batteryKW) * hours
+        totals.batteryDischargeKWh += max(0, decision.batteryKW) * hours
+        totals.dieselKWh += decision.dieselKW * hours
+        totals.gridImportKWh += max(0, decision.gridKW) * hours
+        totals.gridExportKWh += max(0, -decision.gridKW) * hours
+        totals.fuelL += fuel
+        totals.scope1KgCO2e += scope1
+        totals.scope2LocationKgCO2e += scope2
+        if decision.dieselUnits > 0 { totals.dieselRunHours += hours }
+        totals.dieselUnitRunHours += Double(decision.dieselUnits) * hours
+        totals.dieselStarts += starts
+        if decision.unservedKW > 1e-9 * max(load, 1) {
+            totals.lossOfLoadHours += hours
+            totals.maxUnservedKW = max(totals.maxUnservedKW, decision.unservedKW)
+        }
+    }
+}

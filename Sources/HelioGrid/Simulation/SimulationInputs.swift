@@ -1,0 +1,75 @@
+/// Everything the engine needs per step of one year, computed once before the run: the campus
+/// load, the PV plant's available AC power (new plant), ambient temperature and grid carbon.
+public struct SimulationInputs: Sendable {
+    /// The clock.
+    public var axis: TimeAxis
+    /// Site and time base of the weather.
+    public var location: SiteLocation
+    /// Campus demand.
+    public var load: CampusLoad
+    /// Available PV AC power of the new plant, kW (zeros without PV).
+    public var pvAvailableKW: [Double]
+    /// Ambient temperature, °C.
+    public var ambientC: [Double]
+    /// Location-based grid emission factor per step, gCO₂e/kWh (empty without a grid).
+    public var gridCarbonGPerKWh: [Double]
+
+    /// Creates inputs from precomputed arrays (one value per step of one year).
+    public init(axis: TimeAxis, location: SiteLocation, load: CampusLoad, pvAvailableKW: [Double],
+                ambientC: [Double], gridCarbonGPerKWh: [Double]) {
+        self.axis = axis
+        self.location = location
+        self.load = load
+        self.pvAvailableKW = pvAvailableKW
+        self.ambientC = ambientC
+        self.gridCarbonGPerKWh = gridCarbonGPerKWh
+    }
+
+    /// Loads the weather and CSV inputs a scenario names and computes its per-step series.
+    public static func prepare(_ scenario: Scenario) throws -> SimulationInputs {
+        try prepare(scenario, weather: WeatherLoader.load(path: scenario.site.weatherPath))
+    }
+
+    /// Computes a scenario's per-step series from already-parsed weather.
+    public static func prepare(_ scenario: Scenario, weather: WeatherData) throws -> SimulationInputs {
+        let axis = TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: weather.location.utcOffsetMinutes)
+        let ambient = WeatherResampler.resample(weather.tempC, fromMinutes: weather.stepMinutes, toMinutes: axis.stepMinutes)
+        return SimulationInputs(
+            axis: axis, location: weather.location,
+            load: try campusLoad(scenario.load, axis: axis, ambientC: ambient),
+            pvAvailableKW: try pvAvailable(scenario.pv, weather: weather, axis: axis),
+            ambientC: ambient,
+            gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis))
+    }
+
+    private static func campusLoad(_ config: LoadConfig, axis: TimeAxis, ambientC: [Double]) throws -> CampusLoad {
+        let cooling = CoolingModel(config: config.cooling)
+        switch config.kind {
+        case .gpuCluster:
+            let model = GPUClusterLoad(config: config)
+            return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling,
+                                     installedITKW: model.installedITKW)
+        case .csv:
+            let series = try CSVTimeSeries.load(path: config.csvPath!, columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
+            return series.column == "it_kw"
+                ? CampusLoad.fromIT(series.values, ambientC: ambientC, cooling: cooling, installedITKW: series.values.max() ?? 0)
+                : CampusLoad.fromFacility(series.values, ambientC: ambientC, cooling: cooling)
+        }
+    }
+
+    private static func pvAvailable(_ config: PVConfig?, weather: WeatherData, axis: TimeAxis) throws -> [Double] {
+        guard let config else { return [Double](repeating: 0, count: axis.stepsPerYear) }
+        if let path = config.productionCSVPath {
+            return try CSVTimeSeries.load(path: path, columns: ["pv_kw"], axis: axis, range: 0...(config.dcKW * 1.5)).values
+        }
+        return PVSystemModel(config: config).acPowerKW(weather: weather, stepMinutes: axis.stepMinutes)
+    }
+
+    private static func gridCarbon(_ grid: GridConfig?, axis: TimeAxis) throws -> [Double] {
+        guard let grid else { return [] }
+        if let path = grid.carbonCSVPath {
+            return try CSVTimeSeries.load(path: path, columns: ["carbon_g_per_kwh"], axis: axis, range: 0...3000).values
+        }
+        return [Double](repeating: grid.carbonGPerKWh, count: axis.stepsPerYear)
+    }
+}

@@ -1,0 +1,34 @@
+/// The outcome of a simulation run: totals per year and overall, plant state, and optionally the
+/// per-step series.
+public struct SimulationResult: Sendable {
+    /// The scenario that ran.
+    public var scenario: Scenario
+    /// Name of the dispatch strategy.
+    public var dispatchName: String
+    /// The clock.
+    public var axis: TimeAxis
+    /// Totals of each simulated year.
+    public var yearly: [EnergyTotals]
+    /// Totals of the whole run.
+    public var totals: EnergyTotals
+    /// Battery equivalent full cycles over the run (0 without a battery).
+    public var batteryEquivalentFullCycles: Double
+    /// Lowest state of charge reached, fraction (0 without a battery).
+    public var batteryMinSOC: Double
+    /// Battery capacity fade at the end of the run, fraction of nameplate.
+    public var batteryFadeFraction: Double
+    /// Largest power-balance error of any step, as a fraction of that step's load.
+    public var maxBalanceErrorFraction: Double
+    /// Per-step columns, when requested.
+    public var series: StepSeries?
+    /// Wall time of the dispatch loop, milliseconds.
+    public var runtimeMS: Double
+
+    /// Number of steps simulated.
+    public var steps: Int { axis.stepsPerYear * yearly.count }
+    /// Mean genset loading while running, fraction of running rated capacity (0 if never run).
+    public var dieselMeanLoading: Double {
+        guard let diesel = scenario.diesel, totals.dieselUnitRunHours > 0 else { return 0 }
+        return totals.dieselKWh / (totals.dieselUnitRunHours * diesel.unitKW)
+    }
+}

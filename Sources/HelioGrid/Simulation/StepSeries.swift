@@ -1,0 +1,58 @@
+/// Per-step results of a run as contiguous columns (the `hourly.csv` contract).
+public struct StepSeries: Sendable {
+    /// Facility demand, kW.
+    public var loadKW: [Double] = []
+    /// IT demand, kW.
+    public var itKW: [Double] = []
+    /// PV available, kW.
+    public var pvAvailableKW: [Double] = []
+    /// PV used, kW.
+    public var pvKW: [Double] = []
+    /// PV curtailed, kW.
+    public var curtailedKW: [Double] = []
+    /// Battery at the bus, kW (positive discharging).
+    public var batteryKW: [Double] = []
+    /// State of charge at the end of the step, fraction.
+    public var soc: [Double] = []
+    /// Genset output, kW.
+    public var dieselKW: [Double] = []
+    /// Gensets running.
+    public var dieselUnits: [Int] = []
+    /// Grid power, kW (positive importing).
+    public var gridKW: [Double] = []
+    /// Unserved demand, kW.
+    public var unservedKW: [Double] = []
+    /// Scope 1 + Scope 2 (location-based) emissions in the step, kgCO₂e.
+    public var co2Kg: [Double] = []
+
+    /// Creates empty columns with room for `capacity` steps.
+    public init(capacity: Int) {
+        for keyPath in [\StepSeries.loadKW, \.itKW, \.pvAvailableKW, \.pvKW, \.curtailedKW, \.batteryKW, \.soc,
+                        \.dieselKW, \.gridKW, \.unservedKW, \.co2Kg] {
+            self[keyPath: keyPath].reserveCapacity(capacity)
+        }
+        dieselUnits.reserveCapacity(capacity)
+    }
+
+    /// Number of steps recorded.
+    public var count: Int { loadKW.count }
+}
+
+extension StepSeries {
+    /// Appends one step.
+    @inline(__always)
+    mutating func append(_ decision: DispatchDecision, load: Double, it: Double, pvAvailable: Double, soc: Double, co2Kg: Double) {
+        loadKW.append(load)
+        itKW.append(it)
+        pvAvailableKW.append(pvAvailable)
+        pvKW.append(decision.pvKW)
+        curtailedKW.append(decision.curtailedKW)
+        batteryKW.append(decision.batteryKW)
+        self.soc.append(soc)
+        dieselKW.append(decision.dieselKW)
+        dieselUnits.append(decision.dieselUnits)
+        gridKW.append(decision.gridKW)
+        unservedKW.append(decision.unservedKW)
+        self.co2Kg.append(co2Kg)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A battery as an energy reservoir with separate charge and discharge efficiencies, power and
+/// state-of-charge limits, self-discharge, and capacity fade.
+///
+/// The reservoir ("bucket") model of HOMER's idealised storage and of SAM's battery dispatch:
+/// stored energy E changes by `P_charge · η_c · Δt` or `−P_discharge / η_d · Δt` (powers at the AC
+/// bus). Capacity fade: linear calendar ageing to 80 % at `calendar_life_years`, plus cycle ageing
+/// from rainflow-counted cycles (``RainflowCounter``) with damage linear in cycle depth, so that
+/// `cycle_life` equivalent full cycles take the cell to 80 %. Linearity in throughput follows
+/// S. B. Peterson, J. Apt and J. F. Whitacre, J. Power Sources 195 (2010) 2385–2392.
+public struct Battery: Sendable {
+    /// The `[battery]` section.
+    public let config: BatteryConfig
+    /// Present capacity after fade, kWh.
+    public private(set) var capacityKWh: Double
+    /// Energy stored, kWh.
+    public private(set) var energyKWh: Double
+    /// Energy drawn out of storage so far (before discharge losses), kWh.
+    public private(set) var dischargedFromStorageKWh = 0.0
+    /// Counts cycles of the state of charge for cycle ageing.
+    public private(set) var rainflow = RainflowCounter()
+    /// Capacity lost so far, fraction of nameplate.
+    public private(set) var fadeFraction = 0.0
+
+    /// Fade at end of life: capacity at 80 % of nameplate.
+    public static let endOfLifeFade = 0.2
+
+    /// Creates a new battery at its initial state of charge.
+    public init(config: BatteryConfig) {
+        self.config = config
+        capacityKWh = config.energyKWh
+        energyKWh = config.energyKWh * config.socInitial
+        rainflow.add(config.socInitial)
+    }
+
+    /// State of charge, fraction of present capacity.
+    public var soc: Double { energyKWh / capacityKWh }
+
+    /// Largest discharge power at the bus, kW, over `hours` without going below `floorSOC`.
+    @inline(__always)
+    public func maxDischargeKW(floorSOC: Double, hours: Double) -> Double {
+        let availableKWh = energyKWh - floorSOC * capacityKWh
+        guard availableKWh > 0 else { return 0 }
+        return min(config.powerKW, availableKWh * config.dischargeEfficiency / hours)
+    }
+
+    /// Largest charge power at the bus, kW, over `hours` without going above `ceilingSOC`.
+    @inline(__always)
+    public func maxChargeKW(ceilingSOC: Double, hours: Double) -> Double {
+        let roomKWh = ceilingSOC * capacityKWh - energyKWh
+        guard roomKWh > 0 else { return 0 }
+        return min(config.powerKW, roomKWh / (config.chargeEfficiency * hours))
+    }
+
+    /// Applies a bus power for `hours` (kW, positive discharging, negative charging), then
+    /// self-discharge, and records the new state of charge for cycle counting.
+    public mutating func apply(powerKW: Double, hours: Double) {
+        if powerKW > 0 {
+            let drawnKWh = powerKW / config.dischargeEfficiency * hours
+            energyKWh -= drawnKWh
+            dischargedFromStorageKWh += drawnKWh
+        } else if powerKW < 0 {
+            energyKWh -= powerKW * config.chargeEfficiency * hours
+        }
+        energyKWh *= pow(1 - config.selfDischargePerDay, hours / 24)
+        rainflow.add(soc)
+    }
+
+    /// Energy lost to self-discharge over `hours` from the present state, kWh (for ledgers).
+    public func selfDischargeKWh(hours: Double) -> Double {
+        energyKWh * (1 - pow(1 - config.selfDischargePerDay, hours / 24))
+    }
+
+    /// Equivalent full cycles so far: energy drawn from storage over nameplate energy.
+    public var equivalentFullCycles: Double { dischargedFromStorageKWh / config.energyKWh }
+
+    /// Applies the fade accrued after `years` of age: calendar plus cycle damage to date.
+    /// Stored energy keeps its state of charge.
+    public mutating func age(toYears years: Double) {
+        let calendar = Self.endOfLifeFade * years / config.calendarLifeYears
+        let cycling = Self.endOfLifeFade * rainflow.damage(cyclesToFailureAtFullDepth: config.cycleLife)
+        let currentSOC = soc
+        fadeFraction = min(1, calendar + cycling)
+        capacityKWh = config.energyKWh * max(1e-9, 1 - fadeFraction)
+        energyKWh = currentSOC * capacityKWh
+    }
+}

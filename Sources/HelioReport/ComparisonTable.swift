@@ -1,0 +1,62 @@
+import HelioGrid
+
+/// `heliogrid compare`: the same campus as diesel-only, PV + diesel and PV + battery + diesel
+/// (each with the grid where the scenario enables it), one row each.
+public struct ComparisonTable: Sendable {
+    /// One configuration's figures.
+    public struct Row: Sendable {
+        /// Configuration label.
+        public var label: String
+        /// The run.
+        public var result: SimulationResult
+    }
+
+    /// The rows, in the order above.
+    public var rows: [Row]
+
+    /// The three plant variants of a scenario; it must have gensets.
+    public static func variants(of scenario: Scenario) throws -> [(String, Scenario)] {
+        guard scenario.diesel != nil else {
+            throw HelioError(.scenario, "compare needs a [diesel] section: the baseline is diesel-only", file: scenario.source, key: "diesel")
+        }
+        let gridSuffix = scenario.grid.enabled ? " + grid" : ""
+        var dieselOnly = scenario
+        dieselOnly.pv = nil
+        dieselOnly.battery = nil
+        var pvDiesel = scenario
+        pvDiesel.battery = nil
+        return [("diesel only" + gridSuffix, dieselOnly), ("PV + diesel" + gridSuffix, pvDiesel),
+                ("PV + battery + diesel" + gridSuffix, scenario)]
+    }
+
+    /// Simulates every variant.
+    public init(scenario: Scenario) throws {
+        rows = try Self.variants(of: scenario).map { label, variant in
+            Row(label: label, result: try Simulation.run(variant, recordSeries: false))
+        }
+    }
+
+    /// Aligned text table with a units header.
+    public func render() -> String {
+        let header = ["configuration", "fuel (L)", "run h", "unit-h", "starts", "CO2e (t)", "g/kWh", "renewable", "unserved (MWh)"]
+        var table = [header]
+        for row in rows {
+            let t = row.result.totals
+            table.append([
+                row.label, NumberFormat.grouped(t.fuelL), NumberFormat.grouped(t.dieselRunHours),
+                NumberFormat.grouped(t.dieselUnitRunHours), "\(t.dieselStarts)",
+                NumberFormat.grouped(t.emissionsKgCO2e / 1000),
+                NumberFormat.fixed(t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0, decimals: 1),
+                NumberFormat.fixed(t.renewableFraction * 100, decimals: 1) + " %",
+                NumberFormat.fixed(t.unservedKWh / 1000, decimals: 1),
+            ])
+        }
+        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+        return table.map { cells in
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

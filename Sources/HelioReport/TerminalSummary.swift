@@ -1,0 +1,58 @@
+import Foundation
+import HelioGrid
+
+/// The readable summary `heliogrid simulate` prints.
+public enum TerminalSummary {
+    /// Renders a run's report as aligned text.
+    public static func render(_ report: SummaryReport, result: SimulationResult) -> String {
+        let e = report.energyKWh, c = report.carbon, d = report.diesel, money = report.economics
+        func mwh(_ kwh: Double) -> String { NumberFormat.grouped(kwh / 1000) + " MWh" }
+        func percent(_ fraction: Double) -> String { NumberFormat.fixed(fraction * 100, decimals: 1) + " %" }
+        let years = result.yearly.count
+        var lines = [
+            "\(report.scenario)",
+            "dispatch \(report.dispatch), \(report.timestepMinutes)-minute steps, \(years) year\(years == 1 ? "" : "s"), \(report.steps) steps, \(NumberFormat.fixed(report.runtimeMS, decimals: 1)) ms",
+            "",
+            "Energy",
+            row("load", mwh(e.load)), row("served", mwh(e.served)),
+            row("unserved", mwh(e.unserved) + " (\(NumberFormat.fixed(report.reliability.lossOfLoadHours, decimals: 1)) h, max \(NumberFormat.grouped(report.reliability.maxUnservedKW)) kW)"),
+            row("PV available", mwh(e.pvAvailable)), row("PV used", mwh(e.pvUsed)),
+            row("PV curtailed", mwh(e.pvCurtailed) + " (\(percent(e.pvAvailable > 0 ? e.pvCurtailed / e.pvAvailable : 0)))"),
+            row("battery in / out", mwh(e.batteryCharge) + " / " + mwh(e.batteryDischarge)),
+            row("diesel", mwh(e.diesel)),
+        ]
+        if e.gridImport > 0 || e.gridExport > 0 {
+            lines.append(row("grid import / export", mwh(e.gridImport) + " / " + mwh(e.gridExport)))
+        }
+        lines += [
+            "",
+            "Gensets",
+            row("fuel", NumberFormat.grouped(d.fuelL) + " L"),
+            row("run hours (fleet / units)", NumberFormat.grouped(d.runHours) + " / " + NumberFormat.grouped(d.unitRunHours)),
+            row("starts", "\(d.starts)"), row("mean loading", percent(d.meanLoading)),
+            "",
+            "Battery",
+            row("equivalent full cycles", NumberFormat.fixed(report.battery.equivalentFullCycles, decimals: 1)),
+            row("minimum SOC", percent(report.battery.minSOC)),
+            row("capacity fade", percent(report.battery.capacityFadeFraction)),
+            "",
+            "Carbon",
+            row("Scope 1", NumberFormat.grouped(c.scope1) + " tCO2e"),
+            row("Scope 2 (location)", NumberFormat.grouped(c.scope2Location) + " tCO2e"),
+            row("intensity", NumberFormat.fixed(c.intensity, decimals: 1) + " gCO2e/kWh"),
+            row("renewable fraction", percent(c.renewableFraction)),
+            row("PUE / REF / CUE", NumberFormat.fixed(report.kpi.pue, decimals: 3) + " / " + NumberFormat.fixed(report.kpi.ref, decimals: 3)
+                + " / " + NumberFormat.fixed(report.kpi.cue, decimals: 3) + " kg/kWh"),
+            "",
+            "Economics (\(money.currency), \(result.scenario.economics.projectYears) years)",
+            row("capex", NumberFormat.grouped(money.capex)), row("NPC", NumberFormat.grouped(money.npc)),
+            row("LCOE", NumberFormat.fixed(money.lcoe, decimals: 4) + " per kWh"),
+            row("fuel / carbon cost, year 1", NumberFormat.grouped(money.fuelCostYear1) + " / " + NumberFormat.grouped(money.carbonCostYear1)),
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ label: String, _ value: String) -> String {
+        "  " + label.padding(toLength: 28, withPad: " ", startingAt: 0) + value
+    }
+}
