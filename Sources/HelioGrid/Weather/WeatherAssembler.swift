@@ -10,6 +10,7 @@ enum WeatherAssembler {
     static func assemble(
         _ records: [WeatherRecord], location: SiteLocation, format: WeatherFormat, file: String
     ) throws -> WeatherData {
+        for record in records { try check(record, file: file) }
         let stepMinutes = try step(forCount: records.count, file: file)
         let count = records.count
         var data = WeatherData(
@@ -20,7 +21,6 @@ enum WeatherAssembler {
             albedo: .init(repeating: WeatherData.defaultAlbedo, count: count))
         var filledBy = [Int](repeating: 0, count: count)
         for record in records {
-            try check(record, file: file)
             let minute = ((record.intervalStartMinute % CivilCalendar.minutesPerYear) + CivilCalendar.minutesPerYear)
                 % CivilCalendar.minutesPerYear
             let slot = minute / stepMinutes
