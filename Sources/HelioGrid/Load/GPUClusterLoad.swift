@@ -9,7 +9,8 @@ import Foundation
 ///   ``checkpointUtilisation``) every `checkpoint_every_hours`, as synchronous checkpointing stalls
 ///   GPUs (Mohan et al., "CheckFreq", FAST 2021);
 /// - inference: a diurnal cycle peaking at ``inferencePeakHour`` local time, ±``inferenceSwing``
-///   (or as much as fits between 0 and 1), weekends at ``weekendFactor`` of weekdays;
+///   relative to the mean, weekends at ``weekendFactor`` of weekdays; the swing is compressed if
+///   the mean leaves too little room below 1;
 /// - mixed: the mean of the two.
 /// Every profile has a weekly maintenance window (nodes drained to idle, Tuesdays from 10:00) and
 /// AR(1) noise (σ = ``noiseSigma``, correlation time ``noiseCorrelationHours``) seeded from
@@ -27,7 +28,7 @@ public struct GPUClusterLoad: Sendable {
     public static let maintenanceStartMinuteOfWeek = 1440.0 + 600
     /// Local hour of peak inference demand.
     public static let inferencePeakHour = 14.0
-    /// Diurnal swing of inference utilisation, fraction points either side of the mean.
+    /// Diurnal swing of inference utilisation, relative to the mean.
     public static let inferenceSwing = 0.25
     /// Weekend inference level relative to weekdays.
     public static let weekendFactor = 0.85
@@ -62,10 +63,10 @@ public struct GPUClusterLoad: Sendable {
         case .training:
             values = try trainingLevel(maintenance: maintenance, step: step)
         case .inference:
-            values = try scaleAroundMaintenance(inferenceLevel(count: count, step: step), maintenance: maintenance)
+            values = try scaleAroundMaintenance(inferenceShape(count: count, step: step), maintenance: maintenance)
         case .mixed:
             let training = try trainingLevel(maintenance: maintenance, step: step)
-            let inference = try scaleAroundMaintenance(inferenceLevel(count: count, step: step), maintenance: maintenance)
+            let inference = try scaleAroundMaintenance(inferenceShape(count: count, step: step), maintenance: maintenance)
             values = zip(training, inference).map { ($0 + $1) / 2 }
         }
         for index in 0..<count {
@@ -99,32 +100,35 @@ public struct GPUClusterLoad: Sendable {
         }
     }
 
-    /// Inference: diurnal and weekly shape with unit mean, before scaling.
-    private func inferenceLevel(count: Int, step: Double) -> [Double] {
-        let weekday = 7 / (5 + 2 * Self.weekendFactor)
-        let swing = min(Self.inferenceSwing, config.meanUtilization, 1 - config.meanUtilization)
-        return (0..<count).map { index in
+    /// Inference: diurnal (±``inferenceSwing`` relative) and weekly shape, before scaling.
+    private func inferenceShape(count: Int, step: Double) -> [Double] {
+        (0..<count).map { index in
             let middle = (Double(index) + 0.5) * step
             let hour = (middle / 60).truncatingRemainder(dividingBy: 24)
-            let dayOfWeek = Int(middle / 1440) % 7
-            let weekly = dayOfWeek >= 5 ? weekday * Self.weekendFactor : weekday
-            let diurnal = config.meanUtilization + swing * cos(2 * .pi * (hour - Self.inferencePeakHour) / 24)
-            return diurnal * weekly
+            let weekend = Int(middle / 1440) % 7 >= 5
+            let diurnal = 1 + Self.inferenceSwing * cos(2 * .pi * (hour - Self.inferencePeakHour) / 24)
+            return diurnal * (weekend ? Self.weekendFactor : 1)
         }
     }
 
-    /// Rescales a profile so that, with maintenance windows at zero, the annual mean is the target.
-    private func scaleAroundMaintenance(_ values: [Double], maintenance: [Double]) throws -> [Double] {
-        var total = 0.0
-        for index in values.indices { total += values[index] * (1 - maintenance[index]) }
-        let factor = config.meanUtilization * Double(values.count) / total
-        let scaled = values.indices.map { values[$0] * factor * (1 - maintenance[$0]) }
-        if let peak = scaled.max(), peak > 1 + 1e-9 {
+    /// Utilisation following `shape` with the configured annual mean and zero in maintenance
+    /// windows; the swing around the running mean is compressed, if needed, to stay within 0…1.
+    private func scaleAroundMaintenance(_ shape: [Double], maintenance: [Double]) throws -> [Double] {
+        var runningWeight = 0.0, weightedShape = 0.0
+        for index in shape.indices {
+            runningWeight += 1 - maintenance[index]
+            weightedShape += shape[index] * (1 - maintenance[index])
+        }
+        let runningMean = config.meanUtilization * Double(shape.count) / runningWeight
+        guard runningMean <= 1 else {
             throw HelioError(.scenario,
-                             "\(config.meanUtilization) is too high for the \(config.profile.rawValue) profile: its peak would be \(peak)",
+                             "\(config.meanUtilization) cannot be reached: maintenance windows would need a running utilisation of \(runningMean)",
                              key: "load.mean_utilization")
         }
-        return scaled
+        let normalised = shape.map { $0 * runningWeight / weightedShape }
+        let above = (normalised.max() ?? 1) - 1, below = 1 - (normalised.min() ?? 1)
+        let swing = min(runningMean, above > 0 ? (1 - runningMean) / above : .infinity, below > 0 ? runningMean / below : .infinity)
+        return shape.indices.map { (runningMean + swing * (normalised[$0] - 1)) * (1 - maintenance[$0]) }
     }
 
     /// Zero-mean AR(1) noise per step.

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import HelioGrid
+
+@Suite struct ScenarioTests {
+    static let minimal = """
+        [site]
+        weather = "phoenix-az-722780.tmy3.csv"
+        [load]
+        gpus = 10000
+        [pv]
+        dc_kw = 60000.0
+        [battery]
+        energy_kwh = 200000.0
+        power_kw = 50000.0
+        [diesel]
+        units = 10
+        unit_kw = 2000.0
+        """
+
+    @Test func embeddedDefaultScenarioHasTheReferenceValues() {
+        let s = TestData.defaultScenario
+        #expect(s.site.name == "Desert AI campus, 10k GPUs (Phoenix TMY3)")
+        #expect(s.site.timestepMinutes == 60 && s.site.years == 1)
+        #expect(s.load.gpus == 10_000 && s.load.nodes == 1250 && s.load.profile == .training)
+        #expect(s.pv?.dcKW == 60_000 && s.pv?.tracking == .singleAxis && s.pv?.dcACRatio == 1.25)
+        #expect(s.battery?.energyKWh == 200_000 && s.battery?.reserveSOC == 0.20)
+        #expect(s.diesel?.units == 10 && s.diesel?.fuelSlopeLPerKWh == 0.245)
+        #expect(s.grid.enabled == false && s.connectedGrid == nil)
+        #expect(s.dispatch.dieselStartSOC == 0.25 && s.dispatch.dieselStopSOC == 0.60)
+        #expect(s.carbon.gwp == .ar5 && s.economics.projectYears == 20)
+    }
+
+    /// Every key left out takes the value desert-10k.toml shows (DESIGN.md, "Scenario files").
+    @Test func omittedKeysDefaultToTheReferenceFile() throws {
+        let minimal = try TestData.scenario(Self.minimal)
+        let reference = TestData.defaultScenario
+        #expect(minimal.load == reference.load)
+        #expect(minimal.pv == reference.pv)
+        #expect(minimal.battery == reference.battery)
+        #expect(minimal.diesel == reference.diesel)
+        #expect(minimal.grid == reference.grid)
+        #expect(minimal.dispatch == reference.dispatch)
+        #expect(minimal.economics == reference.economics)
+        #expect(minimal.carbon == reference.carbon)
+        #expect(minimal.site.timestepMinutes == reference.site.timestepMinutes && minimal.site.years == reference.site.years)
+    }
+
+    @Test(arguments: [
+        ("[battery]\nenergy_kwh = 1.0\npower_kw = 1.0\nsoc_mni = 0.1", "battery.soc_mni", "unknown key"),
+        ("[battery]\nenergy_kwh = \"big\"\npower_kw = 1.0", "battery.energy_kwh", "expected a number"),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = -5.0", "battery.power_kw", "out of range"),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\ncharge_efficiency = 1.2", "battery.charge_efficiency", "out of range"),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nsoc_min = 0.9\nsoc_max = 0.5", "battery.soc_min", "below soc_max"),
+        ("[battery]\npower_kw = 5.0", "battery.energy_kwh", "required"),
+        ("[diesel]\nunits = 2.5\nunit_kw = 100.0", "diesel.units", "expected an integer"),
+        ("[pv]\ndc_kw = 100.0\ntracking = \"dual-axis\"", "pv.tracking", "not one of"),
+        ("[dispatch]\ndiesel_start_soc = 0.7", "dispatch.diesel_start_soc", "below diesel_stop_soc"),
+        ("[grid]\nenabled = true", "grid.import_kw", "needs import_kw"),
+        ("[load.cooling]\ntemp_low_c = 50.0", "load.cooling.temp_high_c", "above temp_low_c"),
+        ("[economics]\ncurrency = \"dollars\"", "economics.currency", "ISO 4217"),
+        ("[weather]\nfile = \"x\"", "weather", "unknown key"),
+    ])
+    func invalidKeysAreNamedWithTheReason(extra: String, key: String, reason: String) {
+        let text = "[site]\nweather = \"phoenix-az-722780.tmy3.csv\"\n[load]\ngpus = 8\n" + extra
+        do {
+            _ = try TestData.scenario(text)
+            Issue.record("accepted invalid \(key)")
+        } catch let error as HelioError {
+            #expect(error.kind == .scenario && error.file == "test.toml")
+            #expect(error.key == key, "\(error)")
+            #expect(error.message.contains(reason), "\(error)")
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func missingSectionsAndSyntaxErrorsAreNamed() {
+        #expect(throws: HelioError(.scenario, "required section [load] is missing", file: "test.toml", key: "load")) {
+            try TestData.scenario("[site]\nweather = \"x.csv\"\n")
+        }
+        do {
+            _ = try TestData.scenario("[site]\nweather = \"x.csv\"\n[load]\ngpus = = 3\n")
+            Issue.record("accepted bad TOML")
+        } catch let error as HelioError {
+            #expect(error.line == 4 && error.message.hasPrefix("TOML syntax"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func gpuCountMustFillWholeNodesAndDispatchThresholdsMustFitTheBattery() {
+        #expect(throws: HelioError.self) { try TestData.scenario("[site]\nweather = \"w.csv\"\n[load]\ngpus = 10\n") }
+        let text = Self.minimal + "\n[dispatch]\ndiesel_start_soc = 0.05\n"
+        do { _ = try TestData.scenario(text) } catch let error as HelioError {
+            #expect(error.key == "dispatch.diesel_start_soc" && error.message.contains("soc_min"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func relativePathsResolveAgainstTheScenarioFolder() throws {
+        let s = try ScenarioLoader.parse(text: "[site]\nweather = \"../w/x.epw\"\n[load]\nkind = \"csv\"\ncsv = \"load.csv\"\n",
+                                         file: "/data/campus/s.toml", baseDirectory: "/data/campus")
+        #expect(s.site.weatherPath == "/data/w/x.epw")
+        #expect(s.load.csvPath == "/data/campus/load.csv")
+    }
+}
