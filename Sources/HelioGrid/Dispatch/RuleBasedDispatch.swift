@@ -50,17 +50,14 @@ public struct RuleBasedDispatch: DispatchStrategy {
         guard let fleet = context.fleet else { return 0 }
         let mustRun = fleet.unitsThatMustRun(step: context.step, stepHours: context.stepHours)
         guard deficit > 0 else { return mustRun }
-        let soc = context.battery?.soc ?? 0
-        var units: Int
-        if fleet.runningUnits > 0 {
-            let cycleCharging = context.battery != nil && soc < config.dieselStopSOC
-            units = cycleCharging || context.battery == nil ? max(mustRun, unitsToCover(deficit, fleet)) : mustRun
-        } else {
-            let batteryKW = context.battery?.maxDischargeKW(floorSOC: firstFloorSOC(context), hours: context.stepHours) ?? 0
-            let gridKW = context.grid?.importKW ?? 0
-            units = deficit > batteryKW + gridKW ? unitsToCover(max(0, deficit - gridKW), fleet) : 0
+        let cycleCharging = fleet.runningUnits > 0 && (context.battery.map { $0.soc < config.dieselStopSOC } ?? true)
+        if cycleCharging {
+            return min(max(mustRun, unitsToCover(deficit, fleet)), fleet.config.units)
         }
-        return min(units, fleet.config.units)
+        let batteryKW = context.battery?.maxDischargeKW(floorSOC: firstFloorSOC(context), hours: context.stepHours) ?? 0
+        let gridKW = context.grid?.importKW ?? 0
+        let units = deficit > batteryKW + gridKW ? unitsToCover(max(0, deficit - gridKW), fleet) : 0
+        return min(max(mustRun, units), fleet.config.units)
     }
 
     /// Genset output for `units` running: near target loading while charging the battery,
@@ -71,7 +68,9 @@ public struct RuleBasedDispatch: DispatchStrategy {
         let capacity = fleet.capacityKW(units: units, stepHours: hours)
         let chargeToStop = context.battery?.maxChargeKW(ceilingSOC: config.dieselStopSOC, hours: hours) ?? 0
         let target = Double(units) * fleet.config.unitKW * config.dieselTargetLoading
-        let desired = deficit + min(chargeToStop, max(0, target - deficit))
+        // With a deficit, units run up to target loading and the surplus charges the battery to the
+        // stop threshold; with PV covering the load, units held on by minimum run time idle at minimum load.
+        let desired = deficit > 0 ? deficit + min(chargeToStop, max(0, target - deficit)) : 0
         return min(capacity, max(fleet.minimumKW(units: units), desired))
     }
 

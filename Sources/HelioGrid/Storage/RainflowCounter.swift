@@ -10,8 +10,6 @@ public struct RainflowCounter: Sendable {
     private var rising: Bool?
     /// Σ depth over closed full cycles plus ½ Σ depth over closed half cycles.
     public private(set) var countedDepth = 0.0
-    /// Number of full cycles closed so far (half cycles count ½).
-    public private(set) var cycles = 0.0
 
     /// Creates an empty counter.
     public init() {}
@@ -56,11 +54,9 @@ public struct RainflowCounter: Sendable {
             guard latest >= previous else { return }
             if n == 3 {
                 countedDepth += previous / 2
-                cycles += 0.5
                 reversals.remove(at: 0)
             } else {
                 countedDepth += previous
-                cycles += 1
                 reversals.removeSubrange((n - 3)..<(n - 1))
             }
         }
