@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import HelioGrid
+
+/// End-to-end: the built `heliogrid` executable, its output and its exit codes.
+@Suite struct CommandLineTests {
+    /// The `heliogrid` binary SwiftPM built next to the test bundle.
+    static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("heliogrid")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/heliogrid")
+    }()
+
+    struct Outcome { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("heliogrid-test-\(UUID().uuidString)")
+    }
+
+    @Test func simulateWritesTheContractFiles() throws {
+        let out = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try Self.run(["simulate", "--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Desert AI campus") && outcome.stdout.contains("intensity"))
+        let json = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(summary["steps"] as? Int == 8760)
+        let csv = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 8761)
+    }
+
+    @Test func badScenarioExitsTwoNamingTheKeyAndWritesNothing() throws {
+        let folder = Self.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("bad.toml")
+        try "[site]\nweather = \"\(TestData.phoenixPath)\"\n[load]\ngpus = 8\n[battery]\nenergy_kwh = 10.0\npower_kw = 5.0\nsoc_min = 0.9\nsoc_max = 0.5\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let outcome = try Self.run(["simulate", scenario.path, "--out", out.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("bad.toml: battery.soc_min: must be below soc_max"), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func missingWeatherFileAndBadArgumentsExitTwo() throws {
+        let folder = Self.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("s.toml")
+        try "[site]\nweather = \"nowhere.csv\"\n[load]\ngpus = 8\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let missing = try Self.run(["simulate", scenario.path])
+        #expect(missing.status == 2 && missing.stderr.contains("nowhere.csv"), "\(missing.stderr)")
+        let badStep = try Self.run(["simulate", "--timestep", "7"])
+        #expect(badStep.status == 2 && badStep.stderr.contains("--timestep"))
+        let badTracking = try Self.run(["pv", "--weather", TestData.phoenixPath, "--tracking", "dual"])
+        #expect(badTracking.status == 2)
+    }
+
+    @Test func pvPrintsAnnualEnergyAndWritesItsSeries() throws {
+        let out = Self.temporaryDirectory().appendingPathExtension("csv")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try Self.run(["pv", "--weather", TestData.fixture("tucson-az-722740.epw"), "--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let expected = TestData.annualKWh(TestData.anchorSystem(tracking: .fixed), TestData.tucson)
+        #expect(outcome.stdout.contains("annual AC energy: \(Int(expected.rounded())) kWh"), "\(outcome.stdout)")
+        let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 8761 && rows[0] == "timestamp,ac_kw" && rows[1].hasPrefix("2001-01-01T00:00:00-07:00,"))
+    }
+
+    @Test func compareHasOneRowPerPlant() throws {
+        let outcome = try Self.run(["compare"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for label in ["diesel only", "PV + diesel", "PV + battery + diesel"] {
+            #expect(outcome.stdout.split(separator: "\n").contains { $0.hasPrefix(label + " ") })
+        }
+    }
+}

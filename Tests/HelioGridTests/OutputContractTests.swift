@@ -1,0 +1,79 @@
+import Foundation
+import HelioReport
+import Testing
+@testable import HelioGrid
+
+@Suite struct OutputContractTests {
+    static let result: SimulationResult = try! Simulation.run(TestData.defaultScenario, recordSeries: true)
+
+    /// DESIGN.md's `summary.json`: exactly these keys, all present.
+    @Test func summaryJSONHasExactlyTheContractKeys() throws {
+        let json = try SummaryReport(result: Self.result).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["scenario", "dispatch", "timestep_minutes", "steps", "energy_kwh", "diesel", "battery",
+                                     "carbon", "kpi", "economics", "reliability", "runtime_ms"])
+        let expected: [String: Set<String>] = [
+            "energy_kwh": ["load", "served", "unserved", "pv_available", "pv_used", "pv_curtailed", "battery_charge",
+                           "battery_discharge", "diesel", "grid_import", "grid_export"],
+            "diesel": ["fuel_l", "run_hours", "unit_run_hours", "starts", "mean_loading"],
+            "battery": ["equivalent_full_cycles", "min_soc", "capacity_fade_fraction"],
+            "carbon": ["scope1_t_co2e", "scope2_location_t_co2e", "scope2_market_t_co2e", "intensity_g_per_kwh", "renewable_fraction"],
+            "kpi": ["pue", "ref", "cue_kg_per_kwh"],
+            "economics": ["currency", "capex", "npc", "lcoe_per_kwh", "fuel_cost_year1", "carbon_cost_year1"],
+            "reliability": ["loss_of_load_hours", "max_unserved_kw"],
+        ]
+        for (section, keys) in expected {
+            let inner = try #require(object[section] as? [String: Any], "\(section)")
+            #expect(Set(inner.keys) == keys, "\(section)")
+        }
+        #expect(object["dispatch"] as? String == "rule" && object["steps"] as? Int == 8760 && object["timestep_minutes"] as? Int == 60)
+    }
+
+    /// Intensity = (Scope 1 + Scope 2 location) / served, and the KPIs by their ISO/IEC 30134 definitions.
+    @Test func summaryFiguresFollowTheirDefinitions() {
+        let report = SummaryReport(result: Self.result)
+        let t = Self.result.totals
+        #expect(abs(report.carbon.intensity - (report.carbon.scope1 + report.carbon.scope2Location) * 1e6 / t.servedKWh) < 1e-9)
+        #expect(abs(report.kpi.pue - t.loadKWh / t.itKWh) < 1e-12)
+        #expect(report.kpi.pue > 1.1 && report.kpi.pue < 1.4)
+        #expect(abs(report.kpi.cue - t.emissionsKgCO2e / t.itKWh) < 1e-12)
+        #expect(abs(report.diesel.meanLoading - t.dieselKWh / (t.dieselUnitRunHours * 2000)) < 1e-12)
+        let capex: Double = 60_000 * 750.0 + 200_000 * 220.0 + 50_000 * 80.0 + 20_000 * 600.0
+        #expect(report.economics.capex == capex)
+        #expect(abs(report.economics.fuelCostYear1 - t.fuelL * 1.10) < 1e-6)
+    }
+
+    @Test func hourlyCSVHasOneRowPerStepWithOffsetStamps() {
+        let csv = HourlyCSV.render(Self.result.series!, axis: Self.result.axis)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 8761)
+        #expect(lines[0] == "timestamp,load_kw,it_kw,pv_available_kw,pv_kw,curtailed_kw,battery_kw,soc,diesel_kw,diesel_units,grid_kw,unserved_kw,co2_kg")
+        #expect(lines[1].hasPrefix("2001-01-01T00:00:00-07:00,"))
+        #expect(lines[8760].hasPrefix("2001-12-31T23:00:00-07:00,"))
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",").count == 13 })
+        let quarter = TimeAxis(stepMinutes: 15, utcOffsetMinutes: 0)
+        #expect(quarter.timestamp(step: 1) == "2001-01-01T00:15:00+00:00")
+        #expect(quarter.timestamp(step: 35040) == "2002-01-01T00:00:00+00:00")
+    }
+
+    /// NPC by hand for a plant with no operation: capex only, less straight-line salvage of 5 of 25
+    /// PV years discounted 20 years at 8 %.
+    @Test func economicsOfAnIdlePVPlant() throws {
+        var s = TestData.defaultScenario
+        s.battery = nil
+        s.diesel = nil
+        s.load.gpus = 8
+        s.load.meanUtilization = 0.01
+        s.load.checkpointEveryHours = 0
+        s.load.maintenanceHoursPerWeek = 0
+        s.load.nodeIdleKW = 0
+        s.load.nodeMaxKW = 1e-9
+        let r = try Simulation.run(s, recordSeries: false)
+        let economics = LifetimeEconomics(result: r)
+        let capex = 60_000 * 750.0, om = 60_000 * 15.0
+        let annuity = (1 - pow(1.08, -20)) / 0.08
+        let salvage = capex * 5 / 25 / pow(1.08, 20)
+        let penalty = r.totals.unservedKWh * 10 * annuity
+        #expect(abs(economics.npc - (capex + om * annuity - salvage + penalty)) < 1e-3 * capex)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import HelioReport
+import Testing
+@testable import HelioGrid
+
+@Suite struct SimulationTests {
+    static func run(_ scenario: Scenario) throws -> SimulationResult {
+        try Simulation.run(scenario, recordSeries: true)
+    }
+
+    static func scenario(timestep: Int = 60, years: Int = 1) -> Scenario {
+        var s = TestData.defaultScenario
+        s.site.timestepMinutes = timestep
+        s.site.years = years
+        return s
+    }
+
+    /// Power balance, physical limits and the carbon of every step; totals equal the sums of steps.
+    @Test(arguments: [60, 15])
+    func everyStepBalancesAndRespectsLimits(timestep: Int) throws {
+        let s = Self.scenario(timestep: timestep)
+        let r = try Self.run(s)
+        let series = try #require(r.series)
+        let hours = r.axis.stepHours
+        let battery = s.battery!, diesel = s.diesel!
+        let kgPerL = DieselEmissionFactor(diesel: diesel, gwp: s.carbon.gwp).kgCO2ePerL
+        var fuelL = 0.0, co2Kg = 0.0, previousUnits = 0
+        for i in 0..<series.count {
+            let load = series.loadKW[i]
+            let supply = series.pvKW[i] + series.batteryKW[i] + series.dieselKW[i] + series.gridKW[i] + series.unservedKW[i]
+            #expect(abs(supply - load) <= 1e-6 * load, "balance at step \(i)")
+            #expect(series.pvKW[i] >= -1e-9 && series.pvKW[i] <= series.pvAvailableKW[i] + 1e-9)
+            #expect(abs(series.pvKW[i] + series.curtailedKW[i] - series.pvAvailableKW[i]) < 1e-6)
+            #expect(abs(series.batteryKW[i]) <= battery.powerKW + 1e-9)
+            #expect(series.soc[i] >= battery.socMin - 1e-9 && series.soc[i] <= battery.socMax + 1e-9)
+            let units = Double(series.dieselUnits[i])
+            #expect(series.dieselUnits[i] <= diesel.units)
+            #expect(series.dieselKW[i] >= units * diesel.minLoadRatio * diesel.unitKW - 1e-9, "minimum load at step \(i)")
+            #expect(series.dieselKW[i] <= units * diesel.unitKW + 1e-9)
+            #expect(series.unservedKW[i] >= 0)
+            let stepFuel = (diesel.fuelInterceptLPerKWhRated * diesel.unitKW * units + diesel.fuelSlopeLPerKWh * series.dieselKW[i]) * hours
+            fuelL += series.dieselUnits[i] > 0 ? stepFuel : 0
+            #expect(abs(series.co2Kg[i] - (series.dieselUnits[i] > 0 ? stepFuel * kgPerL : 0)) < 1e-6, "carbon at step \(i)")
+            co2Kg += series.co2Kg[i]
+            // Gensets start only when the battery could not carry the deficit above the start threshold.
+            if previousUnits == 0 && series.dieselUnits[i] > 0 && i > 0 {
+                let deficitKWh = (load - series.pvAvailableKW[i]) * hours
+                let aboveThresholdKWh = (series.soc[i - 1] - s.dispatch.dieselStartSOC) * battery.energyKWh * battery.dischargeEfficiency
+                #expect(deficitKWh > aboveThresholdKWh - 1e-6, "start at step \(i) with the battery still able to carry it")
+            }
+            previousUnits = series.dieselUnits[i]
+        }
+        let t = r.totals
+        #expect(abs(t.fuelL - fuelL) < 1e-6 * fuelL)
+        #expect(abs(t.emissionsKgCO2e - co2Kg) < 1e-6 * co2Kg)
+        #expect(abs(t.loadKWh - series.loadKW.reduce(0, +) * hours) < 1e-6 * t.loadKWh)
+        #expect(abs(t.servedKWh + t.unservedKWh - t.loadKWh) < 1e-6 * t.loadKWh)
+        let sources = t.pvUsedKWh + t.batteryDischargeKWh - t.batteryChargeKWh + t.dieselKWh + t.gridImportKWh - t.gridExportKWh
+        #expect(abs(sources - t.servedKWh) < 1e-6 * t.servedKWh)
+        #expect(r.maxBalanceErrorFraction < 1e-9)
+        #expect(t.unservedKWh == 0, "the reference campus is fully served")
+    }
+
+    @Test func annualEnergyAgreesAcrossTimesteps() throws {
+        let hourly = try Self.run(Self.scenario(timestep: 60)).totals
+        let fine = try Self.run(Self.scenario(timestep: 5)).totals
+        #expect(abs(fine.loadKWh / hourly.loadKWh - 1) < 0.005)
+        #expect(abs(fine.pvAvailableKWh / hourly.pvAvailableKWh - 1) < 0.01)
+        #expect(abs(fine.dieselKWh / hourly.dieselKWh - 1) < 0.10)
+    }
+
+    @Test func multiYearRunsAgePVAndBattery() throws {
+        let r = try Self.run(Self.scenario(years: 3))
+        #expect(r.steps == 3 * 8760 && r.series?.count == 3 * 8760)
+        let degradation = TestData.defaultScenario.pv!.degradationPerYear
+        #expect(abs(r.yearly[1].pvAvailableKWh / r.yearly[0].pvAvailableKWh - (1 - degradation)) < 1e-9)
+        #expect(abs(r.yearly[2].pvAvailableKWh / r.yearly[0].pvAvailableKWh - pow(1 - degradation, 2)) < 1e-9)
+        let oneYear = try Self.run(Self.scenario(years: 1))
+        #expect(r.batteryFadeFraction > 2.5 * oneYear.batteryFadeFraction)
+        #expect(r.yearly[2].fuelL > r.yearly[0].fuelL, "an older plant burns more fuel")
+        #expect(r.series.map { TimeAxis.timestampYear($0.count - 1, r.axis) } == 2003)
+    }
+
+    /// The mission's claim: diesel-only campuses emit over 700 g/kWh. Adding PV and then a battery
+    /// must cut fuel and emissions at each stage.
+    @Test func hybridPlantCutsFuelAtEachStage() throws {
+        let variants = try ComparisonTable(scenario: TestData.defaultScenario).rows.map(\.result)
+        let (dieselOnly, pvDiesel, hybrid) = (variants[0].totals, variants[1].totals, variants[2].totals)
+        #expect(dieselOnly.emissionsKgCO2e * 1000 / dieselOnly.servedKWh > 700)
+        #expect(dieselOnly.renewableFraction == 0 && dieselOnly.pvAvailableKWh == 0)
+        #expect(pvDiesel.fuelL < dieselOnly.fuelL && hybrid.fuelL < pvDiesel.fuelL)
+        #expect(hybrid.renewableFraction > pvDiesel.renewableFraction)
+        #expect(hybrid.unservedKWh == 0 && dieselOnly.unservedKWh == 0)
+    }
+
+    @Test func optimalDispatchIsAClearErrorInThisBuild() {
+        var s = TestData.defaultScenario
+        s.dispatch.strategy = .optimal
+        #expect(throws: HelioError.self) { try Simulation.run(s, recordSeries: false) }
+    }
+}
+
+extension TimeAxis {
+    /// Calendar year of a step's stamp.
+    static func timestampYear(_ step: Int, _ axis: TimeAxis) -> Int {
+        Int(axis.timestamp(step: step).prefix(4))!
+    }
+}
