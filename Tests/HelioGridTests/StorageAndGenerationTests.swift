@@ -83,9 +83,9 @@ import Testing
         fleet.commit(units: 0, step: 3, stepHours: 1)
         // The next start picks the unit that has run least (unit 2, never started).
         fleet.commit(units: 1, step: 4, stepHours: 1)
-        #expect(fleet.isOn == [false, false, true])
-        #expect(fleet.starts == [1, 1, 1])
+        #expect(fleet.units.map(\.isOn) == [false, false, true])
+        #expect(fleet.units.map(\.starts) == [1, 1, 1])
         // Hours: both ran steps 0–1, one kept running in step 2, unit 2 runs step 4.
-        #expect(fleet.runHours == [2, 1, 1] || fleet.runHours == [1, 2, 1])
+        #expect(fleet.units.map(\.runHours) == [2, 1, 1] || fleet.units.map(\.runHours) == [1, 2, 1])
     }
 }

@@ -8,30 +8,21 @@
 public struct GensetFleet: Sendable {
     /// The `[diesel]` section.
     public let config: DieselConfig
-    /// Per unit: whether it is running.
-    public private(set) var isOn: [Bool]
-    /// Per unit: the step at which it last started.
-    public private(set) var startedAtStep: [Int]
-    /// Per unit: hours run so far.
-    public private(set) var runHours: [Double]
-    /// Per unit: starts so far.
-    public private(set) var starts: [Int]
+    /// Every unit's state, in a fixed order.
+    public private(set) var units: [GensetUnit]
     /// Units running now.
     public private(set) var runningUnits = 0
 
     /// Creates a fleet with every unit stopped.
     public init(config: DieselConfig) {
         self.config = config
-        isOn = Array(repeating: false, count: config.units)
-        startedAtStep = Array(repeating: 0, count: config.units)
-        runHours = Array(repeating: 0, count: config.units)
-        starts = Array(repeating: 0, count: config.units)
+        units = Array(repeating: GensetUnit(), count: config.units)
     }
 
     /// Running units that have not yet completed their minimum run time at `step`.
     public func unitsThatMustRun(step: Int, stepHours: Double) -> Int {
         var count = 0
-        for unit in 0..<config.units where isOn[unit] && Double(step - startedAtStep[unit]) * stepHours < config.minRunHours {
+        for unit in units where unit.isOn && !unit.hasCompletedMinimumRun(step: step, stepHours: stepHours, minRunHours: config.minRunHours) {
             count += 1
         }
         return count
@@ -61,32 +52,43 @@ public struct GensetFleet: Sendable {
     /// Commits exactly `units` units for `step`, starting the least-used stopped units or stopping
     /// the most-used running ones, and accrues run hours. Returns the number of starts.
     @discardableResult
-    public mutating func commit(units: Int, step: Int, stepHours: Double) -> Int {
+    public mutating func commit(units target: Int, step: Int, stepHours: Double) -> Int {
         var started = 0
-        while runningUnits < units, let unit = pickToStart() {
-            isOn[unit] = true
-            startedAtStep[unit] = step
-            starts[unit] += 1
+        while runningUnits < target, let index = pickToStart() {
+            units[index].isOn = true
+            units[index].startedAtStep = step
+            units[index].starts += 1
             runningUnits += 1
             started += 1
         }
-        while runningUnits > units, let unit = pickToStop(step: step, stepHours: stepHours) {
-            isOn[unit] = false
+        while runningUnits > target, let index = pickToStop(step: step, stepHours: stepHours) {
+            units[index].isOn = false
             runningUnits -= 1
         }
-        for unit in 0..<config.units where isOn[unit] { runHours[unit] += stepHours }
+        for index in units.indices where units[index].isOn { units[index].runHours += stepHours }
         return started
     }
 
     /// The stopped unit with the fewest run hours.
     private func pickToStart() -> Int? {
-        (0..<config.units).filter { !isOn[$0] }.min { runHours[$0] < runHours[$1] }
+        var best: Int?
+        for index in units.indices where !units[index].isOn {
+            if best.map({ units[index].runHours < units[$0].runHours }) ?? true { best = index }
+        }
+        return best
     }
 
     /// The running unit with the most run hours, preferring units past their minimum run time.
     private func pickToStop(step: Int, stepHours: Double) -> Int? {
-        let running = (0..<config.units).filter { isOn[$0] }
-        let free = running.filter { Double(step - startedAtStep[$0]) * stepHours >= config.minRunHours }
-        return (free.isEmpty ? running : free).max { runHours[$0] < runHours[$1] }
+        var bestFree: Int?, bestAny: Int?
+        for index in units.indices where units[index].isOn {
+            let hours = units[index].runHours
+            if bestAny.map({ hours > units[$0].runHours }) ?? true { bestAny = index }
+            if units[index].hasCompletedMinimumRun(step: step, stepHours: stepHours, minRunHours: config.minRunHours),
+               bestFree.map({ hours > units[$0].runHours }) ?? true {
+                bestFree = index
+            }
+        }
+        return bestFree ?? bestAny
     }
 }

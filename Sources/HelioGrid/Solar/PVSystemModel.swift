@@ -42,15 +42,14 @@ public struct PVSystemModel: Sendable {
         let ghi = onStep(weather.ghiWM2), dni = onStep(weather.dniWM2), dhi = onStep(weather.dhiWM2)
         let tempC = onStep(weather.tempC), wind = onStep(weather.windSpeedMS)
         let pressure = onStep(weather.pressureMbar), albedo = onStep(weather.albedo)
-        let ephemeris = SolarEphemeris(
-            startUnixSeconds: axis.unixSeconds(minuteOfYear: 0),
-            endUnixSeconds: axis.unixSeconds(minuteOfYear: Double(CivilCalendar.minutesPerYear)))
+        let ephemeris = SolarEphemeris.baseYear
+        let observer = ObserverGeometry(site: weather.location)
         var output = [Double](repeating: 0, count: axis.stepsPerYear)
         let step = Double(stepMinutes)
         for index in 0..<axis.stepsPerYear where ghi[index] > 0 || dni[index] > 0 {
             let start = Double(index) * step
             let sunAt = { (minute: Double) in
-                ephemeris.position(unixSeconds: axis.unixSeconds(minuteOfYear: minute), site: weather.location,
+                ephemeris.position(unixSeconds: axis.unixSeconds(minuteOfYear: minute), observer: observer,
                                    pressureMbar: pressure[index], tempC: tempC[index])
             }
             guard let sun = sunlitMidpointPosition(start: start, step: step, sunAt: sunAt) else { continue }

@@ -22,6 +22,9 @@ public enum PerezTransposition {
         0.6780, -0.3270, -0.2500, 0.1560, -1.3770, 0.2510,
     ]
 
+    /// Floor of cos(zenith) in the circumsolar term (Perez et al. 1990: zenith capped at 85°).
+    static let cosine85 = cos(degreesToRadians(85))
+
     /// Sky-diffuse plane-of-array irradiance, W/m².
     /// - Parameters:
     ///   - dhiWM2, dniWM2: diffuse horizontal and direct normal irradiance, W/m².
@@ -45,7 +48,7 @@ public enum PerezTransposition {
         let f2 = coefficients[row + 3] + coefficients[row + 4] * brightness + coefficients[row + 5] * zenith
         let tilt = degreesToRadians(surfaceTiltDeg)
         let a = max(0, cosIncidence)
-        let b = max(cos(degreesToRadians(85)), cos(zenith))
+        let b = max(cosine85, cos(zenith))
         let sky = dhiWM2 * ((1 - f1) * (1 + cos(tilt)) / 2 + f1 * a / b + f2 * sin(tilt))
         return max(0, sky)
     }

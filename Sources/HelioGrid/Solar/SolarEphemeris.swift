@@ -13,6 +13,12 @@ public struct SolarEphemeris: Sendable {
     private let radiusAU: [Double]
     private let siderealNutationDeg: [Double]
 
+    /// Daily nodes covering the simulation's base year (2001) in any time zone (±1 day), built once
+    /// per process: the geocentric sun does not depend on the site.
+    public static let baseYear = SolarEphemeris(
+        startUnixSeconds: CivilCalendar.baseYearUnixSeconds - 86_400,
+        endUnixSeconds: CivilCalendar.baseYearUnixSeconds + 366 * 86_400)
+
     /// Builds daily nodes covering `[startUnixSeconds, endUnixSeconds]` with a day of margin either side.
     public init(startUnixSeconds: Double, endUnixSeconds: Double,
                 deltaTSeconds: Double = SolarPositionAlgorithm.defaultDeltaTSeconds) {
@@ -54,10 +60,10 @@ public struct SolarEphemeris: Sendable {
     }
 
     /// Sun position at a Unix time for a site; pressure in mbar and temperature in °C feed refraction.
-    public func position(unixSeconds: Double, site: SiteLocation, pressureMbar: Double, tempC: Double) -> SunPosition {
+    public func position(unixSeconds: Double, observer: ObserverGeometry, pressureMbar: Double, tempC: Double) -> SunPosition {
         let jd = SolarPositionAlgorithm.julianDay(unixSeconds: unixSeconds)
         return SolarPositionAlgorithm.topocentric(
-            geocentric(julianDay: jd), julianDay: jd, site: site, pressureMbar: pressureMbar, tempC: tempC)
+            geocentric(julianDay: jd), julianDay: jd, observer: observer, pressureMbar: pressureMbar, tempC: tempC)
     }
 
     @inline(__always)

@@ -27,7 +27,7 @@ public enum SolarPositionAlgorithm {
     ) -> SunPosition {
         let jd = julianDay(unixSeconds: unixSeconds)
         let geo = geocentric(julianDay: jd, deltaTSeconds: deltaTSeconds)
-        return topocentric(geo, julianDay: jd, site: site, pressureMbar: pressureMbar, tempC: tempC)
+        return topocentric(geo, julianDay: jd, observer: ObserverGeometry(site: site), pressureMbar: pressureMbar, tempC: tempC)
     }
 
     /// Steps 3.1–3.9: geocentric right ascension, declination, radius vector and nutation.
@@ -36,10 +36,9 @@ public enum SolarPositionAlgorithm {
         let jce = (jde - 2_451_545) / 36_525
         let jme = jce / 10
         // 3.2 Earth heliocentric longitude, latitude and radius vector.
-        let lDeg = normalizedDegrees(radiansToDegrees(
-            series([SPATables.l0, SPATables.l1, SPATables.l2, SPATables.l3, SPATables.l4, SPATables.l5], jme) / 1e8))
-        let bDeg = radiansToDegrees(series([SPATables.b0, SPATables.b1], jme) / 1e8)
-        let radius = series([SPATables.r0, SPATables.r1, SPATables.r2, SPATables.r3, SPATables.r4], jme) / 1e8
+        let lDeg = normalizedDegrees(radiansToDegrees(series(longitudeTables, jme) / 1e8))
+        let bDeg = radiansToDegrees(series(latitudeTables, jme) / 1e8)
+        let radius = series(radiusTables, jme) / 1e8
         // 3.3 Geocentric longitude and latitude.
         let thetaDeg = normalizedDegrees(lDeg + 180)
         let betaDeg = -bDeg
@@ -47,7 +46,7 @@ public enum SolarPositionAlgorithm {
         let (deltaPsi, deltaEpsilon) = nutation(jce: jce)
         // 3.5 True obliquity of the ecliptic.
         let u = jme / 10
-        let epsilon0 = polynomial([84381.448, -4680.93, -1.55, 1999.25, -51.38, -249.67, -39.05, 7.12, 27.87, 5.79, 2.45], u)
+        let epsilon0 = polynomial(obliquityCoefficients, u)
         let epsilonDeg = epsilon0 / 3600 + deltaEpsilon
         // 3.6–3.7 Aberration and apparent sun longitude.
         let lambdaDeg = thetaDeg + deltaPsi - 20.4898 / (3600 * radius)
@@ -66,25 +65,23 @@ public enum SolarPositionAlgorithm {
 
     /// Steps 3.8 and 3.11–3.15: sidereal time, hour angle, parallax, refraction, zenith and azimuth.
     public static func topocentric(
-        _ geo: GeocentricSun, julianDay jd: Double, site: SiteLocation, pressureMbar: Double, tempC: Double
+        _ geo: GeocentricSun, julianDay jd: Double, observer: ObserverGeometry, pressureMbar: Double, tempC: Double
     ) -> SunPosition {
         let jc = (jd - 2_451_545) / 36_525
         let nu0 = 280.46061837 + 360.98564736629 * (jd - 2_451_545) + 0.000387933 * jc * jc - jc * jc * jc / 38_710_000
         let nu = nu0 + geo.siderealNutationDeg
-        let hourAngle = degreesToRadians(normalizedDegrees(nu + site.longitudeDeg - geo.rightAscensionDeg))
+        let hourAngle = degreesToRadians(normalizedDegrees(nu + observer.longitudeDeg - geo.rightAscensionDeg))
         let xi = degreesToRadians(8.794 / (3600 * geo.radiusAU))
-        let phi = degreesToRadians(site.latitudeDeg)
-        let uTerm = atan(0.99664719 * tan(phi))
-        let x = cos(uTerm) + site.elevationM / 6_378_140 * cos(phi)
-        let y = 0.99664719 * sin(uTerm) + site.elevationM / 6_378_140 * sin(phi)
+        let x = observer.x, y = observer.y
+        let sinPhi = observer.sinLatitude, cosPhi = observer.cosLatitude
         let delta = degreesToRadians(geo.declinationDeg)
         let denominator = cos(delta) - x * sin(xi) * cos(hourAngle)
         let deltaAlpha = atan2(-x * sin(xi) * sin(hourAngle), denominator)
         let deltaPrime = atan2((sin(delta) - y * sin(xi)) * cos(deltaAlpha), denominator)
         let hPrime = hourAngle - deltaAlpha
-        let e0Deg = radiansToDegrees(asin(sin(phi) * sin(deltaPrime) + cos(phi) * cos(deltaPrime) * cos(hPrime)))
+        let e0Deg = radiansToDegrees(asin(sinPhi * sin(deltaPrime) + cosPhi * cos(deltaPrime) * cos(hPrime)))
         let eDeg = e0Deg + refractionDeg(trueElevationDeg: e0Deg, pressureMbar: pressureMbar, tempC: tempC)
-        let gamma = atan2(sin(hPrime), cos(hPrime) * sin(phi) - tan(deltaPrime) * cos(phi))
+        let gamma = atan2(sin(hPrime), cos(hPrime) * sinPhi - tan(deltaPrime) * cosPhi)
         return SunPosition(
             zenithDeg: 90 - eDeg,
             azimuthDeg: normalizedDegrees(radiansToDegrees(gamma) + 180),
@@ -144,8 +141,16 @@ public enum SolarPositionAlgorithm {
     }
 
     private static func polynomial(_ coefficients: [Double], _ x: Double) -> Double {
-        coefficients.reversed().reduce(0) { $0 * x + $1 }
+        var value = 0.0
+        for coefficient in coefficients.reversed() { value = value * x + coefficient }
+        return value
     }
+
+    private static let longitudeTables = [SPATables.l0, SPATables.l1, SPATables.l2, SPATables.l3, SPATables.l4, SPATables.l5]
+    private static let latitudeTables = [SPATables.b0, SPATables.b1]
+    private static let radiusTables = [SPATables.r0, SPATables.r1, SPATables.r2, SPATables.r3, SPATables.r4]
+    /// Mean obliquity of the ecliptic ε₀ (arc-seconds) as a polynomial in U = JME/10 (report eq. 24).
+    private static let obliquityCoefficients = [84381.448, -4680.93, -1.55, 1999.25, -51.38, -249.67, -39.05, 7.12, 27.87, 5.79, 2.45]
 }
 
 /// Degrees to radians.

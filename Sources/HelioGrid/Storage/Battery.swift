@@ -23,6 +23,10 @@ public struct Battery: Sendable {
     /// Capacity lost so far, fraction of nameplate.
     public private(set) var fadeFraction = 0.0
 
+    /// Self-discharge retention over `retentionHours`, cached: the step length rarely changes.
+    private var retentionHours = 0.0
+    private var retention = 1.0
+
     /// Fade at end of life: capacity at 80 % of nameplate.
     public static let endOfLifeFade = 0.2
 
@@ -63,7 +67,11 @@ public struct Battery: Sendable {
         } else if powerKW < 0 {
             energyKWh -= powerKW * config.chargeEfficiency * hours
         }
-        energyKWh *= pow(1 - config.selfDischargePerDay, hours / 24)
+        if hours != retentionHours {
+            retentionHours = hours
+            retention = pow(1 - config.selfDischargePerDay, hours / 24)
+        }
+        energyKWh *= retention
         rainflow.add(soc)
     }
 

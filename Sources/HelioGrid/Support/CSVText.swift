@@ -5,15 +5,17 @@
 enum CSVText {
     /// The lines of `text`, without line terminators (`\n` or `\r\n`), 1-based numbering implied.
     static func lines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = Substring(bytes)
+            return bytes.last == UInt8(ascii: "\r") ? line.dropLast() : line
         }
     }
 
     /// The comma-separated fields of one line, surrounding spaces and quotes removed.
     static func fields(_ line: Substring, separator: Character = ",") -> [Substring] {
-        guard line.contains("\"") else {
-            return line.split(separator: separator, omittingEmptySubsequences: false).map(trimmed)
+        guard line.utf8.contains(UInt8(ascii: "\"")) else {
+            let separatorByte = separator.asciiValue!
+            return line.utf8.split(separator: separatorByte, omittingEmptySubsequences: false).map { trimmed(Substring($0)) }
         }
         var fields: [Substring] = []
         var inQuotes = false
@@ -35,10 +37,11 @@ enum CSVText {
 
     /// `field` without surrounding spaces, tabs and double quotes.
     static func trimmed(_ field: Substring) -> Substring {
-        var result = field
-        while let first = result.first, first == " " || first == "\t" || first == "\"" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\"" { result = result.dropLast() }
-        return result
+        func isPadding(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x22 }
+        var bytes = field.utf8[...]
+        while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }
+        return bytes.count == field.utf8.count ? field : Substring(bytes)
     }
 
     /// Parses a number, or throws an error naming the file, line and column.

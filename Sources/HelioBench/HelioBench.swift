@@ -1,0 +1,63 @@
+import Foundation
+import HelioGrid
+
+/// `heliogrid-bench`: wall-clock figures for DESIGN.md's speed budgets. Build in release:
+/// `swift run -c release heliogrid-bench`. Each figure is the minimum and median of several runs.
+@main
+struct HelioBench {
+    static func main() throws {
+        let scenario = try ScenarioLoader.loadDefault()
+        print("HelioGrid benchmarks (\(isDebugBuild ? "DEBUG build: figures are not representative" : "release build"))")
+        print("figure                                           min ms   median ms   budget ms")
+        let weather = try measure("parse Phoenix TMY3 (8760 rows)", runs: 10, budgetMS: nil) {
+            try WeatherLoader.load(path: scenario.site.weatherPath)
+        }
+        for tracking in [PVConfig.Tracking.fixed, .singleAxis] {
+            var config = PVConfig(dcKW: 1000)
+            config.tracking = tracking
+            config.tiltDeg = tracking == .fixed ? 25 : 0
+            _ = measure("PV model, one year hourly, \(tracking.rawValue)", runs: 20, budgetMS: 5) {
+                PVSystemModel(config: config).acPowerKW(weather: weather, stepMinutes: 60)
+            }
+        }
+        for (step, runs, budget) in [(60, 20, 10.0), (1, 5, 500.0)] {
+            var stepped = scenario
+            stepped.site.timestepMinutes = step
+            let inputs = try measure("campus inputs (PV + load) at \(step) min", runs: runs, budgetMS: nil) {
+                try SimulationInputs.prepare(stepped, weather: weather)
+            }
+            _ = try measure("campus year at \(step) min, rule dispatch", runs: runs, budgetMS: nil) {
+                try Simulation.run(stepped, inputs: inputs, recordSeries: false)
+            }
+            _ = try measure("campus year at \(step) min, inputs + dispatch", runs: runs, budgetMS: budget) {
+                try Simulation.run(stepped, inputs: SimulationInputs.prepare(stepped, weather: weather), recordSeries: false)
+            }
+        }
+    }
+
+    /// Runs `body` `runs` times and prints the minimum and median wall time; returns the last result.
+    static func measure<T>(_ label: String, runs: Int, budgetMS: Double?, _ body: () throws -> T) rethrows -> T {
+        var times: [Double] = []
+        var result: T?
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            let start = clock.now
+            result = try body()
+            let elapsed = clock.now - start
+            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        times.sort()
+        let budget = budgetMS.map { String(format: "%9.0f", $0) } ?? "         "
+        print(label.padding(toLength: 48, withPad: " ", startingAt: 0)
+              + String(format: "%7.2f   %9.2f   ", times[0], times[times.count / 2]) + budget)
+        return result!
+    }
+
+    static var isDebugBuild: Bool {
+        #if DEBUG
+        true
+        #else
+        false
+        #endif
+    }
+}

@@ -1,0 +1,17 @@
+/// The state of one genset in a fleet.
+public struct GensetUnit: Sendable, Equatable {
+    /// Whether it is running.
+    public var isOn = false
+    /// The step at which it last started.
+    public var startedAtStep = 0
+    /// Hours run so far.
+    public var runHours = 0.0
+    /// Starts so far.
+    public var starts = 0
+
+    /// Whether, running since `startedAtStep`, it has completed `minRunHours` by `step`.
+    @inline(__always)
+    func hasCompletedMinimumRun(step: Int, stepHours: Double, minRunHours: Double) -> Bool {
+        Double(step - startedAtStep) * stepHours >= minRunHours
+    }
+}
