@@ -51,7 +51,7 @@ import Testing
         let sun = SunPosition(zenithDeg: 40, azimuthDeg: 160, earthSunDistanceAU: (1366.1 / 1400).squareRoot())
         let surface = SurfaceOrientation(tiltDeg: 30, azimuthDeg: 180)
         let sky = PerezTransposition.skyDiffuseWM2(dhiWM2: 200, dniWM2: 600, extraterrestrialWM2: 1400, zenithDeg: 40,
-                                                   cosIncidence: surface.cosIncidence(sun: sun), surfaceTiltDeg: 30)
+                                                   cosIncidence: surface.cosIncidence(sun: sun), surface: surface)
         #expect(abs(sky - 244.1588480725) < 1e-6)
     }
 
@@ -74,8 +74,7 @@ import Testing
         let evening = SunPosition(zenithDeg: 80, azimuthDeg: 270, earthSunDistanceAU: 1)
         let expected = 80 - acos(cos(80 * Double.pi / 180) / 0.4) * 180 / .pi
         #expect(abs(tracker.rotationDeg(sun: evening) - expected) < 1e-9)
-        var noBacktrack = tracker
-        noBacktrack.backtrack = false
+        let noBacktrack = SingleAxisTracker(axisTiltDeg: 0, axisAzimuthDeg: 180, maxAngleDeg: 60, backtrack: false, gcr: 0.4)
         #expect(noBacktrack.rotationDeg(sun: evening) == 60, "limited to max_angle_deg")
     }
 }

@@ -91,8 +91,8 @@ public struct PVSystemModel: Sendable {
         let skyWM2 = PerezTransposition.skyDiffuseWM2(
             dhiWM2: dhiWM2, dniWM2: sunUp ? dniWM2 : 0,
             extraterrestrialWM2: PerezTransposition.extraterrestrialWM2(earthSunDistanceAU: sun.earthSunDistanceAU),
-            zenithDeg: min(sun.zenithDeg, 90), cosIncidence: cosIncidence, surfaceTiltDeg: orientation.tiltDeg)
-        let groundWM2 = ghiWM2 * albedo * (1 - cos(degreesToRadians(orientation.tiltDeg))) / 2
+            zenithDeg: min(sun.zenithDeg, 90), cosIncidence: cosIncidence, surface: orientation)
+        let groundWM2 = ghiWM2 * albedo * (1 - orientation.cosTilt) / 2
         let poaWM2 = beamWM2 + skyWM2 + groundWM2
         guard poaWM2 > 0 else { return 0 }
         let incidenceDeg = radiansToDegrees(acos(min(1, max(-1, cosIncidence))))

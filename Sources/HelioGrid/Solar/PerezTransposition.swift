@@ -29,27 +29,27 @@ public enum PerezTransposition {
     /// - Parameters:
     ///   - dhiWM2, dniWM2: diffuse horizontal and direct normal irradiance, W/m².
     ///   - extraterrestrialWM2: extraterrestrial normal irradiance E₀, W/m².
-    ///   - zenithDeg: apparent solar zenith, degrees.
+    ///   - zenithDeg: apparent solar zenith, degrees (at most 90).
     ///   - cosIncidence: cosine of the angle of incidence on the plane.
-    ///   - surfaceTiltDeg: plane tilt from horizontal, degrees.
+    ///   - surface: the plane (its tilt's sine and cosine are used).
     public static func skyDiffuseWM2(
         dhiWM2: Double, dniWM2: Double, extraterrestrialWM2: Double, zenithDeg: Double,
-        cosIncidence: Double, surfaceTiltDeg: Double
+        cosIncidence: Double, surface: SurfaceOrientation
     ) -> Double {
         guard dhiWM2 > 0 else { return 0 }
         let zenith = degreesToRadians(zenithDeg)
+        let cosZenith = cos(zenith)
         let kappaZ3 = 1.041 * zenith * zenith * zenith
         let clearness = ((dhiWM2 + dniWM2) / dhiWM2 + kappaZ3) / (1 + kappaZ3)
-        let brightness = dhiWM2 * relativeAirMass(zenithDeg: zenithDeg) / extraterrestrialWM2
+        let brightness = dhiWM2 * relativeAirMass(zenithDeg: zenithDeg, cosZenith: cosZenith) / extraterrestrialWM2
         var bin = 0
         while bin < clearnessBinUpperBounds.count && clearness >= clearnessBinUpperBounds[bin] { bin += 1 }
         let row = bin * 6
         let f1 = max(0, coefficients[row] + coefficients[row + 1] * brightness + coefficients[row + 2] * zenith)
         let f2 = coefficients[row + 3] + coefficients[row + 4] * brightness + coefficients[row + 5] * zenith
-        let tilt = degreesToRadians(surfaceTiltDeg)
         let a = max(0, cosIncidence)
-        let b = max(cosine85, cos(zenith))
-        let sky = dhiWM2 * ((1 - f1) * (1 + cos(tilt)) / 2 + f1 * a / b + f2 * sin(tilt))
+        let b = max(cosine85, cosZenith)
+        let sky = dhiWM2 * ((1 - f1) * (1 + surface.cosTilt) / 2 + f1 * a / b + f2 * surface.sinTilt)
         return max(0, sky)
     }
 
@@ -57,7 +57,12 @@ public enum PerezTransposition {
     /// the value at 90° is used for the sun at or below the horizon.
     public static func relativeAirMass(zenithDeg: Double) -> Double {
         let z = min(zenithDeg, 90)
-        return 1 / (cos(degreesToRadians(z)) + 0.50572 * pow(96.07995 - z, -1.6364))
+        return relativeAirMass(zenithDeg: z, cosZenith: cos(degreesToRadians(z)))
+    }
+
+    @inline(__always)
+    static func relativeAirMass(zenithDeg z: Double, cosZenith: Double) -> Double {
+        1 / (cosZenith + 0.50572 * pow(96.07995 - z, -1.6364))
     }
 
     /// Extraterrestrial normal irradiance, W/m²: solar constant 1366.1 W/m² (ASTM E490-00a)

@@ -9,9 +9,9 @@ import Foundation
 /// (the tracking angle is computed in the frame of the tilted axis, so a tilted axis is handled).
 public struct SingleAxisTracker: Sendable, Equatable {
     /// Tilt of the rotation axis from horizontal, degrees.
-    public var axisTiltDeg: Double
+    public let axisTiltDeg: Double
     /// Azimuth of the axis (direction it points down-slope), degrees clockwise from north.
-    public var axisAzimuthDeg: Double
+    public let axisAzimuthDeg: Double
     /// Rotation limit either side of flat, degrees.
     public var maxAngleDeg: Double
     /// Whether to backtrack to avoid row-to-row shading.
@@ -26,15 +26,23 @@ public struct SingleAxisTracker: Sendable, Equatable {
         self.maxAngleDeg = maxAngleDeg
         self.backtrack = backtrack
         self.gcr = gcr
+        let tilt = degreesToRadians(axisTiltDeg), azimuth = degreesToRadians(axisAzimuthDeg)
+        sinAxisTilt = sin(tilt)
+        cosAxisTilt = cos(tilt)
+        sinAxisAzimuth = sin(azimuth)
+        cosAxisAzimuth = cos(azimuth)
     }
+
+    private let sinAxisTilt: Double
+    private let cosAxisTilt: Double
+    private let sinAxisAzimuth: Double
+    private let cosAxisAzimuth: Double
 
     /// Rotation angle, degrees (positive turns the modules toward the west for a south-pointing axis).
     public func rotationDeg(sun: SunPosition) -> Double {
-        let zenith = degreesToRadians(sun.zenithDeg), azimuth = degreesToRadians(sun.azimuthDeg)
-        let sx = sin(zenith) * sin(azimuth), sy = sin(zenith) * cos(azimuth), sz = cos(zenith)
-        let axisAzimuth = degreesToRadians(axisAzimuthDeg), axisTilt = degreesToRadians(axisTiltDeg)
-        let xp = sx * cos(axisAzimuth) - sy * sin(axisAzimuth)
-        let zp = sx * sin(axisAzimuth) * sin(axisTilt) + sy * sin(axisTilt) * cos(axisAzimuth) + sz * cos(axisTilt)
+        let sx = sun.sinZenith * sun.sinAzimuth, sy = sun.sinZenith * sun.cosAzimuth, sz = sun.cosZenith
+        let xp = sx * cosAxisAzimuth - sy * sinAxisAzimuth
+        let zp = sx * sinAxisAzimuth * sinAxisTilt + sy * sinAxisTilt * cosAxisAzimuth + sz * cosAxisTilt
         var theta = radiansToDegrees(atan2(xp, zp))
         if backtrack {
             let shadeRatio = abs(cos(degreesToRadians(theta))) / gcr
@@ -48,8 +56,7 @@ public struct SingleAxisTracker: Sendable, Equatable {
     /// Orientation of the module plane for the sun's position (Marion & Dobos 2013, eqs. 1–7).
     public func orientation(sun: SunPosition) -> SurfaceOrientation {
         let theta = degreesToRadians(rotationDeg(sun: sun))
-        let axisTilt = degreesToRadians(axisTiltDeg)
-        let tilt = acos(cos(theta) * cos(axisTilt))
+        let tilt = acos(cos(theta) * cosAxisTilt)
         guard sin(tilt) > 1e-12 else { return SurfaceOrientation(tiltDeg: 0, azimuthDeg: normalizedDegrees(axisAzimuthDeg + 90)) }
         var delta = radiansToDegrees(asin(min(1, max(-1, sin(theta) / sin(tilt)))))
         if abs(theta) >= .pi / 2 { delta = (theta < 0 ? -180 : 180) - delta }

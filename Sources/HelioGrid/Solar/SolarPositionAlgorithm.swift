@@ -81,11 +81,16 @@ public enum SolarPositionAlgorithm {
         let hPrime = hourAngle - deltaAlpha
         let e0Deg = radiansToDegrees(asin(sinPhi * sin(deltaPrime) + cosPhi * cos(deltaPrime) * cos(hPrime)))
         let eDeg = e0Deg + refractionDeg(trueElevationDeg: e0Deg, pressureMbar: pressureMbar, tempC: tempC)
-        let gamma = atan2(sin(hPrime), cos(hPrime) * sinPhi - tan(deltaPrime) * cosPhi)
+        // Step 3.15: azimuth Φ = Γ + 180°, so sin Φ = −sin Γ and cos Φ = −cos Γ.
+        let gammaY = sin(hPrime), gammaX = cos(hPrime) * sinPhi - tan(deltaPrime) * cosPhi
+        let gammaNorm = (gammaY * gammaY + gammaX * gammaX).squareRoot()
+        let elevation = degreesToRadians(eDeg)
         return SunPosition(
             zenithDeg: 90 - eDeg,
-            azimuthDeg: normalizedDegrees(radiansToDegrees(gamma) + 180),
-            earthSunDistanceAU: geo.radiusAU)
+            azimuthDeg: normalizedDegrees(radiansToDegrees(atan2(gammaY, gammaX)) + 180),
+            earthSunDistanceAU: geo.radiusAU,
+            cosZenith: sin(elevation), sinZenith: cos(elevation),
+            sinAzimuth: -gammaY / gammaNorm, cosAzimuth: -gammaX / gammaNorm)
     }
 
     /// Step 3.14.2: atmospheric refraction correction Δe, degrees; zero with the sun well below the
