@@ -4,8 +4,11 @@ import HelioGrid
 /// `summary.json` exactly per DESIGN.md's output contract: snake_case keys, every key present,
 /// 0 where not applicable.
 public struct SummaryReport: Codable, Sendable, Equatable {
+    /// `energy_kwh`: energy totals over the run, kWh.
     public struct Energy: Codable, Sendable, Equatable {
+        /// Each flow named by its contract key, kWh.
         public var load, served, unserved, pvAvailable, pvUsed, pvCurtailed: Double
+        /// Each flow named by its contract key, kWh.
         public var batteryCharge, batteryDischarge, diesel, gridImport, gridExport: Double
         enum CodingKeys: String, CodingKey {
             case load, served, unserved, diesel
@@ -15,9 +18,13 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// `diesel`: fuel (L), fleet and unit run hours, starts and mean loading (fraction).
     public struct Diesel: Codable, Sendable, Equatable {
+        /// Litres and hours.
         public var fuelL, runHours, unitRunHours: Double
+        /// Unit starts.
         public var starts: Int
+        /// Output over running rated capacity, fraction.
         public var meanLoading: Double
         enum CodingKeys: String, CodingKey {
             case starts
@@ -25,14 +32,18 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// `battery`: equivalent full cycles, lowest SOC and capacity fade (fractions).
     public struct BatteryStats: Codable, Sendable, Equatable {
+        /// Cycles and fractions.
         public var equivalentFullCycles, minSOC, capacityFadeFraction: Double
         enum CodingKeys: String, CodingKey {
             case equivalentFullCycles = "equivalent_full_cycles", minSOC = "min_soc", capacityFadeFraction = "capacity_fade_fraction"
         }
     }
 
+    /// `carbon`: Scope 1 and 2 in tCO2e, intensity in g/kWh served, renewable fraction.
     public struct Carbon: Codable, Sendable, Equatable {
+        /// Tonnes, g/kWh and fraction.
         public var scope1, scope2Location, scope2Market, intensity, renewableFraction: Double
         enum CodingKeys: String, CodingKey {
             case scope1 = "scope1_t_co2e", scope2Location = "scope2_location_t_co2e", scope2Market = "scope2_market_t_co2e"
@@ -40,13 +51,18 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// `kpi`: PUE, REF (fractions) and CUE (kgCO2e per IT kWh), ISO/IEC 30134-2/-3/-8.
     public struct KPI: Codable, Sendable, Equatable {
+        /// The three indicators.
         public var pue, ref, cue: Double
         enum CodingKeys: String, CodingKey { case pue, ref, cue = "cue_kg_per_kwh" }
     }
 
+    /// `economics`: money in `currency`.
     public struct Economics: Codable, Sendable, Equatable {
+        /// ISO 4217 code.
         public var currency: String
+        /// Capital cost, net present cost, levelised cost per kWh and year-1 fuel and carbon costs.
         public var capex, npc, lcoe, fuelCostYear1, carbonCostYear1: Double
         enum CodingKeys: String, CodingKey {
             case currency, capex, npc
@@ -54,22 +70,36 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// `reliability`: hours with unserved demand and the largest unserved power (kW).
     public struct Reliability: Codable, Sendable, Equatable {
+        /// Hours and kW.
         public var lossOfLoadHours, maxUnservedKW: Double
         enum CodingKeys: String, CodingKey { case lossOfLoadHours = "loss_of_load_hours", maxUnservedKW = "max_unserved_kw" }
     }
 
+    /// Scenario (site) name.
     public var scenario: String
+    /// Dispatch strategy name.
     public var dispatch: String
+    /// Step, minutes.
     public var timestepMinutes: Int
+    /// Steps simulated.
     public var steps: Int
+    /// Energy totals.
     public var energyKWh: Energy
+    /// Genset figures.
     public var diesel: Diesel
+    /// Battery figures.
     public var battery: BatteryStats
+    /// Carbon figures.
     public var carbon: Carbon
+    /// Data-centre KPIs.
     public var kpi: KPI
+    /// Lifetime economics.
     public var economics: Economics
+    /// Reliability figures.
     public var reliability: Reliability
+    /// Wall time of the dispatch loop, ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {

@@ -12,8 +12,8 @@ struct PVCommand: ParsableCommand {
     var weather: String
     @Option(help: "fixed or single-axis.")
     var tracking: String = "fixed"
-    @Option(help: "Module tilt (fixed) or axis tilt (single-axis), degrees.")
-    var tilt: Double = 25
+    @Option(help: "Module tilt (fixed, default 25) or axis tilt (single-axis, default 0), degrees.")
+    var tilt: Double?
     @Option(help: "Module azimuth (fixed) or axis azimuth (single-axis), degrees from north.")
     var azimuth: Double = 180
     @Option(name: .customLong("dc-kw"), help: "DC nameplate, kW.")
@@ -54,7 +54,7 @@ struct PVCommand: ParsableCommand {
             throw HelioError(.usage, "--tracking must be fixed or single-axis, found '\(tracking)'")
         }
         let checks: [(String, Double, ClosedRange<Double>)] = [
-            ("--tilt", tilt, 0...90), ("--azimuth", azimuth, 0...360), ("--dc-kw", dcKW, 1e-6...1e9),
+            ("--tilt", tilt ?? 0, 0...90), ("--azimuth", azimuth, 0...360), ("--dc-kw", dcKW, 1e-6...1e9),
             ("--dc-ac-ratio", dcACRatio, 0.5...3), ("--losses", losses, 0...99), ("--gcr", gcr, 0.01...0.99),
             ("--max-angle", maxAngle, 0...90),
         ]
@@ -66,7 +66,7 @@ struct PVCommand: ParsableCommand {
         }
         var config = PVConfig(dcKW: dcKW)
         config.tracking = mode
-        config.tiltDeg = tilt
+        config.tiltDeg = tilt ?? (mode == .fixed ? 25 : 0)
         config.azimuthDeg = azimuth
         config.dcACRatio = dcACRatio
         config.lossesPercent = losses

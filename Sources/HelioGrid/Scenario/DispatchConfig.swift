@@ -3,6 +3,7 @@ public struct DispatchConfig: Sendable, Equatable {
     /// Strategy names of the command-line contract.
     public enum Strategy: String, Sendable, CaseIterable { case rule, optimal, mpc }
 
+    /// The strategy `simulate` uses unless `--dispatch` overrides it.
     public var strategy: Strategy = .rule
     /// Rule: start gensets when SOC falls to this and PV is short, fraction.
     public var dieselStartSOC: Double = 0.25

@@ -5,6 +5,7 @@ public struct LoadConfig: Sendable, Equatable {
     /// Utilisation pattern of the GPU fleet.
     public enum Profile: String, Sendable, CaseIterable { case training, inference, mixed }
 
+    /// GPU-cluster model or CSV.
     public var kind: Kind = .gpuCluster
     /// Number of GPUs.
     public var gpus: Int = 10_000
@@ -16,6 +17,7 @@ public struct LoadConfig: Sendable, Equatable {
     public var nodeMaxKW: Double = 10.2
     /// Network and storage power, fraction of node power.
     public var fabricOverhead: Double = 0.05
+    /// Utilisation pattern.
     public var profile: Profile = .training
     /// Annual mean GPU utilisation, fraction.
     public var meanUtilization: Double = 0.85
@@ -27,7 +29,9 @@ public struct LoadConfig: Sendable, Equatable {
     public var seed: Int = 1
     /// Absolute path of the load CSV when `kind == .csv`.
     public var csvPath: String?
+    /// `[load.cooling]`.
     public var cooling = CoolingConfig()
+    /// `[load.flexibility]`.
     public var flexibility = FlexibilityConfig()
 
     /// Number of GPU nodes.

@@ -6,15 +6,23 @@
 public struct Scenario: Sendable, Equatable {
     /// Path of the file this came from (or a label for in-code scenarios).
     public var source: String
+    /// `[site]`.
     public var site: SiteConfig
+    /// `[load]`.
     public var load: LoadConfig
+    /// `[pv]`, or `nil` for no PV.
     public var pv: PVConfig?
+    /// `[battery]`, or `nil` for no battery.
     public var battery: BatteryConfig?
+    /// `[diesel]`, or `nil` for no gensets.
     public var diesel: DieselConfig?
     /// The grid section; it takes part only when ``GridConfig/enabled``.
     public var grid: GridConfig
+    /// `[dispatch]`.
     public var dispatch: DispatchConfig
+    /// `[economics]`.
     public var economics: EconomicsConfig
+    /// `[carbon]`.
     public var carbon: CarbonConfig
 
     /// Creates a scenario from its sections.

@@ -1,7 +1,10 @@
 /// An ISO 8601 local date-time with its UTC offset, as HelioGrid's CSV inputs carry them.
 public struct ISOTimestamp: Sendable, Equatable {
+    /// Calendar year.
     public var year: Int
+    /// Month, 1–12.
     public var month: Int
+    /// Day of the month, 1–31.
     public var day: Int
     /// Minute of the day, 0–1439.
     public var minuteOfDay: Int
