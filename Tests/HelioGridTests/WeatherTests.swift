@@ -104,3 +104,71 @@ import Testing
         "722780,\"PHOENIX SKY HARBOR INTL AP\",AZ,-7.0,33.450,-111.983,337\n" + TestData.phoenixHeaderLine + "\n"
     }
 }
+
+/// Small handmade files, one per format, whose every record was worked out by hand.
+@Suite struct HandmadeWeatherFixtureTests {
+    static func records(_ reader: some WeatherReader, _ name: String) throws -> (SiteLocation, [WeatherRecord]) {
+        let path = TestData.fixture(name)
+        return try reader.records(text: String(contentsOfFile: path, encoding: .utf8), file: path)
+    }
+
+    /// Hour-ending local standard time: `01:00` starts at minute 0, `24:00` on 1 July starts at 23:00
+    /// (minute 181·1440 + 1380 = 262020), 29 February is dropped.
+    @Test func tmy3() throws {
+        let (site, records) = try Self.records(TMY3Reader(), "handmade.tmy3.csv")
+        #expect(site == SiteLocation(name: "TWENTYNINE PALMS", latitudeDeg: 34.3, longitudeDeg: -116.167, elevationM: 626, utcOffsetMinutes: -480))
+        #expect(records.map(\.minuteOfYear) == [0, 262_020, 262_740])
+        #expect(records.map(\.line) == [3, 5, 6])
+        let noon = records[2]
+        #expect(noon.ghiWM2 == 950 && noon.dniWM2 == 880 && noon.dhiWM2 == 110 && noon.tempC == 41)
+        #expect(noon.pressureMbar == 924 && noon.windSpeedMS == 4 && noon.albedo == 0.22)
+    }
+
+    /// Sub-hourly EPW (4 records per hour): hour 13 minute 15 is 12:00–12:15 on 10 March
+    /// (68·1440 + 720 = 98640); hour 24 minute 60 on 31 December starts at 23:45 (525585).
+    /// Pressure in Pa becomes mbar; albedo 999 is missing.
+    @Test func epw() throws {
+        let (site, records) = try Self.records(EPWReader(), "handmade.epw")
+        #expect(site.latitudeDeg == 36.5 && site.longitudeDeg == -115.25 && site.elevationM == 1000 && site.utcOffsetMinutes == -480)
+        #expect(records.map(\.minuteOfYear) == [98_640, 98_655, 525_585])
+        #expect(records[0].ghiWM2 == 700 && records[0].dniWM2 == 850 && records[0].dhiWM2 == 90)
+        #expect(records[0].pressureMbar == 880 && records[0].windSpeedMS == 3.2 && records[0].albedo == nil)
+        #expect(records[1].albedo == 0.25)
+    }
+
+    /// NSRDB PSM4 in local time (Time Zone = Local Time Zone = +4): no shift; columns found by name
+    /// in a different order; 15 June 08:30 is minute 165·1440 + 510 = 238110.
+    @Test func nsrdbLocalTime() throws {
+        let (site, records) = try Self.records(NSRDBReader(), "handmade-psm3.csv")
+        #expect(site.latitudeDeg == 24.45 && site.longitudeDeg == 54.38 && site.elevationM == 5 && site.utcOffsetMinutes == 240)
+        #expect(records.map(\.minuteOfYear) == [30, 238_110])
+        let june = records[1]
+        #expect(june.ghiWM2 == 650 && june.dniWM2 == 700 && june.dhiWM2 == 120 && june.tempC == 35)
+        #expect(june.pressureMbar == 1002 && june.windSpeedMS == 4.5 && june.albedo == 0.33)
+    }
+
+    /// PVGIS stamps hour starts in UTC: 15 June 10:00 UTC is minute 165·1440 + 600 = 238200; SP in Pa.
+    @Test(arguments: ["handmade-pvgis.csv", "handmade-pvgis.json"])
+    func pvgis(name: String) throws {
+        let (site, records) = name.hasSuffix("json")
+            ? try Self.records(PVGISJSONReader(), name) : try Self.records(PVGISCSVReader(), name)
+        #expect(site.latitudeDeg == 37.98 && site.longitudeDeg == 23.73 && site.elevationM == 105 && site.utcOffsetMinutes == 0)
+        #expect(records.map(\.minuteOfYear) == [0, 238_200])
+        let june = records[1]
+        #expect(june.ghiWM2 == 905 && june.dniWM2 == 820 && june.dhiWM2 == 140 && june.tempC == 31.2 && june.windSpeedMS == 3.7)
+        #expect(abs(june.pressureMbar - 1001.2) < 1e-9 && june.albedo == nil)
+        #expect(records.map(\.line) == (name.hasSuffix("json") ? [1, 2] : [8, 9]))
+    }
+
+    @Test func eachFormatIsDetectedFromItsContent() throws {
+        let expected: [(String, WeatherFormat)] = [
+            ("handmade.tmy3.csv", .tmy3), ("handmade.epw", .epw), ("handmade-psm3.csv", .nsrdb),
+            ("handmade-pvgis.csv", .pvgisCSV), ("handmade-pvgis.json", .pvgisJSON),
+        ]
+        for (name, format) in expected {
+            let text = try String(contentsOfFile: TestData.fixture(name), encoding: .utf8)
+            let reader = WeatherLoader.readers.first { $0.recognizes(head: text.prefix(4096)) }
+            #expect(reader?.format == format, "\(name)")
+        }
+    }
+}

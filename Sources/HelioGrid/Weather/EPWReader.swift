@@ -13,7 +13,7 @@ public struct EPWReader: WeatherReader {
 
     public func recognizes(head: Substring) -> Bool { head.hasPrefix("LOCATION,") }
 
-    public func read(text: String, file: String) throws -> WeatherData {
+    public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         let lines = CSVText.lines(text)
         guard lines.count > 8 else { throw HelioError(.weather, "EPW file has fewer than 8 header lines", file: file) }
         let location = try readLocation(CSVText.fields(lines[0]), file: file)
@@ -25,7 +25,7 @@ public struct EPWReader: WeatherReader {
                 records.append(record)
             }
         }
-        return try WeatherAssembler.assemble(records, location: location, format: .epw, file: file)
+        return (location, records)
     }
 
     private func readLocation(_ fields: [Substring], file: String) throws -> SiteLocation {
@@ -77,7 +77,7 @@ public struct EPWReader: WeatherReader {
         }
         let albedo = try value(32, "albedo")
         return WeatherRecord(
-            intervalStartMinute: CivilCalendar.minuteOfYear(month: month, day: day, hour: hour - 1, minute: startWithinHour),
+            minuteOfYear: CivilCalendar.minuteOfYear(month: month, day: day, hour: hour - 1, minute: startWithinHour),
             line: line,
             ghiWM2: try value(13, "global horizontal radiation"), dniWM2: try value(14, "direct normal radiation"),
             dhiWM2: try value(15, "diffuse horizontal radiation"), tempC: try value(6, "dry bulb temperature"),

@@ -17,7 +17,7 @@ public struct NSRDBReader: WeatherReader {
         head.hasPrefix("Source,") && head.prefix(2000).contains("Latitude")
     }
 
-    public func read(text: String, file: String) throws -> WeatherData {
+    public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         let lines = CSVText.lines(text)
         guard lines.count > 3 else { throw HelioError(.weather, "NSRDB file has no data rows", file: file) }
         let (location, shiftMinutes) = try readLocation(names: CSVText.fields(lines[0]), values: CSVText.fields(lines[1]), file: file)
@@ -44,11 +44,11 @@ public struct NSRDBReader: WeatherReader {
             let values = try valueColumns.map { try CSVText.number(fields[$0], column: String(header[$0]), line: line, file: file, kind: .weather) }
             let albedo = try albedoColumn.map { try CSVText.number(fields[$0], column: "Surface Albedo", line: line, file: file, kind: .weather) }
             records.append(WeatherRecord(
-                intervalStartMinute: CivilCalendar.minuteOfYear(month: date[0], day: date[1], hour: date[2], minute: date[3]) + shiftMinutes,
+                minuteOfYear: CivilCalendar.minuteOfYear(month: date[0], day: date[1], hour: date[2], minute: date[3]) + shiftMinutes,
                 line: line, ghiWM2: values[0], dniWM2: values[1], dhiWM2: values[2], tempC: values[3],
                 windSpeedMS: values[4], pressureMbar: values[5], albedo: albedo))
         }
-        return try WeatherAssembler.assemble(records, location: location, format: .nsrdb, file: file)
+        return (location, records)
     }
 
     /// The site and the shift (minutes) that takes the file's stamps to its time base.

@@ -12,7 +12,7 @@ public struct PVGISCSVReader: WeatherReader {
 
     public func recognizes(head: Substring) -> Bool { head.hasPrefix("Latitude (decimal degrees):") }
 
-    public func read(text: String, file: String) throws -> WeatherData {
+    public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         let lines = CSVText.lines(text)
         guard let headerIndex = lines.firstIndex(where: { $0.hasPrefix("time(UTC)") }) else {
             throw HelioError(.weather, "no 'time(UTC),…' header line", file: file)
@@ -36,13 +36,13 @@ public struct PVGISCSVReader: WeatherReader {
             guard fields.count == header.count else {
                 throw HelioError(.weather, "expected \(header.count) fields, found \(fields.count)", file: file, line: line)
             }
-            guard let minute = try PVGISTimestamp.intervalStartMinute(fields[0], line: line, file: file) else { continue }
+            guard let minute = try PVGISTimestamp.minuteOfYear(fields[0], line: line, file: file) else { continue }
             let values = try columns.map { try CSVText.number(fields[$0], column: String(header[$0]), line: line, file: file, kind: .weather) }
             records.append(WeatherRecord(
-                intervalStartMinute: minute, line: line, ghiWM2: values[0], dniWM2: values[1], dhiWM2: values[2],
+                minuteOfYear: minute, line: line, ghiWM2: values[0], dniWM2: values[1], dhiWM2: values[2],
                 tempC: values[3], windSpeedMS: values[4], pressureMbar: values[5] / 100, albedo: nil))
         }
-        return try WeatherAssembler.assemble(records, location: location, format: .pvgisCSV, file: file)
+        return (location, records)
     }
 
     private func metadata(_ prefix: String, _ lines: ArraySlice<Substring>, file: String) throws -> Double {

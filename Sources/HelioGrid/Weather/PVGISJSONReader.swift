@@ -16,7 +16,7 @@ public struct PVGISJSONReader: WeatherReader {
         head.drop(while: { $0.isWhitespace }).hasPrefix("{") && head.contains("\"inputs\"")
     }
 
-    public func read(text: String, file: String) throws -> WeatherData {
+    public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         guard let root = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw HelioError(.weather, "not valid JSON", file: file)
         }
@@ -37,7 +37,7 @@ public struct PVGISJSONReader: WeatherReader {
             guard let stamp = row["time(UTC)"] as? String else {
                 throw HelioError(.weather, "record \(number): missing 'time(UTC)'", file: file, line: number)
             }
-            guard let minute = try PVGISTimestamp.intervalStartMinute(Substring(stamp), line: number, file: file) else { continue }
+            guard let minute = try PVGISTimestamp.minuteOfYear(Substring(stamp), line: number, file: file) else { continue }
             func value(_ key: String) throws -> Double {
                 guard let value = (row[key] as? NSNumber)?.doubleValue, value.isFinite else {
                     throw HelioError(.weather, "record \(number): '\(key)' is missing or not a number", file: file, line: number)
@@ -45,11 +45,11 @@ public struct PVGISJSONReader: WeatherReader {
                 return value
             }
             records.append(WeatherRecord(
-                intervalStartMinute: minute, line: number, ghiWM2: try value("G(h)"), dniWM2: try value("Gb(n)"),
+                minuteOfYear: minute, line: number, ghiWM2: try value("G(h)"), dniWM2: try value("Gb(n)"),
                 dhiWM2: try value("Gd(h)"), tempC: try value("T2m"), windSpeedMS: try value("WS10m"),
                 pressureMbar: try value("SP") / 100, albedo: nil))
         }
         let site = SiteLocation(name: "PVGIS site", latitudeDeg: latitude, longitudeDeg: longitude, elevationM: elevation, utcOffsetMinutes: 0)
-        return try WeatherAssembler.assemble(records, location: site, format: .pvgisJSON, file: file)
+        return (site, records)
     }
 }

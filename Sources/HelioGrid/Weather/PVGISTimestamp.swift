@@ -4,7 +4,7 @@
 /// is one hour stamped at its start, in UTC.
 enum PVGISTimestamp {
     /// Interval start minute-of-year (UTC), `nil` for 29 February, or an error naming the line.
-    static func intervalStartMinute(_ stamp: Substring, line: Int, file: String) throws -> Int? {
+    static func minuteOfYear(_ stamp: Substring, line: Int, file: String) throws -> Int? {
         let parts = stamp.split(separator: ":")
         let digits = parts.first.map(Array.init) ?? []
         guard parts.count == 2, digits.count == 8, parts[1].count == 4,

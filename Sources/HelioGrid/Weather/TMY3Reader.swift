@@ -14,7 +14,7 @@ public struct TMY3Reader: WeatherReader {
         return lines.count > 1 && lines[1].hasPrefix("Date (MM/DD/YYYY)")
     }
 
-    public func read(text: String, file: String) throws -> WeatherData {
+    public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         let lines = CSVText.lines(text)
         guard lines.count > 2 else { throw HelioError(.weather, "TMY3 file has no data rows", file: file) }
         let location = try readLocation(CSVText.fields(lines[0]), file: file)
@@ -33,7 +33,7 @@ public struct TMY3Reader: WeatherReader {
                 records.append(record)
             }
         }
-        return try WeatherAssembler.assemble(records, location: location, format: .tmy3, file: file)
+        return (location, records)
     }
 
     private func readLocation(_ fields: [Substring], file: String) throws -> SiteLocation {
@@ -72,7 +72,7 @@ public struct TMY3Reader: WeatherReader {
             try CSVText.number(fields[columns[position]], column: name, line: line, file: file, kind: .weather)
         }
         return WeatherRecord(
-            intervalStartMinute: CivilCalendar.minuteOfYear(month: month, day: day, hour: hourEnding - 1, minute: 0),
+            minuteOfYear: CivilCalendar.minuteOfYear(month: month, day: day, hour: hourEnding - 1, minute: 0),
             line: line,
             ghiWM2: try value(0, "GHI"), dniWM2: try value(1, "DNI"), dhiWM2: try value(2, "DHI"),
             tempC: try value(3, "Dry-bulb"), windSpeedMS: try value(4, "Wspd"),

@@ -21,7 +21,7 @@ enum WeatherAssembler {
             albedo: .init(repeating: WeatherData.defaultAlbedo, count: count))
         var filledBy = [Int](repeating: 0, count: count)
         for record in records {
-            let minute = ((record.intervalStartMinute % CivilCalendar.minutesPerYear) + CivilCalendar.minutesPerYear)
+            let minute = ((record.minuteOfYear % CivilCalendar.minutesPerYear) + CivilCalendar.minutesPerYear)
                 % CivilCalendar.minutesPerYear
             let slot = minute / stepMinutes
             guard filledBy[slot] == 0 else {

@@ -26,6 +26,7 @@ public enum WeatherLoader {
                              "unrecognised weather format (expected NREL TMY3, EPW, NSRDB PSM3/PSM4 CSV, or PVGIS TMY CSV/JSON)",
                              file: file, line: 1)
         }
-        return try reader.read(text: text, file: file)
+        let (location, records) = try reader.records(text: text, file: file)
+        return try WeatherAssembler.assemble(records, location: location, format: reader.format, file: file)
     }
 }

@@ -8,6 +8,7 @@ public protocol WeatherReader: Sendable {
     var format: WeatherFormat { get }
     /// Whether the opening text of a file (its first few kilobytes) is in this format.
     func recognizes(head: Substring) -> Bool
-    /// Parses a whole file; errors name `file` and the offending line.
-    func read(text: String, file: String) throws -> WeatherData
+    /// Parses a whole file into its site and records (interval starts in the site's time base);
+    /// errors name `file` and the offending line.
+    func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord])
 }

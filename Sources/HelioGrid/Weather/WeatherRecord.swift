@@ -1,7 +1,9 @@
 /// One parsed weather record before it is placed on the year grid.
 public struct WeatherRecord: Sendable {
-    /// Start of the interval, minutes after 1 January 00:00 of the non-leap year, in the file's time base.
-    public var intervalStartMinute: Int
+    /// The record's stamp as the start of its interval or a moment inside it (NSRDB stamps mid-interval),
+    /// minutes after 1 January 00:00 of the non-leap year in the file's time base; the assembler
+    /// places the record in the interval that contains this minute.
+    public var minuteOfYear: Int
     /// The 1-based line (or record number, for JSON) the record came from.
     public var line: Int
     /// Global horizontal irradiance, W/m².
@@ -20,9 +22,9 @@ public struct WeatherRecord: Sendable {
     public var albedo: Double?
 
     /// Creates a record; units as the properties say.
-    public init(intervalStartMinute: Int, line: Int, ghiWM2: Double, dniWM2: Double, dhiWM2: Double,
+    public init(minuteOfYear: Int, line: Int, ghiWM2: Double, dniWM2: Double, dhiWM2: Double,
                 tempC: Double, windSpeedMS: Double, pressureMbar: Double, albedo: Double?) {
-        self.intervalStartMinute = intervalStartMinute
+        self.minuteOfYear = minuteOfYear
         self.line = line
         self.ghiWM2 = ghiWM2
         self.dniWM2 = dniWM2
