@@ -52,11 +52,23 @@ public struct ComparisonTable: Sendable {
             ])
         }
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        return table.map { cells in
+        let lines = table.map { cells in
             cells.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return column == 0 ? cell + pad : pad + cell
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        }
+        return (lines + ["", missionCheck()]).joined(separator: "\n") + "\n"
+    }
+
+    /// The mission's claim (diesel-only above 700 gCO2e/kWh, hybrid below 100) against these runs.
+    public func missionCheck() -> String {
+        func intensity(_ row: Row) -> Double {
+            let t = row.result.totals
+            return t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0
+        }
+        let dieselOnly = intensity(rows[0]), hybrid = intensity(rows[rows.count - 1])
+        return "mission claim: diesel-only above 700 g/kWh: \(NumberFormat.fixed(dieselOnly, decimals: 1)) (\(dieselOnly > 700 ? "holds" : "does not hold")); "
+            + "hybrid below 100 g/kWh: \(NumberFormat.fixed(hybrid, decimals: 1)) (\(hybrid < 100 ? "holds" : "does not hold"))"
     }
 }

@@ -106,3 +106,57 @@ extension TimeAxis {
         Int(axis.timestamp(step: step).prefix(4))!
     }
 }
+
+@Suite struct SimulationInputSourceTests {
+    /// The PV series written by `heliogrid pv --out` and read back as `production_csv` gives the same run.
+    @Test func productionCSVRoundTripsThePVModel() throws {
+        let base = TestData.defaultScenario
+        let inputs = try SimulationInputs.prepare(base)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pv.csv").path
+        try OutputFiles.write(PVSeriesCSV.render(acKW: inputs.pvAvailableKW, axis: inputs.axis), to: path)
+        var measured = base
+        measured.pv?.productionCSVPath = path
+        let modelled = try Simulation.run(base, recordSeries: false).totals
+        let replayed = try Simulation.run(measured, recordSeries: false).totals
+        #expect(abs(replayed.pvAvailableKWh / modelled.pvAvailableKWh - 1) < 1e-6)
+        #expect(abs(replayed.fuelL / modelled.fuelL - 1) < 1e-4)
+    }
+
+    /// An IT-power CSV with cooling applied reproduces the GPU-cluster model's facility load.
+    @Test func itLoadCSVAppliesCooling() throws {
+        let base = TestData.defaultScenario
+        let inputs = try SimulationInputs.prepare(base)
+        var text = "timestamp,it_kw\n"
+        for (step, value) in inputs.load.itKW.enumerated() {
+            text += inputs.axis.timestamp(step: step) + "," + String(value) + "\n"
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("it.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var csv = base
+        csv.load.kind = .csv
+        csv.load.csvPath = path
+        let replayed = try SimulationInputs.prepare(csv)
+        #expect(zip(replayed.load.facilityKW, inputs.load.facilityKW).allSatisfy { abs($0 - $1) < 1e-9 * $1 })
+    }
+
+    /// With a grid: imports before gensets, Scope 2 = imports × factor, renewable fraction counts grid as non-renewable.
+    @Test func gridImportCarriesScope2() throws {
+        var s = TestData.defaultScenario
+        s.grid.enabled = true
+        s.grid.importKW = 5_000
+        s.grid.carbonGPerKWh = 450
+        let r = try Simulation.run(s, recordSeries: false)
+        let t = r.totals
+        #expect(t.gridImportKWh > 0)
+        #expect(abs(t.scope2LocationKgCO2e - t.gridImportKWh * 0.45) < 1e-6 * t.scope2LocationKgCO2e)
+        let islanded = try Simulation.run(TestData.defaultScenario, recordSeries: false).totals
+        #expect(t.fuelL < islanded.fuelL)
+        #expect(abs(t.renewableFraction - (1 - (t.dieselKWh + t.gridImportKWh) / t.servedKWh)) < 1e-12)
+    }
+}

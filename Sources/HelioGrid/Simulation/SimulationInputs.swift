@@ -60,7 +60,7 @@ public struct SimulationInputs: Sendable {
     private static func pvAvailable(_ config: PVConfig?, weather: WeatherData, axis: TimeAxis) throws -> [Double] {
         guard let config else { return [Double](repeating: 0, count: axis.stepsPerYear) }
         if let path = config.productionCSVPath {
-            return try CSVTimeSeries.load(path: path, columns: ["pv_kw"], axis: axis, range: 0...(config.dcKW * 1.5)).values
+            return try CSVTimeSeries.load(path: path, columns: ["pv_kw", "ac_kw"], axis: axis, range: 0...(config.dcKW * 1.5)).values
         }
         return PVSystemModel(config: config).acPowerKW(weather: weather, stepMinutes: axis.stepMinutes)
     }
