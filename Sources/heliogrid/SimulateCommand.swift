@@ -7,21 +7,22 @@ struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate", abstract: "Simulate a campus and print its summary (default: the embedded desert-10k campus).")
 
-    @Argument(help: "Scenario TOML file; the embedded desert-10k scenario when omitted.")
-    var scenario: String?
+    @OptionGroup var scenarioArguments: ScenarioArguments
     @Option(help: "Dispatch strategy: rule, optimal or mpc (overrides [dispatch] strategy).")
     var dispatch: String?
-    @Option(help: "Step in minutes: 60, 30, 15, 5 or 1 (overrides [site] timestep_minutes).")
-    var timestep: Int?
-    @Option(help: "Years to simulate (overrides [site] years).")
-    var years: Int?
     @Option(help: "Write summary.json and hourly.csv into this folder.")
     var out: String?
 
     func run() throws {
         try HelioGridCommand.guarded {
-            let loaded = try ScenarioOptions.load(scenario, dispatch: dispatch, timestep: timestep, years: years)
-            let result = try Simulation.run(loaded, recordSeries: out != nil)
+            var scenario = try scenarioArguments.load()
+            if let dispatch {
+                guard let strategy = DispatchConfig.Strategy(rawValue: dispatch) else {
+                    throw HelioError(.usage, "--dispatch must be rule, optimal or mpc, found '\(dispatch)'")
+                }
+                scenario.dispatch.strategy = strategy
+            }
+            let result = try Simulation.run(scenario, recordSeries: out != nil)
             let report = SummaryReport(result: result)
             if let out, let series = result.series {
                 let json = try report.json()

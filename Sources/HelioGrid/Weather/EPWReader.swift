@@ -9,6 +9,10 @@ public struct EPWReader: WeatherReader {
     /// Creates the reader.
     public init() {}
 
+    private static let locationLine = LocationLine(
+        name: 1, latitude: 6, longitude: 7, zone: 8, elevation: 9,
+        requirement: "LOCATION needs 10 fields (city, state, country, source, WMO, latitude, longitude, time zone, elevation)")
+
     public var format: WeatherFormat { .epw }
 
     public func recognizes(head: Substring) -> Bool { head.hasPrefix("LOCATION,") }
@@ -16,7 +20,7 @@ public struct EPWReader: WeatherReader {
     public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         let lines = CSVText.lines(text)
         guard lines.count > 8 else { throw HelioError(.weather, "EPW file has fewer than 8 header lines", file: file) }
-        let location = try readLocation(CSVText.fields(lines[0]), file: file)
+        let location = try Self.locationLine.parse(CSVText.fields(lines[0]), file: file)
         let recordsPerHour = try readRecordsPerHour(lines, file: file)
         var records: [WeatherRecord] = []
         records.reserveCapacity(8760 * recordsPerHour)
@@ -26,20 +30,6 @@ public struct EPWReader: WeatherReader {
             }
         }
         return (location, records)
-    }
-
-    private func readLocation(_ fields: [Substring], file: String) throws -> SiteLocation {
-        guard fields.count >= 10 else {
-            throw HelioError(.weather, "LOCATION needs 10 fields (city, state, country, source, WMO, lat, lon, tz, elevation)",
-                             file: file, line: 1)
-        }
-        let tz = try CSVText.number(fields[8], column: "time zone", line: 1, file: file, kind: .weather)
-        return SiteLocation(
-            name: String(fields[1]),
-            latitudeDeg: try CSVText.number(fields[6], column: "latitude", line: 1, file: file, kind: .weather),
-            longitudeDeg: try CSVText.number(fields[7], column: "longitude", line: 1, file: file, kind: .weather),
-            elevationM: try CSVText.number(fields[9], column: "elevation", line: 1, file: file, kind: .weather),
-            utcOffsetMinutes: Int((tz * 60).rounded()))
     }
 
     private func readRecordsPerHour(_ lines: [Substring], file: String) throws -> Int {

@@ -7,6 +7,10 @@ public struct TMY3Reader: WeatherReader {
     /// Creates the reader.
     public init() {}
 
+    private static let locationLine = LocationLine(
+        name: 1, latitude: 4, longitude: 5, zone: 3, elevation: 6,
+        requirement: "TMY3 header needs 7 fields (station, name, state, time zone, latitude, longitude, elevation)")
+
     public var format: WeatherFormat { .tmy3 }
 
     public func recognizes(head: Substring) -> Bool {
@@ -17,7 +21,7 @@ public struct TMY3Reader: WeatherReader {
     public func records(text: String, file: String) throws -> (SiteLocation, [WeatherRecord]) {
         let lines = CSVText.lines(text)
         guard lines.count > 2 else { throw HelioError(.weather, "TMY3 file has no data rows", file: file) }
-        let location = try readLocation(CSVText.fields(lines[0]), file: file)
+        let location = try Self.locationLine.parse(CSVText.fields(lines[0]), file: file)
         let header = CSVText.fields(lines[1])
         func column(_ name: String) throws -> Int {
             try CSVText.column([name], in: header, line: 2, file: file, kind: .weather)
@@ -34,20 +38,6 @@ public struct TMY3Reader: WeatherReader {
             }
         }
         return (location, records)
-    }
-
-    private func readLocation(_ fields: [Substring], file: String) throws -> SiteLocation {
-        guard fields.count >= 7 else {
-            throw HelioError(.weather, "TMY3 header needs 7 fields (station, name, state, time zone, latitude, longitude, elevation)",
-                             file: file, line: 1)
-        }
-        let tz = try CSVText.number(fields[3], column: "time zone", line: 1, file: file, kind: .weather)
-        return SiteLocation(
-            name: String(fields[1]),
-            latitudeDeg: try CSVText.number(fields[4], column: "latitude", line: 1, file: file, kind: .weather),
-            longitudeDeg: try CSVText.number(fields[5], column: "longitude", line: 1, file: file, kind: .weather),
-            elevationM: try CSVText.number(fields[6], column: "elevation", line: 1, file: file, kind: .weather),
-            utcOffsetMinutes: Int((tz * 60).rounded()))
     }
 
     private func readRow(_ text: Substring, line: Int, columns: [Int], file: String) throws -> WeatherRecord? {

@@ -1,0 +1,28 @@
+import ArgumentParser
+import HelioGrid
+
+/// The scenario file and the overrides `simulate` and `compare` share, validated like the file's own keys.
+struct ScenarioArguments: ParsableArguments {
+    @Argument(help: "Scenario TOML file; the embedded desert-10k scenario when omitted.")
+    var scenario: String?
+    @Option(help: "Step in minutes: 60, 30, 15, 5 or 1 (overrides [site] timestep_minutes).")
+    var timestep: Int?
+    @Option(help: "Years to simulate, 1 to 50 (overrides [site] years).")
+    var years: Int?
+
+    /// Loads the scenario (or the embedded default) and applies the overrides.
+    func load() throws -> Scenario {
+        var loaded = try scenario.map(ScenarioLoader.load(path:)) ?? ScenarioLoader.loadDefault()
+        if let timestep {
+            guard SiteConfig.supportedTimesteps.contains(timestep) else {
+                throw HelioError(.usage, "--timestep must be 60, 30, 15, 5 or 1, found \(timestep)")
+            }
+            loaded.site.timestepMinutes = timestep
+        }
+        if let years {
+            guard (1...50).contains(years) else { throw HelioError(.usage, "--years must be 1 to 50, found \(years)") }
+            loaded.site.years = years
+        }
+        return loaded
+    }
+}
