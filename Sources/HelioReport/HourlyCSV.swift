@@ -1,29 +1,33 @@
 import HelioGrid
 
 /// `hourly.csv` per DESIGN.md's output contract: one row per step (whatever the step), interval
-/// start stamps in ISO 8601 with the site's standard-time offset.
+/// start stamps in ISO 8601 with the site's standard-time offset; powers in kW to the watt, SOC to
+/// six decimals, CO₂e in kg to the gram.
 public enum HourlyCSV {
     /// The header line of the contract.
     public static let header = "timestamp,load_kw,it_kw,pv_available_kw,pv_kw,curtailed_kw,battery_kw,soc,diesel_kw,diesel_units,grid_kw,unserved_kw,co2_kg"
 
     /// Renders every step of `series` on `axis`.
-    public static func render(_ series: StepSeries, axis: TimeAxis) -> String {
-        var text = header + "\n"
-        text.reserveCapacity(series.count * 120)
+    public static func render(_ series: StepSeries, axis: TimeAxis) -> [UInt8] {
+        var csv = CSVBuilder(capacity: series.count * 120)
+        csv.append(header + "\n")
         for step in 0..<series.count {
-            text += axis.timestamp(step: step)
-            for value in [series.loadKW[step], series.itKW[step], series.pvAvailableKW[step], series.pvKW[step],
-                          series.curtailedKW[step], series.batteryKW[step]] {
-                text += "," + NumberFormat.fixed(value, decimals: 3)
-            }
-            text += "," + NumberFormat.fixed(series.soc[step], decimals: 6)
-            text += "," + NumberFormat.fixed(series.dieselKW[step], decimals: 3)
-            text += ",\(series.dieselUnits[step])"
-            for value in [series.gridKW[step], series.unservedKW[step], series.co2Kg[step]] {
-                text += "," + NumberFormat.fixed(value, decimals: 3)
-            }
-            text += "\n"
+            csv.appendTimestamp(step: step, axis: axis)
+            csv.appendField(series.loadKW[step], decimals: 3)
+            csv.appendField(series.itKW[step], decimals: 3)
+            csv.appendField(series.pvAvailableKW[step], decimals: 3)
+            csv.appendField(series.pvKW[step], decimals: 3)
+            csv.appendField(series.curtailedKW[step], decimals: 3)
+            csv.appendField(series.batteryKW[step], decimals: 3)
+            csv.appendField(series.soc[step], decimals: 6)
+            csv.appendField(series.dieselKW[step], decimals: 3)
+            csv.append(byte: UInt8(ascii: ","))
+            csv.append(integer: series.dieselUnits[step])
+            csv.appendField(series.gridKW[step], decimals: 3)
+            csv.appendField(series.unservedKW[step], decimals: 3)
+            csv.appendField(series.co2Kg[step], decimals: 3)
+            csv.append(byte: UInt8(ascii: "\n"))
         }
-        return text
+        return csv.bytes
     }
 }

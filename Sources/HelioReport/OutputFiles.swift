@@ -6,8 +6,13 @@ import HelioGrid
 public enum OutputFiles {
     /// Writes `text` to `path` atomically.
     public static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw HelioError(.io, "cannot write output: \(error.localizedDescription)", file: path)
         }

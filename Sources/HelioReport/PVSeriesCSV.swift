@@ -3,15 +3,14 @@ import HelioGrid
 /// The `heliogrid pv --out` file: `timestamp,ac_kw`, one row per step, ISO 8601 interval starts.
 public enum PVSeriesCSV {
     /// Renders the series; power with three decimals (watt resolution).
-    public static func render(acKW: [Double], axis: TimeAxis) -> String {
-        var text = "timestamp,ac_kw\n"
-        text.reserveCapacity(acKW.count * 36)
+    public static func render(acKW: [Double], axis: TimeAxis) -> [UInt8] {
+        var csv = CSVBuilder(capacity: acKW.count * 40)
+        csv.append("timestamp,ac_kw\n")
         for (step, value) in acKW.enumerated() {
-            text += axis.timestamp(step: step)
-            text += ","
-            text += NumberFormat.fixed(value, decimals: 3)
-            text += "\n"
+            csv.appendTimestamp(step: step, axis: axis)
+            csv.appendField(value, decimals: 3)
+            csv.append(byte: UInt8(ascii: "\n"))
         }
-        return text
+        return csv.bytes
     }
 }

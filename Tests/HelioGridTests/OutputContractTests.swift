@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func hourlyCSVHasOneRowPerStepWithOffsetStamps() {
-        let csv = HourlyCSV.render(Self.result.series!, axis: Self.result.axis)
+        let csv = String(decoding: HourlyCSV.render(Self.result.series!, axis: Self.result.axis), as: UTF8.self)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 8761)
         #expect(lines[0] == "timestamp,load_kw,it_kw,pv_available_kw,pv_kw,curtailed_kw,battery_kw,soc,diesel_kw,diesel_units,grid_kw,unserved_kw,co2_kg")
@@ -75,5 +75,36 @@ import Testing
         let salvage = capex * 5 / 25 / pow(1.08, 20)
         let penalty = r.totals.unservedKWh * 10 * annuity
         #expect(abs(economics.npc - (capex + om * annuity - salvage + penalty)) < 1e-3 * capex)
+    }
+
+    /// The byte-level formatter prints what `%.Nf` prints, and stamps what `TimeAxis.timestamp` gives.
+    @Test func csvBuilderMatchesPrintfAndTimestamps() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double.random(in: -4...7, using: &generator))
+            let value = (Bool.random(using: &generator) ? -1 : 1) * magnitude * Double.random(in: 0...1, using: &generator)
+            for decimals in [3, 6] {
+                var csv = CSVBuilder(capacity: 32)
+                csv.append(value, decimals: decimals)
+                #expect(String(decoding: csv.bytes, as: UTF8.self) == NumberFormat.fixed(value, decimals: decimals), "\(value)")
+            }
+        }
+        // Ties after scaling (printf's answers): 0.0005 and 0.0015 lie just above the tie in binary,
+        // 3075.7875 just below it, 2.0625 is an exact tie and goes to even.
+        for (value, printed) in [(0.0005, "0.001"), (0.0015, "0.002"), (2.0625, "2.062"), (3075.7875, "3075.787")] {
+            var csv = CSVBuilder(capacity: 16)
+            csv.append(value, decimals: 3)
+            #expect(String(decoding: csv.bytes, as: UTF8.self) == printed, "\(value)")
+        }
+        var zero = CSVBuilder(capacity: 8)
+        zero.append(-0.0001, decimals: 3)
+        #expect(String(decoding: zero.bytes, as: UTF8.self) == "0.000")
+        for axis in [TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420), TimeAxis(stepMinutes: 15, utcOffsetMinutes: 330)] {
+            for step in [0, 1, 1415, axis.stepsPerYear - 1, axis.stepsPerYear, 3 * axis.stepsPerYear + 77] {
+                var csv = CSVBuilder(capacity: 32)
+                csv.appendTimestamp(step: step, axis: axis)
+                #expect(String(decoding: csv.bytes, as: UTF8.self) == axis.timestamp(step: step))
+            }
+        }
     }
 }

@@ -33,17 +33,23 @@ public enum CivilCalendar {
     /// ISO 8601 timestamp (`2001-01-01T00:00:00-07:00`) of minute `minuteOfYear` in `year`
     /// (treated as 365 days), local time at `utcOffsetMinutes`.
     public static func iso8601(year: Int, minuteOfYear: Int, utcOffsetMinutes: Int) -> String {
-        var dayOfYear = minuteOfYear / 1440
+        let (month, day) = monthAndDay(dayOfYear: minuteOfYear / 1440)
         let minuteOfDay = minuteOfYear % 1440
-        var month = 0
-        while month < 11 && dayOfYear >= daysInMonth[month] {
-            dayOfYear -= daysInMonth[month]
-            month += 1
-        }
         let sign = utcOffsetMinutes < 0 ? "-" : "+"
         let offset = abs(utcOffsetMinutes)
-        return "\(year)-\(pad2(month + 1))-\(pad2(dayOfYear + 1))T\(pad2(minuteOfDay / 60)):\(pad2(minuteOfDay % 60)):00"
+        return "\(year)-\(pad2(month))-\(pad2(day))T\(pad2(minuteOfDay / 60)):\(pad2(minuteOfDay % 60)):00"
             + "\(sign)\(pad2(offset / 60)):\(pad2(offset % 60))"
+    }
+
+    /// Month (1–12) and day of month of a 0-based day of a non-leap year.
+    public static func monthAndDay(dayOfYear: Int) -> (month: Int, day: Int) {
+        var day = dayOfYear
+        var month = 0
+        while month < 11 && day >= daysInMonth[month] {
+            day -= daysInMonth[month]
+            month += 1
+        }
+        return (month + 1, day + 1)
     }
 
     private static func pad2(_ value: Int) -> String {
