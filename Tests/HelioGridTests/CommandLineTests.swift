@@ -60,7 +60,7 @@ import Testing
         let out = folder.appendingPathComponent("out")
         let outcome = try Self.run(["simulate", scenario.path, "--out", out.path])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("bad.toml: battery.soc_min: must be below soc_max"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("bad.toml:8: battery.soc_min: must be below soc_max"), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

@@ -47,21 +47,21 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[battery]\nenergy_kwh = 1.0\npower_kw = 1.0\nsoc_mni = 0.1", "battery.soc_mni", "unknown key"),
-        ("[battery]\nenergy_kwh = \"big\"\npower_kw = 1.0", "battery.energy_kwh", "expected a number"),
-        ("[battery]\nenergy_kwh = 100.0\npower_kw = -5.0", "battery.power_kw", "out of range"),
-        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\ncharge_efficiency = 1.2", "battery.charge_efficiency", "out of range"),
-        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nsoc_min = 0.9\nsoc_max = 0.5", "battery.soc_min", "below soc_max"),
-        ("[battery]\npower_kw = 5.0", "battery.energy_kwh", "required"),
-        ("[diesel]\nunits = 2.5\nunit_kw = 100.0", "diesel.units", "expected an integer"),
-        ("[pv]\ndc_kw = 100.0\ntracking = \"dual-axis\"", "pv.tracking", "not one of"),
-        ("[dispatch]\ndiesel_start_soc = 0.7", "dispatch.diesel_start_soc", "below diesel_stop_soc"),
-        ("[grid]\nenabled = true", "grid.import_kw", "needs import_kw"),
-        ("[load.cooling]\ntemp_low_c = 50.0", "load.cooling.temp_high_c", "above temp_low_c"),
-        ("[economics]\ncurrency = \"dollars\"", "economics.currency", "ISO 4217"),
-        ("[weather]\nfile = \"x\"", "weather", "unknown key"),
+        ("[battery]\nenergy_kwh = 1.0\npower_kw = 1.0\nsoc_mni = 0.1", "battery.soc_mni", "unknown key", 8),
+        ("[battery]\nenergy_kwh = \"big\"\npower_kw = 1.0", "battery.energy_kwh", "expected a number", 6),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = -5.0", "battery.power_kw", "out of range", 7),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\ncharge_efficiency = 1.2", "battery.charge_efficiency", "out of range", 8),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nsoc_min = 0.9\nsoc_max = 0.5", "battery.soc_min", "below soc_max", 8),
+        ("[battery]\npower_kw = 5.0", "battery.energy_kwh", "required", 5),
+        ("[diesel]\nunits = 2.5\nunit_kw = 100.0", "diesel.units", "expected an integer", 6),
+        ("[pv]\ndc_kw = 100.0\ntracking = \"dual-axis\"", "pv.tracking", "not one of", 7),
+        ("[dispatch]\ndiesel_start_soc = 0.7", "dispatch.diesel_start_soc", "below diesel_stop_soc", 6),
+        ("[grid]\nenabled = true", "grid.import_kw", "needs import_kw", 5),
+        ("[load.cooling]\ntemp_low_c = 50.0", "load.cooling.temp_high_c", "above temp_low_c", 5),
+        ("[economics]\ncurrency = \"dollars\"", "economics.currency", "ISO 4217", 6),
+        ("[weather]\nfile = \"x\"", "weather", "unknown key", 5),
     ])
-    func invalidKeysAreNamedWithTheReason(extra: String, key: String, reason: String) {
+    func invalidKeysAreNamedWithTheReason(extra: String, key: String, reason: String, line: Int?) {
         let text = "[site]\nweather = \"phoenix-az-722780.tmy3.csv\"\n[load]\ngpus = 8\n" + extra
         do {
             _ = try TestData.scenario(text)
@@ -70,11 +70,13 @@ import Testing
             #expect(error.kind == .scenario && error.file == "test.toml")
             #expect(error.key == key, "\(error)")
             #expect(error.message.contains(reason), "\(error)")
+            // The line of the key, or of its table when the key is not written; lines 1–4 are the header above.
+            #expect(error.line == line, "\(error)")
         } catch { Issue.record("unexpected \(error)") }
     }
 
     @Test func missingSectionsAndSyntaxErrorsAreNamed() {
-        #expect(throws: HelioError(.scenario, "required section [load] is missing", file: "test.toml", key: "load")) {
+        #expect(throws: HelioError(.scenario, "required section [load] is missing", file: "test.toml", line: nil, key: "load")) {
             try TestData.scenario("[site]\nweather = \"x.csv\"\n")
         }
         do {

@@ -16,7 +16,8 @@ import Testing
     }
 
     /// Power balance, physical limits and the carbon of every step; totals equal the sums of steps.
-    @Test(arguments: [60, 15])
+    /// Violations are collected per rule and reported with the first step that broke it.
+    @Test(arguments: [60, 30, 15, 5, 1])
     func everyStepBalancesAndRespectsLimits(timestep: Int) throws {
         let s = Self.scenario(timestep: timestep)
         let r = try Self.run(s)
@@ -24,32 +25,37 @@ import Testing
         let hours = r.axis.stepHours
         let battery = s.battery!, diesel = s.diesel!
         let kgPerL = DieselEmissionFactor(diesel: diesel, gwp: s.carbon.gwp).kgCO2ePerL
-        var fuelL = 0.0, co2Kg = 0.0, previousUnits = 0
+        var firstBreach: [String: Int] = [:]
+        func check(_ rule: String, _ holds: Bool, _ step: Int) {
+            if !holds && firstBreach[rule] == nil { firstBreach[rule] = step }
+        }
+        var fuelL = 0.0, co2Kg = 0.0
         for i in 0..<series.count {
             let load = series.loadKW[i]
             let supply = series.pvKW[i] + series.batteryKW[i] + series.dieselKW[i] + series.gridKW[i] + series.unservedKW[i]
-            #expect(abs(supply - load) <= 1e-6 * load, "balance at step \(i)")
-            #expect(series.pvKW[i] >= -1e-9 && series.pvKW[i] <= series.pvAvailableKW[i] + 1e-9)
-            #expect(abs(series.pvKW[i] + series.curtailedKW[i] - series.pvAvailableKW[i]) < 1e-6)
-            #expect(abs(series.batteryKW[i]) <= battery.powerKW + 1e-9)
-            #expect(series.soc[i] >= battery.socMin - 1e-9 && series.soc[i] <= battery.socMax + 1e-9)
+            check("power balance", abs(supply - load) <= 1e-6 * load, i)
+            check("PV within available", series.pvKW[i] >= -1e-9 && series.pvKW[i] <= series.pvAvailableKW[i] + 1e-9, i)
+            check("PV used + curtailed = available", abs(series.pvKW[i] + series.curtailedKW[i] - series.pvAvailableKW[i]) < 1e-6, i)
+            check("battery power limit", abs(series.batteryKW[i]) <= battery.powerKW + 1e-9, i)
+            check("SOC limits", series.soc[i] >= battery.socMin - 1e-9 && series.soc[i] <= battery.socMax + 1e-9, i)
             let units = Double(series.dieselUnits[i])
-            #expect(series.dieselUnits[i] <= diesel.units)
-            #expect(series.dieselKW[i] >= units * diesel.minLoadRatio * diesel.unitKW - 1e-9, "minimum load at step \(i)")
-            #expect(series.dieselKW[i] <= units * diesel.unitKW + 1e-9)
-            #expect(series.unservedKW[i] >= 0)
-            let stepFuel = (diesel.fuelInterceptLPerKWhRated * diesel.unitKW * units + diesel.fuelSlopeLPerKWh * series.dieselKW[i]) * hours
-            fuelL += series.dieselUnits[i] > 0 ? stepFuel : 0
-            #expect(abs(series.co2Kg[i] - (series.dieselUnits[i] > 0 ? stepFuel * kgPerL : 0)) < 1e-6, "carbon at step \(i)")
+            check("units in fleet", series.dieselUnits[i] <= diesel.units, i)
+            check("minimum load per running unit", series.dieselKW[i] >= units * diesel.minLoadRatio * diesel.unitKW - 1e-9, i)
+            check("rated power", series.dieselKW[i] <= units * diesel.unitKW + 1e-9, i)
+            check("unserved non-negative", series.unservedKW[i] >= 0, i)
+            let stepFuel = series.dieselUnits[i] > 0
+                ? (diesel.fuelInterceptLPerKWhRated * diesel.unitKW * units + diesel.fuelSlopeLPerKWh * series.dieselKW[i]) * hours : 0
+            fuelL += stepFuel
+            check("carbon = fuel × factor", abs(series.co2Kg[i] - stepFuel * kgPerL) < 1e-6, i)
             co2Kg += series.co2Kg[i]
             // Gensets start only when the battery could not carry the deficit above the start threshold.
-            if previousUnits == 0 && series.dieselUnits[i] > 0 && i > 0 {
+            if i > 0 && series.dieselUnits[i - 1] == 0 && series.dieselUnits[i] > 0 {
                 let deficitKWh = (load - series.pvAvailableKW[i]) * hours
                 let aboveThresholdKWh = (series.soc[i - 1] - s.dispatch.dieselStartSOC) * battery.energyKWh * battery.dischargeEfficiency
-                #expect(deficitKWh > aboveThresholdKWh - 1e-6, "start at step \(i) with the battery still able to carry it")
+                check("start only below the threshold", deficitKWh > aboveThresholdKWh - 1e-6, i)
             }
-            previousUnits = series.dieselUnits[i]
         }
+        #expect(firstBreach.isEmpty, "rules broken (first step): \(firstBreach)")
         let t = r.totals
         #expect(abs(t.fuelL - fuelL) < 1e-6 * fuelL)
         #expect(abs(t.emissionsKgCO2e - co2Kg) < 1e-6 * co2Kg)

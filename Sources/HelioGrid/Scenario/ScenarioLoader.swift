@@ -20,8 +20,18 @@ public enum ScenarioLoader {
         return try load(path: url.path)
     }
 
-    /// Parses scenario text; `file` names it in errors, `baseDirectory` resolves relative paths.
+    /// Parses scenario text; `file` names it in errors (with the line of the offending key where it
+    /// is written), `baseDirectory` resolves relative paths.
     public static func parse(text: String, file: String, baseDirectory: String) throws -> Scenario {
+        do {
+            return try parseSections(text: text, file: file, baseDirectory: baseDirectory)
+        } catch var error as HelioError {
+            if error.line == nil, let key = error.key { error.line = ScenarioKeyLocator.line(of: key, in: text) }
+            throw error
+        }
+    }
+
+    private static func parseSections(text: String, file: String, baseDirectory: String) throws -> Scenario {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
