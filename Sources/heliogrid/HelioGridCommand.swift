@@ -11,6 +11,19 @@ struct HelioGridCommand: ParsableCommand {
         subcommands: [SimulateCommand.self, PVCommand.self, CompareCommand.self],
         defaultSubcommand: SimulateCommand.self)
 
+    /// Parses and runs; malformed command lines exit with code 2 like every other input error
+    /// (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+
     /// Runs a command body, turning HelioGrid input errors into a message on stderr and exit code 2.
     static func guarded(_ body: () throws -> Void) throws {
         do {

@@ -76,6 +76,12 @@ import Testing
         #expect(badStep.status == 2 && badStep.stderr.contains("--timestep"))
         let badTracking = try Self.run(["pv", "--weather", TestData.phoenixPath, "--tracking", "dual"])
         #expect(badTracking.status == 2)
+        let unknownOption = try Self.run(["simulate", "--bogus"])
+        #expect(unknownOption.status == 2 && unknownOption.stderr.contains("--bogus"), "\(unknownOption.stderr)")
+        let notANumber = try Self.run(["pv", "--weather", TestData.phoenixPath, "--dc-kw", "lots"])
+        #expect(notANumber.status == 2)
+        let help = try Self.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("simulate"))
     }
 
     @Test func pvPrintsAnnualEnergyAndWritesItsSeries() throws {
