@@ -44,7 +44,7 @@ struct HelioBench {
             let start = clock.now
             result = try body()
             let elapsed = clock.now - start
-            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            times.append(elapsed.milliseconds)
         }
         times.sort()
         let budget = budgetMS.map { String(format: "%9.0f", $0) } ?? "         "

@@ -99,7 +99,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var economics: Economics
     /// Reliability figures.
     public var reliability: Reliability
-    /// Wall time of the dispatch loop, ms.
+    /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {

@@ -45,7 +45,7 @@ struct PVCommand: ParsableCommand {
             let annualKWh = acKW.reduce(0, +) * axis.stepHours
             print("\(data.location.name) (\(data.format.rawValue), \(String(format: "%.3f", data.location.latitudeDeg)), \(String(format: "%.3f", data.location.longitudeDeg)))")
             print("\(config.tracking.rawValue), tilt \(config.tiltDeg)°, azimuth \(config.azimuthDeg)°, \(config.dcKW) kW DC, DC/AC \(config.dcACRatio)")
-            print("annual AC energy: \(String(format: "%.0f", annualKWh)) kWh  (\(String(format: "%.0f", annualKWh / config.dcKW)) kWh/kWdc, model \(elapsed.formatted(.units(allowed: [.milliseconds]))))")
+            print("annual AC energy: \(String(format: "%.0f", annualKWh)) kWh  (\(String(format: "%.0f", annualKWh / config.dcKW)) kWh/kWdc, model \(String(format: "%.1f", elapsed.milliseconds)) ms)")
         }
     }
 

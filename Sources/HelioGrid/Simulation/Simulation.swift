@@ -1,8 +1,15 @@
 /// The front door of the engine: prepare inputs, pick the scenario's strategy, run.
 public enum Simulation {
-    /// Runs `scenario` end to end with its `[dispatch] strategy`.
+    /// Runs `scenario` end to end with its `[dispatch] strategy`; the result's runtime covers
+    /// reading the weather, the PV and load models and the dispatch loop.
     public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
-        try run(scenario, inputs: SimulationInputs.prepare(scenario), recordSeries: recordSeries)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let inputs = try SimulationInputs.prepare(scenario)
+        let preparation = clock.now - started
+        var result = try run(scenario, inputs: inputs, recordSeries: recordSeries)
+        result.runtimeMS += preparation.milliseconds
+        return result
     }
 
     /// Runs `scenario` on prepared inputs with its `[dispatch] strategy`.

@@ -58,7 +58,7 @@ public enum SimulationEngine {
             batteryEquivalentFullCycles: battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
             batteryFadeFraction: battery?.fadeFraction ?? 0, maxBalanceErrorFraction: maxBalanceError,
             series: series,
-            runtimeMS: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            runtimeMS: elapsed.milliseconds)
     }
 
     @inline(__always)

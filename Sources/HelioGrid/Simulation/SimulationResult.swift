@@ -21,7 +21,7 @@ public struct SimulationResult: Sendable {
     public var maxBalanceErrorFraction: Double
     /// Per-step columns, when requested.
     public var series: StepSeries?
-    /// Wall time of the dispatch loop, milliseconds.
+    /// Wall time, milliseconds: the dispatch loop, plus input preparation when ``Simulation`` prepared them.
     public var runtimeMS: Double
 
     /// Number of steps simulated.
