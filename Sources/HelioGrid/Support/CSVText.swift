@@ -5,17 +5,46 @@
 enum CSVText {
     /// The lines of `text`, without line terminators (`\n` or `\r\n`), 1-based numbering implied.
     static func lines(_ text: String) -> [Substring] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
-            let line = Substring(bytes)
-            return bytes.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                lines.append(line(text, from: start, to: index))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
+        lines.append(line(text, from: start, to: utf8.endIndex))
+        return lines
+    }
+
+    /// `text[start..<end]` without a trailing carriage return.
+    private static func line(_ text: String, from start: String.Index, to end: String.Index) -> Substring {
+        if end > start, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: "\r") {
+            return text[start..<text.utf8.index(before: end)]
+        }
+        return text[start..<end]
     }
 
     /// The comma-separated fields of one line, surrounding spaces and quotes removed.
     static func fields(_ line: Substring, separator: Character = ",") -> [Substring] {
         guard line.utf8.contains(UInt8(ascii: "\"")) else {
             let separatorByte = separator.asciiValue!
-            return line.utf8.split(separator: separatorByte, omittingEmptySubsequences: false).map { trimmed(Substring($0)) }
+            var fields: [Substring] = []
+            let utf8 = line.utf8
+            var start = utf8.startIndex
+            var index = start
+            while index < utf8.endIndex {
+                if utf8[index] == separatorByte {
+                    fields.append(trimmed(line[start..<index]))
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            fields.append(trimmed(line[start..<utf8.endIndex]))
+            return fields
         }
         var fields: [Substring] = []
         var inQuotes = false
@@ -38,10 +67,11 @@ enum CSVText {
     /// `field` without surrounding spaces, tabs and double quotes.
     static func trimmed(_ field: Substring) -> Substring {
         func isPadding(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x22 }
-        var bytes = field.utf8[...]
-        while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
-        while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }
-        return bytes.count == field.utf8.count ? field : Substring(bytes)
+        let utf8 = field.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isPadding(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isPadding(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return start == utf8.startIndex && end == utf8.endIndex ? field : field[start..<end]
     }
 
     /// Parses a number, or throws an error naming the file, line and column.
