@@ -29,10 +29,12 @@ public struct ComparisonTable: Sendable {
                 ("PV + battery + diesel" + gridSuffix, scenario)]
     }
 
-    /// Simulates every variant.
+    /// Simulates every variant, reading the weather once.
     public init(scenario: Scenario) throws {
+        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         rows = try Self.variants(of: scenario).map { label, variant in
-            Row(label: label, result: try Simulation.run(variant, recordSeries: false))
+            let inputs = try SimulationInputs.prepare(variant, weather: weather)
+            return Row(label: label, result: try Simulation.run(variant, inputs: inputs, recordSeries: false))
         }
     }
 
