@@ -30,6 +30,7 @@ public enum TerminalSummary {
             row("fuel", NumberFormat.grouped(d.fuelL) + " L"),
             row("run hours (fleet / units)", NumberFormat.grouped(d.runHours) + " / " + NumberFormat.grouped(d.unitRunHours)),
             row("starts", "\(d.starts)"), row("mean loading", percent(d.meanLoading)),
+            row("per unit: hours / starts", unitSpread(result.gensetUnits)),
             "",
             "Battery",
             row("equivalent full cycles", NumberFormat.fixed(report.battery.equivalentFullCycles, decimals: 1)),
@@ -50,6 +51,14 @@ public enum TerminalSummary {
             row("fuel / carbon cost, year 1", NumberFormat.grouped(money.fuelCostYear1) + " / " + NumberFormat.grouped(money.carbonCostYear1)),
         ]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `min–max h / min–max starts` over the units, or `none` without gensets.
+    private static func unitSpread(_ units: [GensetUnit]) -> String {
+        let hours = units.map(\.runHours), starts = units.map(\.starts)
+        guard let fewestHours = hours.min(), let mostHours = hours.max(), let fewestStarts = starts.min(), let mostStarts = starts.max()
+        else { return "none" }
+        return NumberFormat.grouped(fewestHours) + "–" + NumberFormat.grouped(mostHours) + " h / \(fewestStarts)–\(mostStarts)"
     }
 
     private static func row(_ label: String, _ value: String) -> String {

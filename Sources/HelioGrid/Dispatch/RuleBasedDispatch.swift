@@ -87,10 +87,11 @@ public struct RuleBasedDispatch: DispatchStrategy {
         return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))
     }
 
-    /// The state of charge the battery serves down to before anything else is called on.
+    /// The state of charge the battery serves down to before anything else is called on: the start
+    /// threshold with gensets (never inside the reserve), the reserve without.
     private func firstFloorSOC(_ context: DispatchContext) -> Double {
         guard let battery = context.battery else { return 0 }
-        return context.fleet == nil ? battery.config.reserveSOC : config.dieselStartSOC
+        return context.fleet == nil ? battery.config.reserveSOC : max(config.dieselStartSOC, battery.config.reserveSOC)
     }
 
     /// Surplus: battery charge, then export, then PV curtailment.

@@ -63,10 +63,10 @@ public struct GPUClusterLoad: Sendable {
         case .training:
             values = try trainingLevel(maintenance: maintenance, step: step)
         case .inference:
-            values = try scaleAroundMaintenance(inferenceShape(count: count, step: step), maintenance: maintenance)
+            values = try fittedToMean(inferenceShape(count: count, step: step), maintenance: maintenance)
         case .mixed:
             let training = try trainingLevel(maintenance: maintenance, step: step)
-            let inference = try scaleAroundMaintenance(inferenceShape(count: count, step: step), maintenance: maintenance)
+            let inference = try fittedToMean(inferenceShape(count: count, step: step), maintenance: maintenance)
             values = zip(training, inference).map { ($0 + $1) / 2 }
         }
         for index in 0..<count {
@@ -113,7 +113,7 @@ public struct GPUClusterLoad: Sendable {
 
     /// Utilisation following `shape` with the configured annual mean and zero in maintenance
     /// windows; the swing around the running mean is compressed, if needed, to stay within 0…1.
-    private func scaleAroundMaintenance(_ shape: [Double], maintenance: [Double]) throws -> [Double] {
+    private func fittedToMean(_ shape: [Double], maintenance: [Double]) throws -> [Double] {
         var runningWeight = 0.0, weightedShape = 0.0
         for index in shape.indices {
             runningWeight += 1 - maintenance[index]

@@ -56,7 +56,7 @@ public enum SimulationEngine {
         return SimulationResult(
             scenario: scenario, dispatchName: strategy.name, axis: axis, yearly: yearly, totals: overall,
             batteryEquivalentFullCycles: battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
-            batteryFadeFraction: battery?.fadeFraction ?? 0, maxBalanceErrorFraction: maxBalanceError,
+            batteryFadeFraction: battery?.fadeFraction ?? 0, gensetUnits: fleet?.units ?? [], maxBalanceErrorFraction: maxBalanceError,
             series: series,
             runtimeMS: elapsed.milliseconds)
     }

@@ -17,6 +17,8 @@ public struct SimulationResult: Sendable {
     public var batteryMinSOC: Double
     /// Battery capacity fade at the end of the run, fraction of nameplate.
     public var batteryFadeFraction: Double
+    /// Each genset's state at the end of the run (run hours and starts per unit); empty without gensets.
+    public var gensetUnits: [GensetUnit]
     /// Largest power-balance error of any step, as a fraction of that step's load.
     public var maxBalanceErrorFraction: Double
     /// Per-step columns, when requested.
