@@ -1,27 +1,20 @@
 /// Everything the engine needs per step of one year, computed once before the run: the campus
-/// load, the PV plant's available AC power (new plant), ambient temperature and grid carbon.
+/// load, the PV plant's available AC power (new plant) and the grid's emission factor.
 public struct SimulationInputs: Sendable {
     /// The clock.
     public var axis: TimeAxis
-    /// Site and time base of the weather.
-    public var location: SiteLocation
     /// Campus demand.
     public var load: CampusLoad
     /// Available PV AC power of the new plant, kW (zeros without PV).
     public var pvAvailableKW: [Double]
-    /// Ambient temperature, °C.
-    public var ambientC: [Double]
     /// Location-based grid emission factor per step, gCO₂e/kWh (empty without a grid).
     public var gridCarbonGPerKWh: [Double]
 
     /// Creates inputs from precomputed arrays (one value per step of one year).
-    public init(axis: TimeAxis, location: SiteLocation, load: CampusLoad, pvAvailableKW: [Double],
-                ambientC: [Double], gridCarbonGPerKWh: [Double]) {
+    public init(axis: TimeAxis, load: CampusLoad, pvAvailableKW: [Double], gridCarbonGPerKWh: [Double]) {
         self.axis = axis
-        self.location = location
         self.load = load
         self.pvAvailableKW = pvAvailableKW
-        self.ambientC = ambientC
         self.gridCarbonGPerKWh = gridCarbonGPerKWh
     }
 
@@ -35,10 +28,9 @@ public struct SimulationInputs: Sendable {
         let axis = TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: weather.location.utcOffsetMinutes)
         let ambient = WeatherResampler.resample(weather.tempC, fromMinutes: weather.stepMinutes, toMinutes: axis.stepMinutes)
         return SimulationInputs(
-            axis: axis, location: weather.location,
+            axis: axis,
             load: try campusLoad(scenario.load, axis: axis, ambientC: ambient),
             pvAvailableKW: try pvAvailable(scenario.pv, weather: weather, axis: axis),
-            ambientC: ambient,
             gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis))
     }
 
@@ -47,12 +39,11 @@ public struct SimulationInputs: Sendable {
         switch config.kind {
         case .gpuCluster:
             let model = GPUClusterLoad(config: config)
-            return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling,
-                                     installedITKW: model.installedITKW)
+            return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling)
         case .csv:
             let series = try CSVTimeSeries.load(path: config.csvPath!, columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
             return series.column == "it_kw"
-                ? CampusLoad.fromIT(series.values, ambientC: ambientC, cooling: cooling, installedITKW: series.values.max() ?? 0)
+                ? CampusLoad.fromIT(series.values, ambientC: ambientC, cooling: cooling)
                 : CampusLoad.fromFacility(series.values, ambientC: ambientC, cooling: cooling)
         }
     }

@@ -75,11 +75,6 @@ public struct Battery: Sendable {
         rainflow.add(soc)
     }
 
-    /// Energy lost to self-discharge over `hours` from the present state, kWh (for ledgers).
-    public func selfDischargeKWh(hours: Double) -> Double {
-        energyKWh * (1 - pow(1 - config.selfDischargePerDay, hours / 24))
-    }
-
     /// Equivalent full cycles so far: energy drawn from storage over nameplate energy.
     public var equivalentFullCycles: Double { dischargedFromStorageKWh / config.energyKWh }
 
