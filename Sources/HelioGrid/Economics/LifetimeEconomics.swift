@@ -27,41 +27,53 @@ public struct LifetimeEconomics: Sendable, Equatable {
 
     /// Computes the economics of a simulated run.
     public init(result: SimulationResult) {
-        let scenario = result.scenario
-        let economics = scenario.economics, carbon = scenario.carbon
+        let economics = result.scenario.economics, carbon = result.scenario.carbon
         let components = Self.components(result)
-        capex = components.reduce(0) { $0 + $1.capex }
         let carbonPrice = max(0, carbon.pricePerT - carbon.originPricePerT)
-        let first = result.yearly[0]
-        fuelCostYear1 = first.fuelL * economics.fuelPricePerL
-        carbonCostYear1 = first.emissionsKgCO2e / 1000 * carbonPrice
-        var npc = capex
-        var discountedServedKWh = 0.0
-        let rate = economics.discountRate
+        capex = components.reduce(0) { $0 + $1.capex }
+        fuelCostYear1 = result.yearly[0].fuelL * economics.fuelPricePerL
+        carbonCostYear1 = result.yearly[0].emissionsKgCO2e / 1000 * carbonPrice
+        let (operatingNPC, discountedServedKWh) = Self.operating(result, components: components, carbonPrice: carbonPrice)
+        npc = capex + operatingNPC + Self.replacementsLessSalvage(components, economics: economics)
+        lcoePerKWh = discountedServedKWh > 0 ? npc / discountedServedKWh : 0
+    }
+
+    /// Discounted yearly costs (fuel, carbon, grid energy, O&M, unserved penalty) and discounted
+    /// energy served over the project.
+    private static func operating(_ result: SimulationResult, components: [Component], carbonPrice: Double) -> (Double, Double) {
+        let economics = result.scenario.economics
+        let fixedOM = components.reduce(0) { $0 + $1.fixedOMPerYear }
+        let gridPrice = result.scenario.connectedGrid?.pricePerKWh ?? 0
+        var cost = 0.0, served = 0.0
         for year in 1...economics.projectYears {
             let totals = result.yearly[min(year, result.yearly.count) - 1]
-            let discount = pow(1 + rate, Double(year))
-            let fuel = totals.fuelL * economics.fuelPricePerL * pow(1 + economics.fuelPriceEscalation, Double(year - 1))
-            let carbonCost = totals.emissionsKgCO2e / 1000 * carbonPrice * pow(1 + carbon.priceEscalation, Double(year - 1))
-            let grid = totals.gridImportKWh * (scenario.connectedGrid?.pricePerKWh ?? 0)
-            let om = components.reduce(0) { $0 + $1.fixedOMPerYear } + totals.dieselUnitRunHours * economics.dieselOMPerHour
+            let discount = pow(1 + economics.discountRate, Double(year))
+            let age = Double(year - 1)
+            let fuel = totals.fuelL * economics.fuelPricePerL * pow(1 + economics.fuelPriceEscalation, age)
+            let carbonCost = totals.emissionsKgCO2e / 1000 * carbonPrice * pow(1 + result.scenario.carbon.priceEscalation, age)
+            let om = fixedOM + totals.dieselUnitRunHours * economics.dieselOMPerHour
             let penalty = totals.unservedKWh * economics.unservedPenaltyPerKWh
-            npc += (fuel + carbonCost + grid + om + penalty) / discount
-            discountedServedKWh += totals.servedKWh / discount
+            cost += (fuel + carbonCost + totals.gridImportKWh * gridPrice + om + penalty) / discount
+            served += totals.servedKWh / discount
         }
-        let horizon = Double(economics.projectYears)
+        return (cost, served)
+    }
+
+    /// Discounted replacements at the end of each life inside the horizon, less the discounted
+    /// salvage of the last installation (linear in its remaining life).
+    private static func replacementsLessSalvage(_ components: [Component], economics: EconomicsConfig) -> Double {
+        let horizon = Double(economics.projectYears), rate = economics.discountRate
+        var total = 0.0
         for component in components where component.lifeYears.isFinite && component.lifeYears > 0 {
             var replacedAt = component.lifeYears
             while replacedAt < horizon {
-                npc += component.capex / pow(1 + rate, replacedAt)
+                total += component.capex / pow(1 + rate, replacedAt)
                 replacedAt += component.lifeYears
             }
-            let lastInstalled = replacedAt - component.lifeYears
-            let remaining = component.lifeYears - (horizon - lastInstalled)
-            npc -= component.capex * remaining / component.lifeYears / pow(1 + rate, horizon)
+            let remaining = component.lifeYears - (horizon - (replacedAt - component.lifeYears))
+            total -= component.capex * remaining / component.lifeYears / pow(1 + rate, horizon)
         }
-        self.npc = npc
-        lcoePerKWh = discountedServedKWh > 0 ? npc / discountedServedKWh : 0
+        return total
     }
 
     /// A plant component's capital cost, fixed O&M and life.
