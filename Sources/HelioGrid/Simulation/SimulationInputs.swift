@@ -41,7 +41,8 @@ public struct SimulationInputs: Sendable {
             let model = GPUClusterLoad(config: config)
             return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling)
         case .csv:
-            let series = try CSVTimeSeries.load(path: config.csvPath!, columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
+            guard let path = config.csvPath else { throw HelioError(.scenario, "required when kind = \"csv\"", key: "load.csv") }
+            let series = try CSVTimeSeries.load(path: path, columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
             return series.column == "it_kw"
                 ? CampusLoad.fromIT(series.values, ambientC: ambientC, cooling: cooling)
                 : CampusLoad.fromFacility(series.values, ambientC: ambientC, cooling: cooling)
