@@ -1,7 +1,5 @@
-/// Minimal, allocation-light CSV helpers for the line-oriented formats HelioGrid reads.
-///
-/// Fields are split on commas with double-quote grouping (RFC 4180 quoting, no embedded newlines),
-/// which covers TMY3, EPW, NSRDB, PVGIS and HelioGrid's own CSVs.
+/// Minimal, allocation-light CSV helpers for the line-oriented formats HelioGrid reads (TMY3, EPW,
+/// NSRDB, PVGIS and HelioGrid's own CSVs); field splitting is ``CSVLine``'s.
 enum CSVText {
     /// The lines of `text`, without line terminators (`\n` or `\r\n`), 1-based numbering implied.
     static func lines(_ text: String) -> [Substring] {
@@ -28,50 +26,9 @@ enum CSVText {
         return text[start..<end]
     }
 
-    /// The comma-separated fields of one line, surrounding spaces and quotes removed.
-    static func fields(_ line: Substring, separator: Character = ",") -> [Substring] {
-        guard line.utf8.contains(UInt8(ascii: "\"")) else {
-            let separatorByte = separator.asciiValue!
-            var fields: [Substring] = []
-            let utf8 = line.utf8
-            var start = utf8.startIndex
-            var index = start
-            while index < utf8.endIndex {
-                if utf8[index] == separatorByte {
-                    fields.append(trimmed(line[start..<index]))
-                    start = utf8.index(after: index)
-                }
-                index = utf8.index(after: index)
-            }
-            fields.append(trimmed(line[start..<utf8.endIndex]))
-            return fields
-        }
-        var fields: [Substring] = []
-        var inQuotes = false
-        var start = line.startIndex
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            if character == "\"" {
-                inQuotes.toggle()
-            } else if character == separator && !inQuotes {
-                fields.append(trimmed(line[start..<index]))
-                start = line.index(after: index)
-            }
-            index = line.index(after: index)
-        }
-        fields.append(trimmed(line[start..<line.endIndex]))
-        return fields
-    }
-
-    /// `field` without surrounding spaces, tabs and double quotes.
-    static func trimmed(_ field: Substring) -> Substring {
-        func isPadding(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x22 }
-        let utf8 = field.utf8
-        var start = utf8.startIndex, end = utf8.endIndex
-        while start < end, isPadding(utf8[start]) { start = utf8.index(after: start) }
-        while end > start, isPadding(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        return start == utf8.startIndex && end == utf8.endIndex ? field : field[start..<end]
+    /// The comma-separated fields of one line, surrounding spaces and quotes removed (see ``CSVLine``).
+    static func fields(_ line: Substring) -> [Substring] {
+        CSVLine(line).fields
     }
 
     /// Parses a number, or throws an error naming the file, line and column.

@@ -33,7 +33,7 @@ public struct CSVTimeSeries: Sendable {
         }
         var stamps: [ISOTimestamp] = [], values: [Double] = [], lineNumbers: [Int] = []
         for index in 1..<lines.count where !lines[index].isEmpty {
-            let fields = CSVText.fields(lines[index])
+            let fields = CSVLine(lines[index])
             guard fields.count == 2 else {
                 throw HelioError(.timeSeries, "expected 2 fields, found \(fields.count)", file: file, line: index + 1)
             }

@@ -44,7 +44,7 @@ public struct EPWReader: WeatherReader {
     }
 
     private func readRow(_ text: Substring, line: Int, recordsPerHour: Int, file: String) throws -> WeatherRecord? {
-        let fields = CSVText.fields(text)
+        let fields = CSVLine(text)
         guard fields.count >= 33 else {
             throw HelioError(.weather, "expected at least 33 fields, found \(fields.count)", file: file, line: line)
         }

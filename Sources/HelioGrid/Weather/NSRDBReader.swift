@@ -32,7 +32,7 @@ public struct NSRDBReader: WeatherReader {
         records.reserveCapacity(8760)
         for index in 3..<lines.count where !lines[index].isEmpty {
             let line = index + 1
-            let fields = CSVText.fields(lines[index])
+            let fields = CSVLine(lines[index])
             guard fields.count == header.count else {
                 throw HelioError(.weather, "expected \(header.count) fields, found \(fields.count)", file: file, line: line)
             }

@@ -32,7 +32,7 @@ public struct PVGISCSVReader: WeatherReader {
         for index in (headerIndex + 1)..<lines.count {
             guard let first = lines[index].first, first.isNumber else { break }  // the legend follows the data
             let line = index + 1
-            let fields = CSVText.fields(lines[index])
+            let fields = CSVLine(lines[index])
             guard fields.count == header.count else {
                 throw HelioError(.weather, "expected \(header.count) fields, found \(fields.count)", file: file, line: line)
             }
@@ -49,7 +49,7 @@ public struct PVGISCSVReader: WeatherReader {
         guard let index = lines.firstIndex(where: { $0.hasPrefix(prefix) }) else {
             throw HelioError(.weather, "missing '\(prefix)' line", file: file)
         }
-        let value = CSVText.trimmed(lines[index].dropFirst(prefix.count))
+        let value = CSVLine(lines[index].dropFirst(prefix.count))[0]
         return try CSVText.number(value, column: prefix, line: index + 1, file: file, kind: .weather)
     }
 }

@@ -41,7 +41,7 @@ public struct TMY3Reader: WeatherReader {
     }
 
     private func readRow(_ text: Substring, line: Int, columns: [Int], file: String) throws -> WeatherRecord? {
-        let fields = CSVText.fields(text)
+        let fields = CSVLine(text)
         guard fields.count > columns.max()! else {
             throw HelioError(.weather, "expected at least \(columns.max()! + 1) fields, found \(fields.count)", file: file, line: line)
         }
