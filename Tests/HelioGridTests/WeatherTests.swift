@@ -172,3 +172,13 @@ import Testing
         }
     }
 }
+
+@Suite struct CSVLineTests {
+    @Test func splitsTrimsAndHonoursQuotes() {
+        let line = CSVLine(#"722780,"PHOENIX, SKY HARBOR", AZ ,-7.0,,"x""#[...])
+        #expect(line.count == 6)
+        #expect(line.fields == ["722780", "PHOENIX, SKY HARBOR", "AZ", "-7.0", "", "x"])
+        #expect(CSVLine("").fields == [""])
+        #expect(CSVLine("a,b\r".dropLast()).fields == ["a", "b"])
+    }
+}
