@@ -55,6 +55,16 @@ import Testing
         #expect(abs(sky - 244.1588480725) < 1e-6)
     }
 
+    @Test func tabulatedCoverLossMatchesTheFunction() {
+        var worst = 0.0
+        for step in 0...90_000 {
+            let angle = Double(step) / 1000
+            worst = max(worst, abs(IncidenceAngleModifier.interpolated(incidenceDeg: angle) - IncidenceAngleModifier.modifier(incidenceDeg: angle)))
+        }
+        #expect(worst < 2e-7)
+        #expect(IncidenceAngleModifier.interpolated(incidenceDeg: 90) == 0 && IncidenceAngleModifier.interpolated(incidenceDeg: 0) == 1)
+    }
+
     /// PVWatts DC by hand: 1000 kW · 800/1000 · (1 − 0.0037 · (45 − 25)) · (1 − 0.1408) = 636.48… kW.
     @Test func dcPowerByHand() {
         let model = PVWattsModel(dcKW: 1000, dcACRatio: 1.2, gammaPerC: -0.0037, lossesPercent: 14.08, inverterEfficiency: 0.96)

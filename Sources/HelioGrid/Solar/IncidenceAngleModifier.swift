@@ -30,4 +30,18 @@ public enum IncidenceAngleModifier {
         let tau = exp(-extinctionThickness / cos(thetaR)) * (1 - 0.5 * (sinRatio * sinRatio + tanRatio * tanRatio))
         return max(0, tau / normalTransmittance)
     }
+
+    /// ``modifier(incidenceDeg:)`` every 0.01° from 0° to 90°, built once per process.
+    static let table: [Double] = (0...9000).map { modifier(incidenceDeg: Double($0) / 100) }
+
+    /// ``modifier(incidenceDeg:)`` by linear interpolation in ``table``: within 2e-7 of it (tested)
+    /// at a fraction of the cost, for the per-step PV chain.
+    @inline(__always)
+    public static func interpolated(incidenceDeg: Double) -> Double {
+        guard incidenceDeg < 90 else { return 0 }
+        let position = max(0, incidenceDeg) * 100
+        let index = Int(position)
+        let fraction = position - Double(index)
+        return table[index] + (table[index + 1] - table[index]) * fraction
+    }
 }

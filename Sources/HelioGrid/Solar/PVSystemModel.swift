@@ -96,7 +96,7 @@ public struct PVSystemModel: Sendable {
         let poaWM2 = beamWM2 + skyWM2 + groundWM2
         guard poaWM2 > 0 else { return 0 }
         let incidenceDeg = radiansToDegrees(acos(min(1, max(-1, cosIncidence))))
-        let transmittedWM2 = poaWM2 - beamWM2 * (1 - IncidenceAngleModifier.modifier(incidenceDeg: incidenceDeg))
+        let transmittedWM2 = poaWM2 - beamWM2 * (1 - IncidenceAngleModifier.interpolated(incidenceDeg: incidenceDeg))
         let cellTempC = temperature.cellTempC(poaWM2: poaWM2, airTempC: airTempC, windSpeedMS: windSpeedMS)
         return pvwatts.acPowerKW(dcPowerKW: pvwatts.dcPowerKW(transmittedPOAWM2: transmittedWM2, cellTempC: cellTempC))
     }

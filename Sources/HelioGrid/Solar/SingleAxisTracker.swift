@@ -53,13 +53,22 @@ public struct SingleAxisTracker: Sendable, Equatable {
         return min(max(theta, -maxAngleDeg), maxAngleDeg)
     }
 
-    /// Orientation of the module plane for the sun's position (Marion & Dobos 2013, eqs. 1–7).
+    /// Orientation of the module plane for the sun's position (Marion & Dobos 2013, eqs. 1–7):
+    /// cos β = cos R · cos β_a, and the plane's azimuth is the axis azimuth turned by
+    /// asin(sin R / sin β) (|R| ≤ 90°, so that angle's cosine is non-negative).
     public func orientation(sun: SunPosition) -> SurfaceOrientation {
         let theta = degreesToRadians(rotationDeg(sun: sun))
-        let tilt = acos(cos(theta) * cosAxisTilt)
-        guard sin(tilt) > 1e-12 else { return SurfaceOrientation(tiltDeg: 0, azimuthDeg: normalizedDegrees(axisAzimuthDeg + 90)) }
-        var delta = radiansToDegrees(asin(min(1, max(-1, sin(theta) / sin(tilt)))))
-        if abs(theta) >= .pi / 2 { delta = (theta < 0 ? -180 : 180) - delta }
-        return SurfaceOrientation(tiltDeg: radiansToDegrees(tilt), azimuthDeg: normalizedDegrees(axisAzimuthDeg + delta))
+        let cosTilt = cos(theta) * cosAxisTilt
+        let sinTilt = (1 - cosTilt * cosTilt).squareRoot()
+        guard sinTilt > 1e-12 else {
+            // Flat: the azimuth is arbitrary; take the axis azimuth turned 90° as the limit from the west side.
+            return SurfaceOrientation(cosTilt: 1, sinTilt: 0, sinAzimuth: cosAxisAzimuth, cosAzimuth: -sinAxisAzimuth)
+        }
+        let sinDelta = min(1, max(-1, sin(theta) / sinTilt))
+        let cosDelta = (1 - sinDelta * sinDelta).squareRoot()
+        return SurfaceOrientation(
+            cosTilt: cosTilt, sinTilt: sinTilt,
+            sinAzimuth: sinAxisAzimuth * cosDelta + cosAxisAzimuth * sinDelta,
+            cosAzimuth: cosAxisAzimuth * cosDelta - sinAxisAzimuth * sinDelta)
     }
 }
