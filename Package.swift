@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "HelioGrid", targets: ["HelioGrid"]),
         .library(name: "HelioReport", targets: ["HelioReport"]),
+        .library(name: "HelioOptimize", targets: ["HelioOptimize"]),
         .executable(name: "heliogrid", targets: ["heliogrid"]),
         .executable(name: "heliogrid-bench", targets: ["HelioBench"]),
     ],
@@ -26,6 +27,13 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(
+            name: "HelioOptimize",
+            dependencies: ["HelioGrid", "CClp", "CCbc"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "HelioReport",
             dependencies: ["HelioGrid"],
@@ -34,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "heliogrid",
             dependencies: [
-                "HelioGrid", "HelioReport",
+                "HelioGrid", "HelioReport", "HelioOptimize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -46,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelioGridTests",
-            dependencies: ["HelioGrid", "HelioReport", "heliogrid"],
+            dependencies: ["HelioGrid", "HelioReport", "HelioOptimize", "heliogrid"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

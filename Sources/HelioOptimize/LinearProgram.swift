@@ -1,0 +1,118 @@
+/// A linear or mixed-integer program: minimise cᵀx subject to rowLower ≤ A x ≤ rowUpper and
+/// lower ≤ x ≤ upper, some x integer. Built variable by variable and row by row; the solver sees
+/// it only through ``Solver``, which hides the COIN-OR C API.
+public struct LinearProgram: Sendable {
+    /// A handle to one decision variable.
+    public struct Variable: Hashable, Sendable {
+        /// Column index in the program.
+        public let index: Int
+    }
+
+    /// Lower bound of each variable.
+    public private(set) var columnLower: [Double] = []
+    /// Upper bound of each variable (`.infinity` for none).
+    public private(set) var columnUpper: [Double] = []
+    /// Objective coefficient of each variable.
+    public private(set) var objective: [Double] = []
+    /// Whether each variable must take an integer value.
+    public private(set) var isInteger: [Bool] = []
+    /// Lower bound of each constraint row (`-.infinity` for none).
+    public private(set) var rowLower: [Double] = []
+    /// Upper bound of each constraint row (`.infinity` for none).
+    public private(set) var rowUpper: [Double] = []
+    /// Non-zero coefficients as (row, column, value) triplets.
+    private(set) var entryRow: [Int32] = []
+    private(set) var entryColumn: [Int32] = []
+    private(set) var entryValue: [Double] = []
+
+    /// Creates an empty program.
+    public init() {}
+
+    /// Number of variables.
+    public var variableCount: Int { objective.count }
+    /// Number of constraint rows.
+    public var constraintCount: Int { rowLower.count }
+    /// Whether any variable is integer (then the program is a MILP).
+    public var hasIntegers: Bool { isInteger.contains(true) }
+
+    /// Adds a variable with bounds, objective coefficient and integrality.
+    @discardableResult
+    public mutating func addVariable(lower: Double = 0, upper: Double = .infinity, objective cost: Double = 0,
+                                     integer: Bool = false) -> Variable {
+        columnLower.append(lower)
+        columnUpper.append(upper)
+        objective.append(cost)
+        isInteger.append(integer)
+        return Variable(index: objective.count - 1)
+    }
+
+    /// Adds `lower ≤ Σ coefficient · variable ≤ upper`; returns the row index.
+    @discardableResult
+    public mutating func addConstraint(_ terms: KeyValuePairs<Variable, Double>, lower: Double = -.infinity,
+                                       upper: Double = .infinity) -> Int {
+        let row = Int32(rowLower.count)
+        for (variable, coefficient) in terms where coefficient != 0 {
+            entryRow.append(row)
+            entryColumn.append(Int32(variable.index))
+            entryValue.append(coefficient)
+        }
+        rowLower.append(lower)
+        rowUpper.append(upper)
+        return Int(row)
+    }
+
+    /// Adds `Σ coefficient · variable = value`.
+    @discardableResult
+    public mutating func addEquality(_ terms: KeyValuePairs<Variable, Double>, _ value: Double) -> Int {
+        addConstraint(terms, lower: value, upper: value)
+    }
+
+    /// Adds a row from parallel arrays of variables and coefficients (for rows of varying length).
+    @discardableResult
+    public mutating func addConstraint(variables: [Variable], coefficients: [Double], lower: Double = -.infinity,
+                                       upper: Double = .infinity) -> Int {
+        let row = Int32(rowLower.count)
+        for (variable, coefficient) in zip(variables, coefficients) where coefficient != 0 {
+            entryRow.append(row)
+            entryColumn.append(Int32(variable.index))
+            entryValue.append(coefficient)
+        }
+        rowLower.append(lower)
+        rowUpper.append(upper)
+        return Int(row)
+    }
+
+    /// Checks that bounds are ordered and every number is finite (bounds may be infinite).
+    func validate() throws {
+        for index in 0..<variableCount {
+            guard columnLower[index] <= columnUpper[index], !columnLower[index].isNaN, !columnUpper[index].isNaN,
+                  objective[index].isFinite, columnLower[index] != .infinity, columnUpper[index] != -.infinity
+            else {
+                throw OptimizationError(.invalidModel, "variable \(index): bounds \(columnLower[index])…\(columnUpper[index]), cost \(objective[index])")
+            }
+        }
+        for row in 0..<constraintCount where !(rowLower[row] <= rowUpper[row]) {
+            throw OptimizationError(.invalidModel, "constraint \(row): bounds \(rowLower[row])…\(rowUpper[row])")
+        }
+        if let bad = entryValue.firstIndex(where: { !$0.isFinite }) {
+            throw OptimizationError(.invalidModel, "constraint \(entryRow[bad]): coefficient \(entryValue[bad]) is not finite")
+        }
+    }
+
+    /// The constraint matrix in compressed sparse column form (start, index, value), as Clp and Cbc load it.
+    func compressedColumns() -> (start: [Int], index: [Int32], value: [Double]) {
+        var start = [Int](repeating: 0, count: variableCount + 1)
+        for column in entryColumn { start[Int(column) + 1] += 1 }
+        for column in 0..<variableCount { start[column + 1] += start[column] }
+        var next = start
+        var index = [Int32](repeating: 0, count: entryValue.count)
+        var value = [Double](repeating: 0, count: entryValue.count)
+        for entry in entryValue.indices {
+            let column = Int(entryColumn[entry])
+            index[next[column]] = entryRow[entry]
+            value[next[column]] = entryValue[entry]
+            next[column] += 1
+        }
+        return (start, index, value)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Synchronization
+internal import CCbc
+internal import CClp
+
+/// Solves ``LinearProgram``s with COIN-OR: Clp's dual simplex for LPs, Cbc's branch and cut for
+/// MILPs (J. Forrest et al., COIN-OR Clp 1.17 and Cbc 2.10, https://github.com/coin-or).
+///
+/// Solver handles are created, used and freed inside one call. Cbc 2.10 is not thread-safe
+/// (DESIGN.md: parallel solves gave wrong answers), so every Cbc call is serialised behind one
+/// lock; Clp runs in parallel with one model per solve.
+public enum Solver {
+    private static let cbcLock = Mutex(())
+
+    /// COIN-OR's "infinite" bound.
+    private static let infinity = Double.greatestFiniteMagnitude
+
+    /// Solves to optimality (MILP: within `relativeGap`) or throws an ``OptimizationError``.
+    public static func solve(_ program: LinearProgram, relativeGap: Double = 1e-6,
+                             timeLimitSeconds: Double = 600) throws -> Solution {
+        try program.validate()
+        guard program.variableCount > 0 else { return Solution(objective: 0, values: [], solveSeconds: 0) }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (objective, values) = program.hasIntegers
+            ? try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
+            : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds)
+        let elapsed = (clock.now - started).components
+        return Solution(objective: objective, values: values,
+                        solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+    }
+
+    private static func finite(_ bounds: [Double]) -> [Double] {
+        bounds.map { min(max($0, -infinity), infinity) }
+    }
+
+    private static func solveWithClp(_ program: LinearProgram, timeLimitSeconds: Double) throws -> (Double, [Double]) {
+        guard let model = Clp_newModel() else { throw OptimizationError(.solverFailed, "Clp could not allocate a model") }
+        defer { Clp_deleteModel(model) }
+        Clp_setLogLevel(model, 0)
+        Clp_setMaximumSeconds(model, timeLimitSeconds)
+        let matrix = program.compressedColumns()
+        let starts = matrix.start.map { CInt($0) }
+        matrix.index.withUnsafeBufferPointer { index in
+            Clp_loadProblem(model, CInt(program.variableCount), CInt(program.constraintCount), starts, index.baseAddress,
+                            matrix.value, finite(program.columnLower), finite(program.columnUpper), program.objective,
+                            finite(program.rowLower), finite(program.rowUpper))
+        }
+        Clp_dual(model, 0)
+        if Clp_isProvenOptimal(model) != 0 {
+            let values = Array(UnsafeBufferPointer(start: Clp_getColSolution(model), count: program.variableCount))
+            return (Clp_objectiveValue(model), values)
+        }
+        if Clp_isProvenPrimalInfeasible(model) != 0 {
+            throw OptimizationError(.infeasible, "no dispatch satisfies every constraint (Clp status \(Clp_status(model)))")
+        }
+        if Clp_isProvenDualInfeasible(model) != 0 {
+            throw OptimizationError(.unbounded, "the objective has no lower bound (Clp status \(Clp_status(model)))")
+        }
+        let status = Clp_status(model)
+        throw OptimizationError(status == 3 ? .timeLimit : .solverFailed, "Clp stopped with status \(status)")
+    }
+
+    private static func solveWithCbc(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double) throws -> (Double, [Double]) {
+        guard let model = Cbc_newModel() else { throw OptimizationError(.solverFailed, "Cbc could not allocate a model") }
+        defer { Cbc_deleteModel(model) }
+        Cbc_setLogLevel(model, 0)
+        Cbc_setAllowableFractionGap(model, relativeGap)
+        Cbc_setMaximumSeconds(model, timeLimitSeconds)
+        let matrix = program.compressedColumns()
+        matrix.index.withUnsafeBufferPointer { index in
+            Cbc_loadProblem(model, CInt(program.variableCount), CInt(program.constraintCount), matrix.start.map { CInt($0) },
+                            index.baseAddress, matrix.value, finite(program.columnLower), finite(program.columnUpper),
+                            program.objective, finite(program.rowLower), finite(program.rowUpper))
+        }
+        for column in 0..<program.variableCount where program.isInteger[column] { Cbc_setInteger(model, CInt(column)) }
+        Cbc_solve(model)
+        if Cbc_isProvenInfeasible(model) != 0 {
+            throw OptimizationError(.infeasible, "no dispatch satisfies every constraint (Cbc)")
+        }
+        if Cbc_isContinuousUnbounded(model) != 0 {
+            throw OptimizationError(.unbounded, "the objective has no lower bound (Cbc)")
+        }
+        guard let solution = Cbc_getColSolution(model), Cbc_isProvenOptimal(model) != 0 || Cbc_getObjValue(model) < 1e50 else {
+            throw OptimizationError(Cbc_isAbandoned(model) != 0 ? .solverFailed : .timeLimit,
+                                    "Cbc found no solution (status \(Cbc_status(model)), secondary \(Cbc_secondaryStatus(model)))")
+        }
+        return (Cbc_getObjValue(model), Array(UnsafeBufferPointer(start: solution, count: program.variableCount)))
+    }
+}

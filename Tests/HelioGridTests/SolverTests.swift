@@ -1,0 +1,62 @@
+import Testing
+@testable import HelioOptimize
+
+@Suite struct SolverTests {
+    /// max 3x + 2y s.t. x + y ≤ 4, x + 3y ≤ 6, x ≤ 3 → x = 3, y = 1, objective 11 (by hand: vertex
+    /// of x ≤ 3 and x + y ≤ 4).
+    @Test func solvesASmallLP() throws {
+        var lp = LinearProgram()
+        let x = lp.addVariable(upper: 3, objective: -3)
+        let y = lp.addVariable(objective: -2)
+        lp.addConstraint([x: 1, y: 1], upper: 4)
+        lp.addConstraint([x: 1, y: 3], upper: 6)
+        let solution = try Solver.solve(lp)
+        #expect(abs(solution[x] - 3) < 1e-9 && abs(solution[y] - 1) < 1e-9)
+        #expect(abs(solution.objective + 11) < 1e-9)
+    }
+
+    /// Knapsack, weights 5, 4, 3 and values 10, 40, 30, capacity 7: enumeration of the 8 subsets
+    /// gives {2, 3} (weight 7, value 70); the LP relaxation would take fractions.
+    @Test func solvesASmallMILPLikeEnumeration() throws {
+        var milp = LinearProgram()
+        let weights = [5.0, 4, 3], values = [10.0, 40, 30]
+        let items = values.map { milp.addVariable(upper: 1, objective: -$0, integer: true) }
+        milp.addConstraint(variables: items, coefficients: weights, upper: 7)
+        let solution = try Solver.solve(milp)
+        var best = 0.0
+        for mask in 0..<8 {
+            let chosen = (0..<3).filter { mask & (1 << $0) != 0 }
+            if chosen.reduce(0, { $0 + weights[$1] }) <= 7 { best = max(best, chosen.reduce(0) { $0 + values[$1] }) }
+        }
+        #expect(abs(-solution.objective - best) < 1e-9 && best == 70)
+        #expect(items.map { solution[$0].rounded() } == [0, 1, 1])
+    }
+
+    @Test func infeasibleUnboundedAndInvalidAreClearErrors() {
+        var infeasible = LinearProgram()
+        let a = infeasible.addVariable(upper: 1)
+        infeasible.addConstraint([a: 1], lower: 2)
+        #expect(throws: OptimizationError.self) { try Solver.solve(infeasible) }
+        do { _ = try Solver.solve(infeasible) } catch let error as OptimizationError { #expect(error.kind == .infeasible) } catch {}
+
+        var unbounded = LinearProgram()
+        let b = unbounded.addVariable(objective: -1)
+        unbounded.addConstraint([b: 1], lower: 0)
+        do { _ = try Solver.solve(unbounded); Issue.record("unbounded accepted") } catch let error as OptimizationError {
+            #expect(error.kind == .unbounded)
+        } catch { Issue.record("\(error)") }
+
+        var integerInfeasible = LinearProgram()
+        let c = integerInfeasible.addVariable(upper: 1, integer: true)
+        integerInfeasible.addConstraint([c: 1], lower: 0.2, upper: 0.8)
+        do { _ = try Solver.solve(integerInfeasible); Issue.record("integer-infeasible accepted") } catch let error as OptimizationError {
+            #expect(error.kind == .infeasible)
+        } catch { Issue.record("\(error)") }
+
+        var invalid = LinearProgram()
+        invalid.addVariable(lower: 2, upper: 1)
+        do { _ = try Solver.solve(invalid); Issue.record("invalid accepted") } catch let error as OptimizationError {
+            #expect(error.kind == .invalidModel)
+        } catch { Issue.record("\(error)") }
+    }
+}
