@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelioBench",
-            dependencies: ["HelioGrid"],
+            dependencies: ["HelioGrid", "HelioOptimize"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 
 /// `heliogrid-bench`: wall-clock figures for DESIGN.md's speed budgets. Build in release:
 /// `swift run -c release heliogrid-bench`. Each figure is the minimum and median of several runs.
@@ -20,6 +21,14 @@ struct HelioBench {
                 PVSystemModel(config: config).acPowerKW(weather: weather, stepMinutes: 60)
             }
         }
+        let yearInputs = try SimulationInputs.prepare(scenario, weather: weather)
+        let horizon = DispatchHorizon(stepHours: 1, loadKW: yearInputs.load.facilityKW, pvAvailableKW: yearInputs.pvAvailableKW,
+                                      initialEnergyKWh: scenario.battery!.energyKWh * scenario.battery!.socInitial,
+                                      capacityKWh: scenario.battery!.energyKWh)
+        let plan = try measure("optimal year hourly LP (Clp)", runs: 3, budgetMS: 1000) {
+            try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
+        }
+        print("  cost \(plan.cost), solver \(plan.solveSeconds) s, fuel-units \(plan.dieselUnits.reduce(0, +))")
         for (step, runs, budget) in [(60, 20, 10.0), (1, 5, 500.0)] {
             var stepped = scenario
             stepped.site.timestepMinutes = step

@@ -3,7 +3,7 @@ import Synchronization
 internal import CCbc
 internal import CClp
 
-/// Solves ``LinearProgram``s with COIN-OR: Clp's dual simplex for LPs, Cbc's branch and cut for
+/// Solves ``LinearProgram``s with COIN-OR: Clp (presolve and automatic method choice) for LPs, Cbc's branch and cut for
 /// MILPs (J. Forrest et al., COIN-OR Clp 1.17 and Cbc 2.10, https://github.com/coin-or).
 ///
 /// Solver handles are created, used and freed inside one call. Cbc 2.10 is not thread-safe
@@ -46,7 +46,7 @@ public enum Solver {
                             matrix.value, finite(program.columnLower), finite(program.columnUpper), program.objective,
                             finite(program.rowLower), finite(program.rowUpper))
         }
-        Clp_dual(model, 0)
+        Clp_initialSolve(model)  // presolve, then the method Clp judges best (dual simplex here)
         if Clp_isProvenOptimal(model) != 0 {
             let values = Array(UnsafeBufferPointer(start: Clp_getColSolution(model), count: program.variableCount))
             return (Clp_objectiveValue(model), values)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HelioGrid
+import HelioOptimize
 
 /// `heliogrid`: simulate, compare and model a PV + battery + diesel AI campus.
 @main
@@ -31,6 +32,9 @@ struct HelioGridCommand: ParsableCommand {
         } catch let error as HelioError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(error.isInputError ? 2 : 1)
+        } catch let error as OptimizationError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelioGrid
+import HelioOptimize
 import HelioReport
 
 /// `heliogrid simulate [SCENARIO] [--dispatch …] [--timestep MIN] [--years N] [--out DIR]`.
@@ -22,7 +23,7 @@ struct SimulateCommand: ParsableCommand {
                 }
                 scenario.dispatch.strategy = strategy
             }
-            let result = try Simulation.run(scenario, recordSeries: out != nil)
+            let result = try StrategySimulation.run(scenario, recordSeries: out != nil)
             let report = SummaryReport(result: result)
             if let out, let series = result.series {
                 let json = try report.json()

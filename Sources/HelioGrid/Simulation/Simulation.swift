@@ -20,7 +20,7 @@ public enum Simulation {
             return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
         case .optimal, .mpc:
             throw HelioError(.usage,
-                             "dispatch '\(scenario.dispatch.strategy.rawValue)' needs the LP/MILP optimiser, which this build does not include yet; use 'rule'",
+                             "dispatch '\(scenario.dispatch.strategy.rawValue)' needs the LP/MILP optimiser: run it through HelioOptimize's StrategySimulation",
                              file: scenario.source, key: "dispatch.strategy")
         }
     }

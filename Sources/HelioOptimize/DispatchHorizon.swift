@@ -1,0 +1,41 @@
+import HelioGrid
+
+/// What a dispatch optimisation plans over: demand and PV per step and the plant's starting state.
+public struct DispatchHorizon: Sendable {
+    /// Step length, hours.
+    public var stepHours: Double
+    /// Facility demand per step, kW.
+    public var loadKW: [Double]
+    /// PV available per step, kW.
+    public var pvAvailableKW: [Double]
+    /// Grid emission factor per step, gCO₂e/kWh (empty without a grid).
+    public var gridCarbonGPerKWh: [Double]
+    /// Battery energy at the start, kWh.
+    public var initialEnergyKWh: Double
+    /// Battery capacity over the horizon, kWh.
+    public var capacityKWh: Double
+    /// Gensets running just before the horizon.
+    public var initialUnits: Int
+    /// Units that must keep running at each of the first steps (minimum run time carried in).
+    public var initialMustRun: [Int]
+    /// Whether the stored energy at the end must be at least the starting energy (perfect foresight).
+    public var endAtLeastStart: Bool
+
+    /// Creates a horizon; see the properties for units.
+    public init(stepHours: Double, loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double] = [],
+                initialEnergyKWh: Double, capacityKWh: Double, initialUnits: Int = 0, initialMustRun: [Int] = [],
+                endAtLeastStart: Bool = true) {
+        self.stepHours = stepHours
+        self.loadKW = loadKW
+        self.pvAvailableKW = pvAvailableKW
+        self.gridCarbonGPerKWh = gridCarbonGPerKWh
+        self.initialEnergyKWh = initialEnergyKWh
+        self.capacityKWh = capacityKWh
+        self.initialUnits = initialUnits
+        self.initialMustRun = initialMustRun
+        self.endAtLeastStart = endAtLeastStart
+    }
+
+    /// Number of steps.
+    public var count: Int { loadKW.count }
+}

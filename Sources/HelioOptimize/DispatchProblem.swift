@@ -1,0 +1,169 @@
+import Foundation
+import HelioGrid
+
+/// The microgrid dispatch over a horizon as an LP or MILP.
+///
+/// Per step t (length h): PV used pv ≤ PV available (the rest curtailed); battery charge c and
+/// discharge d at the bus with stored energy e_t = r·e_{t−1} + (η_c c − d/η_d) h (r: self-discharge
+/// retention), within SOC limits; genset output g with n units committed (integer, or relaxed),
+/// m·U·n ≤ g ≤ U·n, start-ups s ≥ n_t − n_{t−1}, and minimum run time n_t ≥ Σ s over the last
+/// ⌈min_run_hours / h⌉ steps (the aggregated min-up-time form of M. Carrión and J. M. Arroyo,
+/// IEEE Trans. Power Syst. 21(3), 2006); grid import/export within limits; unserved demand.
+/// Balance: pv + d − c + g + import − export + unserved = load.
+/// Objective (year-1 prices): fuel and its carbon, F₀·U·n + F₁·g litres at the fuel price plus
+/// CO₂e × (carbon price − origin price); genset O&M per unit-hour; battery wear per kWh charged and
+/// discharged; grid energy and its Scope 2 carbon; unserved penalty.
+/// Contingency reserve (`contingency_reserve`): the battery keeps one genset rating of spare
+/// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
+/// the whole load for twice `start_seconds` (a genset start plus an equal margin).
+public struct DispatchProblem: Sendable {
+    /// The scenario whose plant and prices are used.
+    public let scenario: Scenario
+    /// Whether unit commitment is integer (MILP) or relaxed (LP).
+    public let integerCommitment: Bool
+
+    /// Creates a formulation for a scenario.
+    public init(scenario: Scenario, integerCommitment: Bool) {
+        self.scenario = scenario
+        self.integerCommitment = integerCommitment
+    }
+
+    /// Builds and solves the program for `horizon`.
+    public func solve(_ horizon: DispatchHorizon) throws -> DispatchPlan {
+        var builder = Builder(problem: self, horizon: horizon)
+        builder.build()
+        let solution = try Solver.solve(builder.program, relativeGap: 1e-4)
+        return builder.plan(from: solution)
+    }
+
+    /// Fuel plus its carbon cost per litre, currency.
+    var costPerLitre: Double {
+        guard let diesel = scenario.diesel else { return 0 }
+        let kgPerL = DieselEmissionFactor(diesel: diesel, gwp: scenario.carbon.gwp).kgCO2ePerL
+        return scenario.economics.fuelPricePerL + kgPerL / 1000 * carbonPricePerT
+    }
+
+    /// Carbon price charged, net of any price paid at origin, currency per tCO₂e.
+    var carbonPricePerT: Double { max(0, scenario.carbon.pricePerT - scenario.carbon.originPricePerT) }
+
+    /// Lays out the variables and rows step by step.
+    private struct Builder {
+        let problem: DispatchProblem
+        let horizon: DispatchHorizon
+        var program = LinearProgram()
+        var pv: [LinearProgram.Variable] = [], charge: [LinearProgram.Variable] = [], discharge: [LinearProgram.Variable] = []
+        var energy: [LinearProgram.Variable] = [], diesel: [LinearProgram.Variable] = [], units: [LinearProgram.Variable] = []
+        var starts: [LinearProgram.Variable] = [], imports: [LinearProgram.Variable] = [], exports: [LinearProgram.Variable] = []
+        var unserved: [LinearProgram.Variable] = []
+
+        init(problem: DispatchProblem, horizon: DispatchHorizon) {
+            self.problem = problem
+            self.horizon = horizon
+        }
+
+        mutating func build() {
+            for t in 0..<horizon.count { addStep(t) }
+            addMinimumRunTime()
+            if horizon.endAtLeastStart, let last = energy.last {
+                program.addConstraint([last: 1], lower: horizon.initialEnergyKWh)
+            }
+        }
+
+        private mutating func addStep(_ t: Int) {
+            let scenario = problem.scenario, h = horizon.stepHours
+            let load = horizon.loadKW[t]
+            pv.append(program.addVariable(upper: horizon.pvAvailableKW[t]))
+            unserved.append(program.addVariable(upper: load, objective: scenario.economics.unservedPenaltyPerKWh * h))
+            var terms = [pv[t], unserved[t]], coefficients = [1.0, 1.0]
+            if let battery = scenario.battery {
+                addBattery(t, battery, terms: &terms, coefficients: &coefficients)
+            }
+            if let fleet = scenario.diesel {
+                addGensets(t, fleet, terms: &terms, coefficients: &coefficients)
+            }
+            if let grid = scenario.connectedGrid {
+                let carbon = horizon.gridCarbonGPerKWh.isEmpty ? grid.carbonGPerKWh : horizon.gridCarbonGPerKWh[t]
+                let importCost = (grid.pricePerKWh + carbon / 1e6 * problem.carbonPricePerT) * h
+                imports.append(program.addVariable(upper: grid.importKW, objective: importCost))
+                exports.append(program.addVariable(upper: grid.exportKW))
+                terms += [imports[t], exports[t]]
+                coefficients += [1, -1]
+            }
+            program.addConstraint(variables: terms, coefficients: coefficients, lower: load, upper: load)
+        }
+
+        private mutating func addBattery(_ t: Int, _ battery: BatteryConfig, terms: inout [LinearProgram.Variable],
+                                         coefficients: inout [Double]) {
+            let scenario = problem.scenario, h = horizon.stepHours
+            let wear = battery.wearCostPerKWh * h
+            charge.append(program.addVariable(upper: battery.powerKW, objective: wear))
+            discharge.append(program.addVariable(upper: battery.powerKW, objective: wear))
+            var floor = battery.socMin * horizon.capacityKWh
+            if scenario.dispatch.contingencyReserve, let fleet = scenario.diesel {
+                floor += horizon.loadKW[t] * 2 * fleet.startSeconds / 3600 / battery.dischargeEfficiency
+            }
+            let ceiling = battery.socMax * horizon.capacityKWh
+            energy.append(program.addVariable(lower: min(floor, ceiling), upper: ceiling))
+            let retention = pow(1 - battery.selfDischargePerDay, h / 24)
+            // e_t − r·e_{t−1} − η_c h c + h/η_d d = 0 (e_{−1} is the initial energy, moved to the right-hand side).
+            let previous = t == 0 ? nil : energy[t - 1]
+            let start = t == 0 ? retention * horizon.initialEnergyKWh : 0
+            var variables = [energy[t], charge[t], discharge[t]]
+            var values = [1, -battery.chargeEfficiency * h, h / battery.dischargeEfficiency]
+            if let previous {
+                variables.append(previous)
+                values.append(-retention)
+            }
+            program.addConstraint(variables: variables, coefficients: values, lower: start, upper: start)
+            if scenario.dispatch.contingencyReserve, let fleet = scenario.diesel {
+                program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - fleet.unitKW))
+            }
+            terms += [discharge[t], charge[t]]
+            coefficients += [1, -1]
+        }
+
+        private mutating func addGensets(_ t: Int, _ fleet: DieselConfig, terms: inout [LinearProgram.Variable],
+                                         coefficients: inout [Double]) {
+            let h = horizon.stepHours
+            let perLitre = problem.costPerLitre
+            let mustRun = t < horizon.initialMustRun.count ? Double(horizon.initialMustRun[t]) : 0
+            diesel.append(program.addVariable(upper: fleet.fleetKW, objective: fleet.fuelSlopeLPerKWh * h * perLitre))
+            let unitCost = (fleet.fuelInterceptLPerKWhRated * fleet.unitKW * perLitre + problem.scenario.economics.dieselOMPerHour) * h
+            units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost,
+                                             integer: problem.integerCommitment))
+            starts.append(program.addVariable(upper: Double(fleet.units)))
+            program.addConstraint([diesel[t]: 1, units[t]: -fleet.minLoadRatio * fleet.unitKW], lower: 0)
+            program.addConstraint([diesel[t]: 1, units[t]: -fleet.unitKW], upper: 0)
+            if t == 0 {
+                program.addConstraint([starts[t]: 1, units[t]: -1], lower: -Double(horizon.initialUnits))
+            } else {
+                program.addConstraint([starts[t]: 1, units[t]: -1, units[t - 1]: 1], lower: 0)
+            }
+            terms.append(diesel[t])
+            coefficients.append(1)
+        }
+
+        /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ steps.
+        private mutating func addMinimumRunTime() {
+            guard let fleet = problem.scenario.diesel, fleet.minRunHours > 0 else { return }
+            let window = max(1, Int((fleet.minRunHours / horizon.stepHours).rounded(.up)))
+            guard window > 1 else { return }
+            for t in units.indices {
+                let recent = Array(starts[max(0, t - window + 1)...t])
+                program.addConstraint(variables: [units[t]] + recent,
+                                      coefficients: [1] + Array(repeating: -1, count: recent.count), lower: 0)
+            }
+        }
+
+        func plan(from solution: Solution) -> DispatchPlan {
+            let count = horizon.count
+            func values(_ variables: [LinearProgram.Variable]) -> [Double] {
+                variables.isEmpty ? Array(repeating: 0, count: count) : variables.map { max(0, solution[$0]) }
+            }
+            return DispatchPlan(
+                pvKW: values(pv), chargeKW: values(charge), dischargeKW: values(discharge), energyKWh: values(energy),
+                dieselKW: values(diesel), dieselUnits: values(units), importKW: values(imports), exportKW: values(exports),
+                unservedKW: values(unserved), cost: solution.objective, solveSeconds: solution.solveSeconds)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import HelioGrid
+
+/// The dispatch objective evaluated on a finished run, so strategies can be ranked on one scale:
+/// fuel, CO₂e at the net carbon price, genset O&M per unit-hour, battery wear per kWh charged and
+/// discharged, grid energy and unserved penalty, at year-1 prices (``DispatchProblem``'s objective).
+public enum OperatingCost {
+    /// Cost of a run over all its years, currency.
+    public static func of(_ result: SimulationResult) -> Double {
+        let scenario = result.scenario, t = result.totals
+        let carbonPrice = max(0, scenario.carbon.pricePerT - scenario.carbon.originPricePerT)
+        let wear = (scenario.battery?.wearCostPerKWh ?? 0) * (t.batteryChargeKWh + t.batteryDischargeKWh)
+        return t.fuelL * scenario.economics.fuelPricePerL
+            + t.emissionsKgCO2e / 1000 * carbonPrice
+            + t.dieselUnitRunHours * scenario.economics.dieselOMPerHour
+            + wear
+            + t.gridImportKWh * (scenario.connectedGrid?.pricePerKWh ?? 0)
+            + t.unservedKWh * scenario.economics.unservedPenaltyPerKWh
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import HelioGrid
+
+/// Perfect-foresight dispatch: one LP over the whole simulated period with the true load and PV
+/// (commitment relaxed, as a year is too long for a MILP), stored energy at the end no lower than
+/// at the start. The plant then follows the plan step by step (``PlanFollower`` rounds relaxed
+/// commitment to whole units). It is the lower bound other strategies are compared with.
+public struct OptimalDispatch: DispatchStrategy {
+    /// The plan over every step of the run.
+    public let plan: DispatchPlan
+    private let unitKW: Double
+
+    public var name: String { "optimal" }
+
+    /// Longest run planned in one LP, steps (a year at 15 minutes, about 350,000 variables).
+    public static let maximumSteps = 35_040
+
+    /// Plans `scenario` over all its years on `inputs` (PV degraded per year as the engine does;
+    /// battery capacity at nameplate).
+    public init(scenario: Scenario, inputs: SimulationInputs) throws {
+        let years = scenario.site.years
+        guard inputs.axis.stepsPerYear * years <= Self.maximumSteps else {
+            throw HelioError(.usage,
+                             "perfect-foresight dispatch plans at most \(Self.maximumSteps) steps in one LP (a year at 15 minutes); this run has \(inputs.axis.stepsPerYear * years): use a coarser --timestep or fewer years",
+                             file: scenario.source, key: "dispatch.strategy")
+        }
+        var load: [Double] = [], pv: [Double] = [], carbon: [Double] = []
+        for year in 0..<years {
+            let factor = pow(1 - (scenario.pv?.degradationPerYear ?? 0), Double(year))
+            load += inputs.load.facilityKW
+            pv += inputs.pvAvailableKW.map { $0 * factor }
+            carbon += inputs.gridCarbonGPerKWh
+        }
+        let battery = scenario.battery
+        let horizon = DispatchHorizon(
+            stepHours: inputs.axis.stepHours, loadKW: load, pvAvailableKW: pv, gridCarbonGPerKWh: carbon,
+            initialEnergyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
+        plan = try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
+        unitKW = scenario.diesel?.unitKW ?? 0
+    }
+
+    public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
+        PlanFollower.decision(following: PlannedStep(plan: plan, step: context.step, unitKW: unitKW), in: context)
+    }
+}

@@ -1,0 +1,81 @@
+import HelioGrid
+
+/// Turns set-points into a feasible decision for the plant as it actually is, the way a real
+/// controller lets the plant absorb what the plan got wrong (forecast error, rounding of relaxed
+/// commitment, solver tolerance): set-points are first clipped to the plant's limits, then a
+/// shortfall is met by the battery, the gensets (more output, then more units), the grid and finally
+/// left unserved; a surplus is absorbed by the battery, the grid, lower genset output and PV
+/// curtailment, stopping units whose minimum load cannot be absorbed.
+public enum PlanFollower {
+    /// A decision that balances the bus exactly.
+    public static func decision(following target: PlannedStep, in context: DispatchContext) -> DispatchDecision {
+        let hours = context.stepHours
+        let mustRun = context.fleet?.unitsThatMustRun(step: context.step, stepHours: hours) ?? 0
+        var units = context.fleet.map { min(max(target.dieselUnits, mustRun), $0.config.units) } ?? 0
+        var diesel = context.fleet.map { clamp(target.dieselKW, $0.minimumKW(units: units), $0.capacityKW(units: units, stepHours: hours)) } ?? 0
+        let maxImport = context.grid?.importKW ?? 0, maxExport = context.grid?.exportKW ?? 0
+        var grid = clamp(target.gridKW, -maxExport, maxImport)
+        let maxDischarge = context.battery.map { $0.maxDischargeKW(floorSOC: $0.config.socMin, hours: hours) } ?? 0
+        let maxCharge = context.battery.map { $0.maxChargeKW(ceilingSOC: $0.config.socMax, hours: hours) } ?? 0
+        var battery = clamp(target.batteryKW, -maxCharge, maxDischarge)
+        var residual = context.loadKW - (context.pvAvailableKW + battery + diesel + grid)
+        if residual > 0 {
+            take(&residual, into: &battery, limit: maxDischarge)
+            if let fleet = context.fleet {
+                take(&residual, into: &diesel, limit: fleet.capacityKW(units: units, stepHours: hours))
+                while residual > 1e-9 && units < fleet.config.units {
+                    units += 1
+                    let raised = max(fleet.minimumKW(units: units), min(diesel + residual, fleet.capacityKW(units: units, stepHours: hours)))
+                    residual -= raised - diesel
+                    diesel = raised
+                }
+            }
+            take(&residual, into: &grid, limit: maxImport)
+        }
+        var curtailed = 0.0
+        if residual < 0 {
+            var surplus = -residual
+            give(&surplus, from: &battery, limit: -maxCharge)
+            give(&surplus, from: &grid, limit: -maxExport)
+            if let fleet = context.fleet { give(&surplus, from: &diesel, limit: fleet.minimumKW(units: units)) }
+            curtailed = min(surplus, context.pvAvailableKW)
+            surplus -= curtailed
+            if let fleet = context.fleet {
+                while surplus > 1e-9 && units > mustRun {
+                    units -= 1
+                    let lowered = units == 0 ? 0 : max(fleet.minimumKW(units: units), diesel - surplus)
+                    surplus -= diesel - lowered
+                    diesel = lowered
+                }
+            }
+            residual = -surplus
+        }
+        var decision = DispatchDecision()
+        decision.pvKW = context.pvAvailableKW - curtailed
+        decision.curtailedKW = curtailed
+        decision.batteryKW = battery
+        decision.dieselKW = diesel
+        decision.dieselUnits = units
+        decision.gridKW = grid
+        decision.unservedKW = max(0, residual)
+        return decision
+    }
+
+    private static func clamp(_ value: Double, _ lower: Double, _ upper: Double) -> Double {
+        min(max(value, lower), max(lower, upper))
+    }
+
+    /// Raises `value` toward `limit` by as much of `residual` as fits.
+    private static func take(_ residual: inout Double, into value: inout Double, limit: Double) {
+        let step = min(residual, max(0, limit - value))
+        value += step
+        residual -= step
+    }
+
+    /// Lowers `value` toward `limit` by as much of `surplus` as fits.
+    private static func give(_ surplus: inout Double, from value: inout Double, limit: Double) {
+        let step = min(surplus, max(0, value - limit))
+        value -= step
+        surplus -= step
+    }
+}

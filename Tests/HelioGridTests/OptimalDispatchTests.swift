@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import HelioGrid
+@testable import HelioOptimize
+
+@Suite struct OptimalDispatchTests {
+    /// A bare scenario: no carbon price, no PV model needed (horizons give PV directly).
+    static func scenario(battery: BatteryConfig? = nil, diesel: DieselConfig? = nil) -> Scenario {
+        var s = TestData.defaultScenario
+        s.pv = nil
+        s.battery = battery
+        s.diesel = diesel
+        s.carbon.pricePerT = 0
+        s.dispatch.contingencyReserve = false
+        return s
+    }
+
+    static func battery(efficiency: Double) -> BatteryConfig {
+        var b = BatteryConfig(energyKWh: 100, powerKW: 100)
+        b.chargeEfficiency = efficiency
+        b.dischargeEfficiency = efficiency
+        b.socMin = 0
+        b.socMax = 1
+        b.selfDischargePerDay = 0
+        b.wearCostPerKWh = 0
+        return b
+    }
+
+    /// PV [100, 0] kW, load [50, 50] kW, empty 100 kWh battery, η = 0.9 each way, 1-hour steps:
+    /// charge 50 kW (45 kWh stored), discharge 45 · 0.9 = 40.5 kW, so 9.5 kWh unserved at 10/kWh: 95.
+    @Test func batteryShiftsPVToTheNightByHand() throws {
+        let problem = DispatchProblem(scenario: Self.scenario(battery: Self.battery(efficiency: 0.9)), integerCommitment: true)
+        let plan = try problem.solve(DispatchHorizon(stepHours: 1, loadKW: [50, 50], pvAvailableKW: [100, 0],
+                                                     initialEnergyKWh: 0, capacityKWh: 100))
+        #expect(abs(plan.cost - 95) < 1e-6)
+        #expect(abs(plan.chargeKW[0] - 50) < 1e-6 && abs(plan.dischargeKW[1] - 40.5) < 1e-6)
+        #expect(abs(plan.unservedKW[1] - 9.5) < 1e-6 && abs(plan.pvKW[0] - 100) < 1e-6)
+    }
+
+    /// One 100 kW genset (F₀ 0.018 L/h per rated kW, F₁ 0.245 L/kWh, 1.10/L, O&M 25/h), load 50 kW
+    /// for one hour. MILP: one unit, (1.8 + 12.25) L · 1.10 + 25 = 40.455. LP relaxation: n = g/U = 0.5,
+    /// (0.9 + 12.25) · 1.10 + 12.5 = 26.965.
+    @Test func commitmentCostsByHand() throws {
+        let diesel = DieselConfig(units: 1, unitKW: 100)
+        let horizon = DispatchHorizon(stepHours: 1, loadKW: [50], pvAvailableKW: [0], initialEnergyKWh: 0, capacityKWh: 0)
+        let milp = try DispatchProblem(scenario: Self.scenario(diesel: diesel), integerCommitment: true).solve(horizon)
+        let lp = try DispatchProblem(scenario: Self.scenario(diesel: diesel), integerCommitment: false).solve(horizon)
+        #expect(abs(milp.cost - 40.455) < 1e-6 && abs(milp.dieselUnits[0] - 1) < 1e-9)
+        #expect(abs(lp.cost - 26.965) < 1e-6 && abs(lp.dieselUnits[0] - 0.5) < 1e-9)
+    }
+
+    /// Two 100 kW units (minimum 30 %), no battery, load over four hours: every step's best commitment
+    /// is independent, so enumerating n ∈ {0, 1, 2} per step (3⁴ = 81 schedules) must match the MILP.
+    @Test func milpMatchesEnumeration() throws {
+        var diesel = DieselConfig(units: 2, unitKW: 100)
+        diesel.minRunHours = 0
+        let scenario = Self.scenario(diesel: diesel)
+        let loads = [20.0, 70, 150, 230]
+        let plan = try DispatchProblem(scenario: scenario, integerCommitment: true)
+            .solve(DispatchHorizon(stepHours: 1, loadKW: loads, pvAvailableKW: [0, 0, 0, 0], initialEnergyKWh: 0, capacityKWh: 0))
+        func stepCost(_ units: Int, _ load: Double) -> Double? {
+            let minimum = 0.3 * 100 * Double(units), capacity = 100 * Double(units)
+            guard load >= minimum else { return nil }  // nothing can absorb a minimum above the load
+            let output = min(load, capacity)
+            let litres = units == 0 ? 0 : 0.018 * 100 * Double(units) + 0.245 * output
+            return litres * 1.10 + 25 * Double(units) + (load - output) * 10
+        }
+        var best = Double.infinity
+        for code in 0..<81 {
+            var remaining = code, total = 0.0, feasible = true
+            for load in loads {
+                guard let cost = stepCost(remaining % 3, load) else { feasible = false; break }
+                total += cost
+                remaining /= 3
+            }
+            if feasible { best = min(best, total) }
+        }
+        #expect(abs(plan.cost - best) < 1e-6 * best, "MILP \(plan.cost) vs enumeration \(best)")
+    }
+
+    /// Minimum run time: a unit started for a 2-hour peak must stay on for 3 hours; with a battery to
+    /// absorb its minimum load in the third hour the plan keeps it on.
+    @Test func minimumRunTimeHolds() throws {
+        var diesel = DieselConfig(units: 1, unitKW: 100)
+        diesel.minRunHours = 3
+        let plan = try DispatchProblem(scenario: Self.scenario(battery: Self.battery(efficiency: 1), diesel: diesel), integerCommitment: true)
+            .solve(DispatchHorizon(stepHours: 1, loadKW: [80, 80, 0, 0], pvAvailableKW: [0, 0, 0, 0],
+                                   initialEnergyKWh: 0, capacityKWh: 100, endAtLeastStart: false))
+        let on = plan.dieselUnits.map { $0.rounded() }
+        #expect(on[0] == 1 && on[1] == 1 && on[2] == 1, "\(on)")
+        #expect(plan.dieselKW[2] >= 30 - 1e-6)
+    }
+
+    /// A required end state the plant cannot reach is reported as infeasible, not a crash.
+    @Test func unreachableEndStateIsInfeasible() {
+        let problem = DispatchProblem(scenario: Self.scenario(battery: Self.battery(efficiency: 1)), integerCommitment: false)
+        let horizon = DispatchHorizon(stepHours: 1, loadKW: [10], pvAvailableKW: [0], initialEnergyKWh: 50, capacityKWh: 100)
+        do {
+            // No PV, no gensets: the battery can only lose energy, yet must end at 50 kWh while serving or not.
+            let plan = try problem.solve(horizon)
+            #expect(plan.dischargeKW[0] < 1e-9 && abs(plan.unservedKW[0] - 10) < 1e-9, "the only feasible plan leaves the battery alone")
+        } catch { Issue.record("\(error)") }
+        var leaky = Self.battery(efficiency: 1)
+        leaky.selfDischargePerDay = 0.5
+        let infeasible = DispatchProblem(scenario: Self.scenario(battery: leaky), integerCommitment: false)
+        #expect(throws: OptimizationError.self) { try infeasible.solve(horizon) }
+    }
+
+    /// On the reference campus (real Phoenix weather): perfect foresight costs no more than the rule
+    /// EMS, and its run keeps the same invariants (balance, limits, minimum load).
+    @Test func optimalBeatsRuleOnRealWeatherAndStaysPhysical() throws {
+        var optimalScenario = TestData.defaultScenario
+        optimalScenario.dispatch.strategy = .optimal
+        let optimal = try StrategySimulation.run(optimalScenario, recordSeries: true)
+        let rule = try StrategySimulation.run(TestData.defaultScenario, recordSeries: false)
+        #expect(OperatingCost.of(optimal) <= OperatingCost.of(rule))
+        #expect(optimal.totals.fuelL < rule.totals.fuelL)
+        #expect(optimal.maxBalanceErrorFraction < 1e-9)
+        let series = try #require(optimal.series)
+        let diesel = optimalScenario.diesel!, battery = optimalScenario.battery!
+        var breaches = 0
+        for i in 0..<series.count {
+            let units = Double(series.dieselUnits[i])
+            if series.dieselKW[i] < units * diesel.minLoadRatio * diesel.unitKW - 1e-6 { breaches += 1 }
+            if series.dieselKW[i] > units * diesel.unitKW + 1e-6 { breaches += 1 }
+            if abs(series.batteryKW[i]) > battery.powerKW + 1e-6 { breaches += 1 }
+            if series.soc[i] < battery.socMin - 1e-6 || series.soc[i] > battery.socMax + 1e-6 { breaches += 1 }
+        }
+        #expect(breaches == 0)
+        #expect(optimal.totals.unservedKWh < 1)
+        #expect(series.soc.last! >= battery.socInitial - 1e-3, "ends no lower than it started")
+    }
+}
