@@ -29,6 +29,16 @@ struct HelioBench {
             try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
         }
         print("  cost \(plan.cost), solver \(plan.solveSeconds) s, fuel-units \(plan.dieselUnits.reduce(0, +))")
+        var mpcScenario = scenario
+        mpcScenario.dispatch.strategy = .mpc
+        let window = DispatchHorizon(stepHours: 1, loadKW: Array(yearInputs.load.facilityKW[4000..<4048]),
+                                     pvAvailableKW: Array(yearInputs.pvAvailableKW[4000..<4048]),
+                                     initialEnergyKWh: scenario.battery!.energyKWh * 0.3, capacityKWh: scenario.battery!.energyKWh)
+        let replan = try measure("MPC re-plan, 48 hourly steps, MILP (Cbc)", runs: 9, budgetMS: 50) {
+            try DispatchProblem(scenario: scenario, integerCommitment: true, integerSteps: Int(MPCDispatch.integerHours),
+                                timeLimitSeconds: MPCDispatch.replanTimeLimitSeconds).solve(window)
+        }
+        print("  cost \(replan.cost), solver \(replan.solveSeconds) s")
         for (step, runs, budget) in [(60, 20, 10.0), (1, 5, 500.0)] {
             var stepped = scenario
             stepped.site.timestepMinutes = step

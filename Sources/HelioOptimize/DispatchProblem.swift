@@ -21,18 +21,26 @@ public struct DispatchProblem: Sendable {
     public let scenario: Scenario
     /// Whether unit commitment is integer (MILP) or relaxed (LP).
     public let integerCommitment: Bool
+    /// With integer commitment, how many leading steps keep integer unit counts (the rest relaxed);
+    /// `nil` for all of them.
+    public let integerSteps: Int?
+
+    /// Longest a solve may take, seconds; a MILP then returns its best solution found.
+    public let timeLimitSeconds: Double
 
     /// Creates a formulation for a scenario.
-    public init(scenario: Scenario, integerCommitment: Bool) {
+    public init(scenario: Scenario, integerCommitment: Bool, integerSteps: Int? = nil, timeLimitSeconds: Double = 600) {
         self.scenario = scenario
         self.integerCommitment = integerCommitment
+        self.integerSteps = integerSteps
+        self.timeLimitSeconds = timeLimitSeconds
     }
 
     /// Builds and solves the program for `horizon`.
     public func solve(_ horizon: DispatchHorizon) throws -> DispatchPlan {
         var builder = Builder(problem: self, horizon: horizon)
         builder.build()
-        let solution = try Solver.solve(builder.program, relativeGap: 1e-4)
+        let solution = try Solver.solve(builder.program, relativeGap: 1e-4, timeLimitSeconds: timeLimitSeconds)
         return builder.plan(from: solution)
     }
 
@@ -129,8 +137,8 @@ public struct DispatchProblem: Sendable {
             let mustRun = t < horizon.initialMustRun.count ? Double(horizon.initialMustRun[t]) : 0
             diesel.append(program.addVariable(upper: fleet.fleetKW, objective: fleet.fuelSlopeLPerKWh * h * perLitre))
             let unitCost = (fleet.fuelInterceptLPerKWhRated * fleet.unitKW * perLitre + problem.scenario.economics.dieselOMPerHour) * h
-            units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost,
-                                             integer: problem.integerCommitment))
+            let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
+            units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost, integer: integer))
             starts.append(program.addVariable(upper: Double(fleet.units)))
             program.addConstraint([diesel[t]: 1, units[t]: -fleet.minLoadRatio * fleet.unitKW], lower: 0)
             program.addConstraint([diesel[t]: 1, units[t]: -fleet.unitKW], upper: 0)

@@ -1,21 +1,24 @@
 import Foundation
 import HelioGrid
 
-/// Runs a scenario with any of the contract's strategies: `rule` (HelioGrid's rule-based EMS) or
-/// `optimal` (perfect foresight, ``OptimalDispatch``). The runtime covers inputs, solving and dispatch.
+/// Runs a scenario with any of the contract's strategies: `rule` (HelioGrid's rule-based EMS),
+/// `optimal` (perfect foresight, ``OptimalDispatch``) or `mpc` (``MPCDispatch`` on clear-sky-index
+/// PV and same-time-yesterday load forecasts). The runtime covers inputs, solving and dispatch.
 public enum StrategySimulation {
     /// Runs `scenario` with its `[dispatch] strategy`.
     public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let inputs = try SimulationInputs.prepare(scenario)
-        var result = try run(scenario, inputs: inputs, recordSeries: recordSeries)
+        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
+        var result = try run(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries)
         result.runtimeMS = (clock.now - started).milliseconds
         return result
     }
 
-    /// Runs `scenario` on prepared inputs with its `[dispatch] strategy`.
-    public static func run(_ scenario: Scenario, inputs: SimulationInputs, recordSeries: Bool) throws -> SimulationResult {
+    /// Runs `scenario` on prepared inputs (from `weather`) with its `[dispatch] strategy`.
+    public static func run(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
+                           recordSeries: Bool) throws -> SimulationResult {
         switch scenario.dispatch.strategy {
         case .rule:
             return try Simulation.run(scenario, inputs: inputs, recordSeries: recordSeries)
@@ -23,8 +26,14 @@ public enum StrategySimulation {
             var strategy = try OptimalDispatch(scenario: scenario, inputs: inputs)
             return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
         case .mpc:
-            throw HelioError(.usage, "dispatch 'mpc' (rolling-horizon MILP on forecasts) is not in this build yet; use 'rule' or 'optimal'",
-                             file: scenario.source, key: "dispatch.strategy")
+            let clearSkyKW = scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: inputs.axis.stepMinutes) }
+                ?? Array(repeating: 0, count: inputs.axis.stepsPerYear)
+            var strategy = MPCDispatch(
+                scenario: scenario, stepMinutes: inputs.axis.stepMinutes,
+                pvForecaster: ClearSkyIndexForecaster(clearSkyKW: clearSkyKW),
+                loadForecaster: SameTimeYesterdayForecaster(stepMinutes: inputs.axis.stepMinutes),
+                gridCarbonGPerKWh: inputs.gridCarbonGPerKWh)
+            return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
         }
     }
 }

@@ -1,22 +1,46 @@
 import ArgumentParser
 import HelioGrid
+import HelioOptimize
 import HelioReport
 
-/// `heliogrid compare [SCENARIO] [--timestep MIN] [--years N]`: diesel-only, PV + diesel and
-/// PV + battery + diesel side by side.
+/// `heliogrid compare [SCENARIO] [--dispatch] [--timestep MIN] [--years N]`: diesel-only, PV + diesel
+/// and PV + battery + diesel side by side, or with `--dispatch` the rule, MPC and optimal EMS on the
+/// same campus.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compare", abstract: "Compare diesel-only, PV + diesel and PV + battery + diesel for the same campus.")
+        commandName: "compare",
+        abstract: "Compare diesel-only, PV + diesel and PV + battery + diesel, or (--dispatch) the rule, mpc and optimal EMS.")
 
     @OptionGroup var scenarioArguments: ScenarioArguments
+    @Flag(help: "Compare dispatch strategies (rule, mpc, optimal) instead of plants.")
+    var dispatch = false
 
     func run() throws {
         try HelioGridCommand.guarded {
             let scenario = try scenarioArguments.load()
-            let table = try ComparisonTable(scenario: scenario)
             print(scenario.site.name)
-            print("rule-based dispatch, \(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
-            print(table.render(), terminator: "")
+            print("\(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
+            if dispatch {
+                print(try strategyTable(scenario).render(), terminator: "")
+            } else {
+                let table = try ComparisonTable(scenario: scenario)
+                print(table.render() + "\n" + table.missionCheck())
+            }
         }
+    }
+
+    private func strategyTable(_ scenario: Scenario) throws -> ComparisonTable {
+        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
+        let clock = ContinuousClock()
+        let rows = try [DispatchConfig.Strategy.rule, .mpc, .optimal].map { strategy in
+            var variant = scenario
+            variant.dispatch.strategy = strategy
+            let started = clock.now
+            var result = try StrategySimulation.run(variant, weather: weather, inputs: inputs, recordSeries: false)
+            result.runtimeMS = (clock.now - started).milliseconds
+            return ComparisonTable.Row(label: "\(strategy.rawValue) (cost \(NumberFormat.grouped(OperatingCost.of(result))))", result: result)
+        }
+        return ComparisonTable(rows: rows)
     }
 }

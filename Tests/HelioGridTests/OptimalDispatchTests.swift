@@ -131,3 +131,23 @@ import Testing
         #expect(series.soc.last! >= battery.socInitial - 1e-3, "ends no lower than it started")
     }
 }
+
+@Suite struct MPCDispatchTests {
+    /// A year of MPC on the reference campus (re-planning every 3 hours to keep the test short):
+    /// it balances every step, and in the dispatch objective optimal ≤ MPC ≤ rule.
+    @Test func mpcSitsBetweenOptimalAndRuleOnRealWeather() throws {
+        var mpcScenario = TestData.defaultScenario
+        mpcScenario.dispatch.strategy = .mpc
+        mpcScenario.dispatch.stepMinutes = 180
+        let mpc = try StrategySimulation.run(mpcScenario, recordSeries: false)
+        var optimalScenario = TestData.defaultScenario
+        optimalScenario.dispatch.strategy = .optimal
+        let optimal = try StrategySimulation.run(optimalScenario, recordSeries: false)
+        let rule = try StrategySimulation.run(TestData.defaultScenario, recordSeries: false)
+        #expect(mpc.maxBalanceErrorFraction < 1e-9)
+        #expect(mpc.dispatchName == "mpc")
+        let (o, m, r) = (OperatingCost.of(optimal), OperatingCost.of(mpc), OperatingCost.of(rule))
+        #expect(o <= m && m <= r, "optimal \(o), mpc \(m), rule \(r)")
+        #expect(mpc.totals.unservedKWh < 1)
+    }
+}
