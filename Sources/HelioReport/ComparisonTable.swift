@@ -68,7 +68,7 @@ public struct ComparisonTable: Sendable {
                 NumberFormat.fixed(t.renewableFraction * 100, decimals: 1) + " %",
                 NumberFormat.fixed(t.unservedKWh / 1000, decimals: 1),
                 NumberFormat.fixed(row.result.batteryEquivalentFullCycles, decimals: 1),
-                NumberFormat.fixed(row.result.runtimeMS / 1000, decimals: 2),
+                NumberFormat.fixed(row.result.runtimeMS / 1000, decimals: 3),
             ])
         }
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }

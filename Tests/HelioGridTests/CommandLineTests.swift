@@ -50,6 +50,20 @@ import Testing
         #expect(csv.split(separator: "\n").count == 8761)
     }
 
+    @Test func optimalDispatchWritesTheSameContract() throws {
+        let out = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try Self.run(["simulate", "--dispatch", "optimal", "--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(summary["dispatch"] as? String == "optimal" && summary["steps"] as? Int == 8760)
+        let csv = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 8761)
+        let tooFine = try Self.run(["simulate", "--dispatch", "optimal", "--timestep", "1"])
+        #expect(tooFine.status == 2 && tooFine.stderr.contains("coarser --timestep"), "\(tooFine.stderr)")
+    }
+
     @Test func badScenarioExitsTwoNamingTheKeyAndWritesNothing() throws {
         let folder = Self.temporaryDirectory()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
