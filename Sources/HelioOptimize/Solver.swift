@@ -1,4 +1,5 @@
 import Foundation
+import HelioGrid
 import Synchronization
 internal import CCbc
 internal import CClp
@@ -25,9 +26,7 @@ public enum Solver {
         let (objective, values) = program.hasIntegers
             ? try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
             : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds)
-        let elapsed = (clock.now - started).components
-        return Solution(objective: objective, values: values,
-                        solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        return Solution(objective: objective, values: values, solveSeconds: (clock.now - started).milliseconds / 1000)
     }
 
     private static func finite(_ bounds: [Double]) -> [Double] {
