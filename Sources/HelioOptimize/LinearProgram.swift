@@ -50,15 +50,7 @@ public struct LinearProgram: Sendable {
     @discardableResult
     public mutating func addConstraint(_ terms: KeyValuePairs<Variable, Double>, lower: Double = -.infinity,
                                        upper: Double = .infinity) -> Int {
-        let row = Int32(rowLower.count)
-        for (variable, coefficient) in terms where coefficient != 0 {
-            entryRow.append(row)
-            entryColumn.append(Int32(variable.index))
-            entryValue.append(coefficient)
-        }
-        rowLower.append(lower)
-        rowUpper.append(upper)
-        return Int(row)
+        appendRow(terms.lazy.map { ($0.key, $0.value) }, lower: lower, upper: upper)
     }
 
     /// Adds `Σ coefficient · variable = value`.
@@ -71,8 +63,13 @@ public struct LinearProgram: Sendable {
     @discardableResult
     public mutating func addConstraint(variables: [Variable], coefficients: [Double], lower: Double = -.infinity,
                                        upper: Double = .infinity) -> Int {
+        appendRow(zip(variables, coefficients), lower: lower, upper: upper)
+    }
+
+    /// Appends one row's non-zero terms and bounds; returns its index.
+    private mutating func appendRow(_ terms: some Sequence<(Variable, Double)>, lower: Double, upper: Double) -> Int {
         let row = Int32(rowLower.count)
-        for (variable, coefficient) in zip(variables, coefficients) where coefficient != 0 {
+        for (variable, coefficient) in terms where coefficient != 0 {
             entryRow.append(row)
             entryColumn.append(Int32(variable.index))
             entryValue.append(coefficient)
