@@ -1,0 +1,111 @@
+import Foundation
+
+/// Where every step's carbon goes: the per-step ledger of a run, with the battery as a carbon pool.
+///
+/// Each step, the carbon of the energy supplied to the bus — genset fuel (Scope 1) and grid imports
+/// (Scope 2, location-based) plus what the battery releases — is shared over the energy taken from
+/// the bus (campus load, battery charging, export) in proportion to energy: every kWh leaving the
+/// bus in a step carries that step's supply intensity. Energy charged carries its intensity into the
+/// pool; energy discharged carries the pool's running average (carbon over stored energy, losses
+/// and self-discharge keeping their carbon in the pool), the average-cost pooling of the GHG Protocol
+/// Scope 2 Guidance (2015) applied to storage. So, exactly, every step:
+/// carbon in (fuel + imports) = carbon attributed (load + export) + change in the pool's carbon.
+/// The same pooling tracks the fossil share of stored energy for the hourly carbon-free-energy
+/// score. The battery starts with no carbon in it (its first charge is unknown).
+public struct CarbonLedger: Sendable {
+    /// Carbon emitted into the bus per step (fuel and imports), kgCO₂e.
+    public var emittedKg: [Double]
+    /// Carbon attributed to the campus load per step, kgCO₂e.
+    public var loadKg: [Double]
+    /// Carbon attributed to exported energy per step, kgCO₂e.
+    public var exportKg: [Double]
+    /// Carbon in the battery pool at the end of each step, kgCO₂e.
+    public var poolKg: [Double]
+    /// Intensity of the power the campus used per step, gCO₂e/kWh (0 when nothing was served).
+    public var loadIntensityGPerKWh: [Double]
+    /// Carbon-free energy served to the load per step, kWh.
+    public var carbonFreeKWh: [Double]
+    /// Energy served to the load per step, kWh.
+    public var servedKWh: [Double]
+
+    /// Builds the ledger of a run's step series (`result.series` must be recorded).
+    public init(series: StepSeries, scenario: Scenario, stepHours: Double) {
+        let count = series.count
+        emittedKg = series.co2Kg
+        loadKg = Array(repeating: 0, count: count)
+        exportKg = Array(repeating: 0, count: count)
+        poolKg = Array(repeating: 0, count: count)
+        loadIntensityGPerKWh = Array(repeating: 0, count: count)
+        carbonFreeKWh = Array(repeating: 0, count: count)
+        servedKWh = Array(repeating: 0, count: count)
+        var pool = Pool(battery: scenario.battery, stepHours: stepHours)
+        for t in 0..<count {
+            let chargeKWh = max(0, -series.batteryKW[t]) * stepHours
+            let dischargeKWh = max(0, series.batteryKW[t]) * stepHours
+            let importKWh = max(0, series.gridKW[t]) * stepHours, exportKWh = max(0, -series.gridKW[t]) * stepHours
+            let fossilKWh = series.dieselKW[t] * stepHours + importKWh
+            let released = pool.discharge(dischargeKWh)
+            let supplyKWh = series.pvKW[t] * stepHours + series.dieselKW[t] * stepHours + importKWh + dischargeKWh
+            let served = (series.loadKW[t] - series.unservedKW[t]) * stepHours
+            let carbonPerKWh = supplyKWh > 0 ? (series.co2Kg[t] + released.carbonKg) / supplyKWh : 0
+            let fossilShare = supplyKWh > 0 ? (fossilKWh + released.fossilKWh) / supplyKWh : 0
+            pool.charge(chargeKWh, carbonKg: chargeKWh * carbonPerKWh, fossilKWh: chargeKWh * fossilShare)
+            pool.selfDischarge()
+            loadKg[t] = served * carbonPerKWh
+            exportKg[t] = exportKWh * carbonPerKWh
+            poolKg[t] = pool.carbonKg
+            loadIntensityGPerKWh[t] = carbonPerKWh * 1000
+            servedKWh[t] = served
+            carbonFreeKWh[t] = served * (1 - fossilShare)
+        }
+    }
+
+    /// Hourly-matched 24/7 carbon-free-energy score: Σ carbon-free energy served / Σ energy served,
+    /// each step matched on its own (surplus in one step never counts in another; Google, "24/7
+    /// Carbon-Free Energy: Methodologies and Metrics", 2021).
+    public var carbonFreeScore: Double {
+        let served = servedKWh.reduce(0, +)
+        return served > 0 ? carbonFreeKWh.reduce(0, +) / served : 0
+    }
+
+    /// The battery as a pool of stored energy with its carbon and fossil share.
+    private struct Pool {
+        var energyKWh: Double
+        var carbonKg = 0.0
+        var fossilKWh = 0.0
+        let chargeEfficiency: Double
+        let dischargeEfficiency: Double
+        let retention: Double
+
+        init(battery: BatteryConfig?, stepHours: Double) {
+            energyKWh = battery.map { $0.energyKWh * $0.socInitial } ?? 0
+            chargeEfficiency = battery?.chargeEfficiency ?? 1
+            dischargeEfficiency = battery?.dischargeEfficiency ?? 1
+            retention = pow(1 - (battery?.selfDischargePerDay ?? 0), stepHours / 24)
+        }
+
+        /// Draws `busKWh` at the bus; returns the carbon and fossil energy it carries out.
+        mutating func discharge(_ busKWh: Double) -> (carbonKg: Double, fossilKWh: Double) {
+            guard busKWh > 0, energyKWh > 0 else { return (0, 0) }
+            let share = min(1, busKWh / dischargeEfficiency / energyKWh)
+            let carbon = carbonKg * share, fossil = fossilKWh * share
+            carbonKg -= carbon
+            fossilKWh -= fossil
+            energyKWh -= busKWh / dischargeEfficiency
+            // Fossil energy is counted at the bus: the pool's fossil share of what leaves.
+            return (carbon, fossil * dischargeEfficiency)
+        }
+
+        mutating func charge(_ busKWh: Double, carbonKg carbon: Double, fossilKWh fossil: Double) {
+            guard busKWh > 0 else { return }
+            energyKWh += busKWh * chargeEfficiency
+            carbonKg += carbon
+            fossilKWh += fossil * chargeEfficiency
+        }
+
+        mutating func selfDischarge() {
+            energyKWh *= retention
+            fossilKWh *= retention
+        }
+    }
+}

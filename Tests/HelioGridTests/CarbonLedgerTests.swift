@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import HelioGrid
+
+@Suite struct CarbonLedgerTests {
+    static func series(_ rows: [(load: Double, pv: Double, battery: Double, diesel: Double, co2: Double)]) -> StepSeries {
+        var series = StepSeries(capacity: rows.count)
+        for row in rows {
+            var decision = DispatchDecision()
+            decision.pvKW = row.pv
+            decision.batteryKW = row.battery
+            decision.dieselKW = row.diesel
+            decision.dieselUnits = row.diesel > 0 ? 1 : 0
+            series.append(decision, load: row.load, it: row.load, pvAvailable: row.pv, soc: 0, co2Kg: row.co2)
+        }
+        return series
+    }
+
+    /// By hand, 1-hour steps, an empty battery with 90 % efficiency each way:
+    /// 1. gensets 100 kWh emitting 100 kg; load 50 → 50 kg; 50 kWh charged (45 stored) carry 50 kg in.
+    /// 2. 40.5 kWh discharged draw all 45 stored kWh and their 50 kg: 1234.57 g/kWh to the load.
+    /// 3. PV 100, load 50, 50 charged: zero-carbon energy into the empty pool.
+    @Test func batteryPoolByHand() {
+        var scenario = TestData.defaultScenario
+        var battery = BatteryConfig(energyKWh: 100, powerKW: 100)
+        battery.socInitial = 0
+        battery.socMin = 0
+        battery.chargeEfficiency = 0.9
+        battery.dischargeEfficiency = 0.9
+        battery.selfDischargePerDay = 0
+        scenario.battery = battery
+        let ledger = CarbonLedger(series: Self.series([
+            (load: 50, pv: 0, battery: -50, diesel: 100, co2: 100),
+            (load: 40.5, pv: 0, battery: 40.5, diesel: 0, co2: 0),
+            (load: 50, pv: 100, battery: -50, diesel: 0, co2: 0),
+        ]), scenario: scenario, stepHours: 1)
+        #expect(abs(ledger.loadKg[0] - 50) < 1e-9 && abs(ledger.poolKg[0] - 50) < 1e-9)
+        #expect(abs(ledger.loadKg[1] - 50) < 1e-9 && abs(ledger.poolKg[1]) < 1e-9)
+        #expect(abs(ledger.loadIntensityGPerKWh[1] - 50_000 / 40.5) < 1e-9)
+        #expect(ledger.loadKg[2] == 0 && ledger.poolKg[2] == 0 && ledger.loadIntensityGPerKWh[2] == 0)
+        // Carbon-free energy: none in steps 1–2 (all fossil), all 50 kWh in step 3: 50 / 140.5.
+        #expect(abs(ledger.carbonFreeScore - 50 / 140.5) < 1e-12)
+    }
+
+    /// The invariant on a real year at every step: carbon in = carbon attributed + change in the pool.
+    @Test(arguments: [false, true])
+    func carbonBalancesEveryStepOfARealYear(withGrid: Bool) throws {
+        var scenario = TestData.defaultScenario
+        if withGrid {
+            scenario.grid.enabled = true
+            scenario.grid.importKW = 4000
+            scenario.grid.exportKW = 4000
+        }
+        let result = try Simulation.run(scenario, recordSeries: true)
+        let series = try #require(result.series)
+        let ledger = CarbonLedger(series: series, scenario: scenario, stepHours: result.axis.stepHours)
+        var worst = 0.0, previousPool = 0.0
+        for t in 0..<series.count {
+            let attributed = ledger.loadKg[t] + ledger.exportKg[t] + ledger.poolKg[t] - previousPool
+            worst = max(worst, abs(ledger.emittedKg[t] - attributed))
+            previousPool = ledger.poolKg[t]
+        }
+        #expect(worst < 1e-6, "largest step imbalance \(worst) kg")
+        let emitted = ledger.emittedKg.reduce(0, +)
+        #expect(abs(emitted - result.totals.emissionsKgCO2e) < 1e-6 * emitted)
+        #expect(abs(emitted - ledger.loadKg.reduce(0, +) - ledger.exportKg.reduce(0, +) - ledger.poolKg.last!) < 1e-6 * emitted)
+        #expect(ledger.carbonFreeScore > 0.5 && ledger.carbonFreeScore < 1)
+    }
+
+    @Test func carbonFreeScoreIsZeroForDieselOnlyAndOneForPVOnly() throws {
+        var dieselOnly = TestData.defaultScenario
+        dieselOnly.pv = nil
+        dieselOnly.battery = nil
+        let diesel = try Simulation.run(dieselOnly, recordSeries: true)
+        #expect(CarbonLedger(series: diesel.series!, scenario: dieselOnly, stepHours: 1).carbonFreeScore == 0)
+        var solarOnly = TestData.defaultScenario
+        solarOnly.diesel = nil
+        let solar = try Simulation.run(solarOnly, recordSeries: true)
+        let ledger = CarbonLedger(series: solar.series!, scenario: solarOnly, stepHours: 1)
+        #expect(ledger.carbonFreeScore == 1 && ledger.loadKg.allSatisfy { $0 == 0 })
+    }
+}
