@@ -80,3 +80,26 @@ import Testing
         #expect(ledger.carbonFreeScore == 1 && ledger.loadKg.allSatisfy { $0 == 0 })
     }
 }
+
+@Suite struct GHGInventoryTests {
+    /// By hand from the run's fuel F: CO2 2.68 F kg, CH4 0.11 F g, N2O 0.02 F g; AR5 CO2e =
+    /// CO2 + 28 CH4 + 265 N2O, equal to the engine's Scope 1; AR6 (29.8, 273) gives more.
+    @Test func scope1ByGasMatchesTheEngine() throws {
+        let result = try Simulation.run(TestData.defaultScenario, recordSeries: false)
+        let inventory = GHGInventory(result: result)
+        let fuel = result.totals.fuelL
+        #expect(abs(inventory.scope1CO2T - fuel * 2.68 / 1000) < 1e-9 * fuel)
+        #expect(abs(inventory.scope1CH4T - fuel * 0.11 / 1e6) < 1e-12 * fuel)
+        #expect(abs(inventory.scope1N2OT - fuel * 0.02 / 1e6) < 1e-12 * fuel)
+        #expect(abs(inventory.scope1CO2eT - result.totals.scope1KgCO2e / 1000) < 1e-6 * inventory.scope1CO2eT)
+        #expect(inventory.scope2LocationT == 0 && inventory.scope2MarketT == 0)
+        #expect(abs(inventory.scope3BatteryEmbodiedT - 200_000 * 70 / 1000) < 1e-9)
+        #expect(abs(inventory.scope3PVLifecycleT - result.totals.pvUsedKWh * 40 / 1e6) < 1e-9)
+        #expect(inventory.factors.allSatisfy { !$0.source.isEmpty })
+        var ar6 = TestData.defaultScenario
+        ar6.carbon.gwp = .ar6
+        let ar6Inventory = GHGInventory(result: try Simulation.run(ar6, recordSeries: false))
+        let expectedIncrease = inventory.scope1CH4T * (29.8 - 28) + inventory.scope1N2OT * (273 - 265)
+        #expect(abs(ar6Inventory.scope1CO2eT - inventory.scope1CO2eT - expectedIncrease) < 1e-6)
+    }
+}

@@ -1,0 +1,59 @@
+/// A GHG Protocol inventory of a run: Scope 1 from genset fuel by gas, Scope 2 location- and
+/// market-based from grid imports, and embodied PV and battery carbon reported apart as
+/// informational Scope 3. Every factor carries its source.
+///
+/// GHG Protocol Corporate Standard (WRI/WBCSD, revised 2004) and Scope 2 Guidance (2015). Fuel
+/// factors: IPCC 2006 Guidelines Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil), as the scenario's
+/// `[diesel]` values; GWP100 from the chosen IPCC assessment report. Without contractual
+/// instruments the market-based figure equals the location-based one.
+public struct GHGInventory: Sendable, Equatable {
+    /// Scope 1 CO₂, tonnes.
+    public var scope1CO2T: Double
+    /// Scope 1 CH₄, tonnes of gas.
+    public var scope1CH4T: Double
+    /// Scope 1 N₂O, tonnes of gas.
+    public var scope1N2OT: Double
+    /// Scope 1 total, tCO₂e.
+    public var scope1CO2eT: Double
+    /// Scope 2 location-based, tCO₂e.
+    public var scope2LocationT: Double
+    /// Scope 2 market-based, tCO₂e.
+    public var scope2MarketT: Double
+    /// Informational Scope 3: life-cycle emissions of the PV energy used, tCO₂e.
+    public var scope3PVLifecycleT: Double
+    /// Informational Scope 3: embodied emissions of the battery, tCO₂e (whole battery, once).
+    public var scope3BatteryEmbodiedT: Double
+    /// The factors used.
+    public var factors: [EmissionFactorRecord]
+
+    /// The inventory of a finished run (all its years).
+    public init(result: SimulationResult) {
+        let scenario = result.scenario, totals = result.totals
+        let (methaneGWP, nitrousOxideGWP) = scenario.carbon.gwp.methaneAndNitrousOxide
+        let diesel = scenario.diesel
+        let fuelL = totals.fuelL
+        scope1CO2T = fuelL * (diesel?.co2KgPerL ?? 0) / 1000
+        scope1CH4T = fuelL * (diesel?.ch4GPerL ?? 0) / 1e6
+        scope1N2OT = fuelL * (diesel?.n2oGPerL ?? 0) / 1e6
+        scope1CO2eT = scope1CO2T + scope1CH4T * methaneGWP + scope1N2OT * nitrousOxideGWP
+        scope2LocationT = totals.scope2LocationKgCO2e / 1000
+        scope2MarketT = scope2LocationT
+        scope3PVLifecycleT = totals.pvUsedKWh * scenario.carbon.pvLifecycleGPerKWh / 1e6
+        scope3BatteryEmbodiedT = (scenario.battery?.energyKWh ?? 0) * scenario.carbon.batteryEmbodiedKgPerKWh / 1000
+        let ipcc = "IPCC 2006 Guidelines, Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil, 43.0 MJ/kg, 0.84 kg/L)"
+        let gwpSource = "IPCC \(scenario.carbon.gwp.rawValue) GWP100"
+        factors = [
+            EmissionFactorRecord(name: "diesel CO2", value: diesel?.co2KgPerL ?? 0, unit: "kg CO2 per litre", source: ipcc),
+            EmissionFactorRecord(name: "diesel CH4", value: diesel?.ch4GPerL ?? 0, unit: "g CH4 per litre", source: ipcc),
+            EmissionFactorRecord(name: "diesel N2O", value: diesel?.n2oGPerL ?? 0, unit: "g N2O per litre", source: ipcc),
+            EmissionFactorRecord(name: "GWP CH4", value: methaneGWP, unit: "kg CO2e per kg", source: gwpSource),
+            EmissionFactorRecord(name: "GWP N2O", value: nitrousOxideGWP, unit: "kg CO2e per kg", source: gwpSource),
+            EmissionFactorRecord(name: "grid (location-based)", value: scenario.connectedGrid?.carbonGPerKWh ?? 0,
+                                 unit: "g CO2e per kWh", source: scenario.connectedGrid?.carbonCSVPath ?? "scenario [grid] carbon_g_per_kwh"),
+            EmissionFactorRecord(name: "PV life cycle", value: scenario.carbon.pvLifecycleGPerKWh, unit: "g CO2e per kWh",
+                                 source: "scenario [carbon] pv_lifecycle_g_per_kwh (informational Scope 3)"),
+            EmissionFactorRecord(name: "battery embodied", value: scenario.carbon.batteryEmbodiedKgPerKWh, unit: "kg CO2e per kWh",
+                                 source: "scenario [carbon] battery_embodied_kg_per_kwh (informational Scope 3)"),
+        ]
+    }
+}
