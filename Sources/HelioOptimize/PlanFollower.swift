@@ -9,19 +9,54 @@ import HelioGrid
 public enum PlanFollower {
     /// A decision that balances the bus exactly.
     public static func decision(following target: PlannedStep, in context: DispatchContext) -> DispatchDecision {
-        let hours = context.stepHours
-        let mustRun = context.fleet?.unitsThatMustRun(step: context.step, stepHours: hours) ?? 0
-        var units = context.fleet.map { min(max(target.dieselUnits, mustRun), $0.config.units) } ?? 0
-        var diesel = context.fleet.map { clamp(target.dieselKW, $0.minimumKW(units: units), $0.capacityKW(units: units, stepHours: hours)) } ?? 0
-        let maxImport = context.grid?.importKW ?? 0, maxExport = context.grid?.exportKW ?? 0
-        var grid = clamp(target.gridKW, -maxExport, maxImport)
-        let maxDischarge = context.battery.map { $0.maxDischargeKW(floorSOC: $0.config.socMin, hours: hours) } ?? 0
-        let maxCharge = context.battery.map { $0.maxChargeKW(ceilingSOC: $0.config.socMax, hours: hours) } ?? 0
-        var battery = clamp(target.batteryKW, -maxCharge, maxDischarge)
-        var residual = context.loadKW - (context.pvAvailableKW + battery + diesel + grid)
-        if residual > 0 {
+        var plant = Setpoints(target: target, context: context)
+        var residual = context.loadKW - (context.pvAvailableKW + plant.battery + plant.diesel + plant.grid)
+        if residual > 0 { plant.coverShortfall(&residual) }
+        let curtailed = residual < 0 ? plant.absorbSurplus(&residual) : 0
+        var decision = DispatchDecision()
+        decision.pvKW = context.pvAvailableKW - curtailed
+        decision.curtailedKW = curtailed
+        decision.batteryKW = plant.battery
+        decision.dieselKW = plant.diesel
+        decision.dieselUnits = plant.units
+        decision.gridKW = plant.grid
+        decision.unservedKW = max(0, residual)
+        return decision
+    }
+
+    /// Set-points clipped to what the plant can do this step, with the limits used to adjust them.
+    private struct Setpoints {
+        let context: DispatchContext
+        let mustRun: Int
+        let maxImport: Double, maxExport: Double, maxDischarge: Double, maxCharge: Double
+        var units: Int
+        var diesel: Double
+        var grid: Double
+        var battery: Double
+
+        init(target: PlannedStep, context: DispatchContext) {
+            self.context = context
+            let hours = context.stepHours
+            let mustRun = context.fleet?.unitsThatMustRun(step: context.step, stepHours: hours) ?? 0
+            self.mustRun = mustRun
+            maxImport = context.grid?.importKW ?? 0
+            maxExport = context.grid?.exportKW ?? 0
+            let maxDischarge = context.battery.map { $0.maxDischargeKW(floorSOC: $0.config.socMin, hours: hours) } ?? 0
+            let maxCharge = context.battery.map { $0.maxChargeKW(ceilingSOC: $0.config.socMax, hours: hours) } ?? 0
+            self.maxDischarge = maxDischarge
+            self.maxCharge = maxCharge
+            let units = context.fleet.map { min(max(target.dieselUnits, mustRun), $0.config.units) } ?? 0
+            self.units = units
+            diesel = context.fleet.map { clamp(target.dieselKW, $0.minimumKW(units: units), $0.capacityKW(units: units, stepHours: hours)) } ?? 0
+            grid = clamp(target.gridKW, -(context.grid?.exportKW ?? 0), context.grid?.importKW ?? 0)
+            battery = clamp(target.batteryKW, -maxCharge, maxDischarge)
+        }
+
+        /// Battery, then genset output, then more units, then imports; what remains is unserved.
+        mutating func coverShortfall(_ residual: inout Double) {
             take(&residual, into: &battery, limit: maxDischarge)
             if let fleet = context.fleet {
+                let hours = context.stepHours
                 take(&residual, into: &diesel, limit: fleet.capacityKW(units: units, stepHours: hours))
                 while residual > 1e-9 && units < fleet.config.units {
                     units += 1
@@ -32,13 +67,15 @@ public enum PlanFollower {
             }
             take(&residual, into: &grid, limit: maxImport)
         }
-        var curtailed = 0.0
-        if residual < 0 {
+
+        /// Battery charging, exports, lower genset output, PV curtailment, then fewer units; returns
+        /// the PV curtailed and leaves in `residual` any surplus nothing could absorb (negative).
+        mutating func absorbSurplus(_ residual: inout Double) -> Double {
             var surplus = -residual
             give(&surplus, from: &battery, limit: -maxCharge)
             give(&surplus, from: &grid, limit: -maxExport)
             if let fleet = context.fleet { give(&surplus, from: &diesel, limit: fleet.minimumKW(units: units)) }
-            curtailed = min(surplus, context.pvAvailableKW)
+            let curtailed = min(surplus, context.pvAvailableKW)
             surplus -= curtailed
             if let fleet = context.fleet {
                 while surplus > 1e-9 && units > mustRun {
@@ -49,16 +86,8 @@ public enum PlanFollower {
                 }
             }
             residual = -surplus
+            return curtailed
         }
-        var decision = DispatchDecision()
-        decision.pvKW = context.pvAvailableKW - curtailed
-        decision.curtailedKW = curtailed
-        decision.batteryKW = battery
-        decision.dieselKW = diesel
-        decision.dieselUnits = units
-        decision.gridKW = grid
-        decision.unservedKW = max(0, residual)
-        return decision
     }
 
     private static func clamp(_ value: Double, _ lower: Double, _ upper: Double) -> Double {
