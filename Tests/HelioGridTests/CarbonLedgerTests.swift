@@ -11,7 +11,7 @@ import Testing
             decision.batteryKW = row.battery
             decision.dieselKW = row.diesel
             decision.dieselUnits = row.diesel > 0 ? 1 : 0
-            series.append(decision, load: row.load, it: row.load, pvAvailable: row.pv, soc: 0, co2Kg: row.co2)
+            series.append(decision, load: row.load, it: row.load, pvAvailable: row.pv, soc: 0, co2Kg: row.co2, fuelL: row.co2 / 2.68)
         }
         return series
     }
@@ -101,5 +101,28 @@ import Testing
         let ar6Inventory = GHGInventory(result: try Simulation.run(ar6, recordSeries: false))
         let expectedIncrease = inventory.scope1CH4T * (29.8 - 28) + inventory.scope1N2OT * (273 - 265)
         #expect(abs(ar6Inventory.scope1CO2eT - inventory.scope1CO2eT - expectedIncrease) < 1e-6)
+    }
+}
+
+@Suite struct CBAMElectricityReportTests {
+    /// Quarters partition the year; each factor is its emissions over what it delivered; the year's
+    /// factor equals the run's Scope 1 + 2 over energy served plus exported.
+    @Test func quartersAddUpToTheYearAndFactorsRecompute() throws {
+        let result = try Simulation.run(TestData.defaultScenario, recordSeries: true)
+        let report = CBAMElectricityReport(series: result.series!, axis: result.axis)
+        #expect(report.quarters.map(\.label) == ["2001-Q1", "2001-Q2", "2001-Q3", "2001-Q4"])
+        let year = try #require(report.years.first)
+        #expect(abs(report.quarters.reduce(0) { $0 + $1.deliveredMWh } - year.deliveredMWh) < 1e-6)
+        #expect(abs(report.quarters.reduce(0) { $0 + $1.fuelL } - result.totals.fuelL) < 1e-6 * result.totals.fuelL)
+        for period in report.quarters + report.years {
+            #expect(abs(period.emissionFactorTPerMWh - period.emissionsT / period.deliveredMWh) < 1e-12)
+        }
+        let t = result.totals
+        #expect(abs(year.emissionFactorTPerMWh - t.emissionsKgCO2e / (t.servedKWh + t.gridExportKWh)) < 1e-9)
+        // Summer quarters are sunnier: a lower factor than winter's.
+        #expect(report.quarters[1].emissionFactorTPerMWh < report.quarters[0].emissionFactorTPerMWh)
+        // 2001-Q1 is 90 days: 2160 hourly steps of the series.
+        let q1Steps = (0..<2160).reduce(0.0) { $0 + result.series!.fuelL[$1] }
+        #expect(abs(report.quarters[0].fuelL - q1Steps) < 1e-6)
     }
 }

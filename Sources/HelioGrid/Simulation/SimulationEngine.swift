@@ -45,7 +45,7 @@ public enum SimulationEngine {
                 let soc = battery?.soc ?? 0
                 minSOC = min(minSOC, soc)
                 series?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
-                               co2Kg: fuel * fuelFactor + scope2)
+                               co2Kg: fuel * fuelFactor + scope2, fuelL: fuel)
             }
             battery?.age(toYears: Double(year + 1))
             yearly.append(totals)

@@ -24,11 +24,13 @@ public struct StepSeries: Sendable {
     public var unservedKW: [Double] = []
     /// Scope 1 + Scope 2 (location-based) emissions in the step, kgCO₂e.
     public var co2Kg: [Double] = []
+    /// Genset fuel burnt in the step, litres.
+    public var fuelL: [Double] = []
 
     /// Creates empty columns with room for `capacity` steps.
     public init(capacity: Int) {
         for keyPath in [\StepSeries.loadKW, \.itKW, \.pvAvailableKW, \.pvKW, \.curtailedKW, \.batteryKW, \.soc,
-                        \.dieselKW, \.gridKW, \.unservedKW, \.co2Kg] {
+                        \.dieselKW, \.gridKW, \.unservedKW, \.co2Kg, \.fuelL] {
             self[keyPath: keyPath].reserveCapacity(capacity)
         }
         dieselUnits.reserveCapacity(capacity)
@@ -41,7 +43,8 @@ public struct StepSeries: Sendable {
 extension StepSeries {
     /// Appends one step.
     @inline(__always)
-    mutating func append(_ decision: DispatchDecision, load: Double, it: Double, pvAvailable: Double, soc: Double, co2Kg: Double) {
+    mutating func append(_ decision: DispatchDecision, load: Double, it: Double, pvAvailable: Double, soc: Double,
+                         co2Kg: Double, fuelL: Double) {
         loadKW.append(load)
         itKW.append(it)
         pvAvailableKW.append(pvAvailable)
@@ -54,5 +57,6 @@ extension StepSeries {
         gridKW.append(decision.gridKW)
         unservedKW.append(decision.unservedKW)
         self.co2Kg.append(co2Kg)
+        self.fuelL.append(fuelL)
     }
 }

@@ -1,0 +1,25 @@
+/// One period (a quarter or a year) of the CBAM electricity figures with its evidence.
+public struct CBAMElectricityPeriod: Sendable, Equatable, Codable {
+    /// `2001-Q1` … or `2001` for a whole year.
+    public var label: String
+    /// Electricity delivered: served to the campus plus exported, MWh.
+    public var deliveredMWh: Double
+    /// Emissions of generation: genset fuel (Scope 1) plus imports (Scope 2, location-based), tCO₂e.
+    public var emissionsT: Double
+    /// Actual emission factor, tCO₂e/MWh delivered (0 when nothing was delivered).
+    public var emissionFactorTPerMWh: Double
+    /// Evidence: PV used, MWh.
+    public var pvMWh: Double
+    /// Evidence: genset output, MWh.
+    public var dieselMWh: Double
+    /// Evidence: grid imports, MWh.
+    public var importMWh: Double
+    /// Evidence: battery charged at the bus, MWh.
+    public var batteryChargeMWh: Double
+    /// Evidence: battery discharged at the bus, MWh.
+    public var batteryDischargeMWh: Double
+    /// Evidence: fuel burnt, litres.
+    public var fuelL: Double
+    /// How the factor was determined.
+    public var determination: String
+}
