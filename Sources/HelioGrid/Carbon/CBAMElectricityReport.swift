@@ -21,58 +21,31 @@ public struct CBAMElectricityReport: Sendable, Equatable {
         var quarters: [CBAMElectricityPeriod] = [], years: [CBAMElectricityPeriod] = []
         let perYear = axis.stepsPerYear
         for year in 0..<(series.count / perYear) {
-            let calendarYear = CivilCalendar.baseYear + year
-            var yearSum = Accumulator()
+            let calendarYear = CivilCalendar.baseYear + year, yearStart = year * perYear
             for quarter in 0..<4 {
-                var sum = Accumulator()
                 let first = Self.quarterStartDays[quarter] * 1440 / axis.stepMinutes
                 let end = quarter == 3 ? perYear : Self.quarterStartDays[quarter + 1] * 1440 / axis.stepMinutes
-                for step in (year * perYear + first)..<(year * perYear + end) {
-                    sum.add(series, step: step, hours: axis.stepHours)
-                }
-                yearSum.merge(sum)
-                quarters.append(sum.period(label: "\(calendarYear)-Q\(quarter + 1)"))
+                quarters.append(Self.period("\(calendarYear)-Q\(quarter + 1)", series, (yearStart + first)..<(yearStart + end), axis.stepHours))
             }
-            years.append(yearSum.period(label: "\(calendarYear)"))
+            years.append(Self.period("\(calendarYear)", series, yearStart..<(yearStart + perYear), axis.stepHours))
         }
         self.quarters = quarters
         self.years = years
     }
 
-    /// Running sums of one period, kWh, kg and litres.
-    private struct Accumulator {
-        var deliveredKWh = 0.0, emissionsKg = 0.0, pvKWh = 0.0, dieselKWh = 0.0, importKWh = 0.0
-        var chargeKWh = 0.0, dischargeKWh = 0.0, fuelL = 0.0
-
-        mutating func add(_ series: StepSeries, step: Int, hours: Double) {
-            deliveredKWh += ((series.loadKW[step] - series.unservedKW[step]) + max(0, -series.gridKW[step])) * hours
-            emissionsKg += series.co2Kg[step]
-            pvKWh += series.pvKW[step] * hours
-            dieselKWh += series.dieselKW[step] * hours
-            importKWh += max(0, series.gridKW[step]) * hours
-            chargeKWh += max(0, -series.batteryKW[step]) * hours
-            dischargeKWh += max(0, series.batteryKW[step]) * hours
-            fuelL += series.fuelL[step]
-        }
-
-        mutating func merge(_ other: Accumulator) {
-            deliveredKWh += other.deliveredKWh
-            emissionsKg += other.emissionsKg
-            pvKWh += other.pvKWh
-            dieselKWh += other.dieselKWh
-            importKWh += other.importKWh
-            chargeKWh += other.chargeKWh
-            dischargeKWh += other.dischargeKWh
-            fuelL += other.fuelL
-        }
-
-        func period(label: String) -> CBAMElectricityPeriod {
-            CBAMElectricityPeriod(
-                label: label, deliveredMWh: deliveredKWh / 1000, emissionsT: emissionsKg / 1000,
-                emissionFactorTPerMWh: deliveredKWh > 0 ? emissionsKg / deliveredKWh : 0,
-                pvMWh: pvKWh / 1000, dieselMWh: dieselKWh / 1000, importMWh: importKWh / 1000,
-                batteryChargeMWh: chargeKWh / 1000, batteryDischargeMWh: dischargeKWh / 1000, fuelL: fuelL,
-                determination: "actual emissions of a directly connected source (microgrid metering)")
-        }
+    /// The figures of the steps in `steps`.
+    private static func period(_ label: String, _ series: StepSeries, _ steps: Range<Int>, _ hours: Double) -> CBAMElectricityPeriod {
+        func kWh(_ power: (Int) -> Double) -> Double { steps.reduce(0) { $0 + power($1) } * hours }
+        let deliveredKWh = kWh { series.loadKW[$0] - series.unservedKW[$0] + max(0, -series.gridKW[$0]) }
+        let emissionsKg = steps.reduce(0) { $0 + series.co2Kg[$1] }
+        return CBAMElectricityPeriod(
+            label: label, deliveredMWh: deliveredKWh / 1000, emissionsT: emissionsKg / 1000,
+            emissionFactorTPerMWh: deliveredKWh > 0 ? emissionsKg / deliveredKWh : 0,
+            pvMWh: kWh { series.pvKW[$0] } / 1000, dieselMWh: kWh { series.dieselKW[$0] } / 1000,
+            importMWh: kWh { max(0, series.gridKW[$0]) } / 1000,
+            batteryChargeMWh: kWh { max(0, -series.batteryKW[$0]) } / 1000,
+            batteryDischargeMWh: kWh { max(0, series.batteryKW[$0]) } / 1000,
+            fuelL: steps.reduce(0) { $0 + series.fuelL[$1] },
+            determination: "actual emissions of a directly connected source (microgrid metering)")
     }
 }
