@@ -16,9 +16,19 @@ public enum StrategySimulation {
         return result
     }
 
-    /// Runs `scenario` on prepared inputs (from `weather`) with its `[dispatch] strategy`.
+    /// Runs `scenario` on prepared inputs (from `weather`) with its `[dispatch] strategy`; the
+    /// runtime covers planning (the optimal LP is solved before the first step) and dispatch.
     public static func run(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
                            recordSeries: Bool) throws -> SimulationResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var result = try dispatch(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries)
+        result.runtimeMS = (clock.now - started).milliseconds
+        return result
+    }
+
+    private static func dispatch(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
+                                 recordSeries: Bool) throws -> SimulationResult {
         switch scenario.dispatch.strategy {
         case .rule:
             return try Simulation.run(scenario, inputs: inputs, recordSeries: recordSeries)

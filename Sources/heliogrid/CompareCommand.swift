@@ -32,13 +32,10 @@ struct CompareCommand: ParsableCommand {
     private func strategyTable(_ scenario: Scenario) throws -> ComparisonTable {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         let inputs = try SimulationInputs.prepare(scenario, weather: weather)
-        let clock = ContinuousClock()
         let rows = try [DispatchConfig.Strategy.rule, .mpc, .optimal].map { strategy in
             var variant = scenario
             variant.dispatch.strategy = strategy
-            let started = clock.now
-            var result = try StrategySimulation.run(variant, weather: weather, inputs: inputs, recordSeries: false)
-            result.runtimeMS = (clock.now - started).milliseconds
+            let result = try StrategySimulation.run(variant, weather: weather, inputs: inputs, recordSeries: false)
             return ComparisonTable.Row(label: "\(strategy.rawValue) (cost \(NumberFormat.grouped(OperatingCost.of(result))))", result: result)
         }
         return ComparisonTable(rows: rows)
