@@ -108,11 +108,13 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     }
 
     /// Builds the report of a run. Intensity = (Scope 1 + Scope 2 location-based) / energy served;
-    /// PUE = facility / IT energy (ISO/IEC 30134-2); REF = renewable energy / total energy consumed
-    /// (ISO/IEC 30134-3); CUE = CO₂e / IT energy, kg/kWh (ISO/IEC 30134-8).
+    /// Scope 2 market-based from ``GHGInventory``; KPIs from ``DataCentreKPIs`` (ISO/IEC 30134-2/-3/-8).
+    /// With contractual instruments the run must have recorded its step series.
     public init(result: SimulationResult) {
         let t = result.totals
         let economicsResult = LifetimeEconomics(result: result)
+        let inventory = GHGInventory(result: result)
+        let kpis = DataCentreKPIs(result: result, renewableContractKWh: inventory.renewableContractKWh)
         scenario = result.scenario.site.name
         dispatch = result.dispatchName
         timestepMinutes = result.axis.stepMinutes
@@ -125,17 +127,13 @@ public struct SummaryReport: Codable, Sendable, Equatable {
                         starts: t.dieselStarts, meanLoading: result.dieselMeanLoading)
         battery = BatteryStats(equivalentFullCycles: result.batteryEquivalentFullCycles, minSOC: result.batteryMinSOC,
                                capacityFadeFraction: result.batteryFadeFraction)
-        let emissionsKg = t.emissionsKgCO2e
         carbon = Carbon(
-            scope1: t.scope1KgCO2e / 1000, scope2Location: t.scope2LocationKgCO2e / 1000,
-            scope2Market: t.scope2LocationKgCO2e / 1000,
-            intensity: t.servedKWh > 0 ? emissionsKg * 1000 / t.servedKWh : 0,
+            scope1: t.scope1KgCO2e / 1000, scope2Location: t.scope2LocationKgCO2e / 1000, scope2Market: inventory.scope2MarketT,
+            intensity: t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0,
             renewableFraction: t.renewableFraction)
-        kpi = KPI(pue: t.itKWh > 0 ? t.loadKWh / t.itKWh : 0,
-                  ref: t.renewableFraction,
-                  cue: t.itKWh > 0 ? emissionsKg / t.itKWh : 0)
+        kpi = KPI(pue: kpis.pue, ref: kpis.ref, cue: kpis.cueKgPerKWh)
         economics = Economics(
-            currency: result.scenario.economics.currency, capex: economicsResult.capex, npc: economicsResult.npc,
+            currency: economicsResult.currency, capex: economicsResult.capex, npc: economicsResult.npc,
             lcoe: economicsResult.lcoePerKWh, fuelCostYear1: economicsResult.fuelCostYear1,
             carbonCostYear1: economicsResult.carbonCostYear1)
         reliability = Reliability(lossOfLoadHours: t.lossOfLoadHours, maxUnservedKW: t.maxUnservedKW)

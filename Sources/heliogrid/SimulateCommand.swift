@@ -23,7 +23,7 @@ struct SimulateCommand: ParsableCommand {
                 }
                 scenario.dispatch.strategy = strategy
             }
-            let result = try StrategySimulation.run(scenario, recordSeries: out != nil)
+            let result = try StrategySimulation.run(scenario, recordSeries: out != nil || scenario.grid.needsStepSeries)
             let report = SummaryReport(result: result)
             if let out, let series = result.series {
                 let json = try report.json()

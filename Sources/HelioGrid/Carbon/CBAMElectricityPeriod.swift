@@ -1,6 +1,6 @@
 /// One period (a quarter or a year) of the CBAM electricity figures with its evidence.
 public struct CBAMElectricityPeriod: Sendable, Equatable, Codable {
-    /// `2001-Q1` … or `2001` for a whole year.
+    /// `2026-Q1` … or `2026` for a whole year (calendar years from `[carbon] first_year`).
     public var label: String
     /// Electricity delivered: served to the campus plus exported, MWh.
     public var deliveredMWh: Double

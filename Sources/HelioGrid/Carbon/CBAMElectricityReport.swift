@@ -16,12 +16,12 @@ public struct CBAMElectricityReport: Sendable, Equatable {
     /// First day (0-based, non-leap) of each quarter.
     static let quarterStartDays = [0, 90, 181, 273]
 
-    /// Builds the report from a run's step series on `axis`.
-    public init(series: StepSeries, axis: TimeAxis) {
+    /// Builds the report from a run's step series on `axis`, simulated year 1 labelled `firstYear`.
+    public init(series: StepSeries, axis: TimeAxis, firstYear: Int) {
         var quarters: [CBAMElectricityPeriod] = [], years: [CBAMElectricityPeriod] = []
         let perYear = axis.stepsPerYear
         for year in 0..<(series.count / perYear) {
-            let calendarYear = CivilCalendar.baseYear + year, yearStart = year * perYear
+            let calendarYear = firstYear + year, yearStart = year * perYear
             for quarter in 0..<4 {
                 let first = Self.quarterStartDays[quarter] * 1440 / axis.stepMinutes
                 let end = quarter == 3 ? perYear : Self.quarterStartDays[quarter + 1] * 1440 / axis.stepMinutes

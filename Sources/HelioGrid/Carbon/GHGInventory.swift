@@ -4,9 +4,10 @@
 ///
 /// GHG Protocol Corporate Standard (WRI/WBCSD, revised 2004) and Scope 2 Guidance (2015). Fuel
 /// factors: IPCC 2006 Guidelines Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil), as the scenario's
-/// `[diesel]` values; GWP100 from the chosen IPCC assessment report. Without contractual
-/// instruments the market-based figure equals the location-based one.
-public struct GHGInventory: Sendable, Equatable {
+/// `[diesel]` values; GWP100 from the chosen IPCC assessment report. Market-based Scope 2 applies the
+/// contractual instruments step by step (``MarketBasedScope2``), the rest at the residual mix (or,
+/// without one, the location-based factor).
+public struct GHGInventory: Sendable {
     /// Scope 1 CO₂, tonnes.
     public var scope1CO2T: Double
     /// Scope 1 CH₄, tonnes of gas.
@@ -23,10 +24,15 @@ public struct GHGInventory: Sendable, Equatable {
     public var scope3PVLifecycleT: Double
     /// Informational Scope 3: embodied emissions of the battery, tCO₂e (whole battery, once).
     public var scope3BatteryEmbodiedT: Double
+    /// Imports covered by renewable contractual instruments, kWh.
+    public var renewableContractKWh: Double
     /// The factors used.
     public var factors: [EmissionFactorRecord]
+    /// The contractual instruments with the energy each was applied to, MWh.
+    public var instruments: [(instrument: ContractualInstrument, appliedMWh: Double)]
 
-    /// The inventory of a finished run (all its years).
+    /// The inventory of a finished run (all its years). With contractual instruments the run must
+    /// have recorded its step series (they are matched step by step).
     public init(result: SimulationResult) {
         let scenario = result.scenario, totals = result.totals
         let (methaneGWP, nitrousOxideGWP) = scenario.carbon.gwp.methaneAndNitrousOxide
@@ -37,7 +43,18 @@ public struct GHGInventory: Sendable, Equatable {
         scope1N2OT = fuelL * (diesel?.n2oGPerL ?? 0) / 1e6
         scope1CO2eT = scope1CO2T + scope1CH4T * methaneGWP + scope1N2OT * nitrousOxideGWP
         scope2LocationT = totals.scope2LocationKgCO2e / 1000
-        scope2MarketT = scope2LocationT
+        let grid = scenario.connectedGrid
+        if let grid, !grid.instruments.isEmpty {
+            guard let series = result.series else { preconditionFailure("contractual instruments need the run's step series") }
+            let market = MarketBasedScope2(series: series, scenario: scenario, stepMinutes: result.axis.stepMinutes)
+            scope2MarketT = market.totalT
+            renewableContractKWh = market.renewableCoveredKWh
+            instruments = Array(zip(grid.instruments, market.appliedMWh))
+        } else {
+            scope2MarketT = grid?.residualMixGPerKWh.map { totals.gridImportKWh * $0 / 1e6 } ?? scope2LocationT
+            renewableContractKWh = 0
+            instruments = []
+        }
         scope3PVLifecycleT = totals.pvUsedKWh * scenario.carbon.pvLifecycleGPerKWh / 1e6
         scope3BatteryEmbodiedT = (scenario.battery?.energyKWh ?? 0) * scenario.carbon.batteryEmbodiedKgPerKWh / 1000
         let ipcc = "IPCC 2006 Guidelines, Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil, 43.0 MJ/kg, 0.84 kg/L)"
@@ -50,6 +67,10 @@ public struct GHGInventory: Sendable, Equatable {
             EmissionFactorRecord(name: "GWP N2O", value: nitrousOxideGWP, unit: "kg CO2e per kg", source: gwpSource),
             EmissionFactorRecord(name: "grid (location-based)", value: scenario.connectedGrid?.carbonGPerKWh ?? 0,
                                  unit: "g CO2e per kWh", source: scenario.connectedGrid?.carbonCSVPath ?? "scenario [grid] carbon_g_per_kwh"),
+            EmissionFactorRecord(name: "grid residual mix (market-based)",
+                                 value: grid?.residualMixGPerKWh ?? grid?.carbonGPerKWh ?? 0, unit: "g CO2e per kWh",
+                                 source: grid?.residualMixGPerKWh != nil ? "scenario [grid] residual_mix_g_per_kwh"
+                                     : "location-based factor (no residual mix given; GHG Protocol Scope 2 Guidance Table 6.3)"),
             EmissionFactorRecord(name: "PV life cycle", value: scenario.carbon.pvLifecycleGPerKWh, unit: "g CO2e per kWh",
                                  source: "scenario [carbon] pv_lifecycle_g_per_kwh (informational Scope 3)"),
             EmissionFactorRecord(name: "battery embodied", value: scenario.carbon.batteryEmbodiedKgPerKWh, unit: "kg CO2e per kWh",

@@ -1,107 +1,135 @@
 import Foundation
 
-/// Lifetime cost of the plant: capital, O&M, fuel, grid energy, carbon, unserved-energy penalty,
-/// replacements and salvage, discounted to a net present cost (NPC) and a levelised cost (LCOE).
+/// Lifetime cost of the plant as yearly cash flows — capital, replacements, O&M, fuel, grid energy,
+/// carbon, unserved-energy penalty and salvage — discounted to a net present cost (NPC), an
+/// annualised cost and a levelised cost (LCOE).
 ///
-/// Follows the HOMER Pro manual ("Net Present Cost", "Salvage Value", "Levelized Cost of Energy"):
-/// real cash flows at the real `discount_rate`; components replaced at the end of their life inside
-/// `project_years`; salvage of the last installation linear in its remaining life. Fuel and carbon
-/// prices escalate yearly; the carbon price charged is the scenario price less what was already paid
-/// at origin (CBAM deduction), never below zero. Years beyond the simulated ones repeat the last
-/// simulated year. LCOE = NPC / discounted energy served.
+/// Follows the HOMER Pro manual ("Net Present Cost", "Salvage Value", "Levelized Cost of Energy",
+/// "Capital Recovery Factor"): real cash flows at the real discount rate, each discounted by
+/// (1 + i)^−year; a component is replaced in the year its life runs out (battery life from its
+/// simulated cycle and calendar fade to 80 %, genset life from run hours) while inside the horizon;
+/// the last installation's salvage is linear in its remaining life, credited in the last year.
+/// Fuel and carbon prices escalate yearly from year 1; the carbon price charged is the scenario price
+/// less what was paid at origin, never below zero. Years beyond the simulated ones repeat the last
+/// simulated year. Annualised cost = NPC × CRF; LCOE = NPC / discounted energy served.
 public struct LifetimeEconomics: Sendable, Equatable {
+    /// ISO 4217 code.
+    public var currency: String
     /// Up-front capital cost.
     public var capex: Double
-    /// Net present cost over the project.
+    /// Net present cost over the project: Σ discounted yearly totals.
     public var npc: Double
+    /// NPC spread evenly over the project with the capital recovery factor, per year.
+    public var annualisedCost: Double
     /// Levelised cost per kWh served.
     public var lcoePerKWh: Double
     /// Fuel cost of the first year.
     public var fuelCostYear1: Double
     /// Carbon cost of the first year.
     public var carbonCostYear1: Double
+    /// Year 0 (investment) then each project year.
+    public var cashFlows: [CashFlowYear]
 
     /// PV module life, years (NREL Annual Technology Baseline 2024 assumes 30; 25 is the common
     /// warranty term used here, conservatively).
     public static let pvLifeYears = 25.0
 
-    /// Computes the economics of a simulated run.
-    public init(result: SimulationResult) {
-        let economics = result.scenario.economics, carbon = result.scenario.carbon
-        let components = Self.components(result)
-        let carbonPrice = max(0, carbon.pricePerT - carbon.originPricePerT)
+    /// The economics of a simulated run under the scenario's own assumptions, or `assumptions`.
+    public init(result: SimulationResult, assumptions: EconomicAssumptions? = nil) {
+        let assumptions = assumptions ?? EconomicAssumptions(scenario: result.scenario)
+        self.init(components: Self.components(result, assumptions: assumptions), yearly: result.yearly, assumptions: assumptions)
+    }
+
+    /// The economics of `components` operating as `yearly` (the last entry repeats to the horizon).
+    public init(components: [PlantComponent], yearly: [EnergyTotals], assumptions: EconomicAssumptions) {
+        precondition(!yearly.isEmpty, "economics need at least one simulated year")
+        currency = assumptions.currency
         capex = components.reduce(0) { $0 + $1.capex }
-        fuelCostYear1 = result.yearly[0].fuelL * economics.fuelPricePerL
-        carbonCostYear1 = result.yearly[0].emissionsKgCO2e / 1000 * carbonPrice
-        let (operatingNPC, discountedServedKWh) = Self.operating(result, components: components, carbonPrice: carbonPrice)
-        npc = capex + operatingNPC + Self.replacementsLessSalvage(components, economics: economics)
-        lcoePerKWh = discountedServedKWh > 0 ? npc / discountedServedKWh : 0
-    }
-
-    /// Discounted yearly costs (fuel, carbon, grid energy, O&M, unserved penalty) and discounted
-    /// energy served over the project.
-    private static func operating(_ result: SimulationResult, components: [Component], carbonPrice: Double) -> (Double, Double) {
-        let economics = result.scenario.economics
-        let fixedOM = components.reduce(0) { $0 + $1.fixedOMPerYear }
-        let gridPrice = result.scenario.connectedGrid?.pricePerKWh ?? 0
-        var cost = 0.0, served = 0.0
-        for year in 1...economics.projectYears {
-            let totals = result.yearly[min(year, result.yearly.count) - 1]
-            let discount = pow(1 + economics.discountRate, Double(year))
-            let age = Double(year - 1)
-            let fuel = totals.fuelL * economics.fuelPricePerL * pow(1 + economics.fuelPriceEscalation, age)
-            let carbonCost = totals.emissionsKgCO2e / 1000 * carbonPrice * pow(1 + result.scenario.carbon.priceEscalation, age)
-            let om = fixedOM + totals.dieselUnitRunHours * economics.dieselOMPerHour
-            let penalty = totals.unservedKWh * economics.unservedPenaltyPerKWh
-            cost += (fuel + carbonCost + totals.gridImportKWh * gridPrice + om + penalty) / discount
-            served += totals.servedKWh / discount
+        let replacements = Self.replacementsByYear(components, horizon: assumptions.projectYears)
+        let salvage = Self.salvage(components, horizon: assumptions.projectYears)
+        var flows = [Self.investment(capex: capex, assumptions: assumptions)]
+        for year in 1...assumptions.projectYears {
+            let totals = yearly[min(year, yearly.count) - 1]
+            flows.append(Self.operatingYear(
+                year, totals: totals, components: components, assumptions: assumptions,
+                replacement: replacements[year], salvage: year == assumptions.projectYears ? salvage : 0))
         }
-        return (cost, served)
+        cashFlows = flows
+        npc = flows.reduce(0) { $0 + $1.discounted }
+        annualisedCost = npc * assumptions.capitalRecoveryFactor
+        let discountedServedKWh = flows.reduce(0) { $0 + $1.servedKWh * $1.discountFactor }
+        lcoePerKWh = discountedServedKWh > 0 ? npc / discountedServedKWh : 0
+        fuelCostYear1 = flows[1].fuel
+        carbonCostYear1 = flows[1].carbon
     }
 
-    /// Discounted replacements at the end of each life inside the horizon, less the discounted
-    /// salvage of the last installation (linear in its remaining life).
-    private static func replacementsLessSalvage(_ components: [Component], economics: EconomicsConfig) -> Double {
-        let horizon = Double(economics.projectYears), rate = economics.discountRate
-        var total = 0.0
+    private static func investment(capex: Double, assumptions: EconomicAssumptions) -> CashFlowYear {
+        CashFlowYear(year: 0, calendarYear: assumptions.firstYear - 1, capex: capex, replacement: 0, operationsAndMaintenance: 0,
+                     fuel: 0, carbon: 0, gridEnergy: 0, unservedPenalty: 0, salvage: 0, servedKWh: 0, total: capex,
+                     discountFactor: 1, discounted: capex)
+    }
+
+    private static func operatingYear(_ year: Int, totals: EnergyTotals, components: [PlantComponent],
+                                      assumptions: EconomicAssumptions, replacement: Double, salvage: Double) -> CashFlowYear {
+        let age = Double(year - 1)
+        let fuel = totals.fuelL * assumptions.fuelPricePerL * pow(1 + assumptions.fuelPriceEscalation, age)
+        let carbon = totals.emissionsKgCO2e / 1000 * assumptions.carbonPricePerT * pow(1 + assumptions.carbonPriceEscalation, age)
+        let om = components.reduce(0) { $0 + $1.fixedOMPerYear } + totals.dieselUnitRunHours * assumptions.dieselOMPerHour
+        let grid = totals.gridImportKWh * assumptions.gridPricePerKWh
+        let penalty = totals.unservedKWh * assumptions.unservedPenaltyPerKWh
+        let total = replacement + om + fuel + carbon + grid + penalty - salvage
+        let factor = assumptions.discountFactor(year: Double(year))
+        return CashFlowYear(year: year, calendarYear: assumptions.firstYear + year - 1, capex: 0, replacement: replacement,
+                            operationsAndMaintenance: om, fuel: fuel, carbon: carbon, gridEnergy: grid, unservedPenalty: penalty,
+                            salvage: salvage, servedKWh: totals.servedKWh, total: total, discountFactor: factor,
+                            discounted: total * factor)
+    }
+
+    /// Replacement cost booked per project year (index = year): a component whose life runs out at
+    /// age L is replaced in year ⌈L⌉, again at ⌈2L⌉, … while before the horizon.
+    private static func replacementsByYear(_ components: [PlantComponent], horizon: Int) -> [Double] {
+        var byYear = [Double](repeating: 0, count: horizon + 1)
         for component in components where component.lifeYears.isFinite && component.lifeYears > 0 {
             var replacedAt = component.lifeYears
-            while replacedAt < horizon {
-                total += component.capex / pow(1 + rate, replacedAt)
+            while replacedAt < Double(horizon) {
+                byYear[max(1, Int(replacedAt.rounded(.up)))] += component.capex
                 replacedAt += component.lifeYears
             }
-            let remaining = component.lifeYears - (horizon - (replacedAt - component.lifeYears))
-            total -= component.capex * remaining / component.lifeYears / pow(1 + rate, horizon)
         }
-        return total
+        return byYear
     }
 
-    /// A plant component's capital cost, fixed O&M and life.
-    private struct Component {
-        var capex: Double
-        var fixedOMPerYear: Double
-        var lifeYears: Double
+    /// Salvage at the horizon: each component's last installation × remaining life / life.
+    private static func salvage(_ components: [PlantComponent], horizon: Int) -> Double {
+        components.reduce(0) { total, component in
+            guard component.lifeYears.isFinite, component.lifeYears > 0 else { return total }
+            let installedAt = (Double(horizon) / component.lifeYears).rounded(.down) * component.lifeYears
+            let lastInstall = installedAt >= Double(horizon) ? installedAt - component.lifeYears : installedAt
+            let remaining = component.lifeYears - (Double(horizon) - lastInstall)
+            return total + component.capex * remaining / component.lifeYears
+        }
     }
 
-    private static func components(_ result: SimulationResult) -> [Component] {
+    /// PV, battery and gensets of a run with their costs and lives.
+    public static func components(_ result: SimulationResult, assumptions: EconomicAssumptions) -> [PlantComponent] {
         let scenario = result.scenario, economics = scenario.economics
-        var components: [Component] = []
+        var components: [PlantComponent] = []
         let years = Double(result.yearly.count)
         if let pv = scenario.pv {
-            components.append(Component(capex: pv.dcKW * economics.pvCapexPerKW, fixedOMPerYear: pv.dcKW * economics.pvOMPerKWYear,
-                                        lifeYears: pvLifeYears))
+            components.append(PlantComponent(name: "PV", capex: pv.dcKW * assumptions.pvCapexPerKW,
+                                             fixedOMPerYear: pv.dcKW * economics.pvOMPerKWYear, lifeYears: pvLifeYears))
         }
         if let battery = scenario.battery {
             let fadePerYear = result.batteryFadeFraction / years
             let life = fadePerYear > 0 ? Battery.endOfLifeFade / fadePerYear : battery.calendarLifeYears
-            components.append(Component(
-                capex: battery.energyKWh * economics.batteryCapexPerKWh + battery.powerKW * economics.batteryCapexPerKW,
+            components.append(PlantComponent(
+                name: "battery", capex: battery.energyKWh * assumptions.batteryCapexPerKWh + battery.powerKW * assumptions.batteryCapexPerKW,
                 fixedOMPerYear: battery.energyKWh * economics.batteryOMPerKWhYear, lifeYears: life))
         }
         if let diesel = scenario.diesel {
             let hoursPerUnitYear = result.totals.dieselUnitRunHours / Double(diesel.units) / years
-            components.append(Component(
-                capex: diesel.fleetKW * economics.dieselCapexPerKW, fixedOMPerYear: 0,
+            components.append(PlantComponent(
+                name: "gensets", capex: diesel.fleetKW * economics.dieselCapexPerKW, fixedOMPerYear: 0,
                 lifeYears: hoursPerUnitYear > 0 ? economics.dieselLifeHours / hoursPerUnitYear : .infinity))
         }
         return components

@@ -28,6 +28,26 @@ public struct CarbonConfig: Sendable, Equatable {
     /// Battery embodied emissions, kgCO₂e/kWh of capacity (informational Scope 3).
     public var batteryEmbodiedKgPerKWh: Double = 70
 
+    /// Calendar year of the first simulated year (labels reporting periods, picks phase-in factors
+    /// and places contractual instruments).
+    public var firstYear: Int = 2026
+    /// CBAM phase-in: share of embedded emissions that must be covered by CBAM certificates, by
+    /// calendar year. Default: 1 − the CBAM factor of Regulation (EU) 2023/956 Art. 31 with
+    /// Directive 2003/87/EC Art. 10a(1a) (free allocation 97.5 % in 2026 falling to 0 in 2034).
+    public var cbamPhaseIn: [Int: Double] = CarbonConfig.regulationPhaseIn
+
+    /// The default phase-in table (Regulation (EU) 2023/956 Art. 31; Directive 2003/87/EC Art. 10a(1a)
+    /// as amended by Directive (EU) 2023/959): 2.5 %, 5 %, 10 %, 22.5 %, 48.5 %, 61 %, 73.5 %, 86 %, 100 %.
+    public static let regulationPhaseIn: [Int: Double] = [
+        2026: 0.025, 2027: 0.05, 2028: 0.10, 2029: 0.225, 2030: 0.485, 2031: 0.61, 2032: 0.735, 2033: 0.86, 2034: 1.0,
+    ]
+
+    /// The phase-in share for a calendar year: the entry of the latest listed year not after it,
+    /// 0 before the first listed year.
+    public func phaseIn(year: Int) -> Double {
+        cbamPhaseIn.filter { $0.key <= year }.max { $0.key < $1.key }?.value ?? 0
+    }
+
     /// Creates settings with desert-10k.toml's defaults.
     public init() {}
 
@@ -40,6 +60,11 @@ public struct CarbonConfig: Sendable, Equatable {
         gwp = GWP(rawValue: name)!
         pvLifecycleGPerKWh = try section.double("pv_lifecycle_g_per_kwh", default: d.pvLifecycleGPerKWh, in: 0...1000)
         batteryEmbodiedKgPerKWh = try section.double("battery_embodied_kg_per_kwh", default: d.batteryEmbodiedKgPerKWh, in: 0...10_000)
+        firstYear = try section.int("first_year", default: d.firstYear, in: 1990...2200)
+        var phaseInSection = try section.section("cbam_phase_in")
+        if phaseInSection.hasKeys {
+            cbamPhaseIn = try phaseInSection.yearTable(in: 0...1)
+        }
         try section.finish()
     }
 }

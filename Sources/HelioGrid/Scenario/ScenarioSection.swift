@@ -26,6 +26,9 @@ struct ScenarioSection {
 
     func contains(_ key: String) -> Bool { table.contains(key: key) }
 
+    /// Whether the table has any key.
+    var hasKeys: Bool { !table.isEmpty }
+
     /// A number (TOML integer or float); `nil` default makes the key required.
     mutating func double(_ key: String, default fallback: Double? = nil, in range: ClosedRange<Double>) throws -> Double {
         readKeys.insert(key)
@@ -94,6 +97,16 @@ struct ScenarioSection {
         guard let raw = table[key] else { return ScenarioSection(table: TOMLTable(), path: keyPath(key), file: file) }
         guard raw.type == .table, let sub = raw.table else { throw error(key, "expected a table, found \(raw.type)") }
         return ScenarioSection(table: sub, path: keyPath(key), file: file)
+    }
+
+    /// Every key of this table as a calendar year (`"2026" = 0.025`) mapped to a number in `range`.
+    mutating func yearTable(in range: ClosedRange<Double>) throws -> [Int: Double] {
+        var values: [Int: Double] = [:]
+        for key in table.keys {
+            guard key.count == 4, let year = Int(key) else { throw error(key, "expected a four-digit calendar year as the key") }
+            values[year] = try double(key, in: range)
+        }
+        return values
     }
 
     /// Rejects keys that were never read.

@@ -1,0 +1,52 @@
+/// Market-based Scope 2 of a run's grid imports: contractual instruments applied to the imports
+/// inside their validity window, the rest at the residual mix.
+///
+/// GHG Protocol Scope 2 Guidance (2015), ch. 6–7: each instrument conveys its emission factor to
+/// the consumption it covers, once; consumption without instruments takes the residual mix, or the
+/// location-based factor where no residual mix is known (Table 6.3). Instruments are applied step by
+/// step in time order, the one expiring first taken first, so no MWh is claimed twice and none
+/// outside its window.
+public struct MarketBasedScope2: Sendable, Equatable {
+    /// Market-based emissions of each step's imports, kgCO₂e.
+    public var stepKg: [Double]
+    /// Imports covered by instruments, kWh.
+    public var coveredKWh: Double
+    /// Imports covered by renewable instruments, kWh.
+    public var renewableCoveredKWh: Double
+    /// Energy each instrument was applied to, MWh, in the scenario's instrument order.
+    public var appliedMWh: [Double]
+
+    /// Market-based Scope 2, tCO₂e.
+    public var totalT: Double { stepKg.reduce(0, +) / 1000 }
+
+    /// Applies `scenario.grid.instruments` to the imports of `series` (steps of `stepMinutes`).
+    public init(series: StepSeries, scenario: Scenario, stepMinutes: Int) {
+        let stepHours = Double(stepMinutes) / 60
+        let instruments = scenario.grid.instruments
+        let order = instruments.indices.sorted { instruments[$0].endDay < instruments[$1].endDay }
+        let dieselKgPerL = scenario.diesel.map { DieselEmissionFactor(diesel: $0, gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
+        var remainingKWh = instruments.map { $0.energyMWh * 1000 }
+        stepKg = Array(repeating: 0, count: series.count)
+        coveredKWh = 0
+        renewableCoveredKWh = 0
+        for t in 0..<series.count {
+            let importKWh = max(0, series.gridKW[t]) * stepHours
+            guard importKWh > 0 else { continue }
+            let day = t * stepMinutes / 1440
+            var uncoveredKWh = importKWh, kg = 0.0
+            for index in order where uncoveredKWh > 0 && remainingKWh[index] > 0
+                && instruments[index].firstDay <= day && day < instruments[index].endDay {
+                let taken = min(uncoveredKWh, remainingKWh[index])
+                remainingKWh[index] -= taken
+                uncoveredKWh -= taken
+                kg += taken * instruments[index].carbonGPerKWh / 1000
+                coveredKWh += taken
+                if instruments[index].renewable { renewableCoveredKWh += taken }
+            }
+            let locationKg = max(0, series.co2Kg[t] - series.fuelL[t] * dieselKgPerL)
+            let residualKgPerKWh = scenario.grid.residualMixGPerKWh.map { $0 / 1000 } ?? locationKg / importKWh
+            stepKg[t] = kg + uncoveredKWh * residualKgPerKWh
+        }
+        appliedMWh = zip(instruments, remainingKWh).map { $0.energyMWh - $1 / 1000 }
+    }
+}

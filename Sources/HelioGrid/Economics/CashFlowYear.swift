@@ -1,0 +1,37 @@
+/// One project year of lifetime cash flows (costs positive, salvage a credit), real money.
+public struct CashFlowYear: Sendable, Equatable, Codable {
+    /// Project year: 0 is the up-front investment, 1…N the operating years.
+    public var year: Int
+    /// Calendar year.
+    public var calendarYear: Int
+    /// Initial capital.
+    public var capex: Double
+    /// Replacements of components whose life ran out in this year.
+    public var replacement: Double
+    /// Fixed O&M plus genset O&M per running hour.
+    public var operationsAndMaintenance: Double
+    /// Fuel, escalated.
+    public var fuel: Double
+    /// Carbon price × Scope 1 + 2 emissions, escalated.
+    public var carbon: Double
+    /// Grid energy bought.
+    public var gridEnergy: Double
+    /// Unserved-energy penalty.
+    public var unservedPenalty: Double
+    /// Salvage value credited at the end of the project (0 before the last year).
+    public var salvage: Double
+    /// Energy served, kWh.
+    public var servedKWh: Double
+    /// Net cost of the year: all costs less salvage.
+    public var total: Double
+    /// Present-value factor (1 + i)^−year.
+    public var discountFactor: Double
+    /// `total` × `discountFactor`.
+    public var discounted: Double
+
+    enum CodingKeys: String, CodingKey {
+        case year, capex, replacement, fuel, carbon, salvage, total, discounted
+        case calendarYear = "calendar_year", operationsAndMaintenance = "om", gridEnergy = "grid_energy"
+        case unservedPenalty = "unserved_penalty", servedKWh = "served_kwh", discountFactor = "discount_factor"
+    }
+}
