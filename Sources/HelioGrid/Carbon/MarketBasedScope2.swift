@@ -4,7 +4,7 @@
 /// GHG Protocol Scope 2 Guidance (2015), ch. 6–7: each instrument conveys its emission factor to
 /// the consumption it covers, once; consumption without instruments takes the residual mix, or the
 /// location-based factor where no residual mix is known (Table 6.3). Instruments are applied step by
-/// step in time order, the one expiring first taken first, so no MWh is claimed twice and none
+/// step in time order, the one expiring first taken first (file order among equals), so no MWh is claimed twice and none
 /// outside its window.
 public struct MarketBasedScope2: Sendable, Equatable {
     /// Market-based emissions of each step's imports, kgCO₂e.
@@ -23,7 +23,7 @@ public struct MarketBasedScope2: Sendable, Equatable {
     public init(series: StepSeries, scenario: Scenario, stepMinutes: Int) {
         let stepHours = Double(stepMinutes) / 60
         let instruments = scenario.grid.instruments
-        let order = instruments.indices.sorted { instruments[$0].endDay < instruments[$1].endDay }
+        let order = instruments.indices.sorted { (instruments[$0].endDay, $0) < (instruments[$1].endDay, $1) }
         let dieselKgPerL = scenario.diesel.map { DieselEmissionFactor(diesel: $0, gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
         var remainingKWh = instruments.map { $0.energyMWh * 1000 }
         stepKg = Array(repeating: 0, count: series.count)
