@@ -53,9 +53,10 @@ public struct CSVBuilder {
         append(value, decimals: decimals)
     }
 
-    /// Appends the interval-start stamp of `step` on `axis` (`2001-01-01T00:00:00-07:00`).
-    public mutating func appendTimestamp(step: Int, axis: TimeAxis) {
-        let year = CivilCalendar.baseYear + step / axis.stepsPerYear
+    /// Appends the interval-start stamp of `step` on `axis` (`2001-01-01T00:00:00-07:00`), the first
+    /// simulated year labelled `firstYear`.
+    public mutating func appendTimestamp(step: Int, axis: TimeAxis, firstYear: Int = CivilCalendar.baseYear) {
+        let year = firstYear + step / axis.stepsPerYear
         let minuteOfYear = (step % axis.stepsPerYear) * axis.stepMinutes
         let (month, day) = CivilCalendar.monthAndDay(dayOfYear: minuteOfYear / 1440)
         let minuteOfDay = minuteOfYear % 1440

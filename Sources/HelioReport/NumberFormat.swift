@@ -10,13 +10,20 @@ public enum NumberFormat {
 
     /// Thousands-grouped integer rendering (`1,756,570`).
     public static func grouped(_ value: Double) -> String {
-        let rounded = Int(value.rounded())
-        let digits = String(abs(rounded))
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
-            result.append(character)
+        groupedFixed(value, decimals: 0)
+    }
+
+    /// `value` with `decimals` places and thousands separators in the integer part (`1,234.5`).
+    public static func groupedFixed(_ value: Double, decimals: Int) -> String {
+        let text = fixed(value, decimals: decimals)
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var integer = ""
+        for (index, digit) in parts[0].enumerated() {
+            if index > 0 && (parts[0].count - index) % 3 == 0 { integer += "," }
+            integer.append(digit)
         }
-        return rounded < 0 ? "-" + result : result
+        return (negative ? "-" : "") + integer + (parts.count > 1 ? "." + parts[1] : "")
     }
 }

@@ -22,4 +22,11 @@ public struct CBAMElectricityPeriod: Sendable, Equatable, Codable {
     public var fuelL: Double
     /// How the factor was determined.
     public var determination: String
+
+    enum CodingKeys: String, CodingKey {
+        case label, determination
+        case deliveredMWh = "delivered_mwh", emissionsT = "emissions_t_co2e", emissionFactorTPerMWh = "emission_factor_t_per_mwh"
+        case pvMWh = "pv_mwh", dieselMWh = "diesel_mwh", importMWh = "import_mwh", batteryChargeMWh = "battery_charge_mwh"
+        case batteryDischargeMWh = "battery_discharge_mwh", fuelL = "fuel_l"
+    }
 }

@@ -4,7 +4,7 @@
 /// GHG Protocol Scope 2 Guidance (2015), ch. 7: instruments such as Guarantees of Origin, RECs,
 /// I-RECs and PPAs convey the emission factor of their generation to the consumption they are
 /// applied to, within their vintage; consumption not covered takes the residual mix.
-public struct ContractualInstrument: Sendable, Equatable, Codable {
+public struct ContractualInstrument: Sendable, Equatable {
     /// The certificate or contract identifier, for the evidence trail.
     public var id: String
     /// Kind (`GO`, `REC`, `I-REC`, `PPA`, …), as given.

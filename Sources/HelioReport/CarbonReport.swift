@@ -1,0 +1,68 @@
+import Foundation
+import HelioGrid
+
+/// Everything `heliogrid report` writes for one run and its diesel-only baseline: the JSON documents,
+/// the per-step ledger and the self-contained HTML page that shows them.
+public struct CarbonReport: Sendable {
+    /// The plant's run (with its step series) and the diesel-only baseline's.
+    public var plant, baseline: SimulationResult
+    /// Label of the plant (`PV + battery + diesel`, `+ grid` when connected).
+    public var plantLabel: String
+    /// The per-step carbon ledger.
+    public var ledger: CarbonLedger
+    /// Market-based Scope 2 per step (empty without a grid).
+    public var marketKg: [Double]
+    /// `inventory.json`.
+    public var inventory: InventoryDocument
+    /// `cbam.json`.
+    public var cbam: CBAMDocument
+    /// `kpi.json`.
+    public var kpi: KPIDocument
+    /// `economics.json`.
+    public var economics: EconomicsDocument
+
+    /// The file names written, in order.
+    public static let fileNames = ["report.html", "ledger.csv", "inventory.json", "cbam.json", "kpi.json", "economics.json"]
+
+    /// Builds the report; `plant` must have recorded its step series.
+    public init(plant: SimulationResult, baseline: SimulationResult) {
+        guard let series = plant.series else { preconditionFailure("the report needs the plant's step series") }
+        let scenario = plant.scenario
+        self.plant = plant
+        self.baseline = baseline
+        plantLabel = [scenario.pv.map { _ in "PV" }, scenario.battery.map { _ in "battery" }, scenario.diesel.map { _ in "diesel" },
+                      scenario.connectedGrid.map { _ in "grid" }].compactMap { $0 }.joined(separator: " + ")
+        ledger = CarbonLedger(series: series, scenario: scenario, stepHours: plant.axis.stepHours)
+        marketKg = scenario.connectedGrid == nil ? [] : MarketBasedScope2(series: series, scenario: scenario, stepMinutes: plant.axis.stepMinutes).stepKg
+        let ghg = GHGInventory(result: plant)
+        inventory = InventoryDocument(result: plant, inventory: ghg, ledger: ledger)
+        cbam = CBAMDocument(plant: plant, baseline: baseline)
+        kpi = KPIDocument(result: plant, inventory: ghg, ledger: ledger)
+        economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel)
+    }
+
+    /// Pretty-printed JSON with sorted keys.
+    public static func json(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
+        } catch {
+            throw HelioError(.io, "cannot encode report JSON: \(error)")
+        }
+    }
+
+    /// Every file's name and bytes, in ``fileNames`` order.
+    public func files() throws -> [(name: String, bytes: [UInt8])] {
+        let series = plant.series!
+        return [
+            ("report.html", Array(ReportHTML(report: self).render().utf8)),
+            ("ledger.csv", LedgerCSV.render(series: series, ledger: ledger, marketKg: marketKg, axis: plant.axis,
+                                            firstYear: plant.scenario.carbon.firstYear)),
+            ("inventory.json", try Self.json(inventory)),
+            ("cbam.json", try Self.json(cbam)),
+            ("kpi.json", try Self.json(kpi)),
+            ("economics.json", try Self.json(economics)),
+        ]
+    }
+}

@@ -1,0 +1,59 @@
+import HelioGrid
+
+/// `kpi.json`: ISO/IEC 30134 KPIs, the EU 2024/1364 energy fields, the carbon-free-energy score and
+/// monthly energy by source.
+public struct KPIDocument: Codable, Sendable {
+    /// One month of energy into the bus by source and of emissions (all simulated years together).
+    public struct Month: Codable, Sendable {
+        /// 1–12.
+        public var month: Int
+        /// Energy, MWh.
+        public var pvMWh, batteryDischargeMWh, dieselMWh, gridImportMWh, servedMWh: Double
+        /// Scope 1 + 2 location-based, tCO₂e.
+        public var emissionsT: Double
+        enum CodingKeys: String, CodingKey {
+            case month
+            case pvMWh = "pv_mwh", batteryDischargeMWh = "battery_discharge_mwh", dieselMWh = "diesel_mwh"
+            case gridImportMWh = "grid_import_mwh", servedMWh = "served_mwh", emissionsT = "emissions_t_co2e"
+        }
+    }
+
+    /// The KPIs.
+    public var kpi: DataCentreKPIs
+    /// Hourly-matched carbon-free-energy score, fraction.
+    public var carbonFreeScore: Double
+    /// Scope 1 + 2 location-based per kWh served, g.
+    public var intensityGPerKWh: Double
+    /// Monthly energy by source.
+    public var monthly: [Month]
+
+    enum CodingKeys: String, CodingKey {
+        case kpi, monthly
+        case carbonFreeScore = "carbon_free_score", intensityGPerKWh = "intensity_g_per_kwh"
+    }
+
+    /// The document of a run.
+    public init(result: SimulationResult, inventory: GHGInventory, ledger: CarbonLedger) {
+        kpi = DataCentreKPIs(result: result, renewableContractKWh: inventory.renewableContractKWh)
+        carbonFreeScore = ledger.carbonFreeScore
+        let t = result.totals
+        intensityGPerKWh = t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0
+        monthly = Self.months(result.series!, ledger: ledger, axis: result.axis)
+    }
+
+    private static func months(_ series: StepSeries, ledger: CarbonLedger, axis: TimeAxis) -> [Month] {
+        var months = (1...12).map { Month(month: $0, pvMWh: 0, batteryDischargeMWh: 0, dieselMWh: 0, gridImportMWh: 0, servedMWh: 0, emissionsT: 0) }
+        let hours = axis.stepHours
+        for step in 0..<series.count {
+            let day = (step % axis.stepsPerYear) * axis.stepMinutes / 1440
+            let index = CivilCalendar.monthAndDay(dayOfYear: day).month - 1
+            months[index].pvMWh += series.pvKW[step] * hours / 1000
+            months[index].batteryDischargeMWh += max(0, series.batteryKW[step]) * hours / 1000
+            months[index].dieselMWh += series.dieselKW[step] * hours / 1000
+            months[index].gridImportMWh += max(0, series.gridKW[step]) * hours / 1000
+            months[index].servedMWh += ledger.servedKWh[step] / 1000
+            months[index].emissionsT += series.co2Kg[step] / 1000
+        }
+        return months
+    }
+}

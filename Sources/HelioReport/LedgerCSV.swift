@@ -1,0 +1,34 @@
+import HelioGrid
+
+/// `ledger.csv`: the per-step carbon ledger an auditor can recompute. Energy from each source to the
+/// load, the battery, export and curtailment (``LedgerFlows``), fuel, the carbon emitted into the bus,
+/// attributed to the load and to export, the battery pool's carbon, the intensity of the power used,
+/// carbon-free energy served and market-based Scope 2. Every row holds
+/// `emitted_kg = load_kg + export_kg + pool_kg − previous pool_kg`.
+public enum LedgerCSV {
+    /// The header line.
+    public static let header = "timestamp,served_kwh,pv_to_load_kwh,pv_to_battery_kwh,pv_to_export_kwh,pv_curtailed_kwh,"
+        + "diesel_to_load_kwh,diesel_to_battery_kwh,diesel_to_export_kwh,grid_to_load_kwh,grid_to_battery_kwh,grid_to_export_kwh,"
+        + "battery_to_load_kwh,battery_to_battery_kwh,battery_to_export_kwh,fuel_l,emitted_kg,load_kg,export_kg,pool_kg,"
+        + "intensity_g_per_kwh,carbon_free_kwh,scope2_market_kg"
+
+    /// Renders every step; `marketKg` is the per-step market-based Scope 2 (empty when there is no grid).
+    public static func render(series: StepSeries, ledger: CarbonLedger, marketKg: [Double], axis: TimeAxis, firstYear: Int) -> [UInt8] {
+        var csv = CSVBuilder(capacity: series.count * 260)
+        csv.append(header + "\n")
+        for step in 0..<series.count {
+            let flows = LedgerFlows(series: series, step: step, stepHours: axis.stepHours)
+            csv.appendTimestamp(step: step, axis: axis, firstYear: firstYear)
+            for value in [ledger.servedKWh[step], flows.pvToLoadKWh, flows.pvToBatteryKWh, flows.pvToExportKWh, flows.pvCurtailedKWh,
+                          flows.dieselToLoadKWh, flows.dieselToBatteryKWh, flows.dieselToExportKWh, flows.gridToLoadKWh,
+                          flows.gridToBatteryKWh, flows.gridToExportKWh, flows.batteryToLoadKWh, flows.batteryToBatteryKWh,
+                          flows.batteryToExportKWh, series.fuelL[step], ledger.emittedKg[step], ledger.loadKg[step],
+                          ledger.exportKg[step], ledger.poolKg[step], ledger.loadIntensityGPerKWh[step], ledger.carbonFreeKWh[step],
+                          marketKg.isEmpty ? 0 : marketKg[step]] {
+                csv.appendField(value, decimals: 3)
+            }
+            csv.append(byte: UInt8(ascii: "\n"))
+        }
+        return csv.bytes
+    }
+}
