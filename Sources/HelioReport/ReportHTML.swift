@@ -3,7 +3,8 @@ import HelioGrid
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts) showing the report's
 /// JSON documents. Every number in a table cell is written from a document value and names it —
-/// `data-json="file:path"`, `data-dp` (decimals shown) and `data-scale` (× 100 for percentages) —
+/// `data-json="file:path"`, `data-dp` (decimals shown) and `data-scale` (× 100 for percentages), or
+/// `data-format="integer"` for years and counts shown without separators —
 /// so a reader or a test can check the page against the JSON.
 struct ReportHTML {
     let report: CarbonReport
@@ -91,8 +92,8 @@ struct ReportHTML {
                           .number(month.emissionsT, path + "emissions_t_co2e", 1)]
               })
         html += "<h3>A summer week (from 15 July) and a winter week (from 15 January)</h3>"
-        html += ReportCharts.week(series, axis: axis, firstDay: 195, title: "Summer week of dispatch")
-        html += ReportCharts.week(series, axis: axis, firstDay: 14, title: "Winter week of dispatch")
+        html += "<h4>Summer: 15–21 July</h4>" + ReportCharts.week(series, axis: axis, firstDay: 195, title: "Summer week of dispatch")
+        html += "<h4>Winter: 15–21 January</h4>" + ReportCharts.week(series, axis: axis, firstDay: 14, title: "Winter week of dispatch")
         html += "<h3>Battery state of charge, day × hour (first year)</h3>" + ReportCharts.socHeatMap(series, axis: axis)
         html += "<h3>Carbon intensity of the power used, duration curve</h3>"
             + ReportCharts.intensityDurationCurve(report.ledger, stepHours: axis.stepHours)
@@ -244,7 +245,7 @@ struct ReportHTML {
             return "<td data-json=\"\(path)\" data-dp=\"\(decimals)\" data-scale=\"\(scale)\">"
                 + NumberFormat.groupedFixed(value * scale, decimals: decimals) + "</td>"
         case .integer(let value, let path):
-            return "<td data-json=\"\(path)\" data-dp=\"0\" data-scale=\"1\">\(value)</td>"
+            return "<td data-json=\"\(path)\" data-format=\"integer\">\(value)</td>"
         case .optional(let value, let path, let decimals, let scale):
             guard let value else { return "<td data-json=\"\(path)\" data-null=\"true\">n/a</td>" }
             return Self.cell(.number(value, path, decimals, scale: scale))
