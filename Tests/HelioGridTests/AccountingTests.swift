@@ -256,3 +256,41 @@ import Testing
         #expect(abs(kpis.renewableTotalKWh - kpis.renewableOnSiteKWh) < 1e-9 && kpis.backupGeneratorKW == 20_000)
     }
 }
+
+/// A grid-connected campus read from a scenario file with an instruments CSV and a residual mix.
+@Suite struct GridInstrumentTests {
+    /// Market-based Scope 2 = renewable GO energy at 0 g + the rest of the imports at the 500 g
+    /// residual mix; location-based uses 450 g on every import; the GO never covers more than its MWh.
+    @Test func marketBasedInventoryOfARealYear() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("grid-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "id,kind,valid_from,valid_until,mwh,g_per_kwh,renewable\nGO-A,GO,2026-01-01,2026-07-01,2000,0,true\n"
+            .write(toFile: dir + "/instruments.csv", atomically: true, encoding: .utf8)
+        var text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
+        text = text.replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        text = text.replacingOccurrences(of: "[grid]\nenabled = false", with: """
+            [grid]
+            enabled = true
+            import_kw = 5000.0
+            carbon_g_per_kwh = 450.0
+            residual_mix_g_per_kwh = 500.0
+            instruments_csv = "instruments.csv"
+            """)
+        try text.write(toFile: dir + "/grid.toml", atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(path: dir + "/grid.toml")
+        #expect(scenario.grid.instruments.count == 1 && scenario.grid.needsStepSeries)
+        let result = try Simulation.run(scenario, recordSeries: true)
+        let series = try #require(result.series)
+        let inventory = GHGInventory(result: result)
+        let importKWh = result.totals.gridImportKWh
+        let firstHalfKWh = (0..<(181 * 24)).reduce(0.0) { $0 + max(0, series.gridKW[$1]) }
+        let covered = min(firstHalfKWh, 2_000_000)
+        #expect(importKWh > covered && covered > 0)
+        #expect(abs(inventory.scope2LocationT - importKWh * 450 / 1e6) < 1e-6 * inventory.scope2LocationT)
+        #expect(abs(inventory.scope2MarketT - (importKWh - covered) * 500 / 1e6) < 1e-6 * inventory.scope2MarketT)
+        #expect(abs(inventory.renewableContractKWh - covered) < 1e-6 * covered)
+        let kpis = DataCentreKPIs(result: result, renewableContractKWh: inventory.renewableContractKWh)
+        #expect(abs(kpis.renewableTotalKWh - kpis.renewableOnSiteKWh - covered) < 1e-6 * covered)
+    }
+}
