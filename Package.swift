@@ -13,12 +13,19 @@ let package = Package(
         .library(name: "HelioGrid", targets: ["HelioGrid"]),
         .library(name: "HelioReport", targets: ["HelioReport"]),
         .library(name: "HelioOptimize", targets: ["HelioOptimize"]),
+        .library(name: "HelioServer", targets: ["HelioServer"]),
         .executable(name: "heliogrid", targets: ["heliogrid"]),
         .executable(name: "heliogrid-bench", targets: ["HelioBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -39,10 +46,24 @@ let package = Package(
             dependencies: ["HelioGrid"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "HelioServer",
+            dependencies: [
+                "HelioGrid", "HelioOptimize",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "heliogrid",
             dependencies: [
-                "HelioGrid", "HelioReport", "HelioOptimize",
+                "HelioGrid", "HelioReport", "HelioOptimize", "HelioServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -54,7 +75,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HelioGridTests",
-            dependencies: ["HelioGrid", "HelioReport", "HelioOptimize", "heliogrid"],
+            dependencies: [
+                "HelioGrid", "HelioReport", "HelioOptimize", "HelioServer", "heliogrid",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -38,19 +38,15 @@ public struct CarbonLedger: Sendable {
         loadIntensityGPerKWh = Array(repeating: 0, count: count)
         carbonFreeKWh = Array(repeating: 0, count: count)
         servedKWh = Array(repeating: 0, count: count)
-        var pool = Pool(battery: scenario.battery, stepHours: stepHours)
+        var pool = BatteryCarbonPool(battery: scenario.battery, stepHours: stepHours)
         for t in 0..<count {
             let chargeKWh = max(0, -series.batteryKW[t]) * stepHours
             let dischargeKWh = max(0, series.batteryKW[t]) * stepHours
             let importKWh = max(0, series.gridKW[t]) * stepHours, exportKWh = max(0, -series.gridKW[t]) * stepHours
-            let fossilKWh = series.dieselKW[t] * stepHours + importKWh
-            let released = pool.discharge(dischargeKWh)
-            let supplyKWh = series.pvKW[t] * stepHours + series.dieselKW[t] * stepHours + importKWh + dischargeKWh
             let served = (series.loadKW[t] - series.unservedKW[t]) * stepHours
-            let carbonPerKWh = supplyKWh > 0 ? (series.co2Kg[t] + released.carbonKg) / supplyKWh : 0
-            let fossilShare = supplyKWh > 0 ? (fossilKWh + released.fossilKWh) / supplyKWh : 0
-            pool.charge(chargeKWh, carbonKg: chargeKWh * carbonPerKWh, fossilKWh: chargeKWh * fossilShare)
-            pool.selfDischarge()
+            let (carbonPerKWh, fossilShare) = pool.pass(
+                renewableKWh: series.pvKW[t] * stepHours, fossilKWh: series.dieselKW[t] * stepHours + importKWh,
+                dischargeKWh: dischargeKWh, chargeKWh: chargeKWh, emittedKg: series.co2Kg[t])
             loadKg[t] = served * carbonPerKWh
             exportKg[t] = exportKWh * carbonPerKWh
             poolKg[t] = pool.carbonKg
@@ -66,46 +62,5 @@ public struct CarbonLedger: Sendable {
     public var carbonFreeScore: Double {
         let served = servedKWh.reduce(0, +)
         return served > 0 ? carbonFreeKWh.reduce(0, +) / served : 0
-    }
-
-    /// The battery as a pool of stored energy with its carbon and fossil share.
-    private struct Pool {
-        var energyKWh: Double
-        var carbonKg = 0.0
-        var fossilKWh = 0.0
-        let chargeEfficiency: Double
-        let dischargeEfficiency: Double
-        let retention: Double
-
-        init(battery: BatteryConfig?, stepHours: Double) {
-            energyKWh = battery.map { $0.energyKWh * $0.socInitial } ?? 0
-            chargeEfficiency = battery?.chargeEfficiency ?? 1
-            dischargeEfficiency = battery?.dischargeEfficiency ?? 1
-            retention = pow(1 - (battery?.selfDischargePerDay ?? 0), stepHours / 24)
-        }
-
-        /// Draws `busKWh` at the bus; returns the carbon and fossil energy it carries out.
-        mutating func discharge(_ busKWh: Double) -> (carbonKg: Double, fossilKWh: Double) {
-            guard busKWh > 0, energyKWh > 0 else { return (0, 0) }
-            let share = min(1, busKWh / dischargeEfficiency / energyKWh)
-            let carbon = carbonKg * share, fossil = fossilKWh * share
-            carbonKg -= carbon
-            fossilKWh -= fossil
-            energyKWh -= busKWh / dischargeEfficiency
-            // Fossil energy is counted at the bus: the pool's fossil share of what leaves.
-            return (carbon, fossil * dischargeEfficiency)
-        }
-
-        mutating func charge(_ busKWh: Double, carbonKg carbon: Double, fossilKWh fossil: Double) {
-            guard busKWh > 0 else { return }
-            energyKWh += busKWh * chargeEfficiency
-            carbonKg += carbon
-            fossilKWh += fossil * chargeEfficiency
-        }
-
-        mutating func selfDischarge() {
-            energyKWh *= retention
-            fossilKWh *= retention
-        }
     }
 }

@@ -38,6 +38,14 @@ public struct Battery: Sendable {
         rainflow.add(config.socInitial)
     }
 
+    /// A new battery at state of charge `soc` (a plant resumed from measurements).
+    public init(config: BatteryConfig, soc: Double) {
+        self.init(config: config)
+        energyKWh = config.energyKWh * soc
+        rainflow = RainflowCounter()
+        rainflow.add(soc)
+    }
+
     /// State of charge, fraction of present capacity.
     public var soc: Double { energyKWh / capacityKWh }
 

@@ -1,0 +1,216 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The service's SQLite database through GRDB, in WAL mode: telemetry (raw, then per-minute means),
+/// decisions with their reasons, the live carbon ledger, alarms, API tokens (SHA-256 hashes only)
+/// and the plant state the service resumes from. Each control interval is one transaction, so a
+/// killed process loses no committed interval. Schema changes are versioned migrations.
+public final class EMSStore: Sendable {
+    let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating and migrating) the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError("cannot open database \(path): \(error)")
+        }
+    }
+
+    /// v1: the tables; v2: per-minute telemetry means for downsampling.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tables") { db in
+            try db.execute(sql: """
+                CREATE TABLE telemetry (id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, resolution_s REAL NOT NULL,
+                  ts_ms INTEGER NOT NULL, load_kw REAL NOT NULL, pv_available_kw REAL NOT NULL, pv_kw REAL NOT NULL,
+                  battery_kw REAL NOT NULL, soc REAL NOT NULL, diesel_kw REAL NOT NULL, diesel_units INTEGER NOT NULL,
+                  grid_kw REAL NOT NULL, unserved_kw REAL NOT NULL, battery_online INTEGER NOT NULL);
+                CREATE INDEX telemetry_ts ON telemetry(ts_ms);
+                CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, mode TEXT NOT NULL,
+                  source TEXT NOT NULL, reason TEXT NOT NULL, pv_limit_kw REAL NOT NULL, battery_kw REAL NOT NULL,
+                  diesel_units INTEGER NOT NULL, diesel_kw REAL NOT NULL, grid_kw REAL NOT NULL);
+                CREATE INDEX decisions_ts ON decisions(ts_ms);
+                CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL UNIQUE, duration_s REAL NOT NULL,
+                  served_kwh REAL NOT NULL, pv_kwh REAL NOT NULL, battery_discharge_kwh REAL NOT NULL, battery_charge_kwh REAL NOT NULL,
+                  diesel_kwh REAL NOT NULL, grid_import_kwh REAL NOT NULL, grid_export_kwh REAL NOT NULL, curtailed_kwh REAL NOT NULL,
+                  unserved_kwh REAL NOT NULL, fuel_l REAL NOT NULL, emitted_kg REAL NOT NULL, load_kg REAL NOT NULL,
+                  pool_kg REAL NOT NULL, intensity_g_per_kwh REAL NOT NULL, carbon_free_kwh REAL NOT NULL);
+                CREATE TABLE alarms (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, kind TEXT NOT NULL,
+                  message TEXT NOT NULL, cleared_ms INTEGER);
+                CREATE TABLE tokens (id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL UNIQUE, scope TEXT NOT NULL,
+                  label TEXT NOT NULL, created_ms INTEGER NOT NULL);
+                CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """)
+        }
+        migrator.registerMigration("v2-telemetry-minute") { db in
+            try db.execute(sql: "CREATE INDEX telemetry_source_ts ON telemetry(resolution_s, ts_ms)")
+        }
+        return migrator
+    }
+
+    /// The applied migrations, in order.
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    /// The journal mode in use (`wal`).
+    public func journalMode() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    // MARK: Control intervals
+
+    /// Stores one control interval atomically: its telemetry (when read), decision, ledger row
+    /// (when metered) and the plant state to resume from.
+    public func record(telemetry: TelemetryEntry?, decision: DecisionEntry, ledger: LedgerEntry?, state: [String: String]) throws {
+        try write { db in
+            try telemetry?.insert(db)
+            try decision.insert(db)
+            try ledger?.insert(db)
+            for (key, value) in state {
+                try db.execute(sql: "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
+        }
+    }
+
+    /// Stores pushed telemetry readings in one transaction.
+    public func insert(_ entries: [TelemetryEntry]) throws {
+        try write { db in for entry in entries { try entry.insert(db) } }
+    }
+
+    /// The stored state (`plant_ms`, `soc`, `mode`, …).
+    public func state() throws -> [String: String] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM state").map { ($0["key"], $0["value"]) })
+        }
+    }
+
+    // MARK: Queries
+
+    /// Telemetry rows with `fromMS ≤ ts < toMS`, oldest first, paged.
+    public func telemetry(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [TelemetryEntry] {
+        try read { db in
+            try TelemetryEntry.fetchAll(db, sql: "SELECT * FROM telemetry WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ? OFFSET ?",
+                                        arguments: [fromMS, toMS, limit, offset])
+        }
+    }
+
+    /// Ledger rows with `fromMS ≤ ts < toMS`, oldest first, paged.
+    public func ledger(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [LedgerEntry] {
+        try read { db in
+            try LedgerEntry.fetchAll(db, sql: "SELECT * FROM ledger WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms LIMIT ? OFFSET ?",
+                                     arguments: [fromMS, toMS, limit, offset])
+        }
+    }
+
+    /// Decision rows with `fromMS ≤ ts < toMS`, oldest first, paged.
+    public func decisions(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [DecisionEntry] {
+        try read { db in
+            try DecisionEntry.fetchAll(db, sql: "SELECT * FROM decisions WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ? OFFSET ?",
+                                       arguments: [fromMS, toMS, limit, offset])
+        }
+    }
+
+    /// Rows in a table (`telemetry`, `decisions`, `ledger`, `alarms`).
+    public func count(_ table: String) throws -> Int {
+        precondition(["telemetry", "decisions", "ledger", "alarms", "tokens"].contains(table))
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    /// The last ledger row, if any.
+    public func lastLedger() throws -> LedgerEntry? {
+        try read { db in try LedgerEntry.fetchOne(db, sql: "SELECT * FROM ledger ORDER BY ts_ms DESC LIMIT 1") }
+    }
+
+    // MARK: Alarms
+
+    /// Raises an alarm of `kind` unless one is open.
+    public func raiseAlarm(kind: String, message: String, atMS: Int64) throws {
+        try write { db in
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alarms WHERE kind = ? AND cleared_ms IS NULL", arguments: [kind]) ?? 0
+            guard open == 0 else { return }
+            try db.execute(sql: "INSERT INTO alarms(ts_ms, kind, message) VALUES (?, ?, ?)", arguments: [atMS, kind, message])
+        }
+    }
+
+    /// Clears the open alarm of `kind`.
+    public func clearAlarm(kind: String, atMS: Int64) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE alarms SET cleared_ms = ? WHERE kind = ? AND cleared_ms IS NULL", arguments: [atMS, kind])
+        }
+    }
+
+    /// Open alarms: kind, message, raised at (Unix ms).
+    public func openAlarms() throws -> [(kind: String, message: String, raisedMS: Int64)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, message, ts_ms FROM alarms WHERE cleared_ms IS NULL ORDER BY ts_ms")
+                .map { ($0["kind"], $0["message"], $0["ts_ms"]) }
+        }
+    }
+
+    // MARK: Retention
+
+    /// Rolls raw telemetry older than `beforeMS` into per-minute means (source kept) and deletes the
+    /// raw rows; drops minute means older than `keepMinutesAfterMS`. Returns the raw rows removed.
+    @discardableResult
+    public func downsample(beforeMS: Int64, keepMinutesAfterMS: Int64) throws -> Int {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO telemetry(source, resolution_s, ts_ms, load_kw, pv_available_kw, pv_kw, battery_kw, soc, diesel_kw,
+                  diesel_units, grid_kw, unserved_kw, battery_online)
+                SELECT source, 60, (ts_ms / 60000) * 60000, AVG(load_kw), AVG(pv_available_kw), AVG(pv_kw), AVG(battery_kw), AVG(soc),
+                  AVG(diesel_kw), CAST(ROUND(AVG(diesel_units)) AS INTEGER), AVG(grid_kw), AVG(unserved_kw), MIN(battery_online)
+                FROM telemetry WHERE resolution_s < 60 AND ts_ms < ? GROUP BY source, ts_ms / 60000
+                """, arguments: [beforeMS])
+            try db.execute(sql: "DELETE FROM telemetry WHERE resolution_s < 60 AND ts_ms < ?", arguments: [beforeMS])
+            let removed = db.changesCount
+            try db.execute(sql: "DELETE FROM telemetry WHERE resolution_s >= 60 AND ts_ms < ?", arguments: [keepMinutesAfterMS])
+            return removed
+        }
+    }
+
+    // MARK: Tokens
+
+    /// Creates a random bearer token of `scope`; stores only its SHA-256 and returns the token (shown once).
+    public func createToken(scope: TokenScope, label: String, nowMS: Int64) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let token = "hg_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        try write { db in
+            try db.execute(sql: "INSERT INTO tokens(hash, scope, label, created_ms) VALUES (?, ?, ?, ?)",
+                           arguments: [Self.hash(token), scope.rawValue, label, nowMS])
+        }
+        return token
+    }
+
+    /// The scope of `token`, or `nil` when unknown.
+    public func scope(ofToken token: String) throws -> TokenScope? {
+        let hash = Self.hash(token)
+        return try read { db in
+            try String.fetchOne(db, sql: "SELECT scope FROM tokens WHERE hash = ?", arguments: [hash]).flatMap(TokenScope.init(rawValue:))
+        }
+    }
+
+    /// Hex SHA-256 of a token (tokens are 256-bit random, so a plain hash suffices; no password stretching).
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: Plumbing
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw StoreError("database read failed: \(error)") }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw StoreError("database write failed: \(error)") }
+    }
+}
