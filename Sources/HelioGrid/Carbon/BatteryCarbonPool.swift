@@ -38,6 +38,14 @@ public struct BatteryCarbonPool: Sendable {
         return (kgPerKWh, fossilShare)
     }
 
+    /// A pool resumed from a stored state (a restarted live service).
+    public init(battery: BatteryConfig?, stepHours: Double, energyKWh: Double, carbonKg: Double, fossilKWh: Double) {
+        self.init(battery: battery, stepHours: stepHours)
+        self.energyKWh = energyKWh
+        self.carbonKg = carbonKg
+        self.fossilKWh = fossilKWh
+    }
+
     /// Draws `busKWh` at the bus; returns the carbon and fossil energy it carries out.
     public mutating func discharge(_ busKWh: Double) -> (carbonKg: Double, fossilKWh: Double) {
         guard busKWh > 0, energyKWh > 0 else { return (0, 0) }

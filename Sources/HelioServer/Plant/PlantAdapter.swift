@@ -5,6 +5,8 @@
 public protocol PlantAdapter: Sendable {
     /// The adapter's name in status and logs (`simulated`, `modbus`).
     var name: String { get }
+    /// The plant clock, Unix milliseconds (wall time for real equipment; simulated time otherwise).
+    func plantTimeMS() async -> Int64
     /// Reads the meters now.
     func readTelemetry() async throws -> PlantTelemetry
     /// Sends setpoints for the next interval, which lasts `seconds` of plant time.

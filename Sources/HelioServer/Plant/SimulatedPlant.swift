@@ -43,6 +43,8 @@ public actor SimulatedPlant: PlantAdapter {
     /// The faults now active.
     public var activeFaults: [PlantFault] { PlantFault.allCases.filter(faults.contains) }
 
+    public func plantTimeMS() async -> Int64 { nowMS }
+
     public func readTelemetry() async throws -> PlantTelemetry {
         guard !faults.contains(.telemetryLoss) else { throw PlantAdapterError("simulated meters do not answer (telemetry-loss fault)") }
         return last

@@ -1,0 +1,22 @@
+import HelioGrid
+
+/// A plain-words reason for a rule-based decision, for the audit trail.
+enum DecisionReason {
+    /// Explains `decision` against what the strategy saw.
+    static func explain(_ decision: DispatchDecision, _ context: DispatchContext) -> String {
+        let soc = context.battery.map { " (SOC \(percent($0.soc)))" } ?? " (battery offline)"
+        if decision.unservedKW > 0 { return "supply short of demand by \(kW(decision.unservedKW))\(soc)" }
+        if decision.dieselUnits > 0 {
+            return "\(decision.dieselUnits) genset(s) at \(kW(decision.dieselKW)): PV \(kW(decision.pvKW)) short of load \(kW(context.loadKW))\(soc)"
+        }
+        if decision.gridKW > 0 { return "grid import \(kW(decision.gridKW))\(soc)" }
+        if decision.batteryKW > 0 { return "battery discharges \(kW(decision.batteryKW)) to cover the PV deficit\(soc)" }
+        if decision.curtailedKW > 0 { return "PV surplus: battery charging \(kW(-decision.batteryKW)), \(kW(decision.curtailedKW)) curtailed\(soc)" }
+        if decision.batteryKW < 0 { return "PV surplus charges the battery at \(kW(-decision.batteryKW))\(soc)" }
+        return "PV covers the load\(soc)"
+    }
+
+    static func kW(_ value: Double) -> String { "\(Int(value.rounded())) kW" }
+
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
+}
