@@ -5,19 +5,23 @@ import HelioOptimize
 
 /// `heliogrid`: simulate, compare and model a PV + battery + diesel AI campus.
 @main
-struct HelioGridCommand: ParsableCommand {
+struct HelioGridCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heliogrid",
         abstract: "Energy brain of a PV + battery + diesel AI compute campus.",
-        subcommands: [SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self],
+        subcommands: [SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self],
         defaultSubcommand: SimulateCommand.self)
 
     /// Parses and runs; malformed command lines exit with code 2 like every other input error
     /// (ArgumentParser's own default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -30,11 +34,16 @@ struct HelioGridCommand: ParsableCommand {
         do {
             try body()
         } catch let error as HelioError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(error.isInputError ? 2 : 1)
+            throw fail(error)
         } catch let error as OptimizationError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// Prints `error` on stderr; the exit code to end with (2 for input errors, 1 otherwise).
+    static func fail(_ error: HelioError) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        return ExitCode(error.isInputError ? 2 : 1)
     }
 }

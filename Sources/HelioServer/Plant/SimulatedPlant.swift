@@ -58,20 +58,10 @@ public actor SimulatedPlant: PlantAdapter {
 
     /// Load and PV available at the plant clock's time of year, with the faults applied.
     private static func demandAndPV(inputs: SimulationInputs, unixMS: Int64, faults: Set<PlantFault>) -> (loadKW: Double, pvKW: Double) {
-        let index = stepIndex(unixMS: unixMS, axis: inputs.axis)
+        let index = PlantCalendar.stepIndex(unixMS: unixMS, axis: inputs.axis)
         let load = inputs.load.facilityKW[index] * (faults.contains(.loadStep) ? 1.2 : 1)
         let pv = inputs.pvAvailableKW[index] * (faults.contains(.pvDrop) ? 0.2 : 1)
         return (load, pv)
-    }
-
-    /// The weather-year step that contains `unixMS` in the site's standard time (29 February reads 28 February).
-    static func stepIndex(unixMS: Int64, axis: TimeAxis) -> Int {
-        let localMinutes = Int(unixMS / 60_000) + axis.utcOffsetMinutes
-        let days = Int((Double(localMinutes) / 1440).rounded(.down))
-        let (_, month, day) = CivilCalendar.civilDate(daysFromEpoch: days)
-        let minuteOfYear = CivilCalendar.minuteOfYear(month: month, day: min(day, CivilCalendar.daysInMonth[month - 1]),
-                                                      hour: 0, minute: 0) + (localMinutes - days * 1440)
-        return min(axis.stepsPerYear - 1, minuteOfYear / axis.stepMinutes)
     }
 
     /// Runs the plant for `hours` on `setpoints` and returns the resulting reading.

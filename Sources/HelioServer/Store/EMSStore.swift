@@ -104,6 +104,19 @@ public final class EMSStore: Sendable {
         }
     }
 
+    /// Telemetry means per `bucketS` seconds with `fromMS ≤ ts < toMS` (source `mean`), oldest first, paged.
+    public func telemetryMeans(fromMS: Int64, toMS: Int64, bucketS: Int, limit: Int, offset: Int) throws -> [TelemetryEntry] {
+        try read { db in
+            try TelemetryEntry.fetchAll(db, sql: """
+                SELECT 'mean' AS source, ? AS resolution_s, (ts_ms / ?) * ? AS ts_ms, AVG(load_kw) AS load_kw,
+                  AVG(pv_available_kw) AS pv_available_kw, AVG(pv_kw) AS pv_kw, AVG(battery_kw) AS battery_kw, AVG(soc) AS soc,
+                  AVG(diesel_kw) AS diesel_kw, CAST(ROUND(AVG(diesel_units)) AS INTEGER) AS diesel_units, AVG(grid_kw) AS grid_kw,
+                  AVG(unserved_kw) AS unserved_kw, MIN(battery_online) AS battery_online
+                FROM telemetry WHERE ts_ms >= ? AND ts_ms < ? AND source != 'api' GROUP BY ts_ms / ? ORDER BY ts_ms LIMIT ? OFFSET ?
+                """, arguments: [Double(bucketS), bucketS * 1000, bucketS * 1000, fromMS, toMS, bucketS * 1000, limit, offset])
+        }
+    }
+
     /// Ledger rows with `fromMS ≤ ts < toMS`, oldest first, paged.
     public func ledger(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [LedgerEntry] {
         try read { db in
@@ -212,5 +225,22 @@ public final class EMSStore: Sendable {
 
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw StoreError("database write failed: \(error)") }
+    }
+}
+
+extension EMSStore {
+    /// Intensity of the power used per clock hour in `fromMS ..< toMS`: Σ carbon to load / Σ served
+    /// of the ledger rows ending in the hour, gCO₂e/kWh.
+    public func hourlyIntensity(fromMS: Int64, toMS: Int64) throws -> [(hourMS: Int64, gPerKWh: Double)] {
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT (ts_ms / 3600000) * 3600000 AS hour, SUM(load_kg) * 1000 / SUM(served_kwh) AS rating
+                    FROM ledger WHERE ts_ms >= ? AND ts_ms < ? AND served_kwh > 0 GROUP BY ts_ms / 3600000 ORDER BY hour
+                    """, arguments: [fromMS, toMS]).map { ($0["hour"], $0["rating"]) }
+            }
+        } catch {
+            throw StoreError("database read failed: \(error)")
+        }
     }
 }

@@ -1,0 +1,29 @@
+import HTTPTypes
+import Hummingbird
+
+/// Bearer-token authentication (RFC 6750) for every path under a group: no or unknown token → 401
+/// with `WWW-Authenticate: Bearer`; a token whose scope is too small → 403. GET needs `read`; every
+/// other method changes something and needs `control`.
+struct BearerAuthMiddleware: RouterMiddleware {
+    typealias Context = EMSRequestContext
+    let store: EMSStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
+            throw Self.unauthorized("missing bearer token (Authorization: Bearer <token>)")
+        }
+        let token = String(header.dropFirst(7))
+        guard token.count <= 128, let scope = try store.scope(ofToken: token) else { throw Self.unauthorized("unknown token") }
+        let required: TokenScope = request.method == .get || request.method == .head ? .read : .control
+        guard scope.allows(required) else {
+            throw HTTPError(.forbidden, message: "this token has the \(scope.rawValue) scope; \(required.rawValue) is needed")
+        }
+        var context = context
+        context.scope = scope
+        return try await next(request, context)
+    }
+
+    static func unauthorized(_ message: String) -> HTTPError {
+        HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"heliogrid\""], message: message)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import HelioGrid
+import Hummingbird
+import NIOCore
+
+/// The EMS's HTTP API on Hummingbird 2: `/v1/…` (status, history, forecasts, power budget, live
+/// stream, telemetry ingest, mode and overrides), Carbon-Aware-SDK-shaped `/emissions/…`, and the
+/// unauthenticated `/`, `/openapi.json` and `/metrics`. Reads need a `read` token, writes a
+/// `control` token.
+public struct EMSApplication: Sendable {
+    /// The location name the carbon-aware endpoints answer for.
+    public static let location = "campus"
+    let scenario: Scenario
+    let inputs: SimulationInputs
+    let loop: ControlLoop
+    let store: EMSStore
+    let metrics: ServiceMetrics
+    let plant: any PlantAdapter
+
+    /// An API over a running control loop.
+    public init(scenario: Scenario, inputs: SimulationInputs, loop: ControlLoop, store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter) {
+        self.scenario = scenario
+        self.inputs = inputs
+        self.loop = loop
+        self.store = store
+        self.metrics = metrics
+        self.plant = plant
+    }
+
+    /// The router with every route.
+    public func router() -> Router<EMSRequestContext> {
+        let router = Router(context: EMSRequestContext.self)
+        router.get("/") { _, _ in try Self.resource("dashboard.html", type: "text/html; charset=utf-8") }
+        router.get("/openapi.json") { _, _ in try Self.resource("openapi.json", type: "application/json") }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
+        }
+        let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(store: store))
+        v1.get("status") { _, _ in try JSONResponse.make(await loop.status()) }
+        v1.get("telemetry") { request, _ in
+            let query = try await range(request)
+            if let bucket = try request.uri.queryParameters.get("bucket_s").map({ try TimeRangeQuery.integer($0, name: "bucket_s", in: 1...86_400) }) {
+                return try JSONResponse.make(Page(items: try store.telemetryMeans(fromMS: query.fromMS, toMS: query.toMS, bucketS: bucket,
+                                                                                 limit: query.limit, offset: query.offset), query: query))
+            }
+            return try JSONResponse.make(Page(items: try store.telemetry(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
+        }
+        v1.get("ledger") { request, _ in
+            let query = try await range(request)
+            return try JSONResponse.make(Page(items: try store.ledger(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
+        }
+        v1.get("decisions") { request, _ in
+            let query = try await range(request)
+            return try JSONResponse.make(Page(items: try store.decisions(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
+        }
+        v1.get("forecasts") { request, _ in try JSONResponse.make(try await forecast(request, defaultHours: 48)) }
+        v1.get("power-budget") { request, _ in try JSONResponse.make(PowerBudget(hours: try await forecast(request, defaultHours: 24))) }
+        v1.get("stream") { _, _ in await stream() }
+        v1.post("telemetry") { request, context in try await ingest(request, context: context) }
+        v1.put("mode") { request, context in
+            let body = try await JSONResponse.decode(ModeRequest.self, from: request, context: context)
+            guard let mode = OperatingMode(rawValue: body.mode) else {
+                throw HTTPError(.unprocessableContent, message: "mode: '\(body.mode)' is not auto or safe")
+            }
+            do throws(ValidationError) { try await loop.setMode(mode) } catch { throw HTTPError(.unprocessableContent, message: error.message) }
+            return try JSONResponse.make(await loop.status())
+        }
+        v1.post("overrides") { request, context in
+            let body = try await JSONResponse.decode(OperatorOverride.self, from: request, context: context)
+            do throws(ValidationError) { try await loop.setOverride(body) } catch { throw HTTPError(.unprocessableContent, message: error.message) }
+            return try JSONResponse.make(body, status: .created)
+        }
+        v1.delete("overrides") { _, _ in
+            await loop.clearOverride()
+            return Response(status: .noContent)
+        }
+        let emissions = router.group("emissions").add(middleware: BearerAuthMiddleware(store: store))
+        emissions.get("bylocation") { request, _ in try await byLocation(request) }
+        emissions.get("forecasts/current") { request, _ in try await carbonForecast(request) }
+        return router
+    }
+
+    // MARK: Handlers
+
+    private func range(_ request: Request) async throws -> TimeRangeQuery {
+        let now = await plant.plantTimeMS()
+        return try TimeRangeQuery(request, defaultFromMS: now - 86_400_000, defaultToMS: now + 1)
+    }
+
+    private func forecast(_ request: Request, defaultHours: Int) async throws -> [ForecastHour] {
+        let hours = try request.uri.queryParameters.get("hours").map { try TimeRangeQuery.integer($0, name: "hours", in: 1...48) } ?? defaultHours
+        let status = await loop.status()
+        let now = await plant.plantTimeMS()
+        return ForwardPlan.hours(scenario: scenario, inputs: inputs, reading: status.telemetry, nowMS: now, hours: hours)
+    }
+
+    private func ingest(_ request: Request, context: EMSRequestContext) async throws -> Response {
+        let body = try await JSONResponse.decode(TelemetryIngest.self, from: request, context: context)
+        guard (1...1000).contains(body.readings.count) else {
+            throw HTTPError(.unprocessableContent, message: "readings: send 1 to 1000 readings, found \(body.readings.count)")
+        }
+        let now = await plant.plantTimeMS()
+        let validator = TelemetryValidator(scenario: scenario, maxAgeMS: 86_400_000)
+        for (index, reading) in body.readings.enumerated() {
+            do throws(ValidationError) { try validator.check(reading, nowMS: now) } catch {
+                throw HTTPError(.unprocessableContent, message: "readings[\(index)].\(error.message)")
+            }
+        }
+        try store.insert(body.readings.map { TelemetryEntry(source: "api", resolutionS: body.resolutionS ?? 1, reading: $0) })
+        return try JSONResponse.make(["accepted": body.readings.count], status: .created)
+    }
+
+    private func stream() async -> Response {
+        let updates = await loop.subscribe()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(
+            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                for await status in updates {
+                    let json = (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                    try await writer.write(ByteBuffer(string: "event: status\ndata: \(json)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    private func checkLocation(_ request: Request) throws -> String {
+        guard let location = request.uri.queryParameters.get("location") else {
+            throw HTTPError(.badRequest, message: "location is required (this service answers for '\(Self.location)')")
+        }
+        guard location == Self.location else { throw HTTPError(.notFound, message: "unknown location '\(location)'; use '\(Self.location)'") }
+        return location
+    }
+
+    private func byLocation(_ request: Request) async throws -> Response {
+        let location = try checkLocation(request)
+        let now = await plant.plantTimeMS()
+        let query = request.uri.queryParameters
+        let from = try query.get("time").map { try TimeRangeQuery.time($0, name: "time") } ?? now - 86_400_000
+        let to = try query.get("toTime").map { try TimeRangeQuery.time($0, name: "toTime") } ?? now + 1
+        guard to > from else { throw HTTPError(.badRequest, message: "toTime must be after time") }
+        let points = try store.hourlyIntensity(fromMS: from, toMS: to).map {
+            EmissionsData(location: location, timeMS: $0.hourMS, rating: $0.gPerKWh, seconds: 3600)
+        }
+        return try JSONResponse.make(points)
+    }
+
+    private func carbonForecast(_ request: Request) async throws -> Response {
+        let location = try checkLocation(request)
+        let hours = try await forecast(request, defaultHours: 24)
+        let data = hours.map { EmissionsData(location: location, timeMS: $0.timestampMS, rating: $0.intensityGPerKWh, seconds: 3600) }
+        let best = data.min { $0.rating < $1.rating }.map { [$0] } ?? []
+        let now = await plant.plantTimeMS()
+        let forecast = EmissionsForecast(
+            generatedAt: EmissionsData.iso8601(now), location: location, dataStartAt: data.first?.time ?? "", dataEndAt: data.last?.time ?? "",
+            windowSize: 0, optimalDataPoints: best, forecastData: data)
+        return try JSONResponse.make([forecast])
+    }
+
+    /// A file of the module's resources.
+    static func resource(_ name: String, type: String) throws -> Response {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources"),
+              let data = FileManager.default.contents(atPath: url.path) else {
+            throw HTTPError(.internalServerError, message: "missing resource \(name)")
+        }
+        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

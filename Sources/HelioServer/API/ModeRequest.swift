@@ -1,0 +1,4 @@
+/// `PUT /v1/mode` body: `{"mode": "auto" | "safe"}`.
+struct ModeRequest: Decodable, Sendable {
+    var mode: String
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+
+/// `from`, `to` (RFC 3339 with offset, or Unix ms), `limit` (1–1000, default 100) and `offset` of a
+/// history query, checked: a bad value is a 400 naming the parameter.
+struct TimeRangeQuery {
+    var fromMS: Int64
+    var toMS: Int64
+    var limit: Int
+    var offset: Int
+
+    init(_ request: Request, defaultFromMS: Int64, defaultToMS: Int64) throws {
+        let query = request.uri.queryParameters
+        fromMS = try query.get("from").map { try Self.time($0, name: "from") } ?? defaultFromMS
+        toMS = try query.get("to").map { try Self.time($0, name: "to") } ?? defaultToMS
+        guard toMS > fromMS else { throw HTTPError(.badRequest, message: "to must be after from") }
+        limit = try query.get("limit").map { try Self.integer($0, name: "limit", in: 1...1000) } ?? 100
+        offset = try query.get("offset").map { try Self.integer($0, name: "offset", in: 0...Int(Int32.max)) } ?? 0
+    }
+
+    /// An RFC 3339 time with offset, or Unix milliseconds.
+    static func time(_ text: String, name: String) throws -> Int64 {
+        if let milliseconds = Int64(text), milliseconds >= 0 { return milliseconds }
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            throw HTTPError(.badRequest, message: "\(name): '\(text)' is neither an RFC 3339 time with offset nor Unix milliseconds")
+        }
+        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    static func integer(_ text: String, name: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(text), range.contains(value) else {
+            throw HTTPError(.badRequest, message: "\(name): '\(text)' is not an integer in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,30 @@
+/// One hour of the forward plan: forecast load and PV, the expected dispatch, and the power the
+/// campus can count on (for the GPU scheduler), with the expected carbon intensity.
+public struct ForecastHour: Sendable, Equatable, Codable {
+    /// Start of the hour, Unix ms.
+    public var timestampMS: Int64
+    /// Forecast facility demand, kW.
+    public var loadKW: Double
+    /// Forecast PV available, kW.
+    public var pvKW: Double
+    /// Expected state of charge at the start of the hour.
+    public var soc: Double
+    /// Gensets expected to run.
+    public var dieselUnits: Int
+    /// Facility power PV and the battery (above its reserve) can carry this hour, kW.
+    public var cleanKW: Double
+    /// Facility power the plant can carry this hour with every genset (and the grid), kW.
+    public var firmKW: Double
+    /// `cleanKW` as IT power (facility over PUE), kW.
+    public var cleanITKW: Double
+    /// `firmKW` as IT power, kW.
+    public var firmITKW: Double
+    /// Expected intensity of the power used, gCO₂e/kWh.
+    public var intensityGPerKWh: Double
+
+    enum CodingKeys: String, CodingKey {
+        case soc
+        case timestampMS = "timestamp_ms", loadKW = "load_kw", pvKW = "pv_kw", dieselUnits = "diesel_units", cleanKW = "clean_kw"
+        case firmKW = "firm_kw", cleanITKW = "clean_it_kw", firmITKW = "firm_it_kw", intensityGPerKWh = "intensity_g_per_kwh"
+    }
+}

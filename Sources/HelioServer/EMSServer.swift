@@ -1,0 +1,52 @@
+import Foundation
+import HelioGrid
+import Hummingbird
+import Logging
+
+/// The live EMS assembled: the database, the plant adapter (resumed from the stored state), the
+/// control loop and the HTTP API, ready to run as one Hummingbird application.
+public struct EMSServer: Sendable {
+    /// The scenario the plant is built from.
+    public let scenario: Scenario
+    /// The database.
+    public let store: EMSStore
+    /// The plant adapter.
+    public let plant: any PlantAdapter
+    /// The simulated plant, when that is the adapter (for fault injection).
+    public let simulatedPlant: SimulatedPlant?
+    /// The control loop.
+    public let loop: ControlLoop
+    /// The API.
+    public let api: EMSApplication
+
+    /// Builds the service on the simulated plant at `speed` × real time, one control interval every
+    /// `intervalSeconds`; a database with stored state resumes from it.
+    public static func simulated(scenario: Scenario, databasePath: String, speed: Double, intervalSeconds: Double,
+                                 wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> EMSServer {
+        let store = try EMSStore(path: databasePath)
+        let state = try store.state()
+        let inputs = try SimulationInputs.prepare(scenario)
+        let startMS = state["plant_ms"].flatMap(Int64.init) ?? wallClockMS / 1000 * 1000
+        let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: state["soc"].flatMap(Double.init))
+        return make(scenario: scenario, inputs: inputs, store: store, plant: plant, simulated: plant, state: state,
+                    intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
+    }
+
+    /// Builds the service on any adapter whose clock is the wall clock.
+    public static func make(scenario: Scenario, inputs: SimulationInputs, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?,
+                            state: [String: String], intervalSeconds: Double, plantSecondsPerTick: Double) -> EMSServer {
+        let metrics = ServiceMetrics()
+        let loop = ControlLoop(scenario: scenario, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
+                               plantSecondsPerTick: plantSecondsPerTick, utcOffsetMinutes: inputs.axis.utcOffsetMinutes, resume: state)
+        let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant)
+        return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api)
+    }
+
+    /// The application serving the API on `host`:`port` with the control loop as a service.
+    public func application(host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+        var logger = Logger(label: "heliogrid.serve")
+        logger.logLevel = logLevel
+        return Application(router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: "heliogrid"),
+                           services: [loop], logger: logger)
+    }
+}

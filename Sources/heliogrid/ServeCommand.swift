@@ -1,0 +1,47 @@
+import ArgumentParser
+import HelioGrid
+import HelioServer
+import Hummingbird
+
+/// `heliogrid serve [SCENARIO] [--plant simulated|modbus] [--speed N] [--db PATH] [--port P] [--interval S]`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the live EMS: control loop, HTTP API, dashboard and SQLite record.")
+
+    @Argument(help: "Scenario TOML file; the embedded desert-10k scenario when omitted.")
+    var scenario: String?
+    @Option(help: "Plant adapter: simulated (the simulator in real time or faster) or modbus ([modbus] in the scenario).")
+    var plant = "simulated"
+    @Option(help: "Simulated plant speed: plant seconds per wall second (60 runs an hour a minute).")
+    var speed = 1.0
+    @Option(help: "SQLite database (WAL); created if missing, resumed from if present.")
+    var db = "heliogrid.sqlite"
+    @Option(help: "TCP port on 127.0.0.1.")
+    var port = 8080
+    @Option(help: "Host address to listen on.")
+    var host = "127.0.0.1"
+    @Option(help: "Control interval, wall seconds.")
+    var interval = 1.0
+
+    func run() async throws {
+        do {
+            let loaded = try scenario.map(ScenarioLoader.load(path:)) ?? ScenarioLoader.loadDefault()
+            guard (0.01...60).contains(interval) else { throw HelioError(.usage, "--interval must be 0.01 to 60 seconds, found \(interval)") }
+            guard (0.1...100_000).contains(speed) else { throw HelioError(.usage, "--speed must be 0.1 to 100000, found \(speed)") }
+            guard (1...65_535).contains(port) else { throw HelioError(.usage, "--port must be 1 to 65535, found \(port)") }
+            let server: EMSServer
+            switch plant {
+            case "simulated":
+                server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval)
+            default:
+                throw HelioError(.usage, "--plant must be simulated or modbus, found '\(plant)'")
+            }
+            print("heliogrid serve: \(plant) plant, http://\(host):\(port)/ (database \(db))")
+            try await server.application(host: host, port: port).runService()
+        } catch let error as HelioError {
+            throw HelioGridCommand.fail(error)
+        } catch let error as StoreError {
+            throw HelioGridCommand.fail(HelioError(.io, error.message, file: db))
+        }
+    }
+}
