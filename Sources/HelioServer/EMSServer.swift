@@ -32,7 +32,18 @@ public struct EMSServer: Sendable {
                     intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
     }
 
-    /// Builds the service on any adapter whose clock is the wall clock.
+    /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
+    public static func modbus(scenario: Scenario, databasePath: String, intervalSeconds: Double) throws -> EMSServer {
+        guard let config = scenario.modbus else {
+            throw HelioError(.scenario, "--plant modbus needs a [modbus] section with the equipment's addresses", file: scenario.source, key: "modbus")
+        }
+        let store = try EMSStore(path: databasePath)
+        let plant = ModbusPlant(config: config)
+        return make(scenario: scenario, inputs: try SimulationInputs.prepare(scenario), store: store, plant: plant, simulated: nil,
+                    state: try store.state(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
+    }
+
+    /// Builds the service on any adapter.
     public static func make(scenario: Scenario, inputs: SimulationInputs, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?,
                             state: [String: String], intervalSeconds: Double, plantSecondsPerTick: Double) -> EMSServer {
         let metrics = ServiceMetrics()

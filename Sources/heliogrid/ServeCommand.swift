@@ -33,6 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
             switch plant {
             case "simulated":
                 server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval)
+            case "modbus":
+                server = try EMSServer.modbus(scenario: loaded, databasePath: db, intervalSeconds: interval)
             default:
                 throw HelioError(.usage, "--plant must be simulated or modbus, found '\(plant)'")
             }

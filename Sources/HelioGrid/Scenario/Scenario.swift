@@ -24,6 +24,8 @@ public struct Scenario: Sendable, Equatable {
     public var economics: EconomicsConfig
     /// `[carbon]`.
     public var carbon: CarbonConfig
+    /// `[modbus]`, the plant's equipment for `serve --plant modbus`, if given.
+    public var modbus: ModbusConfig?
 
     /// Creates a scenario from its sections.
     public init(source: String, site: SiteConfig, load: LoadConfig = LoadConfig(), pv: PVConfig? = nil,

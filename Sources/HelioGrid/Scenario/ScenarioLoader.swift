@@ -68,6 +68,10 @@ public enum ScenarioLoader {
         scenario.economics = try EconomicsConfig(&economicsSection)
         var carbonSection = try root.section("carbon")
         scenario.carbon = try CarbonConfig(&carbonSection)
+        if root.contains("modbus") {
+            var section = try root.section("modbus")
+            scenario.modbus = try ModbusConfig(&section)
+        }
         if let path = scenario.grid.instrumentsCSVPath {
             scenario.grid.instruments = try ContractualInstrumentReader.read(
                 path: path, firstYear: scenario.carbon.firstYear, years: scenario.site.years)

@@ -1,0 +1,106 @@
+import Foundation
+import HelioGrid
+
+/// Real equipment over Modbus TCP: the PV inverter and the battery through SunSpec, the gensets and
+/// the plant meter through the scenario's register map. Each read or write is one connection; the
+/// SunSpec model lists are scanned on the first interval and whenever a read fails.
+public actor ModbusPlant: PlantAdapter {
+    public nonisolated let name = "modbus"
+    let config: ModbusConfig
+    private var maps: (inverter: SunSpecMap, storage: SunSpecMap)?
+
+    /// An adapter for the equipment in `config`.
+    public init(config: ModbusConfig) { self.config = config }
+
+    public func plantTimeMS() async -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    public func readTelemetry() async throws -> PlantTelemetry {
+        do {
+            let (reading, maps) = try await ModbusSession.run(host: config.host, port: config.port, timeoutMS: config.timeoutMS) { [config, maps] session in
+                let known = try await Self.maps(&session, config: config, cached: maps)
+                return (try await Self.read(&session, config: config, maps: known), known)
+            }
+            self.maps = maps
+            return PlantTelemetry(timestampMS: await plantTimeMS(), loadKW: reading.loadKW, pvAvailableKW: reading.pvAvailableKW,
+                                  pvKW: reading.pvKW, batteryKW: reading.batteryKW, soc: reading.soc, dieselKW: reading.dieselKW,
+                                  dieselUnits: reading.dieselUnits, gridKW: reading.gridKW, unservedKW: reading.unservedKW,
+                                  batteryOnline: reading.batteryOnline)
+        } catch {
+            maps = nil
+            throw PlantAdapterError("modbus read: \(error)")
+        }
+    }
+
+    public func apply(_ setpoints: PlantSetpoints, seconds: Double) async throws {
+        do {
+            let maps = self.maps
+            try await ModbusSession.run(host: config.host, port: config.port, timeoutMS: config.timeoutMS) { [config] session in
+                let known = try await Self.maps(&session, config: config, cached: maps)
+                try await Self.write(&session, setpoints, config: config, maps: known)
+            }
+        } catch {
+            throw PlantAdapterError("modbus write: \(error)")
+        }
+    }
+
+    private static func maps(_ session: inout ModbusSession, config: ModbusConfig, cached: (inverter: SunSpecMap, storage: SunSpecMap)?) async throws
+        -> (inverter: SunSpecMap, storage: SunSpecMap) {
+        if let cached { return cached }
+        return (try await SunSpecMap.scan(&session, unit: config.inverterUnit, base: config.sunSpecBase),
+                try await SunSpecMap.scan(&session, unit: config.storageUnit, base: config.sunSpecBase))
+    }
+
+    private static func register(_ session: inout ModbusSession, unit: Int, _ register: ModbusRegister) async throws -> Double {
+        register.value(try await session.readHoldingRegisters(unit: unit, address: register.address, count: register.kind.count))
+    }
+
+    /// All meters, in kW (SunSpec watts / 1000).
+    private static func read(_ session: inout ModbusSession, config: ModbusConfig, maps: (inverter: SunSpecMap, storage: SunSpecMap)) async throws -> PlantTelemetry {
+        let (inverterUnit, storageUnit, meter) = (config.inverterUnit, config.storageUnit, config.meterUnit)
+        let pvRegisters = try await session.readHoldingRegisters(unit: inverterUnit, address: try maps.inverter.start(of: SunSpecMap.inverter, unit: inverterUnit) + 12, count: 2)
+        let pvKW = max(0, try SunSpecMap.scaled(pvRegisters[0], pvRegisters[1], what: "inverter W") / 1000)
+        let batteryRegisters = try await session.readHoldingRegisters(unit: storageUnit, address: try maps.storage.start(of: SunSpecMap.inverter, unit: storageUnit) + 12, count: 2)
+        let batteryKW = try SunSpecMap.scaled(batteryRegisters[0], batteryRegisters[1], what: "storage W") / 1000
+        let storage = try await session.readHoldingRegisters(unit: storageUnit, address: try maps.storage.start(of: SunSpecMap.storage, unit: storageUnit), count: 24)
+        let soc = try SunSpecMap.scaledUnsigned(storage[6], storage[20], what: "ChaState") / 100
+        let load = try await register(&session, unit: meter, config.loadKW)
+        let diesel = try await register(&session, unit: meter, config.gensetKW)
+        let units = Int(try await register(&session, unit: meter, config.gensetUnits).rounded())
+        var pvAvailable = pvKW
+        if let available = config.pvAvailableKW { pvAvailable = max(pvKW, try await register(&session, unit: meter, available)) }
+        var grid = 0.0
+        if let gridRegister = config.gridKW { grid = try await register(&session, unit: meter, gridRegister) }
+        return PlantTelemetry(timestampMS: 0, loadKW: load, pvAvailableKW: pvAvailable, pvKW: pvKW, batteryKW: batteryKW, soc: soc,
+                              dieselKW: diesel, dieselUnits: units, gridKW: grid,
+                              unservedKW: max(0, load - pvKW - batteryKW - diesel - grid), batteryOnline: storage[9] != 1)
+    }
+
+    /// PV limit (model 123), battery mode and rate (model 124), gensets and grid (register map).
+    private static func write(_ session: inout ModbusSession, _ setpoints: PlantSetpoints, config: ModbusConfig,
+                              maps: (inverter: SunSpecMap, storage: SunSpecMap)) async throws {
+        let (inverterUnit, storageUnit, meter) = (config.inverterUnit, config.storageUnit, config.meterUnit)
+        let nameplate = try await session.readHoldingRegisters(unit: inverterUnit, address: try maps.inverter.start(of: SunSpecMap.nameplate, unit: inverterUnit), count: 3)
+        let ratingKW = try SunSpecMap.scaledUnsigned(nameplate[1], nameplate[2], what: "WRtg") / 1000
+        let controls = try maps.inverter.start(of: SunSpecMap.controls, unit: inverterUnit)
+        let limitScale = try await session.readHoldingRegisters(unit: inverterUnit, address: controls + 21, count: 1)[0]
+        let limiting = setpoints.pvLimitKW < ratingKW
+        try await session.writeRegisters(unit: inverterUnit, address: controls + 3,
+                                         values: [SunSpecMap.unscaled(limiting ? setpoints.pvLimitKW / ratingKW * 100 : 100, limitScale)])
+        try await session.writeRegisters(unit: inverterUnit, address: controls + 7, values: [limiting ? 1 : 0])
+        let storageStart = try maps.storage.start(of: SunSpecMap.storage, unit: storageUnit)
+        let storage = try await session.readHoldingRegisters(unit: storageUnit, address: storageStart, count: 24)
+        let maxKW = try SunSpecMap.scaledUnsigned(storage[0], storage[16], what: "WChaMax") / 1000
+        let percent = maxKW > 0 ? min(100, abs(setpoints.batteryKW) / maxKW * 100) : 0
+        let mode: UInt16 = setpoints.batteryKW > 0 ? 2 : setpoints.batteryKW < 0 ? 1 : 0
+        let rate = SunSpecMap.unscaled(percent, storage[23])
+        try await session.writeRegisters(unit: storageUnit, address: storageStart + 3, values: [mode])
+        try await session.writeRegisters(unit: storageUnit, address: storageStart + 10, values: [mode == 2 ? rate : 0, mode == 1 ? rate : 0])
+        try await session.writeRegisters(unit: meter, address: config.gensetUnitsSetpoint.address,
+                                         values: try config.gensetUnitsSetpoint.registers(for: Double(setpoints.dieselUnits)))
+        try await session.writeRegisters(unit: meter, address: config.gensetKWSetpoint.address,
+                                         values: try config.gensetKWSetpoint.registers(for: setpoints.dieselKW))
+        if let gridSetpoint = config.gridKWSetpoint {
+            try await session.writeRegisters(unit: meter, address: gridSetpoint.address, values: try gridSetpoint.registers(for: setpoints.gridKW))
+        }
+    }
+}
