@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Load test of `heliogrid serve` on loopback with wrk (Debian's package, installed if missing):
+# GET /v1/status (read token) and POST /v1/telemetry ingest of one reading (control token), each for
+# DURATION seconds with 2 threads and 32 connections, while the control loop runs at 1 s intervals.
+# Usage: scripts/load-test.sh [DURATION_SECONDS]
+set -euo pipefail
+duration="${1:-15}"
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"; $sudo_cmd apt-get install -y -qq wrk; }
+swift build -c release --product heliogrid >/dev/null
+bin=.build/release/heliogrid
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+read_token=$($bin token create --scope read --db "$work/ems.sqlite")
+control_token=$($bin token create --scope control --db "$work/ems.sqlite")
+port=$((20000 + RANDOM % 20000))
+$bin serve --db "$work/ems.sqlite" --port "$port" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/metrics" >/dev/null && break; sleep 0.2; done
+cat > "$work/ingest.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $control_token"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  local body = string.format('{"readings":[{"timestamp_ms":%d,"load_kw":14000,"pv_available_kw":0,"pv_kw":0,"battery_kw":14000,"soc":0.5,"diesel_kw":0,"diesel_units":0,"grid_kw":0,"unserved_kw":0,"battery_online":true}]}', os.time() * 1000)
+  return wrk.format(nil, "/v1/telemetry", nil, body)
+end
+LUA
+echo "== GET /v1/status"
+wrk -t2 -c32 -d"${duration}s" --latency -H "Authorization: Bearer $read_token" "http://127.0.0.1:$port/v1/status"
+echo "== POST /v1/telemetry (one reading per request)"
+wrk -t2 -c32 -d"${duration}s" --latency -s "$work/ingest.lua" "http://127.0.0.1:$port/v1/telemetry"
+echo "== after the run"
+curl -s -H "Authorization: Bearer $read_token" "http://127.0.0.1:$port/v1/status" | head -c 300; echo
+curl -s "http://127.0.0.1:$port/metrics" | grep -E "^heliogrid_(control_ticks_total|telemetry_failures_total|safe_mode) "
