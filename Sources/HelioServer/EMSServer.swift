@@ -49,7 +49,8 @@ public struct EMSServer: Sendable {
         let metrics = ServiceMetrics()
         let loop = ControlLoop(scenario: scenario, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
                                plantSecondsPerTick: plantSecondsPerTick, utcOffsetMinutes: inputs.axis.utcOffsetMinutes, resume: state)
-        let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant)
+        let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant,
+                                 simulatedPlant: simulated)
         return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api)
     }
 

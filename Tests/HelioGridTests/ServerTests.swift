@@ -320,6 +320,13 @@ enum ServerFixture {
             let measured = try await Self.get(client, "/emissions/bylocation?location=campus&time=0", token: control)
             let points = try #require(try JSONSerialization.jsonObject(with: Data(measured.body.readableBytesView)) as? [[String: Any]])
             #expect(!points.isEmpty && points.allSatisfy { $0["duration"] as? String == "01:00:00" && $0["rating"] is Double })
+            let injected = try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "telemetry-loss", "active": true}"#)
+            #expect(injected.status == .ok && Self.message(injected).contains("telemetry-loss"))
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try Self.object(try await Self.get(client, "/v1/status", token: control))["mode"] as? String == "safe")
+            let unknown = try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "meteor", "active": true}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "telemetry-loss", "active": false}"#).status == .ok)
             let metrics = String(buffer: try await Self.get(client, "/metrics", token: nil).body)
             #expect(metrics.contains("heliogrid_control_ticks_total") && metrics.contains("heliogrid_battery_soc"))
         }
@@ -335,7 +342,7 @@ enum ServerFixture {
         let served: Set<String> = [
             "GET /", "GET /openapi.json", "GET /metrics", "GET /v1/status", "GET /v1/telemetry", "POST /v1/telemetry", "GET /v1/ledger",
             "GET /v1/decisions", "GET /v1/forecasts", "GET /v1/power-budget", "GET /v1/stream", "PUT /v1/mode", "POST /v1/overrides",
-            "DELETE /v1/overrides", "GET /emissions/bylocation", "GET /emissions/forecasts/current",
+            "DELETE /v1/overrides", "GET /emissions/bylocation", "GET /emissions/forecasts/current", "GET /v1/faults", "POST /v1/faults",
         ]
         #expect(documented == served)
     }

@@ -16,15 +16,18 @@ public struct EMSApplication: Sendable {
     let store: EMSStore
     let metrics: ServiceMetrics
     let plant: any PlantAdapter
+    let simulatedPlant: SimulatedPlant?
 
-    /// An API over a running control loop.
-    public init(scenario: Scenario, inputs: SimulationInputs, loop: ControlLoop, store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter) {
+    /// An API over a running control loop; `simulatedPlant` enables fault injection.
+    public init(scenario: Scenario, inputs: SimulationInputs, loop: ControlLoop, store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter,
+                simulatedPlant: SimulatedPlant?) {
         self.scenario = scenario
         self.inputs = inputs
         self.loop = loop
         self.store = store
         self.metrics = metrics
         self.plant = plant
+        self.simulatedPlant = simulatedPlant
     }
 
     /// The router with every route.
@@ -74,6 +77,16 @@ public struct EMSApplication: Sendable {
             await loop.clearOverride()
             return Response(status: .noContent)
         }
+        v1.get("faults") { _, _ in try JSONResponse.make(FaultRequest.List(active: await simulated().activeFaults.map(\.rawValue))) }
+        v1.post("faults") { request, context in
+            let body = try await JSONResponse.decode(FaultRequest.self, from: request, context: context)
+            guard let fault = PlantFault(rawValue: body.fault) else {
+                throw HTTPError(.unprocessableContent, message: "fault: '\(body.fault)' is not one of \(PlantFault.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let plant = try simulated()
+            if body.active { await plant.inject(fault) } else { await plant.clear(fault) }
+            return try JSONResponse.make(FaultRequest.List(active: await plant.activeFaults.map(\.rawValue)))
+        }
         let emissions = router.group("emissions").add(middleware: BearerAuthMiddleware(store: store))
         emissions.get("bylocation") { request, _ in try await byLocation(request) }
         emissions.get("forecasts/current") { request, _ in try await carbonForecast(request) }
@@ -81,6 +94,11 @@ public struct EMSApplication: Sendable {
     }
 
     // MARK: Handlers
+
+    private func simulated() throws -> SimulatedPlant {
+        guard let simulatedPlant else { throw HTTPError(.conflict, message: "faults can be injected into the simulated plant only") }
+        return simulatedPlant
+    }
 
     private func range(_ request: Request) async throws -> TimeRangeQuery {
         let now = await plant.plantTimeMS()
