@@ -22,6 +22,10 @@ struct ServeCommand: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "Control interval, wall seconds.")
     var interval = 1.0
+    @Option(help: "Hours of plant time raw telemetry is kept before it is rolled into minute means.")
+    var rawRetentionHours = 24.0
+    @Option(help: "Days of plant time minute means are kept.")
+    var minuteRetentionDays = 400.0
 
     func run() async throws {
         do {
@@ -38,6 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
             default:
                 throw HelioError(.usage, "--plant must be simulated or modbus, found '\(plant)'")
             }
+            guard rawRetentionHours > 0, minuteRetentionDays * 24 >= rawRetentionHours else {
+                throw HelioError(.usage, "--raw-retention-hours must be above 0 and within --minute-retention-days")
+            }
+            await server.loop.setRetention(rawHours: rawRetentionHours, minuteDays: minuteRetentionDays)
             print("heliogrid serve: \(plant) plant, http://\(host):\(port)/ (database \(db))")
             try await server.application(host: host, port: port).runService()
         } catch let error as HelioError {

@@ -153,6 +153,22 @@ enum ServerFixture {
         #expect(try ServerFixture.balanced(server.store))
     }
 
+    /// Retention: raw readings older than the raw window become minute means, once per plant hour.
+    @Test func retentionRollsRawReadingsIntoMinuteMeans() async throws {
+        let path = ServerFixture.databasePath()
+        defer { ServerFixture.remove(path) }
+        // 6 plant seconds per interval: 10 readings a minute.
+        let server = try EMSServer.simulated(scenario: TestData.defaultScenario, databasePath: path, speed: 120, intervalSeconds: 0.05,
+                                             wallClockMS: ServerFixture.phoenix(2026, 1, 15, hour: 1))
+        await server.loop.setRetention(rawHours: 0.25, minuteDays: 1)
+        for _ in 0..<(61 * 10) { await server.loop.tick() }   // just over an hour: the second retention pass runs
+        let rows = try server.store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        let minutes = rows.filter { $0.resolutionS == 60 }, raw = rows.filter { $0.resolutionS < 60 }
+        #expect(minutes.count >= 40 && raw.count <= 10 * 60)
+        #expect(zip(minutes, minutes.dropFirst()).allSatisfy { $1.reading.timestampMS - $0.reading.timestampMS == 60_000 })
+        #expect(minutes.allSatisfy { abs($0.reading.pvKW + $0.reading.batteryKW + $0.reading.dieselKW - $0.reading.loadKW) < 1e-6 * $0.reading.loadKW })
+    }
+
     /// Overrides are checked against the plant's limits and expire on the plant clock.
     @Test func overridesAreValidatedAndExpire() async throws {
         let path = ServerFixture.databasePath()

@@ -22,6 +22,11 @@ public actor ControlLoop: Service {
     /// Plant seconds per interval (interval × speed for an accelerated simulated plant).
     public let plantSecondsPerTick: Double
     let utcOffsetMinutes: Int
+    /// Raw telemetry older than this (plant time) is rolled into minute means, ms.
+    public var rawRetentionMS: Int64 = 24 * 3_600_000
+    /// Minute means older than this are deleted, ms.
+    public var minuteRetentionMS: Int64 = 400 * 86_400_000
+    private var lastRetentionMS: Int64?
     private var strategy: RuleBasedDispatch
     private var fleet: GensetFleet?
     private var ledger: LiveLedger
@@ -94,7 +99,7 @@ public actor ControlLoop: Service {
         let (reading, failure) = await read(now: now)
         let entry = reading.flatMap(ledgerEntry(for:))
         if let reading { observe(reading, now: now) }
-        var (setpoints, source, reason) = decide(reading: reading, failure: failure)
+        var (setpoints, source, reason) = decide(reading: reading, failure: failure, now: now)
         do {
             try await adapter.apply(setpoints, seconds: plantSecondsPerTick)
         } catch {
@@ -107,6 +112,7 @@ public actor ControlLoop: Service {
         lastReason = reason
         commandedUnits = setpoints.dieselUnits
         persist(reading: reading, setpoints: setpoints, source: source, reason: reason, ledger: entry, now: now)
+        applyRetention(now: now)
         metrics.setSafeMode(mode == .safe)
         metrics.countTick(duration: ContinuousClock.now - started)
         publish(now: now)
@@ -166,10 +172,10 @@ public actor ControlLoop: Service {
         }
     }
 
-    private func decide(reading: PlantTelemetry?, failure: String?) -> (PlantSetpoints, String, String) {
+    private func decide(reading: PlantTelemetry?, failure: String?, now: Int64) -> (PlantSetpoints, String, String) {
         guard let reading else {
             validStreak = 0
-            raise("telemetry", "telemetry lost or invalid: \(failure ?? "")", now: lastReading?.timestampMS ?? 0)
+            raise("telemetry", "telemetry lost or invalid: \(failure ?? "")", now: now)
             enterSafe()
             return (safeSetpoints(), "safe-mode", "safe mode: telemetry lost or invalid (\(failure ?? ""))")
         }
@@ -229,6 +235,23 @@ public actor ControlLoop: Service {
         } catch {
             raise("database", "\(error)", now: now)
         }
+    }
+
+    /// Once per plant hour: raw telemetry past its retention becomes minute means; old means go.
+    private func applyRetention(now: Int64) {
+        guard lastRetentionMS.map({ now - $0 >= 3_600_000 }) ?? true else { return }
+        lastRetentionMS = now
+        do {
+            try store.downsample(beforeMS: now - rawRetentionMS, keepMinutesAfterMS: now - minuteRetentionMS)
+        } catch {
+            raise("database", "\(error)", now: now)
+        }
+    }
+
+    /// Sets how long raw readings and minute means are kept, plant hours and days.
+    public func setRetention(rawHours: Double, minuteDays: Double) {
+        rawRetentionMS = Int64(rawHours * 3_600_000)
+        minuteRetentionMS = Int64(minuteDays * 86_400_000)
     }
 
     private func raise(_ kind: String, _ message: String, now: Int64) {
