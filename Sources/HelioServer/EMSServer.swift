@@ -23,6 +23,7 @@ public struct EMSServer: Sendable {
     /// `intervalSeconds`; a database with stored state resumes from it.
     public static func simulated(scenario: Scenario, databasePath: String, speed: Double, intervalSeconds: Double,
                                  wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> EMSServer {
+        try checkStrategy(scenario)
         let store = try EMSStore(path: databasePath)
         let state = try store.state()
         let inputs = try SimulationInputs.prepare(scenario)
@@ -34,6 +35,7 @@ public struct EMSServer: Sendable {
 
     /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
     public static func modbus(scenario: Scenario, databasePath: String, intervalSeconds: Double) throws -> EMSServer {
+        try checkStrategy(scenario)
         guard let config = scenario.modbus else {
             throw HelioError(.scenario, "--plant modbus needs a [modbus] section with the equipment's addresses", file: scenario.source, key: "modbus")
         }
@@ -43,12 +45,19 @@ public struct EMSServer: Sendable {
                     state: try store.state(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
     }
 
+    /// The live loop runs the rule-based EMS or MPC; perfect foresight has no place in real time.
+    static func checkStrategy(_ scenario: Scenario) throws {
+        guard scenario.dispatch.strategy != .optimal else {
+            throw HelioError(.usage, "serve runs the rule or mpc strategy; optimal dispatch needs perfect foresight of the whole run")
+        }
+    }
+
     /// Builds the service on any adapter.
     public static func make(scenario: Scenario, inputs: SimulationInputs, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?,
                             state: [String: String], intervalSeconds: Double, plantSecondsPerTick: Double) -> EMSServer {
         let metrics = ServiceMetrics()
-        let loop = ControlLoop(scenario: scenario, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
-                               plantSecondsPerTick: plantSecondsPerTick, utcOffsetMinutes: inputs.axis.utcOffsetMinutes, resume: state)
+        let loop = ControlLoop(scenario: scenario, inputs: inputs, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
+                               plantSecondsPerTick: plantSecondsPerTick, resume: state)
         let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant,
                                  simulatedPlant: simulated)
         return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api)

@@ -402,3 +402,28 @@ enum ServerFixture {
         #expect(ticks == [1, 2, 3])
     }
 }
+
+/// The live loop under model-predictive control.
+@Suite struct LiveMPCTests {
+    /// MPC plans hourly, re-plans every `step_minutes` of plant time and follows its plan each
+    /// interval; every reading balances and nothing is unserved through an evening in January.
+    @Test func mpcPlansAndFollows() async throws {
+        var scenario = TestData.defaultScenario
+        scenario.dispatch.strategy = .mpc
+        let path = ServerFixture.databasePath()
+        defer { ServerFixture.remove(path) }
+        let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 16))
+        for _ in 0..<150 { await server.loop.tick() }   // 2.5 plant hours: three plans
+        let status = await server.loop.status()
+        #expect(status.strategy == "mpc" && status.mode == .auto)
+        #expect(await server.loop.mpcReplans == 3)
+        let decisions = try server.store.decisions(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        #expect(decisions.count == 150 && decisions.allSatisfy { $0.source == "mpc" })
+        #expect(try ServerFixture.balanced(server.store))
+        let telemetry = try server.store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        #expect(telemetry.allSatisfy { $0.reading.unservedKW == 0 })
+        var optimal = scenario
+        optimal.dispatch.strategy = .optimal
+        #expect(throws: HelioError.self) { try ServerFixture.server(optimal, path: path + "-2", at: 0) }
+    }
+}

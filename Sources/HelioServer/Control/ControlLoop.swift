@@ -28,6 +28,7 @@ public actor ControlLoop: Service {
     public var minuteRetentionMS: Int64 = 400 * 86_400_000
     private var lastRetentionMS: Int64?
     private var strategy: RuleBasedDispatch
+    private var mpc: LiveMPCDispatch?
     private var fleet: GensetFleet?
     private var ledger: LiveLedger
     private var mode: OperatingMode = .auto
@@ -45,15 +46,17 @@ public actor ControlLoop: Service {
     private var subscribers: [UUID: AsyncStream<ControlStatus>.Continuation] = [:]
 
     /// A loop for `scenario` driving `adapter`, recording into `store`; `resume` is the stored state.
-    public init(scenario: Scenario, adapter: any PlantAdapter, store: EMSStore, metrics: ServiceMetrics, intervalSeconds: Double,
-                plantSecondsPerTick: Double, utcOffsetMinutes: Int, resume: [String: String]) {
+    /// `[dispatch] strategy` `mpc` plans on `inputs`' forecasts; anything else runs the rule-based EMS.
+    public init(scenario: Scenario, inputs: SimulationInputs, adapter: any PlantAdapter, store: EMSStore, metrics: ServiceMetrics,
+                intervalSeconds: Double, plantSecondsPerTick: Double, resume: [String: String]) {
         self.scenario = scenario
         self.adapter = adapter
         self.store = store
         self.metrics = metrics
         self.intervalSeconds = intervalSeconds
         self.plantSecondsPerTick = plantSecondsPerTick
-        self.utcOffsetMinutes = utcOffsetMinutes
+        utcOffsetMinutes = inputs.axis.utcOffsetMinutes
+        mpc = scenario.dispatch.strategy == .mpc ? LiveMPCDispatch(scenario: scenario, inputs: inputs) : nil
         validator = TelemetryValidator(scenario: scenario, maxAgeMS: Int64(max(3 * plantSecondsPerTick, 5) * 1000))
         strategy = RuleBasedDispatch(config: scenario.dispatch)
         fleet = scenario.diesel.map(GensetFleet.init(config:))
@@ -187,14 +190,19 @@ public actor ControlLoop: Service {
         let battery = scenario.battery.flatMap { reading.batteryOnline ? Battery(config: $0, soc: reading.soc) : nil }
         let context = DispatchContext(step: ticks, stepHours: hours, loadKW: reading.loadKW, pvAvailableKW: reading.pvAvailableKW,
                                       battery: battery, fleet: fleet, grid: scenario.connectedGrid)
-        let decision = strategy.decide(context)
+        let decision: DispatchDecision
+        if mpc != nil {
+            decision = mpc!.decide(context, reading: reading, nowMS: now)
+        } else {
+            decision = strategy.decide(context)
+        }
         fleet?.commit(units: decision.dieselUnits, step: ticks, stepHours: hours)
         let setpoints = PlantSetpoints(
             pvLimitKW: decision.curtailedKW > 0 ? decision.pvKW : (scenario.pv?.dcKW ?? 0), batteryKW: decision.batteryKW,
             dieselUnits: decision.dieselUnits, dieselKW: decision.dieselKW, gridKW: decision.gridKW)
         guard let override else {
             mode = .auto
-            return (setpoints, strategy.name, DecisionReason.explain(decision, context))
+            return (setpoints, strategyName, DecisionReason.explain(decision, context))
         }
         mode = .manual
         return (override.applied(to: setpoints), "operator", "operator override until \(override.expiresMS)")
@@ -262,6 +270,11 @@ public actor ControlLoop: Service {
         try? store.clearAlarm(kind: kind, atMS: now)
     }
 
+    private var strategyName: String { mpc == nil ? strategy.name : "mpc" }
+
+    /// MPC plans solved so far (0 under the rule-based EMS).
+    var mpcReplans: Int { mpc?.replans ?? 0 }
+
     // MARK: Operator
 
     /// Sets the mode an operator asks for: `safe` (held until `auto` is asked) or `auto`.
@@ -293,7 +306,7 @@ public actor ControlLoop: Service {
     public func status() -> ControlStatus {
         let alarms = ((try? store.openAlarms()) ?? []).map { ControlStatus.Alarm(kind: $0.kind, message: $0.message, raisedMS: $0.raisedMS) }
         return ControlStatus(
-            timestampMS: lastReading?.timestampMS ?? 0, mode: mode, plant: adapter.name, strategy: strategy.name, telemetry: lastReading,
+            timestampMS: lastReading?.timestampMS ?? 0, mode: mode, plant: adapter.name, strategy: strategyName, telemetry: lastReading,
             setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0, override: override,
             intensityNowGPerKWh: lastIntensity, intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0,
             alarms: alarms, ticks: ticks)
