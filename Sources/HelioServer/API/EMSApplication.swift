@@ -30,9 +30,18 @@ public struct EMSApplication: Sendable {
         self.simulatedPlant = simulatedPlant
     }
 
+    /// Every path and the methods it serves (the OpenAPI document lists exactly these).
+    public static let routes: [String: [HTTPRequest.Method]] = [
+        "/": [.get], "/openapi.json": [.get], "/metrics": [.get], "/v1/status": [.get], "/v1/telemetry": [.get, .post],
+        "/v1/ledger": [.get], "/v1/decisions": [.get], "/v1/forecasts": [.get], "/v1/power-budget": [.get], "/v1/stream": [.get],
+        "/v1/mode": [.put], "/v1/overrides": [.post, .delete], "/v1/faults": [.get, .post], "/emissions/bylocation": [.get],
+        "/emissions/forecasts/current": [.get],
+    ]
+
     /// The router with every route.
     public func router() -> Router<EMSRequestContext> {
         let router = Router(context: EMSRequestContext.self)
+        router.add(middleware: MethodNotAllowedMiddleware(routes: Self.routes))
         router.get("/") { _, _ in try Self.resource("dashboard.html", type: "text/html; charset=utf-8") }
         router.get("/openapi.json") { _, _ in try Self.resource("openapi.json", type: "application/json") }
         router.get("/metrics") { _, _ in

@@ -13,7 +13,12 @@ enum JSONResponse {
 
     /// Decodes a JSON body (at most the context's upload size), naming the problem in a 400 or 413.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: EMSRequestContext) async throws -> T {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: "request body over \(context.maxUploadSize / 1024) KiB")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
         } catch let DecodingError.keyNotFound(key, _) {

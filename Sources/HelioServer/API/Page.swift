@@ -5,6 +5,13 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey { case items, nextOffset = "next_offset" }
 
+    /// `next_offset` is always present: `null` on the last page.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextOffset, forKey: .nextOffset)
+    }
+
     init(items: [Item], query: TimeRangeQuery) {
         self.items = items
         nextOffset = items.count == query.limit ? query.offset + query.limit : nil
