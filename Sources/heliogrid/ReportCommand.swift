@@ -11,20 +11,14 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the carbon, compliance and economics report (report.html, ledger.csv, inventory/cbam/kpi/economics.json).")
 
     @OptionGroup var scenarioArguments: ScenarioArguments
-    @Option(help: "Dispatch strategy: rule, optimal or mpc (overrides [dispatch] strategy).")
-    var dispatch: String?
+    @OptionGroup var dispatchOption: DispatchOption
     @Option(help: "Folder to write the report into (created if missing; files replaced whole).")
     var out: String
 
     func run() throws {
         try HelioGridCommand.guarded {
             var scenario = try scenarioArguments.load()
-            if let dispatch {
-                guard let strategy = DispatchConfig.Strategy(rawValue: dispatch) else {
-                    throw HelioError(.usage, "--dispatch must be rule, optimal or mpc, found '\(dispatch)'")
-                }
-                scenario.dispatch.strategy = strategy
-            }
+            try dispatchOption.apply(to: &scenario)
             let dieselOnly = try ComparisonTable.variants(of: scenario)[0].1
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
             let plant = try StrategySimulation.run(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),

@@ -12,8 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     var scenario: String?
     @Option(help: "Plant adapter: simulated (the simulator in real time or faster) or modbus ([modbus] in the scenario).")
     var plant = "simulated"
-    @Option(help: "Dispatch strategy: rule or mpc (overrides [dispatch] strategy).")
-    var dispatch: String?
+    @OptionGroup var dispatchOption: DispatchOption
     @Option(help: "Simulated plant speed: plant seconds per wall second (60 runs an hour a minute).")
     var speed = 1.0
     @Option(help: "SQLite database (WAL); created if missing, resumed from if present.")
@@ -32,12 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             var loaded = try scenario.map(ScenarioLoader.load(path:)) ?? ScenarioLoader.loadDefault()
-            if let dispatch {
-                guard let strategy = DispatchConfig.Strategy(rawValue: dispatch), strategy != .optimal else {
-                    throw HelioError(.usage, "--dispatch must be rule or mpc, found '\(dispatch)'")
-                }
-                loaded.dispatch.strategy = strategy
-            }
+            try dispatchOption.apply(to: &loaded, allowed: [.rule, .mpc])
             guard (0.01...60).contains(interval) else { throw HelioError(.usage, "--interval must be 0.01 to 60 seconds, found \(interval)") }
             guard (0.1...100_000).contains(speed) else { throw HelioError(.usage, "--speed must be 0.1 to 100000, found \(speed)") }
             guard (1...65_535).contains(port) else { throw HelioError(.usage, "--port must be 1 to 65535, found \(port)") }

@@ -9,20 +9,14 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate", abstract: "Simulate a campus and print its summary (default: the embedded desert-10k campus).")
 
     @OptionGroup var scenarioArguments: ScenarioArguments
-    @Option(help: "Dispatch strategy: rule, optimal or mpc (overrides [dispatch] strategy).")
-    var dispatch: String?
+    @OptionGroup var dispatchOption: DispatchOption
     @Option(help: "Write summary.json and hourly.csv into this folder.")
     var out: String?
 
     func run() throws {
         try HelioGridCommand.guarded {
             var scenario = try scenarioArguments.load()
-            if let dispatch {
-                guard let strategy = DispatchConfig.Strategy(rawValue: dispatch) else {
-                    throw HelioError(.usage, "--dispatch must be rule, optimal or mpc, found '\(dispatch)'")
-                }
-                scenario.dispatch.strategy = strategy
-            }
+            try dispatchOption.apply(to: &scenario)
             let result = try StrategySimulation.run(scenario, recordSeries: out != nil || scenario.grid.needsStepSeries)
             let report = SummaryReport(result: result)
             if let out, let series = result.series {

@@ -1,0 +1,20 @@
+import ArgumentParser
+import HelioGrid
+
+/// `--dispatch rule|optimal|mpc`, shared by the commands that run a campus; each says which
+/// strategies it can run.
+struct DispatchOption: ParsableArguments {
+    @Option(help: "Dispatch strategy (overrides [dispatch] strategy): rule, optimal or mpc (serve: rule or mpc).")
+    var dispatch: String?
+
+    /// Sets the scenario's strategy from `--dispatch`, refusing one outside `allowed`.
+    func apply(to scenario: inout Scenario, allowed: [DispatchConfig.Strategy] = DispatchConfig.Strategy.allCases) throws {
+        guard let dispatch else { return }
+        guard let strategy = DispatchConfig.Strategy(rawValue: dispatch), allowed.contains(strategy) else {
+            let names = allowed.map(\.rawValue)
+            let choices = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+            throw HelioError(.usage, "--dispatch must be \(choices), found '\(dispatch)'")
+        }
+        scenario.dispatch.strategy = strategy
+    }
+}
