@@ -429,3 +429,48 @@ enum ServerFixture {
         #expect(throws: HelioError.self) { try ServerFixture.server(optimal, path: path + "-2", at: 0) }
     }
 }
+
+/// A plant whose controller stops accepting setpoints on request (the meters keep answering).
+actor SetpointRefusingPlant: PlantAdapter {
+    nonisolated let name = "refusing"
+    let plant: SimulatedPlant
+    var refusing = false
+
+    init(_ plant: SimulatedPlant) { self.plant = plant }
+
+    func refuse(_ on: Bool) { refusing = on }
+    func plantTimeMS() async -> Int64 { await plant.plantTimeMS() }
+    func readTelemetry() async throws -> PlantTelemetry { try await plant.readTelemetry() }
+    func apply(_ setpoints: PlantSetpoints, seconds: Double) async throws {
+        // The plant runs on; only the EMS's write is refused.
+        try await plant.apply(refusing ? PlantSetpoints(pvLimitKW: 60_000, batteryKW: 0, dieselUnits: 0, dieselKW: 0, gridKW: 0) : setpoints,
+                              seconds: seconds)
+        if refusing { throw PlantAdapterError("controller refused the write") }
+    }
+}
+
+@Suite struct SetpointFailureTests {
+    /// Refused setpoints: safe mode and an "adapter" alarm; three good intervals after the writes are
+    /// accepted again, auto mode with the alarm cleared.
+    @Test func refusedSetpointsEnterSafeModeAndRecover() async throws {
+        let path = ServerFixture.databasePath()
+        defer { ServerFixture.remove(path) }
+        let scenario = TestData.defaultScenario
+        let inputs = try SimulationInputs.prepare(scenario)
+        let simulated = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: ServerFixture.phoenix(2026, 1, 15, hour: 1))
+        let plant = SetpointRefusingPlant(simulated)
+        let server = EMSServer.make(scenario: scenario, inputs: inputs, store: try EMSStore(path: path), plant: plant, simulated: simulated,
+                                    state: [:], intervalSeconds: 1, plantSecondsPerTick: 60)
+        await server.loop.tick()
+        await plant.refuse(true)
+        await server.loop.tick()
+        var status = await server.loop.status()
+        #expect(status.mode == .safe && status.alarms.map(\.kind) == ["adapter"] && status.reason.contains("not accepted"))
+        await plant.refuse(false)
+        for _ in 0..<2 { await server.loop.tick() }
+        #expect(await server.loop.status().mode == .safe)
+        await server.loop.tick()
+        status = await server.loop.status()
+        #expect(status.mode == .auto && status.alarms.isEmpty)
+    }
+}

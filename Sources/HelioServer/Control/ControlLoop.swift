@@ -108,6 +108,7 @@ public actor ControlLoop: Service {
         } catch {
             metrics.countApplyFailure()
             raise("adapter", "setpoints not accepted: \(error)", now: now)
+            validStreak = 0
             enterSafe()
             (setpoints, source, reason) = (safeSetpoints(), "safe-mode", "safe mode: setpoints not accepted (\(error))")
         }
