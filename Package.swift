@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .library(name: "HelioGrid", targets: ["HelioGrid"]),
         .library(name: "HelioReport", targets: ["HelioReport"]),
+        .library(name: "HelioStudy", targets: ["HelioStudy"]),
+        .library(name: "HelioLP", targets: ["HelioLP"]),
         .library(name: "HelioOptimize", targets: ["HelioOptimize"]),
         .library(name: "HelioServer", targets: ["HelioServer"]),
         .executable(name: "heliogrid", targets: ["heliogrid"]),
@@ -23,7 +25,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -39,8 +40,18 @@ let package = Package(
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(
+            name: "HelioLP",
+            dependencies: ["CClp", "CCbc"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "HelioOptimize",
-            dependencies: ["HelioGrid", "CClp", "CCbc"],
+            dependencies: ["HelioGrid", "HelioLP"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HelioStudy",
+            dependencies: ["HelioGrid", "HelioOptimize"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -55,7 +66,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -68,20 +78,20 @@ let package = Package(
         .executableTarget(
             name: "heliogrid",
             dependencies: [
-                "HelioGrid", "HelioReport", "HelioOptimize", "HelioServer",
+                "HelioGrid", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "HelioBench",
-            dependencies: ["HelioGrid", "HelioOptimize"],
+            dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HelioGridTests",
             dependencies: [
-                "HelioGrid", "HelioReport", "HelioOptimize", "HelioServer", "heliogrid",
+                "HelioGrid", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer", "heliogrid",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

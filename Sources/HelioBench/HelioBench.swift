@@ -1,8 +1,9 @@
 import Foundation
 import HelioGrid
 import HelioOptimize
+import HelioStudy
 
-/// `heliogrid-bench`: wall-clock figures for DESIGN.md's speed budgets. Build in release:
+/// `heliogrid-bench`: wall-clock figures against the speed budgets of docs/architecture.md. Build in release:
 /// `swift run -c release heliogrid-bench`. Each figure is the minimum and median of several runs.
 @main
 struct HelioBench {
@@ -51,7 +52,7 @@ struct HelioBench {
         }
         print("  solver \(String(format: "%.1f", replan.solveSeconds * 1000)) ms of it")
         _ = try measure("MPC, a year hourly (re-plan every hour)", runs: 1, budgetMS: nil) {
-            try StrategySimulation.run(mpcScenario, weather: weather, inputs: yearInputs, recordSeries: false)
+            try CampusRun.run(mpcScenario, weather: weather, inputs: yearInputs, recordSeries: false)
         }
     }
 
@@ -64,10 +65,10 @@ struct HelioBench {
                 try SimulationInputs.prepare(stepped, weather: weather)
             }
             _ = try measure("campus year at \(step) min, rule dispatch", runs: runs, budgetMS: nil) {
-                try Simulation.run(stepped, inputs: inputs, recordSeries: false)
+                try CampusRun.run(stepped, weather: weather, inputs: inputs, recordSeries: false)
             }
             _ = try measure("campus year at \(step) min, inputs + dispatch", runs: runs, budgetMS: budget) {
-                try Simulation.run(stepped, inputs: SimulationInputs.prepare(stepped, weather: weather), recordSeries: false)
+                try CampusRun.run(stepped, weather: weather, recordSeries: false)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioLP
 
 /// The microgrid dispatch over a horizon as an LP or MILP.
 ///

@@ -40,6 +40,6 @@ public struct OptimalDispatch: DispatchStrategy {
     }
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
-        PlanFollower.decision(following: PlannedStep(plan: plan, step: context.step, unitKW: unitKW), in: context)
+        PlanFollower.decision(following: PlantSetpoints(plan: plan, step: context.step, unitKW: unitKW), in: context)
     }
 }

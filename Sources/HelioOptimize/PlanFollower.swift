@@ -8,7 +8,7 @@ import HelioGrid
 /// curtailment, stopping units whose minimum load cannot be absorbed.
 public enum PlanFollower {
     /// A decision that balances the bus exactly.
-    public static func decision(following target: PlannedStep, in context: DispatchContext) -> DispatchDecision {
+    public static func decision(following target: PlantSetpoints, in context: DispatchContext) -> DispatchDecision {
         var plant = Setpoints(target: target, context: context)
         var residual = context.loadKW - (context.pvAvailableKW + plant.battery + plant.diesel + plant.grid)
         if residual > 0 { plant.coverShortfall(&residual) }
@@ -34,7 +34,7 @@ public enum PlanFollower {
         var grid: Double
         var battery: Double
 
-        init(target: PlannedStep, context: DispatchContext) {
+        init(target: PlantSetpoints, context: DispatchContext) {
             self.context = context
             let hours = context.stepHours
             let mustRun = context.fleet?.unitsThatMustRun(step: context.step, stepHours: hours) ?? 0

@@ -1,9 +1,8 @@
 import HelioGrid
 import Foundation
 
-/// `heliogrid compare`: the same campus as diesel-only, PV + diesel and PV + battery + diesel
-/// (each with the grid where the scenario enables it), or under several dispatch strategies, one
-/// row each.
+/// `heliogrid compare`'s table: one row per run it is given (the plant variants or the dispatch
+/// strategies a study ran), with the mission check for plant variants.
 public struct ComparisonTable: Sendable {
     /// One configuration's figures.
     public struct Row: Sendable {
@@ -19,39 +18,11 @@ public struct ComparisonTable: Sendable {
         }
     }
 
-    /// The rows, in the order above.
+    /// The rows, in the order given.
     public var rows: [Row]
 
-    /// A table of already simulated rows (for example one per dispatch strategy).
+    /// A table of already simulated rows.
     public init(rows: [Row]) { self.rows = rows }
-
-    /// The three plant variants of a scenario; it must have gensets.
-    public static func variants(of scenario: Scenario) throws -> [(String, Scenario)] {
-        guard scenario.diesel != nil else {
-            throw HelioError(.scenario, "compare needs a [diesel] section: the baseline is diesel-only", file: scenario.source, key: "diesel")
-        }
-        let gridSuffix = scenario.grid.enabled ? " + grid" : ""
-        var dieselOnly = scenario
-        dieselOnly.pv = nil
-        dieselOnly.battery = nil
-        var pvDiesel = scenario
-        pvDiesel.battery = nil
-        return [("diesel only" + gridSuffix, dieselOnly), ("PV + diesel" + gridSuffix, pvDiesel),
-                ("PV + battery + diesel" + gridSuffix, scenario)]
-    }
-
-    /// Simulates every plant variant with the rule-based EMS, reading the weather once.
-    public init(scenario: Scenario) throws {
-        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-        let clock = ContinuousClock()
-        rows = try Self.variants(of: scenario).map { label, variant in
-            let started = clock.now
-            let inputs = try SimulationInputs.prepare(variant, weather: weather)
-            var result = try Simulation.run(variant, inputs: inputs, recordSeries: false)
-            result.runtimeMS = (clock.now - started).milliseconds
-            return Row(label: label, result: result)
-        }
-    }
 
     /// Aligned text table with a units header.
     public func render() -> String {

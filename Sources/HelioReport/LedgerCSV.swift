@@ -1,7 +1,7 @@
 import HelioGrid
 
 /// `ledger.csv`: the per-step carbon ledger an auditor can recompute. Energy from each source to the
-/// load, the battery, export and curtailment (``LedgerFlows``), fuel, the carbon emitted into the bus,
+/// load, the battery, export and curtailment (``StepFlows``), fuel, the carbon emitted into the bus,
 /// attributed to the load and to export, the battery pool's carbon, the intensity of the power used,
 /// carbon-free energy served and market-based Scope 2. Every row holds
 /// `emitted_kg = load_kg + export_kg + pool_kg − previous pool_kg`.
@@ -17,12 +17,14 @@ public enum LedgerCSV {
         var csv = CSVBuilder(capacity: series.count * 260)
         csv.append(header + "\n")
         for step in 0..<series.count {
-            let flows = LedgerFlows(series: series, step: step, stepHours: axis.stepHours)
+            let flows = series.flows(at: step, stepHours: axis.stepHours)
+            let pv = flows.split(flows.pvKWh), diesel = flows.split(flows.dieselKWh)
+            let grid = flows.split(flows.importKWh), battery = flows.split(flows.dischargeKWh)
             csv.appendTimestamp(step: step, axis: axis, firstYear: firstYear)
-            for value in [ledger.servedKWh[step], flows.pvToLoadKWh, flows.pvToBatteryKWh, flows.pvToExportKWh, flows.pvCurtailedKWh,
-                          flows.dieselToLoadKWh, flows.dieselToBatteryKWh, flows.dieselToExportKWh, flows.gridToLoadKWh,
-                          flows.gridToBatteryKWh, flows.gridToExportKWh, flows.batteryToLoadKWh, flows.batteryToBatteryKWh,
-                          flows.batteryToExportKWh, series.fuelL[step], ledger.emittedKg[step], ledger.loadKg[step],
+            for value in [ledger.servedKWh[step], pv.toLoadKWh, pv.toBatteryKWh, pv.toExportKWh, flows.curtailedKWh,
+                          diesel.toLoadKWh, diesel.toBatteryKWh, diesel.toExportKWh, grid.toLoadKWh,
+                          grid.toBatteryKWh, grid.toExportKWh, battery.toLoadKWh, battery.toBatteryKWh,
+                          battery.toExportKWh, series.fuelL[step], ledger.emittedKg[step], ledger.loadKg[step],
                           ledger.exportKg[step], ledger.poolKg[step], ledger.loadIntensityGPerKWh[step], ledger.carbonFreeKWh[step],
                           marketKg.isEmpty ? 0 : marketKg[step]] {
                 csv.appendField(value, decimals: 3)

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 import Hummingbird
 import Logging
 
@@ -23,40 +24,35 @@ public struct EMSServer: Sendable {
     /// `intervalSeconds`; a database with stored state resumes from it.
     public static func simulated(scenario: Scenario, databasePath: String, speed: Double, intervalSeconds: Double,
                                  wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> EMSServer {
-        try checkStrategy(scenario)
+        let inputs = try SimulationInputs.prepare(scenario)
+        let strategy = try StrategyFactory.live(scenario, inputs: inputs)
         let store = try EMSStore(path: databasePath)
         let state = try store.state()
-        let inputs = try SimulationInputs.prepare(scenario)
         let startMS = state["plant_ms"].flatMap(Int64.init) ?? wallClockMS / 1000 * 1000
         let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: state["soc"].flatMap(Double.init))
-        return make(scenario: scenario, inputs: inputs, store: store, plant: plant, simulated: plant, state: state,
+        return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: plant, state: state,
                     intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
     }
 
     /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
     public static func modbus(scenario: Scenario, databasePath: String, intervalSeconds: Double) throws -> EMSServer {
-        try checkStrategy(scenario)
         guard let config = scenario.modbus else {
             throw HelioError(.scenario, "--plant modbus needs a [modbus] section with the equipment's addresses", file: scenario.source, key: "modbus")
         }
+        let inputs = try SimulationInputs.prepare(scenario)
+        let strategy = try StrategyFactory.live(scenario, inputs: inputs)
         let store = try EMSStore(path: databasePath)
         let plant = ModbusPlant(config: config)
-        return make(scenario: scenario, inputs: try SimulationInputs.prepare(scenario), store: store, plant: plant, simulated: nil,
+        return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: nil,
                     state: try store.state(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
     }
 
-    /// The live loop runs the rule-based EMS or MPC; perfect foresight has no place in real time.
-    static func checkStrategy(_ scenario: Scenario) throws {
-        guard scenario.dispatch.strategy != .optimal else {
-            throw HelioError(.usage, "serve runs the rule or mpc strategy; optimal dispatch needs perfect foresight of the whole run")
-        }
-    }
-
     /// Builds the service on any adapter.
-    public static func make(scenario: Scenario, inputs: SimulationInputs, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?,
-                            state: [String: String], intervalSeconds: Double, plantSecondsPerTick: Double) -> EMSServer {
+    public static func make(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, store: EMSStore,
+                            plant: any PlantAdapter, simulated: SimulatedPlant?, state: [String: String], intervalSeconds: Double,
+                            plantSecondsPerTick: Double) -> EMSServer {
         let metrics = ServiceMetrics()
-        let loop = ControlLoop(scenario: scenario, inputs: inputs, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
+        let loop = ControlLoop(scenario: scenario, inputs: inputs, strategy: strategy, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
                                plantSecondsPerTick: plantSecondsPerTick, resume: state)
         let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant,
                                  simulatedPlant: simulated)

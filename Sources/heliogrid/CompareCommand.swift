@@ -2,6 +2,7 @@ import ArgumentParser
 import HelioGrid
 import HelioOptimize
 import HelioReport
+import HelioStudy
 
 /// `heliogrid compare [SCENARIO] [--dispatch] [--timestep MIN] [--years N]`: diesel-only, PV + diesel
 /// and PV + battery + diesel side by side, or with `--dispatch` the rule, MPC and optimal EMS on the
@@ -23,21 +24,15 @@ struct CompareCommand: ParsableCommand {
             if dispatch {
                 print(try strategyTable(scenario).render(), terminator: "")
             } else {
-                let table = try ComparisonTable(scenario: scenario)
+                let table = ComparisonTable(rows: try PlantComparison.run(scenario).map { ComparisonTable.Row(label: $0.label, result: $0.result) })
                 print(table.render() + "\n" + table.missionCheck())
             }
         }
     }
 
     private func strategyTable(_ scenario: Scenario) throws -> ComparisonTable {
-        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
-        let rows = try [DispatchConfig.Strategy.rule, .mpc, .optimal].map { strategy in
-            var variant = scenario
-            variant.dispatch.strategy = strategy
-            let result = try StrategySimulation.run(variant, weather: weather, inputs: inputs, recordSeries: false)
-            return ComparisonTable.Row(label: "\(strategy.rawValue) (cost \(NumberFormat.grouped(OperatingCost.of(result))))", result: result)
-        }
-        return ComparisonTable(rows: rows)
+        ComparisonTable(rows: try StrategyComparison.run(scenario).map { run in
+            ComparisonTable.Row(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
+        })
     }
 }

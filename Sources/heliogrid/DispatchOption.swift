@@ -1,14 +1,14 @@
 import ArgumentParser
 import HelioGrid
 
-/// `--dispatch rule|optimal|mpc`, shared by the commands that run a campus; each says which
-/// strategies it can run.
+/// `--dispatch rule|optimal|mpc`, shared by the commands that run a campus; each passes the
+/// strategies it runs (``StrategyFactory``'s simulation or live list).
 struct DispatchOption: ParsableArguments {
     @Option(help: "Dispatch strategy (overrides [dispatch] strategy): rule, optimal or mpc (serve: rule or mpc).")
     var dispatch: String?
 
     /// Sets the scenario's strategy from `--dispatch`, refusing one outside `allowed`.
-    func apply(to scenario: inout Scenario, allowed: [DispatchConfig.Strategy] = DispatchConfig.Strategy.allCases) throws {
+    func apply(to scenario: inout Scenario, allowed: [DispatchConfig.Strategy]) throws {
         guard let dispatch else { return }
         guard let strategy = DispatchConfig.Strategy(rawValue: dispatch), allowed.contains(strategy) else {
             let names = allowed.map(\.rawValue)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HelioGrid
+import HelioLP
 import HelioOptimize
 
 /// `heliogrid`: simulate, compare and model a PV + battery + diesel AI campus.

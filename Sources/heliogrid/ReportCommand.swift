@@ -2,6 +2,7 @@ import ArgumentParser
 import HelioGrid
 import HelioOptimize
 import HelioReport
+import HelioStudy
 
 /// `heliogrid report [SCENARIO] --out DIR [--dispatch …]`: the carbon ledger, GHG inventory, KPIs,
 /// CBAM figures and lifetime economics against diesel-only, as report.html, ledger.csv and JSON.
@@ -18,16 +19,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try HelioGridCommand.guarded {
             var scenario = try scenarioArguments.load()
-            try dispatchOption.apply(to: &scenario)
-            let dieselOnly = try ComparisonTable.variants(of: scenario)[0].1
-            let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-            let plant = try StrategySimulation.run(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
-                                                   recordSeries: true)
-            var baselineScenario = dieselOnly
-            baselineScenario.dispatch.strategy = .rule
-            let baseline = try Simulation.run(baselineScenario, inputs: try SimulationInputs.prepare(baselineScenario, weather: weather),
-                                              recordSeries: false)
-            let report = CarbonReport(plant: plant, baseline: baseline)
+            try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
+            let study = try ReportStudy(scenario)
+            let report = CarbonReport(plant: study.plant, baseline: study.baseline)
             try OutputFiles.writeAll(try report.files(), into: out)
             print(Self.summary(report), terminator: "")
             print("wrote \(CarbonReport.fileNames.joined(separator: ", ")) into \(out)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import HelioGrid
 import HelioOptimize
 import HelioReport
+import HelioStudy
 
 /// `heliogrid simulate [SCENARIO] [--dispatch …] [--timestep MIN] [--years N] [--out DIR]`.
 struct SimulateCommand: ParsableCommand {
@@ -16,8 +17,8 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try HelioGridCommand.guarded {
             var scenario = try scenarioArguments.load()
-            try dispatchOption.apply(to: &scenario)
-            let result = try StrategySimulation.run(scenario, recordSeries: out != nil || scenario.grid.needsStepSeries)
+            try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
+            let result = try CampusRun.run(scenario, recordSeries: out != nil || scenario.grid.needsStepSeries)
             let report = SummaryReport(result: result)
             if let out, let series = result.series {
                 let json = try report.json()

@@ -39,28 +39,6 @@ import Testing
         return try ScenarioLoader.load(path: path)
     }
 
-    /// Starts the pymodbus plant on `port` and waits until the adapter can read it (15 s at most).
-    static func startServer(port: Int, plant: ModbusPlant) async throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestData.fixture("modbus_plant.py"), String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<150 {
-            if (try? await plant.readTelemetry()) != nil { return process }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        stop(process)
-        throw ModbusError("pymodbus plant did not start (is pymodbus 3.6 installed? .ci/install-deps installs it)")
-    }
-
-    /// pymodbus handles SIGTERM itself and may linger; SIGKILL ends it.
-    static func stop(_ process: Process) {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
     static func read(port: Int, unit: Int, address: Int, count: Int) async throws -> [UInt16] {
         try await ModbusSession.run(host: "127.0.0.1", port: port, timeoutMS: 2000) { session in
             try await session.readHoldingRegisters(unit: unit, address: address, count: count)
@@ -71,13 +49,13 @@ import Testing
     /// SunSpec layout puts them in (addresses worked out by hand from the model lengths); a bad
     /// address is a Modbus exception with its name.
     @Test func readsAndWritesThroughSunSpecAndTheRegisterMap() async throws {
-        let port = Int.random(in: 41_000...49_000)
+        let server = try await PymodbusServer.start(script: TestData.fixture("modbus_plant.py"))
+        defer { server.stop() }
+        let port = server.port
         let scenario = try Self.scenario(port: port)
         let config = try #require(scenario.modbus)
         #expect(config.loadKW == ModbusRegister(address: 100, kind: .int32) && config.gensetKWSetpoint.scale == 0.1)
         let plant = ModbusPlant(config: config)
-        let server = try await Self.startServer(port: port, plant: plant)
-        defer { Self.stop(server) }
         let reading = try await plant.readTelemetry()
         #expect(reading.pvKW == 26_250 && reading.pvAvailableKW == 40_000 && reading.batteryKW == -12_000)
         #expect(abs(reading.soc - 0.652) < 1e-12 && reading.loadKW == 14_250 && reading.dieselUnits == 0 && reading.batteryOnline)
@@ -105,19 +83,20 @@ import Testing
     /// The control loop on the Modbus plant: readings stored with source `modbus`, the rule EMS's
     /// setpoints written; the server going away puts the EMS in safe mode with an alarm.
     @Test func controlLoopOverModbusFallsBackToSafeMode() async throws {
-        let port = Int.random(in: 41_000...49_000)
+        let pymodbus = try await PymodbusServer.start(script: TestData.fixture("modbus_plant.py"))
+        defer { pymodbus.stop() }
+        let port = pymodbus.port
         let scenario = try Self.scenario(port: port)
         let path = ServerFixture.databasePath()
         defer { ServerFixture.remove(path) }
         let server = try EMSServer.modbus(scenario: scenario, databasePath: path, intervalSeconds: 1)
-        let pymodbus = try await Self.startServer(port: port, plant: try #require(server.plant as? ModbusPlant))
         for _ in 0..<3 { await server.loop.tick() }
         var status = await server.loop.status()
         #expect(status.mode == .auto && status.plant == "modbus" && status.telemetry?.loadKW == 14_250)
         #expect(try server.store.telemetry(fromMS: 0, toMS: .max, limit: 10, offset: 0).allSatisfy { $0.source == "modbus" })
         // PV 26.25 MW over a 14.25 MW load with the battery charging: no genset, no curtailment needed.
         #expect(try await Self.read(port: port, unit: 3, address: 110, count: 1) == [0])
-        Self.stop(pymodbus)
+        pymodbus.stop()
         await server.loop.tick()
         status = await server.loop.status()
         #expect(status.mode == .safe && status.alarms.contains { $0.kind == "telemetry" })

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import HelioGrid
+@testable import HelioStudy
+@testable import HelioLP
 @testable import HelioOptimize
 
 @Suite struct OptimalDispatchTests {
@@ -111,8 +113,8 @@ import Testing
     @Test func optimalBeatsRuleOnRealWeatherAndStaysPhysical() throws {
         var optimalScenario = TestData.defaultScenario
         optimalScenario.dispatch.strategy = .optimal
-        let optimal = try StrategySimulation.run(optimalScenario, recordSeries: true)
-        let rule = try StrategySimulation.run(TestData.defaultScenario, recordSeries: false)
+        let optimal = try CampusRun.run(optimalScenario, recordSeries: true)
+        let rule = try CampusRun.run(TestData.defaultScenario, recordSeries: false)
         #expect(OperatingCost.of(optimal) <= OperatingCost.of(rule))
         #expect(optimal.totals.fuelL < rule.totals.fuelL)
         #expect(optimal.maxBalanceErrorFraction < 1e-9)
@@ -139,11 +141,11 @@ import Testing
         var mpcScenario = TestData.defaultScenario
         mpcScenario.dispatch.strategy = .mpc
         mpcScenario.dispatch.stepMinutes = 180
-        let mpc = try StrategySimulation.run(mpcScenario, recordSeries: false)
+        let mpc = try CampusRun.run(mpcScenario, recordSeries: false)
         var optimalScenario = TestData.defaultScenario
         optimalScenario.dispatch.strategy = .optimal
-        let optimal = try StrategySimulation.run(optimalScenario, recordSeries: false)
-        let rule = try StrategySimulation.run(TestData.defaultScenario, recordSeries: false)
+        let optimal = try CampusRun.run(optimalScenario, recordSeries: false)
+        let rule = try CampusRun.run(TestData.defaultScenario, recordSeries: false)
         #expect(mpc.maxBalanceErrorFraction < 1e-9)
         #expect(mpc.dispatchName == "mpc")
         let (o, m, r) = (OperatingCost.of(optimal), OperatingCost.of(mpc), OperatingCost.of(rule))

@@ -2,9 +2,10 @@ import Foundation
 import HelioReport
 import Testing
 @testable import HelioGrid
+@testable import HelioStudy
 
 @Suite struct OutputContractTests {
-    static let result: SimulationResult = try! Simulation.run(TestData.defaultScenario, recordSeries: true)
+    static let result: SimulationResult = try! CampusRun.run(TestData.defaultScenario, recordSeries: true)
 
     /// DESIGN.md's `summary.json`: exactly these keys, all present.
     @Test func summaryJSONHasExactlyTheContractKeys() throws {
@@ -68,7 +69,7 @@ import Testing
         s.load.maintenanceHoursPerWeek = 0
         s.load.nodeIdleKW = 0
         s.load.nodeMaxKW = 1e-9
-        let r = try Simulation.run(s, recordSeries: false)
+        let r = try CampusRun.run(s, recordSeries: false)
         let economics = LifetimeEconomics(result: r)
         let capex = 60_000 * 750.0, om = 60_000 * 15.0
         let annuity = (1 - pow(1.08, -20)) / 0.08

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 @testable import HelioGrid
+@testable import HelioOptimize
 @testable import HelioServer
 
 /// Shared set-up for the live-EMS tests: a temporary database and a simulated plant at a chosen time.
@@ -459,7 +460,8 @@ actor SetpointRefusingPlant: PlantAdapter {
         let inputs = try SimulationInputs.prepare(scenario)
         let simulated = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         let plant = SetpointRefusingPlant(simulated)
-        let server = EMSServer.make(scenario: scenario, inputs: inputs, store: try EMSStore(path: path), plant: plant, simulated: simulated,
+        let server = EMSServer.make(scenario: scenario, inputs: inputs, strategy: try StrategyFactory.live(scenario, inputs: inputs),
+                                    store: try EMSStore(path: path), plant: plant, simulated: simulated,
                                     state: [:], intervalSeconds: 1, plantSecondsPerTick: 60)
         await server.loop.tick()
         await plant.refuse(true)

@@ -1,5 +1,5 @@
 import Testing
-@testable import HelioOptimize
+@testable import HelioLP
 
 @Suite struct SolverTests {
     /// max 3x + 2y s.t. x + y ≤ 4, x + 3y ≤ 6, x ≤ 3 → x = 3, y = 1, objective 11 (by hand: vertex

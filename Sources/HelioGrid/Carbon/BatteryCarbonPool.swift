@@ -23,19 +23,21 @@ public struct BatteryCarbonPool: Sendable {
         retention = pow(1 - (battery?.selfDischargePerDay ?? 0), stepHours / 24)
     }
 
-    /// One step through the bus: the battery releases `dischargeKWh` with its share of the pool's
-    /// carbon, the supply (`renewableKWh` + `fossilKWh` + discharge, emitting `emittedKg`) gets one
-    /// intensity, and `chargeKWh` takes that intensity into the pool; then self-discharge.
-    /// Returns the intensity of the energy leaving the bus, kgCO₂e/kWh, and its fossil share.
-    public mutating func pass(renewableKWh: Double, fossilKWh fossilInKWh: Double, dischargeKWh: Double, chargeKWh: Double,
-                              emittedKg: Double) -> (kgPerKWh: Double, fossilShare: Double) {
-        let released = discharge(dischargeKWh)
-        let supplyKWh = renewableKWh + fossilInKWh + dischargeKWh
+    /// Attributes one step's carbon: the battery releases its discharge with its share of the pool's
+    /// carbon, the supply (PV, gensets and imports emitting `emittedKg`, and the discharge) gets one
+    /// intensity, every kWh leaving the bus (load, charge, export) carries it, and the charge takes
+    /// it into the pool; then self-discharge. The one carbon-attribution rule of the simulation's
+    /// ``CarbonLedger`` and of the live ledger.
+    public mutating func attribute(_ flows: StepFlows, emittedKg: Double) -> StepCarbon {
+        let released = discharge(flows.dischargeKWh)
+        let fossilInKWh = flows.fossilKWh
+        let supplyKWh = flows.pvKWh + fossilInKWh + flows.dischargeKWh
         let kgPerKWh = supplyKWh > 0 ? (emittedKg + released.carbonKg) / supplyKWh : 0
         let fossilShare = supplyKWh > 0 ? (fossilInKWh + released.fossilKWh) / supplyKWh : 0
-        charge(chargeKWh, carbonKg: chargeKWh * kgPerKWh, fossilKWh: chargeKWh * fossilShare)
+        charge(flows.chargeKWh, carbonKg: flows.chargeKWh * kgPerKWh, fossilKWh: flows.chargeKWh * fossilShare)
         selfDischarge()
-        return (kgPerKWh, fossilShare)
+        return StepCarbon(emittedKg: emittedKg, loadKg: flows.servedKWh * kgPerKWh, exportKg: flows.exportKWh * kgPerKWh,
+                          poolKg: carbonKg, kgPerKWh: kgPerKWh, carbonFreeKWh: flows.servedKWh * (1 - fossilShare))
     }
 
     /// A pool resumed from a stored state (a restarted live service).

@@ -40,19 +40,14 @@ public struct CarbonLedger: Sendable {
         servedKWh = Array(repeating: 0, count: count)
         var pool = BatteryCarbonPool(battery: scenario.battery, stepHours: stepHours)
         for t in 0..<count {
-            let chargeKWh = max(0, -series.batteryKW[t]) * stepHours
-            let dischargeKWh = max(0, series.batteryKW[t]) * stepHours
-            let importKWh = max(0, series.gridKW[t]) * stepHours, exportKWh = max(0, -series.gridKW[t]) * stepHours
-            let served = (series.loadKW[t] - series.unservedKW[t]) * stepHours
-            let (carbonPerKWh, fossilShare) = pool.pass(
-                renewableKWh: series.pvKW[t] * stepHours, fossilKWh: series.dieselKW[t] * stepHours + importKWh,
-                dischargeKWh: dischargeKWh, chargeKWh: chargeKWh, emittedKg: series.co2Kg[t])
-            loadKg[t] = served * carbonPerKWh
-            exportKg[t] = exportKWh * carbonPerKWh
-            poolKg[t] = pool.carbonKg
-            loadIntensityGPerKWh[t] = carbonPerKWh * 1000
-            servedKWh[t] = served
-            carbonFreeKWh[t] = served * (1 - fossilShare)
+            let flows = series.flows(at: t, stepHours: stepHours)
+            let carbon = pool.attribute(flows, emittedKg: series.co2Kg[t])
+            loadKg[t] = carbon.loadKg
+            exportKg[t] = carbon.exportKg
+            poolKg[t] = carbon.poolKg
+            loadIntensityGPerKWh[t] = carbon.intensityGPerKWh
+            servedKWh[t] = flows.servedKWh
+            carbonFreeKWh[t] = carbon.carbonFreeKWh
         }
     }
 

@@ -4,6 +4,9 @@ public struct DispatchContext: Sendable {
     public var step: Int
     /// Step length, hours.
     public var stepHours: Double
+    /// Time at the start of the step, hours from the clock's origin: the start of the simulated
+    /// base year in simulation, the Unix epoch in live operation.
+    public var timeHours: Double
     /// Facility demand, kW.
     public var loadKW: Double
     /// PV power available before curtailment, kW.
@@ -15,11 +18,12 @@ public struct DispatchContext: Sendable {
     /// The grid connection, if enabled.
     public var grid: GridConfig?
 
-    /// Creates a context; powers in kW.
-    public init(step: Int, stepHours: Double, loadKW: Double, pvAvailableKW: Double,
+    /// Creates a context; powers in kW. `timeHours` defaults to `step · stepHours` (the simulation clock).
+    public init(step: Int, stepHours: Double, timeHours: Double? = nil, loadKW: Double, pvAvailableKW: Double,
                 battery: Battery?, fleet: GensetFleet?, grid: GridConfig?) {
         self.step = step
         self.stepHours = stepHours
+        self.timeHours = timeHours ?? Double(step) * stepHours
         self.loadKW = loadKW
         self.pvAvailableKW = pvAvailableKW
         self.battery = battery

@@ -3,7 +3,7 @@
 /// The simulation engine owns time and state and calls the strategy once per step; rule-based,
 /// optimal and live control are interchangeable behind this protocol. The engine applies the
 /// decision (battery energy, genset commitment, fuel) and checks the power balance.
-public protocol DispatchStrategy {
+public protocol DispatchStrategy: Sendable {
     /// The name used in outputs (`rule`, `optimal`, `mpc`).
     var name: String { get }
     /// Decides one step's flows.

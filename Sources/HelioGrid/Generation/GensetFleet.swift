@@ -1,7 +1,7 @@
 /// A fleet of identical diesel gensets tracked unit by unit: commitment, minimum run time,
 /// starts, run hours and fuel.
 ///
-/// Fuel curve (HOMER Pro manual, "Generator Fuel Curve"; DESIGN.md): F (L/h) = F₀ · P_rated ·
+/// Fuel curve (HOMER Pro manual, "Generator Fuel Curve"; ``DieselConfig/fuelL(units:outputKW:hours:)``): F (L/h) = F₀ · P_rated ·
 /// units running + F₁ · P_out. Units are started in order of fewest run hours and stopped in order
 /// of most run hours, as operators rotate duty to even out wear. A unit started during a step
 /// carries load only after `start_seconds`, so its share of that step's energy is reduced.
@@ -45,8 +45,7 @@ public struct GensetFleet: Sendable {
     /// Fuel burnt in a step, litres, by `units` running units producing `outputKW` on average.
     @inline(__always)
     public func fuelL(units: Int, outputKW: Double, stepHours: Double) -> Double {
-        guard units > 0 else { return 0 }
-        return (config.fuelInterceptLPerKWhRated * config.unitKW * Double(units) + config.fuelSlopeLPerKWh * outputKW) * stepHours
+        config.fuelL(units: units, outputKW: outputKW, hours: stepHours)
     }
 
     /// Commits exactly `units` units for `step`, starting the least-used stopped units or stopping

@@ -45,3 +45,13 @@ public struct DieselConfig: Sendable, Equatable {
         try section.finish()
     }
 }
+
+extension DieselConfig {
+    /// Fuel burnt over `hours` by `units` running units producing `outputKW` on average, litres:
+    /// F = (F₀ · P_rated · units + F₁ · P_out) · Δt (HOMER Pro manual, "Generator Fuel Curve").
+    @inline(__always)
+    public func fuelL(units: Int, outputKW: Double, hours: Double) -> Double {
+        guard units > 0 else { return 0 }
+        return (fuelInterceptLPerKWhRated * unitKW * Double(units) + fuelSlopeLPerKWh * outputKW) * hours
+    }
+}

@@ -10,15 +10,13 @@ public enum SimulationEngine {
     public static func run(
         _ scenario: Scenario, inputs: SimulationInputs, strategy: inout some DispatchStrategy, recordSeries: Bool
     ) -> SimulationResult {
-        let clock = ContinuousClock()
-        let started = clock.now
         let axis = inputs.axis
         let hours = axis.stepHours
         let stepsPerYear = axis.stepsPerYear
-        var battery = scenario.battery.map(Battery.init(config:))
-        var fleet = scenario.diesel.map(GensetFleet.init(config:))
-        let grid = scenario.connectedGrid
-        let fuelFactor = scenario.diesel.map { DieselEmissionFactor(diesel: $0, gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
+        let plant = PlantModel(scenario: scenario)
+        var battery = plant.makeBattery()
+        var fleet = plant.makeFleet()
+        let grid = plant.grid
         var series = recordSeries ? StepSeries(capacity: stepsPerYear * scenario.site.years) : nil
         var yearly: [EnergyTotals] = []
         var minSOC = battery?.soc ?? 0
@@ -35,47 +33,48 @@ public enum SimulationEngine {
                     step: step, stepHours: hours, loadKW: load, pvAvailableKW: pvAvailable, battery: battery, fleet: fleet, grid: grid))
                 battery?.apply(powerKW: decision.batteryKW, hours: hours)
                 let starts = fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
-                let fuel = fleet?.fuelL(units: decision.dieselUnits, outputKW: decision.dieselKW, stepHours: hours) ?? 0
+                let fuel = plant.fuelL(units: decision.dieselUnits, outputKW: decision.dieselKW, hours: hours)
+                let flows = StepFlows(decision, loadKW: load, hours: hours)
                 let gridCarbon = grid == nil ? 0 : inputs.gridCarbonGPerKWh[index]
-                let scope2 = max(0, decision.gridKW) * hours * gridCarbon / 1000
-                accumulate(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
-                           fuel: fuel, scope1: fuel * fuelFactor, scope2: scope2, starts: starts, into: &totals)
+                let scope1 = plant.scope1Kg(fuelL: fuel)
+                let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
+                accumulate(flows, decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
+                           fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
                 let balance = decision.pvKW + decision.batteryKW + decision.dieselKW + decision.gridKW + decision.unservedKW - load
                 maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
                 let soc = battery?.soc ?? 0
                 minSOC = min(minSOC, soc)
                 series?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
-                               co2Kg: fuel * fuelFactor + scope2, fuelL: fuel)
+                               co2Kg: scope1 + scope2, fuelL: fuel)
             }
             battery?.age(toYears: Double(year + 1))
             yearly.append(totals)
         }
         var overall = EnergyTotals()
         for totals in yearly { overall.add(totals) }
-        let elapsed = clock.now - started
         return SimulationResult(
             scenario: scenario, dispatchName: strategy.name, axis: axis, yearly: yearly, totals: overall,
             batteryEquivalentFullCycles: battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
             batteryFadeFraction: battery?.fadeFraction ?? 0, gensetUnits: fleet?.units ?? [], maxBalanceErrorFraction: maxBalanceError,
-            series: series,
-            runtimeMS: elapsed.milliseconds)
+            series: series)
     }
 
     @inline(__always)
-    private static func accumulate(_ decision: DispatchDecision, load: Double, it: Double, pvAvailable: Double, hours: Double,
-                                   fuel: Double, scope1: Double, scope2: Double, starts: Int, into totals: inout EnergyTotals) {
+    private static func accumulate(_ flows: StepFlows, _ decision: DispatchDecision, load: Double, it: Double, pvAvailable: Double,
+                                   hours: Double, fuel: Double, scope1: Double, scope2: Double, starts: Int,
+                                   into totals: inout EnergyTotals) {
         totals.loadKWh += load * hours
         totals.itKWh += it * hours
-        totals.servedKWh += (load - decision.unservedKW) * hours
-        totals.unservedKWh += decision.unservedKW * hours
+        totals.servedKWh += flows.servedKWh
+        totals.unservedKWh += flows.unservedKWh
         totals.pvAvailableKWh += pvAvailable * hours
-        totals.pvUsedKWh += decision.pvKW * hours
-        totals.pvCurtailedKWh += decision.curtailedKW * hours
-        totals.batteryChargeKWh += max(0, -decision.batteryKW) * hours
-        totals.batteryDischargeKWh += max(0, decision.batteryKW) * hours
-        totals.dieselKWh += decision.dieselKW * hours
-        totals.gridImportKWh += max(0, decision.gridKW) * hours
-        totals.gridExportKWh += max(0, -decision.gridKW) * hours
+        totals.pvUsedKWh += flows.pvKWh
+        totals.pvCurtailedKWh += flows.curtailedKWh
+        totals.batteryChargeKWh += flows.chargeKWh
+        totals.batteryDischargeKWh += flows.dischargeKWh
+        totals.dieselKWh += flows.dieselKWh
+        totals.gridImportKWh += flows.importKWh
+        totals.gridExportKWh += flows.exportKWh
         totals.fuelL += fuel
         totals.scope1KgCO2e += scope1
         totals.scope2LocationKgCO2e += scope2

@@ -23,8 +23,9 @@ public struct SimulationResult: Sendable {
     public var maxBalanceErrorFraction: Double
     /// Per-step columns, when requested.
     public var series: StepSeries?
-    /// Wall time, milliseconds: the dispatch loop, plus input preparation when ``Simulation`` prepared them.
-    public var runtimeMS: Double
+    /// Wall time of the run, milliseconds, as measured by whoever ran it (the study layer's
+    /// `CampusRun`); 0 when not measured.
+    public var runtimeMS: Double = 0
 
     /// Number of steps simulated.
     public var steps: Int { axis.stepsPerYear * yearly.count }

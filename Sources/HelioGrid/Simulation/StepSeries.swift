@@ -60,3 +60,11 @@ extension StepSeries {
         self.fuelL.append(fuelL)
     }
 }
+
+extension StepSeries {
+    /// The energy flows of step `t`, whose steps last `stepHours`.
+    public func flows(at t: Int, stepHours: Double) -> StepFlows {
+        StepFlows(loadKW: loadKW[t], pvKW: pvKW[t], curtailedKW: curtailedKW[t], batteryKW: batteryKW[t], dieselKW: dieselKW[t],
+                  gridKW: gridKW[t], unservedKW: unservedKW[t], hours: stepHours)
+    }
+}

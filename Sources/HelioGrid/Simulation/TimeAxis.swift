@@ -1,6 +1,6 @@
 /// The simulation clock: a fixed step over the non-leap base year in the weather's time base.
 ///
-/// Step `k` is the interval starting `k · stepMinutes` after 1 January 00:00 (DESIGN.md, "Time axis").
+/// Step `k` is the interval starting `k · stepMinutes` after 1 January 00:00 (docs/time.md).
 public struct TimeAxis: Sendable, Equatable {
     /// Step length, minutes.
     public var stepMinutes: Int
@@ -29,5 +29,19 @@ public struct TimeAxis: Sendable, Equatable {
         let year = step / stepsPerYear
         let minute = (step % stepsPerYear) * stepMinutes
         return CivilCalendar.iso8601(year: CivilCalendar.baseYear + year, minuteOfYear: minute, utcOffsetMinutes: utcOffsetMinutes)
+    }
+}
+
+extension TimeAxis {
+    /// The step of the base year that contains `unixMS` in the site's standard time: a live plant
+    /// clock mapped onto the modelled year (29 February reads as 28 February; the clock's year is
+    /// ignored, as for a typical meteorological year).
+    public func stepIndex(unixMS: Int64) -> Int {
+        let localMinutes = Int((Double(unixMS) / 60_000).rounded(.down)) + utcOffsetMinutes
+        let days = Int((Double(localMinutes) / 1440).rounded(.down))
+        let (_, month, day) = CivilCalendar.civilDate(daysFromEpoch: days)
+        let minuteOfYear = CivilCalendar.minuteOfYear(month: month, day: min(day, CivilCalendar.daysInMonth[month - 1]),
+                                                      hour: 0, minute: 0) + (localMinutes - days * 1440)
+        return min(stepsPerYear - 1, minuteOfYear / stepMinutes)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 import ServiceLifecycle
 
 /// The live EMS: every control interval it reads the plant's telemetry, checks it, decides the
@@ -27,8 +28,7 @@ public actor ControlLoop: Service {
     /// Minute means older than this are deleted, ms.
     public var minuteRetentionMS: Int64 = 400 * 86_400_000
     private var lastRetentionMS: Int64?
-    private var strategy: RuleBasedDispatch
-    private var mpc: LiveMPCDispatch?
+    private var strategy: any DispatchStrategy
     private var fleet: GensetFleet?
     private var ledger: LiveLedger
     private var mode: OperatingMode = .auto
@@ -45,10 +45,10 @@ public actor ControlLoop: Service {
     private var ticks = 0
     private var subscribers: [UUID: AsyncStream<ControlStatus>.Continuation] = [:]
 
-    /// A loop for `scenario` driving `adapter`, recording into `store`; `resume` is the stored state.
-    /// `[dispatch] strategy` `mpc` plans on `inputs`' forecasts; anything else runs the rule-based EMS.
-    public init(scenario: Scenario, inputs: SimulationInputs, adapter: any PlantAdapter, store: EMSStore, metrics: ServiceMetrics,
-                intervalSeconds: Double, plantSecondsPerTick: Double, resume: [String: String]) {
+    /// A loop for `scenario` driving `adapter` with `strategy` (from ``StrategyFactory/live(_:inputs:)``),
+    /// recording into `store`; `resume` is the stored state.
+    public init(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, adapter: any PlantAdapter, store: EMSStore,
+                metrics: ServiceMetrics, intervalSeconds: Double, plantSecondsPerTick: Double, resume: [String: String]) {
         self.scenario = scenario
         self.adapter = adapter
         self.store = store
@@ -56,10 +56,9 @@ public actor ControlLoop: Service {
         self.intervalSeconds = intervalSeconds
         self.plantSecondsPerTick = plantSecondsPerTick
         utcOffsetMinutes = inputs.axis.utcOffsetMinutes
-        mpc = scenario.dispatch.strategy == .mpc ? LiveMPCDispatch(scenario: scenario, inputs: inputs) : nil
         validator = TelemetryValidator(scenario: scenario, maxAgeMS: Int64(max(3 * plantSecondsPerTick, 5) * 1000))
-        strategy = RuleBasedDispatch(config: scenario.dispatch)
-        fleet = scenario.diesel.map(GensetFleet.init(config:))
+        self.strategy = strategy
+        fleet = PlantModel(scenario: scenario).makeFleet()
         let hours = plantSecondsPerTick / 3600
         let pool = Self.double(resume["pool_energy_kwh"]).flatMap { energy in
             Self.double(resume["pool_carbon_kg"]).flatMap { carbon in
@@ -189,18 +188,11 @@ public actor ControlLoop: Service {
         }
         let hours = plantSecondsPerTick / 3600
         let battery = scenario.battery.flatMap { reading.batteryOnline ? Battery(config: $0, soc: reading.soc) : nil }
-        let context = DispatchContext(step: ticks, stepHours: hours, loadKW: reading.loadKW, pvAvailableKW: reading.pvAvailableKW,
-                                      battery: battery, fleet: fleet, grid: scenario.connectedGrid)
-        let decision: DispatchDecision
-        if mpc != nil {
-            decision = mpc!.decide(context, reading: reading, nowMS: now)
-        } else {
-            decision = strategy.decide(context)
-        }
+        let context = DispatchContext(step: ticks, stepHours: hours, timeHours: Double(now) / 3_600_000, loadKW: reading.loadKW,
+                                      pvAvailableKW: reading.pvAvailableKW, battery: battery, fleet: fleet, grid: scenario.connectedGrid)
+        let decision = strategy.decide(context)
         fleet?.commit(units: decision.dieselUnits, step: ticks, stepHours: hours)
-        let setpoints = PlantSetpoints(
-            pvLimitKW: decision.curtailedKW > 0 ? decision.pvKW : (scenario.pv?.dcKW ?? 0), batteryKW: decision.batteryKW,
-            dieselUnits: decision.dieselUnits, dieselKW: decision.dieselKW, gridKW: decision.gridKW)
+        let setpoints = PlantSetpoints(decision: decision, pvRatingKW: scenario.pv?.dcKW ?? 0)
         guard let override else {
             mode = .auto
             return (setpoints, strategyName, DecisionReason.explain(decision, context))
@@ -271,10 +263,10 @@ public actor ControlLoop: Service {
         try? store.clearAlarm(kind: kind, atMS: now)
     }
 
-    private var strategyName: String { mpc == nil ? strategy.name : "mpc" }
+    private var strategyName: String { strategy.name }
 
     /// MPC plans solved so far (0 under the rule-based EMS).
-    var mpcReplans: Int { mpc?.replans ?? 0 }
+    var mpcReplans: Int { (strategy as? MPCDispatch)?.replans ?? 0 }
 
     // MARK: Operator
 

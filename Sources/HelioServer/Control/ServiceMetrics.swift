@@ -13,22 +13,33 @@ public struct ServiceMetrics: Sendable {
     public init() {
         let registry = PrometheusCollectorRegistry()
         self.registry = registry
-        loadKW = registry.makeGauge(name: "heliogrid_load_kw", help: "Facility demand, kW")
-        pvKW = registry.makeGauge(name: "heliogrid_pv_kw", help: "PV delivered, kW")
-        batteryKW = registry.makeGauge(name: "heliogrid_battery_kw", help: "Battery power at the bus, kW, positive discharging")
-        dieselKW = registry.makeGauge(name: "heliogrid_diesel_kw", help: "Genset output, kW")
-        gridKW = registry.makeGauge(name: "heliogrid_grid_kw", help: "Grid power, kW, positive importing")
-        soc = registry.makeGauge(name: "heliogrid_battery_soc", help: "Battery state of charge, fraction")
-        dieselUnits = registry.makeGauge(name: "heliogrid_diesel_units_running", help: "Gensets running")
-        intensity = registry.makeGauge(name: "heliogrid_intensity_g_per_kwh", help: "Carbon intensity of the power used, gCO2e/kWh")
-        safeMode = registry.makeGauge(name: "heliogrid_safe_mode", help: "1 while in safe mode")
-        ticks = registry.makeCounter(name: "heliogrid_control_ticks_total", help: "Control intervals run")
-        safeModeEntries = registry.makeCounter(name: "heliogrid_safe_mode_entries_total", help: "Times the EMS entered safe mode")
-        readFailures = registry.makeCounter(name: "heliogrid_telemetry_failures_total", help: "Telemetry reads that failed or were invalid")
-        applyFailures = registry.makeCounter(name: "heliogrid_setpoint_failures_total", help: "Setpoint writes that failed")
+        func gauge(_ name: String, _ unit: String, _ help: String) -> Gauge {
+            registry.makeGauge(descriptor: Self.descriptor(name, unit, help))
+        }
+        func counter(_ name: String, _ help: String) -> Counter {
+            registry.makeCounter(descriptor: Self.descriptor(name, "total", help))
+        }
+        loadKW = gauge("load", "kw", "Facility demand, kW")
+        pvKW = gauge("pv", "kw", "PV delivered, kW")
+        batteryKW = gauge("battery", "kw", "Battery power at the bus, kW, positive discharging")
+        dieselKW = gauge("diesel", "kw", "Genset output, kW")
+        gridKW = gauge("grid", "kw", "Grid power, kW, positive importing")
+        soc = gauge("battery_soc", "", "Battery state of charge, fraction")
+        dieselUnits = gauge("diesel_units_running", "", "Gensets running")
+        intensity = gauge("intensity", "g_per_kwh", "Carbon intensity of the power used, gCO2e/kWh")
+        safeMode = gauge("safe_mode", "", "1 while in safe mode")
+        ticks = counter("control_ticks", "Control intervals run")
+        safeModeEntries = counter("safe_mode_entries", "Times the EMS entered safe mode")
+        readFailures = counter("telemetry_failures", "Telemetry reads that failed or were invalid")
+        applyFailures = counter("setpoint_failures", "Setpoint writes that failed")
         tickDuration = registry.makeDurationHistogram(
-            name: "heliogrid_control_tick_seconds", buckets: [.microseconds(100), .milliseconds(1), .milliseconds(5), .milliseconds(20), .milliseconds(100), .seconds(1)],
-            help: "Duration of one control interval's work")
+            descriptor: Self.descriptor("control_tick", "seconds", "Duration of one control interval's work"),
+            buckets: [.microseconds(100), .milliseconds(1), .milliseconds(5), .milliseconds(20), .milliseconds(100), .seconds(1)])
+    }
+
+    /// `heliogrid_<name>_<unit>` (the unit left out when empty), with its help text.
+    private static func descriptor(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "heliogrid", metricName: name, unitName: unit, helpText: help)
     }
 
     func countTick(duration: Duration) {

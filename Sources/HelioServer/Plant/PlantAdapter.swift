@@ -1,3 +1,4 @@
+import HelioGrid
 /// A plant the EMS controls: the simulated plant or real equipment over Modbus TCP.
 ///
 /// The control loop reads telemetry, decides and writes setpoints once per control interval; an

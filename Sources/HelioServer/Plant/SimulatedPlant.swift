@@ -9,7 +9,7 @@ import HelioGrid
 /// (droop) up to their capacity. Faults can be injected and cleared at any time.
 public actor SimulatedPlant: PlantAdapter {
     public nonisolated let name = "simulated"
-    let scenario: Scenario
+    let plant: PlantModel
     let inputs: SimulationInputs
     private var battery: Battery?
     private var fleet: GensetFleet?
@@ -21,17 +21,18 @@ public actor SimulatedPlant: PlantAdapter {
 
     /// A plant at `startMS` (plant clock) with the battery at `soc` (the scenario's initial SOC when `nil`).
     public init(scenario: Scenario, inputs: SimulationInputs, startMS: Int64, soc: Double? = nil) {
-        self.scenario = scenario
         self.inputs = inputs
-        battery = scenario.battery.map { config in soc.map { Battery(config: config, soc: $0) } ?? Battery(config: config) }
-        fleet = scenario.diesel.map(GensetFleet.init(config:))
+        let plant = PlantModel(scenario: scenario)
+        self.plant = plant
+        battery = plant.makeBattery(soc: soc)
+        fleet = plant.makeFleet()
         nowMS = startMS
         // Before the first interval the battery carries whatever PV does not.
         let (load, pv) = Self.demandAndPV(inputs: inputs, unixMS: startMS, faults: [])
         let pvUsed = min(pv, load)
         last = PlantTelemetry(timestampMS: startMS, loadKW: load, pvAvailableKW: pv, pvKW: pvUsed, batteryKW: load - pvUsed,
                               soc: battery?.soc ?? 0, dieselKW: 0, dieselUnits: 0, gridKW: 0, unservedKW: 0,
-                              batteryOnline: scenario.battery != nil)
+                              batteryOnline: plant.battery != nil)
     }
 
     /// Injects a fault (it lasts until cleared).
@@ -58,7 +59,7 @@ public actor SimulatedPlant: PlantAdapter {
 
     /// Load and PV available at the plant clock's time of year, with the faults applied.
     private static func demandAndPV(inputs: SimulationInputs, unixMS: Int64, faults: Set<PlantFault>) -> (loadKW: Double, pvKW: Double) {
-        let index = PlantCalendar.stepIndex(unixMS: unixMS, axis: inputs.axis)
+        let index = inputs.axis.stepIndex(unixMS: unixMS)
         let load = inputs.load.facilityKW[index] * (faults.contains(.loadStep) ? 1.2 : 1)
         let pv = inputs.pvAvailableKW[index] * (faults.contains(.pvDrop) ? 0.2 : 1)
         return (load, pv)
@@ -68,12 +69,12 @@ public actor SimulatedPlant: PlantAdapter {
     private func settle(_ setpoints: PlantSetpoints, hours: Double) -> PlantTelemetry {
         let (load, pvAvailable) = Self.demandAndPV(inputs: inputs, unixMS: nowMS, faults: faults)
         let span = max(hours, 1.0 / 3600)
-        var units = max(0, min(setpoints.dieselUnits, scenario.diesel?.units ?? 0))
+        var units = max(0, min(setpoints.dieselUnits, plant.diesel?.units ?? 0))
         if faults.contains(.gensetFailsToStart) { units = min(units, fleet?.runningUnits ?? 0) }
         fleet?.commit(units: units, step: step, stepHours: hours)
         let capacity = fleet?.capacityKW(units: units, stepHours: span) ?? 0
         var diesel = units > 0 ? min(capacity, max(fleet?.minimumKW(units: units) ?? 0, setpoints.dieselKW)) : 0
-        let grid = scenario.connectedGrid.map { min($0.importKW, max(-$0.exportKW, setpoints.gridKW)) } ?? 0
+        let grid = plant.grid.map { min($0.importKW, max(-$0.exportKW, setpoints.gridKW)) } ?? 0
         var pv = min(pvAvailable, max(0, setpoints.pvLimitKW))
         let online = battery != nil && !faults.contains(.batteryTrip)
         var batteryKW = 0.0

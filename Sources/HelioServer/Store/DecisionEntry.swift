@@ -1,3 +1,4 @@
+import HelioGrid
 import GRDB
 
 /// One control decision with its reason (the audit trail): the mode, who decided, and the setpoints sent.

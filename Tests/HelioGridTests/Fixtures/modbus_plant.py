@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """A Modbus TCP plant for HelioGrid's adapter test (pymodbus 3.6): SunSpec PV inverter (unit 1:
 models 1, 103, 120, 123), SunSpec storage (unit 2: models 1, 103, 124) and a genset controller /
-plant meter (unit 3: the register map of the test scenario). Usage: modbus_plant.py PORT"""
+plant meter (unit 3: the register map of the test scenario). Usage: modbus_plant.py [PORT]
+
+Listens on loopback (PORT, or one the system picks when omitted or 0) and then prints
+"listening PORT" on stdout: the readiness signal the test waits for."""
 import asyncio
 import sys
 
 from pymodbus.datastore import ModbusSequentialDataBlock, ModbusServerContext, ModbusSlaveContext
-from pymodbus.server import StartAsyncTcpServer
+from pymodbus.server import ModbusTcpServer
 
 BASE = 40000
 
@@ -56,8 +59,13 @@ METER = {100: i32(14250), 102: i32(0), 104: [0], 106: i32(40000)}
 async def main(port):
     server_context = ModbusServerContext(
         slaves={1: context(INVERTER), 2: context(STORAGE), 3: context(meter=METER)}, single=False)
-    await StartAsyncTcpServer(context=server_context, address=("127.0.0.1", port))
+    server = ModbusTcpServer(context=server_context, address=("127.0.0.1", port))
+    if not await server.listen():
+        sys.exit(f"cannot listen on 127.0.0.1:{port}")
+    bound = server.transport.sockets[0].getsockname()[1]
+    print(f"listening {bound}", flush=True)
+    await server.serving
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1])))
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 0))

@@ -1,4 +1,6 @@
-/// What the EMS asks of the plant for the next control interval, kW at the bus.
+/// What the EMS asks of the plant for the next step or control interval, kW at the bus (step
+/// averages): the one set-point value of a plan step (``PlanFollower``), the simulator and the live
+/// plant adapters.
 public struct PlantSetpoints: Sendable, Equatable, Codable {
     /// Upper limit on PV output (curtailment), kW.
     public var pvLimitKW: Double
@@ -22,5 +24,12 @@ public struct PlantSetpoints: Sendable, Equatable, Codable {
         self.dieselUnits = dieselUnits
         self.dieselKW = dieselKW
         self.gridKW = gridKW
+    }
+
+    /// The set-points that carry out `decision`: PV limited to what the decision uses only when it
+    /// curtails (otherwise `pvRatingKW`, no limit).
+    public init(decision: DispatchDecision, pvRatingKW: Double) {
+        self.init(pvLimitKW: decision.curtailedKW > 0 ? decision.pvKW : pvRatingKW, batteryKW: decision.batteryKW,
+                  dieselUnits: decision.dieselUnits, dieselKW: decision.dieselKW, gridKW: decision.gridKW)
     }
 }

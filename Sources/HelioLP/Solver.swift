@@ -1,5 +1,3 @@
-import Foundation
-import HelioGrid
 import Synchronization
 internal import CCbc
 internal import CClp
@@ -8,7 +6,7 @@ internal import CClp
 /// MILPs (J. Forrest et al., COIN-OR Clp 1.17 and Cbc 2.10, https://github.com/coin-or).
 ///
 /// Solver handles are created, used and freed inside one call. Cbc 2.10 is not thread-safe
-/// (DESIGN.md: parallel solves gave wrong answers), so every Cbc call is serialised behind one
+/// (parallel solves gave wrong answers when checked), so every Cbc call is serialised behind one
 /// lock; Clp runs in parallel with one model per solve.
 public enum Solver {
     private static let cbcLock = Mutex(())
@@ -26,7 +24,9 @@ public enum Solver {
         let (objective, values) = program.hasIntegers
             ? try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
             : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds)
-        return Solution(objective: objective, values: values, solveSeconds: (clock.now - started).milliseconds / 1000)
+        let elapsed = (clock.now - started).components
+        return Solution(objective: objective, values: values,
+                        solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
     }
 
     private static func finite(_ bounds: [Double]) -> [Double] {

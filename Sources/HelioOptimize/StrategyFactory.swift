@@ -1,0 +1,54 @@
+import HelioGrid
+
+/// The one place a dispatch strategy's name becomes a strategy, for every entry point: `simulate`,
+/// `compare` and `report` (``simulation(_:weather:inputs:)``) and `serve` (``live(_:inputs:)``).
+///
+/// - `rule`: the rule-based EMS (``RuleBasedDispatch``).
+/// - `optimal`: perfect foresight over the whole run (``OptimalDispatch``), simulation only: it
+///   needs the true load and PV of every step in advance.
+/// - `mpc`: the receding-horizon planner (``MPCDispatch``) on the simulation grid with clear-sky-index
+///   PV and same-time-yesterday load forecasts; live, on clock hours with forecasts from the
+///   scenario's modelled year blended with the present measurement (``ModelYearForecaster``).
+public enum StrategyFactory {
+    /// Strategies a simulation runs.
+    public static let simulationStrategies = DispatchConfig.Strategy.allCases
+    /// Strategies the live EMS runs.
+    public static let liveStrategies: [DispatchConfig.Strategy] = [.rule, .mpc]
+    /// Hours over which the live PV forecast blends from the measurement back to the model.
+    public static let livePVBlendHours = 6.0
+
+    /// The scenario's `[dispatch] strategy` for a simulation on `inputs` (prepared from `weather`).
+    public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {
+        switch scenario.dispatch.strategy {
+        case .rule:
+            return RuleBasedDispatch(config: scenario.dispatch)
+        case .optimal:
+            return try OptimalDispatch(scenario: scenario, inputs: inputs)
+        case .mpc:
+            let axis = inputs.axis
+            let clearSkyKW = scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: axis.stepMinutes) }
+                ?? Array(repeating: 0, count: axis.stepsPerYear)
+            let replanSteps = max(1, scenario.dispatch.stepMinutes / axis.stepMinutes)
+            return MPCDispatch(
+                scenario: scenario, planStepHours: axis.stepHours, replanHours: Double(replanSteps) * axis.stepHours,
+                pvForecaster: ClearSkyIndexForecaster(clearSkyKW: clearSkyKW),
+                loadForecaster: SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes),
+                gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh))
+        }
+    }
+
+    /// The scenario's `[dispatch] strategy` for the live EMS, forecasting from `inputs`' modelled year.
+    public static func live(_ scenario: Scenario, inputs: SimulationInputs) throws -> any DispatchStrategy {
+        switch scenario.dispatch.strategy {
+        case .rule:
+            return RuleBasedDispatch(config: scenario.dispatch)
+        case .optimal:
+            throw HelioError(.usage, "serve runs the rule or mpc strategy; optimal dispatch needs perfect foresight of the whole run",
+                             file: scenario.source, key: "dispatch.strategy")
+        case .mpc:
+            let forecasts = LiveForecasts(scenario: scenario, inputs: inputs)
+            return MPCDispatch(scenario: scenario, planStepHours: 1, replanHours: Double(scenario.dispatch.stepMinutes) / 60,
+                               pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import HelioGrid
+import HelioOptimize
+
+/// The front door of the engine: a scenario run end to end with its `[dispatch] strategy`, the
+/// strategy made by ``StrategyFactory`` and stepped by ``SimulationEngine``. Each entry point
+/// measures its own work once, here, into ``SimulationResult/runtimeMS``: reading the weather and
+/// preparing the inputs where it does them, planning (the optimal LP is solved before the first
+/// step) and the dispatch loop.
+public enum CampusRun {
+    /// Reads the scenario's weather, prepares the inputs and runs.
+    public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
+        try timed {
+            let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+            return try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
+                                recordSeries: recordSeries)
+        }
+    }
+
+    /// Prepares the inputs from already-read `weather` and runs.
+    public static func run(_ scenario: Scenario, weather: WeatherData, recordSeries: Bool) throws -> SimulationResult {
+        try timed {
+            try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
+                         recordSeries: recordSeries)
+        }
+    }
+
+    /// Runs on prepared `inputs` (from `weather`): planning and dispatch only.
+    public static func run(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs, recordSeries: Bool) throws -> SimulationResult {
+        try timed { try dispatch(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries) }
+    }
+
+    private static func dispatch(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
+                                 recordSeries: Bool) throws -> SimulationResult {
+        var strategy = try StrategyFactory.simulation(scenario, weather: weather, inputs: inputs)
+        return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+    }
+
+    private static func timed(_ body: () throws -> SimulationResult) rethrows -> SimulationResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var result = try body()
+        result.runtimeMS = (clock.now - started).milliseconds
+        return result
+    }
+}

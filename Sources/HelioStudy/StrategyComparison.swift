@@ -1,0 +1,22 @@
+import HelioGrid
+import HelioOptimize
+
+/// `compare --dispatch`: the same campus under every simulation strategy (``StrategyFactory``), on
+/// inputs prepared once; each run's time covers planning and dispatch. Strategies are ranked on
+/// their operating cost (``OperatingCost``), the objective they all answer to.
+public enum StrategyComparison {
+    /// The strategies compared, in table order.
+    public static let strategies: [DispatchConfig.Strategy] = [.rule, .mpc, .optimal]
+
+    /// One case per strategy.
+    public static func run(_ scenario: Scenario) throws -> [StudyCase] {
+        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
+        return try strategies.map { strategy in
+            var variant = scenario
+            variant.dispatch.strategy = strategy
+            let result = try CampusRun.run(variant, weather: weather, inputs: inputs, recordSeries: false)
+            return StudyCase(label: strategy.rawValue, result: result)
+        }
+    }
+}
