@@ -18,8 +18,10 @@ import HelioLP
 /// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
 /// the whole load for twice `start_seconds` (a genset start plus an equal margin).
 public struct DispatchProblem: Sendable {
-    /// The scenario whose plant and prices are used.
+    /// The scenario whose prices and dispatch settings are used.
     public let scenario: Scenario
+    /// The plant dispatched (the scenario's ``PlantModel``).
+    public let plant: PlantModel
     /// Whether unit commitment is integer (MILP) or relaxed (LP).
     public let integerCommitment: Bool
     /// With integer commitment, how many leading steps keep integer unit counts (the rest relaxed);
@@ -32,6 +34,7 @@ public struct DispatchProblem: Sendable {
     /// Creates a formulation for a scenario.
     public init(scenario: Scenario, integerCommitment: Bool, integerSteps: Int? = nil, timeLimitSeconds: Double = 600) {
         self.scenario = scenario
+        plant = PlantModel(scenario: scenario)
         self.integerCommitment = integerCommitment
         self.integerSteps = integerSteps
         self.timeLimitSeconds = timeLimitSeconds
@@ -47,9 +50,8 @@ public struct DispatchProblem: Sendable {
 
     /// Fuel plus its carbon cost per litre, currency.
     var costPerLitre: Double {
-        guard let diesel = scenario.diesel else { return 0 }
-        let kgPerL = DieselEmissionFactor(diesel: diesel, gwp: scenario.carbon.gwp).kgCO2ePerL
-        return scenario.economics.fuelPricePerL + kgPerL / 1000 * carbonPricePerT
+        guard plant.diesel != nil else { return 0 }
+        return scenario.economics.fuelPricePerL + plant.fuelKgCO2ePerL / 1000 * carbonPricePerT
     }
 
     /// Carbon price charged, net of any price paid at origin, currency per tCO₂e.
@@ -84,13 +86,13 @@ public struct DispatchProblem: Sendable {
             pv.append(program.addVariable(upper: horizon.pvAvailableKW[t]))
             unserved.append(program.addVariable(upper: load, objective: scenario.economics.unservedPenaltyPerKWh * h))
             var terms = [pv[t], unserved[t]], coefficients = [1.0, 1.0]
-            if let battery = scenario.battery {
+            if let battery = problem.plant.battery {
                 addBattery(t, battery, terms: &terms, coefficients: &coefficients)
             }
-            if let fleet = scenario.diesel {
+            if let fleet = problem.plant.diesel {
                 addGensets(t, fleet, terms: &terms, coefficients: &coefficients)
             }
-            if let grid = scenario.connectedGrid {
+            if let grid = problem.plant.grid {
                 let carbon = horizon.gridCarbonGPerKWh.isEmpty ? grid.carbonGPerKWh : horizon.gridCarbonGPerKWh[t]
                 let importCost = (grid.pricePerKWh + carbon / 1e6 * problem.carbonPricePerT) * h
                 imports.append(program.addVariable(upper: grid.importKW, objective: importCost))
@@ -108,7 +110,7 @@ public struct DispatchProblem: Sendable {
             charge.append(program.addVariable(upper: battery.powerKW, objective: wear))
             discharge.append(program.addVariable(upper: battery.powerKW, objective: wear))
             var floor = battery.socMin * horizon.capacityKWh
-            if scenario.dispatch.contingencyReserve, let fleet = scenario.diesel {
+            if scenario.dispatch.contingencyReserve, let fleet = problem.plant.diesel {
                 floor += horizon.loadKW[t] * 2 * fleet.startSeconds / 3600 / battery.dischargeEfficiency
             }
             let ceiling = battery.socMax * horizon.capacityKWh
@@ -124,7 +126,7 @@ public struct DispatchProblem: Sendable {
                 values.append(-retention)
             }
             program.addConstraint(variables: variables, coefficients: values, lower: start, upper: start)
-            if scenario.dispatch.contingencyReserve, let fleet = scenario.diesel {
+            if scenario.dispatch.contingencyReserve, let fleet = problem.plant.diesel {
                 program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - fleet.unitKW))
             }
             terms += [discharge[t], charge[t]]
@@ -154,7 +156,7 @@ public struct DispatchProblem: Sendable {
 
         /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ steps.
         private mutating func addMinimumRunTime() {
-            guard let fleet = problem.scenario.diesel, fleet.minRunHours > 0 else { return }
+            guard let fleet = problem.plant.diesel, fleet.minRunHours > 0 else { return }
             let window = max(1, Int((fleet.minRunHours / horizon.stepHours).rounded(.up)))
             guard window > 1 else { return }
             for t in units.indices {

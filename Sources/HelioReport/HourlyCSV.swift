@@ -1,6 +1,6 @@
 import HelioGrid
 
-/// `hourly.csv` per DESIGN.md's output contract: one row per step (whatever the step), interval
+/// `hourly.csv` per docs/output-contract.md: one row per step (whatever the step), interval
 /// start stamps in ISO 8601 with the site's standard-time offset; powers in kW to the watt, SOC to
 /// six decimals, CO₂e in kg to the gram.
 public enum HourlyCSV {

@@ -1,7 +1,7 @@
 import Foundation
 import HelioGrid
 
-/// `summary.json` exactly per DESIGN.md's output contract: snake_case keys, every key present,
+/// `summary.json` exactly per docs/output-contract.md: snake_case keys, every key present,
 /// 0 where not applicable.
 public struct SummaryReport: Codable, Sendable, Equatable {
     /// `energy_kwh`: energy totals over the run, kWh.

@@ -3,7 +3,7 @@ import Foundation
 import HelioGrid
 import HelioReport
 
-/// `heliogrid pv`: the PV model alone on a weather file (DESIGN.md command-line contract).
+/// `heliogrid pv`: the PV model alone on a weather file (docs/output-contract.md, "pv --out").
 struct PVCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pv", abstract: "Run the PV model alone and print annual AC energy.")
@@ -61,7 +61,7 @@ struct PVCommand: ParsableCommand {
         for (name, value, range) in checks where !range.contains(value) {
             throw HelioError(.usage, "\(name) \(value) is out of range \(range.lowerBound)…\(range.upperBound)")
         }
-        guard SiteConfig.supportedTimesteps.contains(timestep) else {
+        guard TimeAxis.supportedStepMinutes.contains(timestep) else {
             throw HelioError(.usage, "--timestep must be 60, 30, 15, 5 or 1")
         }
         var config = PVConfig(dcKW: dcKW)

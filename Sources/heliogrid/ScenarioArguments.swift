@@ -14,7 +14,7 @@ struct ScenarioArguments: ParsableArguments {
     func load() throws -> Scenario {
         var loaded = try scenario.map(ScenarioLoader.load(path:)) ?? ScenarioLoader.loadDefault()
         if let timestep {
-            guard SiteConfig.supportedTimesteps.contains(timestep) else {
+            guard TimeAxis.supportedStepMinutes.contains(timestep) else {
                 throw HelioError(.usage, "--timestep must be 60, 30, 15, 5 or 1, found \(timestep)")
             }
             loaded.site.timestepMinutes = timestep

@@ -7,7 +7,7 @@ import Testing
 @Suite struct OutputContractTests {
     static let result: SimulationResult = try! CampusRun.run(TestData.defaultScenario, recordSeries: true)
 
-    /// DESIGN.md's `summary.json`: exactly these keys, all present.
+    /// docs/output-contract.md's `summary.json`: exactly these keys, all present.
     @Test func summaryJSONHasExactlyTheContractKeys() throws {
         let json = try SummaryReport(result: Self.result).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

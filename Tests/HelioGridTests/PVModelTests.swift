@@ -3,7 +3,7 @@ import Testing
 @testable import HelioGrid
 
 @Suite struct PVModelTests {
-    /// DESIGN.md anchors: NREL SAM 2025 PVWatts v8, 1000 kW DC, DC/AC 1.2, losses 14.08 %.
+    /// Anchors (docs/validation.md): NREL SAM 2025 PVWatts v8, 1000 kW DC, DC/AC 1.2, losses 14.08 %.
     @Test(arguments: [
         ("phoenix", PVConfig.Tracking.fixed, 1_756_570.0),
         ("phoenix", .singleAxis, 2_033_261.0),
@@ -38,6 +38,12 @@ import Testing
 
     /// Reference values from pvlib-python 0.16.1 (`iam.physical`, `temperature.sapm_cell`,
     /// `inverter.pvwatts`, `irradiance.perez`), an independent implementation of the same papers.
+    /// Every `temperature_model` name a scenario accepts has SAPM coefficients, and no more: the
+    /// scenario layer names the sets, the PV model holds their numbers.
+    @Test func everyAcceptedTemperatureModelHasCoefficients() {
+        #expect(Set(PVConfig.temperatureModelNames) == Set(CellTemperatureModel.named.keys))
+    }
+
     @Test func componentsMatchPvlib() {
         #expect(abs(IncidenceAngleModifier.modifier(incidenceDeg: 60) - 0.9460029142) < 1e-9)
         #expect(abs(IncidenceAngleModifier.modifier(incidenceDeg: 80) - 0.6341166932) < 1e-9)

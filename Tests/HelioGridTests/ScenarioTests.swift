@@ -31,7 +31,7 @@ import Testing
         #expect(s.carbon.gwp == .ar5 && s.economics.projectYears == 20)
     }
 
-    /// Every key left out takes the value desert-10k.toml shows (DESIGN.md, "Scenario files").
+    /// Every key left out takes the value desert-10k.toml shows (docs/scenario.md).
     @Test func omittedKeysDefaultToTheReferenceFile() throws {
         let minimal = try TestData.scenario(Self.minimal)
         let reference = TestData.defaultScenario

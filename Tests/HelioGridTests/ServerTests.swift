@@ -71,7 +71,7 @@ enum ServerFixture {
         let reading = try #require(await server.loop.status().telemetry)
         #expect(reading.dieselUnits > 0 && reading.unservedKW == 0)
         #expect(try ServerFixture.balanced(server.store))
-        let factor = DieselEmissionFactor(diesel: scenario.diesel!, gwp: .ar5).kgCO2ePerL
+        let factor = scenario.diesel!.emissionFactor(gwp: .ar5).kgCO2ePerL
         var pool = 0.0
         for row in try server.store.ledger(fromMS: 0, toMS: .max, limit: 1000, offset: 0) {
             #expect(abs(row.emittedKg - row.fuelL * factor) < 1e-9)

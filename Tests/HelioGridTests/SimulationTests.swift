@@ -25,7 +25,7 @@ import Testing
         let series = try #require(r.series)
         let hours = r.axis.stepHours
         let battery = s.battery!, diesel = s.diesel!
-        let kgPerL = DieselEmissionFactor(diesel: diesel, gwp: s.carbon.gwp).kgCO2ePerL
+        let kgPerL = diesel.emissionFactor(gwp: s.carbon.gwp).kgCO2ePerL
         var firstBreach: [String: Int] = [:]
         func check(_ rule: String, _ holds: Bool, _ step: Int) {
             if !holds && firstBreach[rule] == nil { firstBreach[rule] = step }

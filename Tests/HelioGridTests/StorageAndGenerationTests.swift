@@ -65,7 +65,7 @@ import Testing
         #expect(abs(fleet.fuelL(units: 2, outputKW: 3000, stepHours: 1) - 807) < 1e-9)
         #expect(fleet.fuelL(units: 0, outputKW: 0, stepHours: 1) == 0)
         // AR5: 2.68 + 0.11e-3 · 28 + 0.02e-3 · 265 = 2.68838 kgCO2e/L.
-        let factor = DieselEmissionFactor(diesel: DieselConfig(units: 1, unitKW: 1), gwp: .ar5)
+        let factor = DieselConfig(units: 1, unitKW: 1).emissionFactor(gwp: .ar5)
         #expect(abs(factor.kgCO2ePerL - 2.68838) < 1e-12)
     }
 

@@ -12,7 +12,7 @@ enum TestData {
     static let phoenix: WeatherData = try! WeatherLoader.load(path: phoenixPath)
     static let tucson: WeatherData = try! WeatherLoader.load(path: fixture("tucson-az-722740.epw"))
 
-    /// The PVWatts reference system of DESIGN.md's anchors.
+    /// The PVWatts reference system of the anchors in docs/validation.md.
     static func anchorSystem(tracking: PVConfig.Tracking) -> PVConfig {
         var config = PVConfig(dcKW: 1000)
         config.dcACRatio = 1.2

@@ -2,7 +2,7 @@ import Foundation
 
 /// GPU-cluster IT power from a deterministic, seeded utilisation profile.
 ///
-/// IT power = nodes · (P_idle + (P_max − P_idle) · u(t)) · (1 + fabric overhead) (DESIGN.md); the
+/// IT power = nodes · (P_idle + (P_max − P_idle) · u(t)) · (1 + fabric overhead); the
 /// linear node-power-versus-utilisation form follows L. A. Barroso, U. Hölzle and P. Ranganathan,
 /// "The Datacenter as a Computer", 3rd ed. (2018), §5.4. Profiles:
 /// - training: a flat running level with short checkpoint dips (``checkpointMinutes`` at

@@ -21,7 +21,7 @@ public struct PlantModel: Sendable, Equatable {
         battery = scenario.battery
         diesel = scenario.diesel
         grid = scenario.connectedGrid
-        fuelKgCO2ePerL = scenario.diesel.map { DieselEmissionFactor(diesel: $0, gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
+        fuelKgCO2ePerL = scenario.diesel.map { $0.emissionFactor(gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
     }
 
     /// A new battery at its initial state of charge, or at `soc` (a plant resumed from measurements).

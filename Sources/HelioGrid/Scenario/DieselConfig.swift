@@ -54,4 +54,9 @@ extension DieselConfig {
         guard units > 0 else { return 0 }
         return (fuelInterceptLPerKWhRated * unitKW * Double(units) + fuelSlopeLPerKWh * outputKW) * hours
     }
+
+    /// The emission factor of this fleet's fuel under `gwp` (``DieselEmissionFactor``).
+    public func emissionFactor(gwp: GlobalWarmingPotentials) -> DieselEmissionFactor {
+        DieselEmissionFactor(co2KgPerL: co2KgPerL, ch4GPerL: ch4GPerL, n2oGPerL: n2oGPerL, gwp: gwp)
+    }
 }

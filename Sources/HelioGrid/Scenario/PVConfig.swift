@@ -37,8 +37,10 @@ public struct PVConfig: Sendable, Equatable {
         self.dcKW = dcKW
     }
 
-    /// The SAPM coefficients for ``temperatureModel``.
-    public var cellTemperatureModel: CellTemperatureModel { CellTemperatureModel.named[temperatureModel]! }
+    /// Names of the SAPM parameter sets `temperature_model` accepts (King et al. 2004, Table 1; the
+    /// coefficients are ``CellTemperatureModel/named``).
+    public static let temperatureModelNames = ["sapm-close-mount-glass-glass", "sapm-insulated-back-glass-polymer",
+                                               "sapm-open-rack-glass-glass", "sapm-open-rack-glass-polymer"]
 
     init(_ section: inout ScenarioSection, baseDirectory: String) throws {
         dcKW = try section.positive("dc_kw", max: 1e9)
@@ -55,7 +57,7 @@ public struct PVConfig: Sendable, Equatable {
         inverterEfficiency = try section.positive("inverter_efficiency", default: defaults.inverterEfficiency, above: 0.5, max: 0.995)
         gammaPdc = try section.double("gamma_pdc", default: defaults.gammaPdc, in: -0.02...0)
         temperatureModel = try section.choice("temperature_model", default: defaults.temperatureModel,
-                                              in: CellTemperatureModel.named.keys.sorted())
+                                              in: Self.temperatureModelNames)
         degradationPerYear = try section.double("degradation_per_year", default: defaults.degradationPerYear, in: 0...0.1)
         productionCSVPath = try section.optionalString("production_csv").map { SiteConfig.resolve($0, against: baseDirectory) }
         try section.finish()

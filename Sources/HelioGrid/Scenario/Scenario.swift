@@ -1,7 +1,6 @@
 /// A complete campus description: site, load, plant, dispatch, economics and carbon settings.
 ///
-/// Built from a TOML file by ``ScenarioLoader`` (format: `desert-10k.toml`, DESIGN.md "Scenario
-/// files") or in code. A `nil` component is absent from the plant; that is how `compare` builds
+/// Built from a TOML file by ``ScenarioLoader`` (format: `desert-10k.toml`, docs/scenario.md) or in code. A `nil` component is absent from the plant; that is how `compare` builds
 /// its diesel-only and PV + diesel baselines.
 public struct Scenario: Sendable, Equatable {
     /// Path of the file this came from (or a label for in-code scenarios).

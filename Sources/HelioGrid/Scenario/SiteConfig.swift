@@ -11,9 +11,6 @@ public struct SiteConfig: Sendable, Equatable {
     /// Number of years simulated (the weather year repeated, with ageing).
     public var years: Int
 
-    /// Steps the engine supports (DESIGN.md).
-    public static let supportedTimesteps = [60, 30, 15, 5, 1]
-
     /// Creates a site; see the properties for units.
     public init(name: String, weatherPath: String, timestepMinutes: Int = 60, years: Int = 1) {
         self.name = name
@@ -26,7 +23,7 @@ public struct SiteConfig: Sendable, Equatable {
         name = try section.string("name", default: "Unnamed campus")
         weatherPath = Self.resolve(try section.string("weather"), against: baseDirectory)
         timestepMinutes = try section.int("timestep_minutes", default: 60, in: 1...60)
-        guard Self.supportedTimesteps.contains(timestepMinutes) else {
+        guard TimeAxis.supportedStepMinutes.contains(timestepMinutes) else {
             throw section.error("timestep_minutes", "\(timestepMinutes) is not one of 60, 30, 15, 5, 1")
         }
         years = try section.int("years", default: 1, in: 1...50)

@@ -25,7 +25,7 @@ public struct PVSystemModel: Sendable {
         self.config = config
         pvwatts = PVWattsModel(dcKW: config.dcKW, dcACRatio: config.dcACRatio, gammaPerC: config.gammaPdc,
                                lossesPercent: config.lossesPercent, inverterEfficiency: config.inverterEfficiency)
-        temperature = config.cellTemperatureModel
+        temperature = CellTemperatureModel.named[config.temperatureModel]!
         fixedOrientation = SurfaceOrientation(tiltDeg: config.tiltDeg, azimuthDeg: config.azimuthDeg)
         tracker = config.tracking == .singleAxis
             ? SingleAxisTracker(axisTiltDeg: config.tiltDeg, axisAzimuthDeg: config.azimuthDeg,

@@ -30,6 +30,6 @@ public struct WeatherData: Sendable {
     /// Number of records.
     public var count: Int { ghiWM2.count }
 
-    /// Albedo assumed where a file gives none (DESIGN.md; the PVWatts and SAM default).
+    /// Albedo assumed where a file gives none (the PVWatts and SAM default).
     public static let defaultAlbedo = 0.2
 }

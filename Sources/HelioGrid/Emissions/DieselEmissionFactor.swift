@@ -12,12 +12,13 @@ public struct DieselEmissionFactor: Sendable, Equatable {
     /// kg CO₂e per litre from N₂O.
     public var n2oKgCO2ePerL: Double
 
-    /// The factor for a genset fleet's fuel under a GWP set.
-    public init(diesel: DieselConfig, gwp: CarbonConfig.GWP) {
+    /// The factor of a fuel emitting `co2KgPerL` kg CO₂, `ch4GPerL` g CH₄ and `n2oGPerL` g N₂O per
+    /// litre under a GWP set.
+    public init(co2KgPerL: Double, ch4GPerL: Double, n2oGPerL: Double, gwp: GlobalWarmingPotentials) {
         let (methane, nitrousOxide) = gwp.methaneAndNitrousOxide
-        co2KgPerL = diesel.co2KgPerL
-        ch4KgCO2ePerL = diesel.ch4GPerL / 1000 * methane
-        n2oKgCO2ePerL = diesel.n2oGPerL / 1000 * nitrousOxide
+        self.co2KgPerL = co2KgPerL
+        ch4KgCO2ePerL = ch4GPerL / 1000 * methane
+        n2oKgCO2ePerL = n2oGPerL / 1000 * nitrousOxide
     }
 
     /// Total kg CO₂e per litre.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A `timestamp,<value>` CSV input (load, PV production, grid emission factor) brought onto the
-/// simulation step (DESIGN.md, "Time axis").
+/// simulation step (docs/time.md).
 ///
 /// Timestamps are ISO 8601 interval starts with a UTC offset and must be evenly spaced; a gap or
 /// duplicate is an error naming the line. A file with exactly one row per simulation step is taken
@@ -76,7 +76,7 @@ public struct CSVTimeSeries: Sendable {
     /// Places rows on one non-leap year by month, day and time in the simulation's time zone.
     private static func alignByCalendar(_ stamps: [ISOTimestamp], _ values: [Double], _ lineNumbers: [Int],
                                         spacing: Int, axis: TimeAxis, file: String) throws -> [Double] {
-        guard CivilCalendar.minutesPerYear % spacing == 0, SiteConfig.supportedTimesteps.contains(spacing) || spacing == 10 else {
+        guard CivilCalendar.minutesPerYear % spacing == 0, TimeAxis.supportedStepMinutes.contains(spacing) || spacing == 10 else {
             throw HelioError(.timeSeries, "rows \(spacing) minutes apart: expected one row per simulation step (\(axis.stepMinutes) min) or a 60, 30, 15, 10, 5 or 1-minute year",
                              file: file)
         }

@@ -1,7 +1,7 @@
 /// Calendar arithmetic on the simulation's non-leap year, without Foundation's calendar.
 ///
 /// Like SAM and pvlib, HelioGrid maps a typical-year weather file onto the non-leap calendar
-/// year 2001 (DESIGN.md, "Time axis"); these helpers convert between month/day/minute and
+/// year 2001 (docs/time.md); these helpers convert between month/day/minute and
 /// minute-of-year and format ISO 8601 timestamps with a fixed UTC offset.
 public enum CivilCalendar {
     /// The calendar year every single-year output uses.

@@ -7,6 +7,9 @@ public struct TimeAxis: Sendable, Equatable {
     /// Offset of local (standard) time from UTC, minutes.
     public var utcOffsetMinutes: Int
 
+    /// Simulation steps HelioGrid runs, minutes.
+    public static let supportedStepMinutes = [60, 30, 15, 5, 1]
+
     /// Creates a clock; the step must divide the year.
     public init(stepMinutes: Int, utcOffsetMinutes: Int) {
         self.stepMinutes = stepMinutes
