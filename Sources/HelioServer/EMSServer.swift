@@ -27,10 +27,10 @@ public struct EMSServer: Sendable {
         let inputs = try SimulationInputs.prepare(scenario)
         let strategy = try StrategyFactory.live(scenario, inputs: inputs)
         let store = try EMSStore(path: databasePath)
-        let state = try store.state()
-        let startMS = state["plant_ms"].flatMap(Int64.init) ?? wallClockMS / 1000 * 1000
-        let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: state["soc"].flatMap(Double.init))
-        return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: plant, state: state,
+        let resume = try store.resume()
+        let startMS = resume?.plantMS ?? wallClockMS / 1000 * 1000
+        let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc)
+        return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: plant, resume: resume,
                     intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
     }
 
@@ -44,16 +44,16 @@ public struct EMSServer: Sendable {
         let store = try EMSStore(path: databasePath)
         let plant = ModbusPlant(config: config)
         return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: nil,
-                    state: try store.state(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
+                    resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
     }
 
     /// Builds the service on any adapter.
     public static func make(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, store: EMSStore,
-                            plant: any PlantAdapter, simulated: SimulatedPlant?, state: [String: String], intervalSeconds: Double,
+                            plant: any PlantAdapter, simulated: SimulatedPlant?, resume: ResumeRecord?, intervalSeconds: Double,
                             plantSecondsPerTick: Double) -> EMSServer {
         let metrics = ServiceMetrics()
         let loop = ControlLoop(scenario: scenario, inputs: inputs, strategy: strategy, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
-                               plantSecondsPerTick: plantSecondsPerTick, resume: state)
+                               plantSecondsPerTick: plantSecondsPerTick, resume: resume)
         let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant,
                                  simulatedPlant: simulated)
         return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api)

@@ -49,7 +49,7 @@ import Testing
         let (ledgerBefore, telemetryBefore, decisionsBefore) = (try store.count("ledger"), try store.count("telemetry"), try store.count("decisions"))
         #expect(decisionsBefore == telemetryBefore && ledgerBefore == telemetryBefore - 1)
         let lastBefore = try #require(try store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: telemetryBefore - 1).last)
-        let plantMS = try #require(try store.state()["plant_ms"].flatMap(Int64.init))
+        let plantMS = try #require(try store.resume()?.plantMS)
         #expect(plantMS == lastBefore.reading.timestampMS + 30_000)
 
         process = try Self.start(database: database, port: port + 1)

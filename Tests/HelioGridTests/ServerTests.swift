@@ -374,7 +374,7 @@ enum ServerFixture {
         defer { ServerFixture.remove(path) }
         let store = try EMSStore(path: path)
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute"])
+        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record"])
         // Two minutes of 1-second readings with load 0…119 kW: minute means 29.5 and 89.5.
         let readings = (0..<120).map { second in
             TelemetryEntry(source: "simulated", resolutionS: 1, reading: PlantTelemetry(
@@ -388,7 +388,27 @@ enum ServerFixture {
         try store.downsample(beforeMS: 120_000, keepMinutesAfterMS: 60_001)
         #expect(try store.count("telemetry") == 0)
         // Reopening applies no migration twice.
-        #expect(try EMSStore(path: path).appliedMigrations().count == 2)
+        #expect(try EMSStore(path: path).appliedMigrations().count == 3)
+    }
+
+    /// A database written before the typed resume record (key-value `state` table) resumes from the
+    /// same values after migration, and the old table is gone.
+    @Test func keyValueStateMigratesIntoTheResumeRecord() throws {
+        let path = ServerFixture.databasePath()
+        defer { ServerFixture.remove(path) }
+        let old = try DatabasePool(path: path)
+        try EMSStore.migrator.migrate(old, upTo: "v2-telemetry-minute")
+        try old.write { db in
+            for (key, value) in [("plant_ms", "1768500000000"), ("soc", "0.4375"), ("forced_safe", "1"),
+                                 ("pool_energy_kwh", "81250.5"), ("pool_carbon_kg", "1234.25"), ("pool_fossil_kwh", "2500")] {
+                try db.execute(sql: "INSERT INTO state(key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+        try old.close()
+        let store = try EMSStore(path: path)
+        #expect(try store.resume() == ResumeRecord(plantMS: 1_768_500_000_000, soc: 0.4375, forcedSafe: true, poolEnergyKWh: 81_250.5,
+                                                    poolCarbonKg: 1234.25, poolFossilKWh: 2500))
+        #expect(try store.pool.read { db in try db.tableExists("state") } == false)
     }
 
     @Test func liveStreamDeliversOneStatusPerInterval() async throws {
@@ -462,7 +482,7 @@ actor SetpointRefusingPlant: PlantAdapter {
         let plant = SetpointRefusingPlant(simulated)
         let server = EMSServer.make(scenario: scenario, inputs: inputs, strategy: try StrategyFactory.live(scenario, inputs: inputs),
                                     store: try EMSStore(path: path), plant: plant, simulated: simulated,
-                                    state: [:], intervalSeconds: 1, plantSecondsPerTick: 60)
+                                    resume: nil, intervalSeconds: 1, plantSecondsPerTick: 60)
         await server.loop.tick()
         await plant.refuse(true)
         await server.loop.tick()

@@ -4,14 +4,11 @@ import HelioOptimize
 import ServiceLifecycle
 
 /// The live EMS: every control interval it reads the plant's telemetry, checks it, decides the
-/// setpoints with the simulator's dispatch strategy (the rule-based EMS), or an operator's override,
-/// or safe mode, writes them, and stores the reading, the decision with its reason and the ledger
-/// row in one transaction with the state to resume from.
-///
-/// Safe mode (telemetry lost or invalid, setpoints not accepted, or asked for by an operator): the
-/// gensets are committed to carry the last known load at their target loading, the battery is only
-/// asked to balance (so its reserve is kept), PV is not limited, and an alarm is raised. After three
-/// valid readings in a row the EMS returns to auto by itself and clears the alarm.
+/// setpoints — with the strategy (``LiveStrategy``), an operator's override, or safe mode
+/// (``SafeModePolicy``) — writes them, and stores the reading, the decision with its reason, the
+/// ledger row, the alarm changes (``AlarmMonitor``) and the point to resume from (``ResumeRecord``)
+/// in one transaction; then it publishes the status (``StatusBroadcaster``). This type only
+/// sequences the interval; each concern lives in its own type.
 public actor ControlLoop: Service {
     let scenario: Scenario
     let adapter: any PlantAdapter
@@ -28,27 +25,24 @@ public actor ControlLoop: Service {
     /// Minute means older than this are deleted, ms.
     public var minuteRetentionMS: Int64 = 400 * 86_400_000
     private var lastRetentionMS: Int64?
-    private var strategy: any DispatchStrategy
-    private var fleet: GensetFleet?
+    private var strategy: LiveStrategy
+    private var safeMode: SafeModePolicy
+    private var alarmMonitor: AlarmMonitor
+    private let broadcaster = StatusBroadcaster()
     private var ledger: LiveLedger
-    private var mode: OperatingMode = .auto
-    private var forcedSafe: Bool
-    private var validStreak = 0
     private var override: OperatorOverride?
     private var lastReading: PlantTelemetry?
     private var lastSetpoints: PlantSetpoints?
     private var lastReason = "starting"
     private var lastIntensity = 0.0
     private var day = (index: Int64.min, servedKWh: 0.0, loadKg: 0.0)
-    private var startFailureTicks = 0
     private var commandedUnits = 0
     private var ticks = 0
-    private var subscribers: [UUID: AsyncStream<ControlStatus>.Continuation] = [:]
 
     /// A loop for `scenario` driving `adapter` with `strategy` (from ``StrategyFactory/live(_:inputs:)``),
-    /// recording into `store`; `resume` is the stored state.
+    /// recording into `store`; `resume` is where a previous run stopped.
     public init(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, adapter: any PlantAdapter, store: EMSStore,
-                metrics: ServiceMetrics, intervalSeconds: Double, plantSecondsPerTick: Double, resume: [String: String]) {
+                metrics: ServiceMetrics, intervalSeconds: Double, plantSecondsPerTick: Double, resume: ResumeRecord?) {
         self.scenario = scenario
         self.adapter = adapter
         self.store = store
@@ -57,22 +51,16 @@ public actor ControlLoop: Service {
         self.plantSecondsPerTick = plantSecondsPerTick
         utcOffsetMinutes = inputs.axis.utcOffsetMinutes
         validator = TelemetryValidator(scenario: scenario, maxAgeMS: Int64(max(3 * plantSecondsPerTick, 5) * 1000))
-        self.strategy = strategy
-        fleet = PlantModel(scenario: scenario).makeFleet()
+        self.strategy = LiveStrategy(scenario: scenario, strategy: strategy)
+        alarmMonitor = AlarmMonitor(hasBattery: scenario.battery != nil)
         let hours = plantSecondsPerTick / 3600
-        let pool = Self.double(resume["pool_energy_kwh"]).flatMap { energy in
-            Self.double(resume["pool_carbon_kg"]).flatMap { carbon in
-                Self.double(resume["pool_fossil_kwh"]).map { fossil in
-                    BatteryCarbonPool(battery: scenario.battery, stepHours: hours, energyKWh: energy, carbonKg: carbon, fossilKWh: fossil)
-                }
-            }
+        let pool = resume.map {
+            BatteryCarbonPool(battery: scenario.battery, stepHours: hours, energyKWh: $0.poolEnergyKWh, carbonKg: $0.poolCarbonKg,
+                              fossilKWh: $0.poolFossilKWh)
         }
         ledger = LiveLedger(scenario: scenario, intervalHours: hours, pool: pool)
-        forcedSafe = resume["forced_safe"] == "1"
-        if forcedSafe { mode = .safe }
+        safeMode = SafeModePolicy(forcedSafe: resume?.forcedSafe ?? false)
     }
-
-    private static func double(_ text: String?) -> Double? { text.flatMap(Double.init) }
 
     // MARK: Service
 
@@ -87,7 +75,7 @@ public actor ControlLoop: Service {
                 try await Task.sleep(until: next, clock: clock)
             }
         }
-        for continuation in subscribers.values { continuation.finish() }
+        broadcaster.finish()
     }
 
     // MARK: One interval
@@ -99,26 +87,26 @@ public actor ControlLoop: Service {
         let now = await adapter.plantTimeMS()
         if let expires = override?.expiresMS, expires <= now { override = nil }
         let (reading, failure) = await read(now: now)
+        var alarms: [AlarmChange] = []
         let entry = reading.flatMap(ledgerEntry(for:))
-        if let reading { observe(reading, now: now) }
-        var (setpoints, source, reason) = decide(reading: reading, failure: failure, now: now)
+        if let reading { observe(reading, alarms: &alarms) }
+        var (setpoints, source, reason) = decide(reading: reading, failure: failure, now: now, alarms: &alarms)
         do {
             try await adapter.apply(setpoints, seconds: plantSecondsPerTick)
         } catch {
             metrics.countApplyFailure()
-            raise("adapter", "setpoints not accepted: \(error)", now: now)
-            validStreak = 0
+            alarms.append(.raise(kind: "adapter", message: "setpoints not accepted: \(error)"))
             enterSafe()
             (setpoints, source, reason) = (safeSetpoints(), "safe-mode", "safe mode: setpoints not accepted (\(error))")
         }
         lastSetpoints = setpoints
         lastReason = reason
         commandedUnits = setpoints.dieselUnits
-        persist(reading: reading, setpoints: setpoints, source: source, reason: reason, ledger: entry, now: now)
+        persist(reading: reading, setpoints: setpoints, source: source, reason: reason, ledger: entry, alarms: alarms, now: now)
         applyRetention(now: now)
-        metrics.setSafeMode(mode == .safe)
+        metrics.setSafeMode(safeMode.mode == .safe)
         metrics.countTick(duration: ContinuousClock.now - started)
-        publish(now: now)
+        if broadcaster.hasSubscribers { broadcaster.publish(status()) }
     }
 
     private func read(now: Int64) async -> (PlantTelemetry?, String?) {
@@ -147,94 +135,59 @@ public actor ControlLoop: Service {
         return entry
     }
 
-    /// Alarms from a valid reading, and the way back from safe mode.
-    private func observe(_ reading: PlantTelemetry, now: Int64) {
+    /// A valid reading: plant alarms, and the way back from safe mode.
+    private func observe(_ reading: PlantTelemetry, alarms: inout [AlarmChange]) {
         lastReading = reading
         metrics.record(reading)
-        validStreak += 1
-        if mode == .safe, !forcedSafe, validStreak >= 3 {
-            mode = .auto
-            clear("telemetry", now: now)
-            clear("adapter", now: now)
+        if safeMode.validReading() {
+            alarms += [.clear(kind: "telemetry"), .clear(kind: "adapter")]
         }
-        startFailureTicks = reading.dieselUnits < commandedUnits ? startFailureTicks + 1 : 0
-        if startFailureTicks >= 2 {
-            raise("genset-start-failure", "\(commandedUnits - reading.dieselUnits) of \(commandedUnits) commanded gensets are not running", now: now)
-        } else if startFailureTicks == 0 {
-            clear("genset-start-failure", now: now)
-        }
-        if scenario.battery != nil, !reading.batteryOnline {
-            raise("battery-offline", "battery strings offline: gensets carry the load", now: now)
-        } else {
-            clear("battery-offline", now: now)
-        }
-        if reading.unservedKW > 0 {
-            raise("unserved-load", "\(Int(reading.unservedKW.rounded())) kW of demand not served", now: now)
-        } else {
-            clear("unserved-load", now: now)
-        }
+        alarms += alarmMonitor.observe(reading, commandedUnits: commandedUnits)
     }
 
-    private func decide(reading: PlantTelemetry?, failure: String?, now: Int64) -> (PlantSetpoints, String, String) {
+    private func decide(reading: PlantTelemetry?, failure: String?, now: Int64, alarms: inout [AlarmChange])
+        -> (PlantSetpoints, String, String) {
         guard let reading else {
-            validStreak = 0
-            raise("telemetry", "telemetry lost or invalid: \(failure ?? "")", now: now)
+            alarms.append(.raise(kind: "telemetry", message: "telemetry lost or invalid: \(failure ?? "")"))
             enterSafe()
             return (safeSetpoints(), "safe-mode", "safe mode: telemetry lost or invalid (\(failure ?? ""))")
         }
-        if mode == .safe {
-            let why = forcedSafe ? "operator request" : "waiting for 3 valid readings (\(validStreak) so far)"
-            return (safeSetpoints(), "safe-mode", "safe mode: \(why)")
+        if safeMode.mode == .safe {
+            return (safeSetpoints(), "safe-mode", "safe mode: \(safeMode.holdReason)")
         }
-        let hours = plantSecondsPerTick / 3600
-        let battery = scenario.battery.flatMap { reading.batteryOnline ? Battery(config: $0, soc: reading.soc) : nil }
-        let context = DispatchContext(step: ticks, stepHours: hours, timeHours: Double(now) / 3_600_000, loadKW: reading.loadKW,
-                                      pvAvailableKW: reading.pvAvailableKW, battery: battery, fleet: fleet, grid: scenario.connectedGrid)
-        let decision = strategy.decide(context)
-        fleet?.commit(units: decision.dieselUnits, step: ticks, stepHours: hours)
-        let setpoints = PlantSetpoints(decision: decision, pvRatingKW: scenario.pv?.dcKW ?? 0)
-        guard let override else {
-            mode = .auto
-            return (setpoints, strategyName, DecisionReason.explain(decision, context))
-        }
-        mode = .manual
+        let (setpoints, reason) = strategy.decide(reading, tick: ticks, hours: plantSecondsPerTick / 3600, nowMS: now)
+        safeMode.run(manual: override != nil)
+        guard let override else { return (setpoints, strategy.name, reason) }
         return (override.applied(to: setpoints), "operator", "operator override until \(override.expiresMS)")
     }
 
-    /// Gensets for the last known load at their target loading, the battery balancing only.
+    /// Safe-mode setpoints for the last known load; the fleet records the units commanded.
     private func safeSetpoints() -> PlantSetpoints {
-        let load = lastReading?.loadKW ?? 0
-        var units = 0
-        if let diesel = scenario.diesel {
-            units = min(diesel.units, Int((load / (diesel.unitKW * scenario.dispatch.dieselTargetLoading)).rounded(.up)))
-        }
-        fleet?.commit(units: units, step: ticks, stepHours: plantSecondsPerTick / 3600)
-        let grid = scenario.diesel == nil ? min(scenario.connectedGrid?.importKW ?? 0, load) : 0
-        return PlantSetpoints(pvLimitKW: scenario.pv?.dcKW ?? 0, batteryKW: 0, dieselUnits: units, dieselKW: load, gridKW: grid)
+        let setpoints = SafeModePolicy.setpoints(scenario, lastLoadKW: lastReading?.loadKW ?? 0)
+        strategy.commit(units: setpoints.dieselUnits, tick: ticks, hours: plantSecondsPerTick / 3600)
+        return setpoints
     }
 
+    /// Enters safe mode after a failure, counting the entry.
     private func enterSafe() {
-        if mode != .safe { metrics.countSafeModeEntry() }
-        mode = .safe
+        if safeMode.fail() { metrics.countSafeModeEntry() }
     }
 
     // MARK: Records
 
-    private func persist(reading: PlantTelemetry?, setpoints: PlantSetpoints, source: String, reason: String, ledger entry: LedgerEntry?, now: Int64) {
+    private func persist(reading: PlantTelemetry?, setpoints: PlantSetpoints, source: String, reason: String, ledger entry: LedgerEntry?,
+                         alarms: [AlarmChange], now: Int64) {
         let decision = DecisionEntry(
-            timestampMS: now, mode: mode.rawValue, source: source, reason: reason, pvLimitKW: setpoints.pvLimitKW,
+            timestampMS: now, mode: safeMode.mode.rawValue, source: source, reason: reason, pvLimitKW: setpoints.pvLimitKW,
             batteryKW: setpoints.batteryKW, dieselUnits: setpoints.dieselUnits, dieselKW: setpoints.dieselKW, gridKW: setpoints.gridKW)
-        var state = [
-            "plant_ms": String(now + Int64((plantSecondsPerTick * 1000).rounded())), "forced_safe": forcedSafe ? "1" : "0",
-            "pool_energy_kwh": String(ledger.pool.energyKWh), "pool_carbon_kg": String(ledger.pool.carbonKg),
-            "pool_fossil_kwh": String(ledger.pool.fossilKWh),
-        ]
-        if let reading { state["soc"] = String(reading.soc) }
+        let resume = ResumeRecord(
+            plantMS: now + Int64((plantSecondsPerTick * 1000).rounded()), soc: lastReading?.soc, forcedSafe: safeMode.forcedSafe,
+            poolEnergyKWh: ledger.pool.energyKWh, poolCarbonKg: ledger.pool.carbonKg, poolFossilKWh: ledger.pool.fossilKWh)
         do {
             try store.record(telemetry: reading.map { TelemetryEntry(source: adapter.name, resolutionS: plantSecondsPerTick, reading: $0) },
-                             decision: decision, ledger: entry, state: state)
+                             decision: decision, ledger: entry, alarms: alarms, resume: resume)
         } catch {
-            raise("database", "\(error)", now: now)
+            try? store.change(.raise(kind: "database", message: "\(error)"), atMS: now)
         }
     }
 
@@ -245,7 +198,7 @@ public actor ControlLoop: Service {
         do {
             try store.downsample(beforeMS: now - rawRetentionMS, keepMinutesAfterMS: now - minuteRetentionMS)
         } catch {
-            raise("database", "\(error)", now: now)
+            try? store.change(.raise(kind: "database", message: "\(error)"), atMS: now)
         }
     }
 
@@ -255,33 +208,14 @@ public actor ControlLoop: Service {
         minuteRetentionMS = Int64(minuteDays * 86_400_000)
     }
 
-    private func raise(_ kind: String, _ message: String, now: Int64) {
-        try? store.raiseAlarm(kind: kind, message: message, atMS: now)
-    }
-
-    private func clear(_ kind: String, now: Int64) {
-        try? store.clearAlarm(kind: kind, atMS: now)
-    }
-
-    private var strategyName: String { strategy.name }
-
     /// MPC plans solved so far (0 under the rule-based EMS).
-    var mpcReplans: Int { (strategy as? MPCDispatch)?.replans ?? 0 }
+    var mpcReplans: Int { strategy.replans }
 
     // MARK: Operator
 
     /// Sets the mode an operator asks for: `safe` (held until `auto` is asked) or `auto`.
     public func setMode(_ requested: OperatingMode) throws(ValidationError) {
-        switch requested {
-        case .manual:
-            throw ValidationError("mode: manual is entered by posting an override to /v1/overrides")
-        case .safe:
-            forcedSafe = true
-            enterSafe()
-        case .auto:
-            forcedSafe = false
-            if mode == .safe && validStreak >= 3 { mode = .auto }
-        }
+        if try safeMode.request(requested) { metrics.countSafeModeEntry() }
     }
 
     /// Puts an override in force after checking it against the plant's limits.
@@ -299,26 +233,14 @@ public actor ControlLoop: Service {
     public func status() -> ControlStatus {
         let alarms = ((try? store.openAlarms()) ?? []).map { ControlStatus.Alarm(kind: $0.kind, message: $0.message, raisedMS: $0.raisedMS) }
         return ControlStatus(
-            timestampMS: lastReading?.timestampMS ?? 0, mode: mode, plant: adapter.name, strategy: strategyName, telemetry: lastReading,
-            setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0, override: override,
-            intensityNowGPerKWh: lastIntensity, intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0,
-            alarms: alarms, ticks: ticks)
+            timestampMS: lastReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.name,
+            telemetry: lastReading, setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0,
+            override: override, intensityNowGPerKWh: lastIntensity,
+            intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms, ticks: ticks)
     }
 
     /// A stream of statuses, one per interval, until the subscriber goes away.
     public func subscribe() -> AsyncStream<ControlStatus> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ControlStatus.self, bufferingPolicy: .bufferingNewest(4))
-        let id = UUID()
-        subscribers[id] = continuation
-        continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(id) } }
-        return stream
-    }
-
-    private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
-
-    private func publish(now: Int64) {
-        guard !subscribers.isEmpty else { return }
-        let status = status()
-        for continuation in subscribers.values { continuation.yield(status) }
+        broadcaster.subscribe()
     }
 }

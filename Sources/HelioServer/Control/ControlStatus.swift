@@ -1,4 +1,5 @@
 import HelioGrid
+
 /// What `/v1/status` and the live stream report: mode, the last reading and setpoints, gensets,
 /// alarms and the carbon intensity now and today.
 public struct ControlStatus: Sendable, Equatable, Codable {

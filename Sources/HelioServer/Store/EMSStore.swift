@@ -4,8 +4,9 @@ import GRDB
 
 /// The service's SQLite database through GRDB, in WAL mode: telemetry (raw, then per-minute means),
 /// decisions with their reasons, the live carbon ledger, alarms, API tokens (SHA-256 hashes only)
-/// and the plant state the service resumes from. Each control interval is one transaction, so a
-/// killed process loses no committed interval. Schema changes are versioned migrations.
+/// and the single-row resume record (``ResumeRecord``). Each control interval — its reading, decision,
+/// ledger row, alarm changes and resume point — is one transaction, so a killed process loses no
+/// committed interval. Schema changes are versioned migrations.
 public final class EMSStore: Sendable {
     let pool: DatabasePool
     /// The database file.
@@ -24,7 +25,8 @@ public final class EMSStore: Sendable {
         }
     }
 
-    /// v1: the tables; v2: per-minute telemetry means for downsampling.
+    /// v1: the tables; v2: per-minute telemetry means for downsampling; v3: the typed single-row
+    /// `resume` table replaces the key-value `state` table (its values carried over).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-tables") { db in
@@ -53,6 +55,21 @@ public final class EMSStore: Sendable {
         migrator.registerMigration("v2-telemetry-minute") { db in
             try db.execute(sql: "CREATE INDEX telemetry_source_ts ON telemetry(resolution_s, ts_ms)")
         }
+        migrator.registerMigration("v3-resume-record") { db in
+            try db.execute(sql: """
+                CREATE TABLE resume (id INTEGER PRIMARY KEY CHECK (id = 1), plant_ms INTEGER NOT NULL, soc REAL,
+                  forced_safe INTEGER NOT NULL, pool_energy_kwh REAL NOT NULL, pool_carbon_kg REAL NOT NULL,
+                  pool_fossil_kwh REAL NOT NULL);
+                INSERT INTO resume(id, plant_ms, soc, forced_safe, pool_energy_kwh, pool_carbon_kg, pool_fossil_kwh)
+                  SELECT 1, CAST(p.value AS INTEGER), CAST(s.value AS REAL), COALESCE(CAST(f.value AS INTEGER), 0),
+                    CAST(e.value AS REAL), CAST(c.value AS REAL), CAST(x.value AS REAL)
+                  FROM state p LEFT JOIN state s ON s.key = 'soc' LEFT JOIN state f ON f.key = 'forced_safe'
+                    JOIN state e ON e.key = 'pool_energy_kwh' JOIN state c ON c.key = 'pool_carbon_kg'
+                    JOIN state x ON x.key = 'pool_fossil_kwh'
+                  WHERE p.key = 'plant_ms';
+                DROP TABLE state;
+                """)
+        }
         return migrator
     }
 
@@ -69,16 +86,15 @@ public final class EMSStore: Sendable {
     // MARK: Control intervals
 
     /// Stores one control interval atomically: its telemetry (when read), decision, ledger row
-    /// (when metered) and the plant state to resume from.
-    public func record(telemetry: TelemetryEntry?, decision: DecisionEntry, ledger: LedgerEntry?, state: [String: String]) throws {
+    /// (when metered), the alarm changes it decided (at `decision`'s time) and the point to resume from.
+    public func record(telemetry: TelemetryEntry?, decision: DecisionEntry, ledger: LedgerEntry?, alarms: [AlarmChange],
+                       resume: ResumeRecord) throws {
         try write { db in
             try telemetry?.insert(db)
             try decision.insert(db)
             try ledger?.insert(db)
-            for (key, value) in state {
-                try db.execute(sql: "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
-            }
+            for change in alarms { try Self.apply(change, atMS: decision.timestampMS, db) }
+            try resume.save(db)
         }
     }
 
@@ -87,11 +103,9 @@ public final class EMSStore: Sendable {
         try write { db in for entry in entries { try entry.insert(db) } }
     }
 
-    /// The stored state (`plant_ms`, `soc`, `mode`, …).
-    public func state() throws -> [String: String] {
-        try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM state").map { ($0["key"], $0["value"]) })
-        }
+    /// The point to resume from, if the service has run.
+    public func resume() throws -> ResumeRecord? {
+        try read { db in try ResumeRecord.fetchOne(db) }
     }
 
     // MARK: Queries
@@ -146,27 +160,28 @@ public final class EMSStore: Sendable {
 
     // MARK: Alarms
 
-    /// Raises an alarm of `kind` unless one is open.
-    public func raiseAlarm(kind: String, message: String, atMS: Int64) throws {
-        try write { db in
-            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alarms WHERE kind = ? AND cleared_ms IS NULL", arguments: [kind]) ?? 0
-            guard open == 0 else { return }
-            try db.execute(sql: "INSERT INTO alarms(ts_ms, kind, message) VALUES (?, ?, ?)", arguments: [atMS, kind, message])
-        }
+    /// Applies one alarm change on its own (outside a control interval: a failed database write,
+    /// retention).
+    public func change(_ alarm: AlarmChange, atMS: Int64) throws {
+        try write { db in try Self.apply(alarm, atMS: atMS, db) }
     }
 
-    /// Clears the open alarm of `kind`.
-    public func clearAlarm(kind: String, atMS: Int64) throws {
-        try write { db in
-            try db.execute(sql: "UPDATE alarms SET cleared_ms = ? WHERE kind = ? AND cleared_ms IS NULL", arguments: [atMS, kind])
-        }
-    }
-
-    /// Open alarms: kind, message, raised at (Unix ms).
-    public func openAlarms() throws -> [(kind: String, message: String, raisedMS: Int64)] {
+    /// Open alarms, oldest first.
+    public func openAlarms() throws -> [AlarmRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT kind, message, ts_ms FROM alarms WHERE cleared_ms IS NULL ORDER BY ts_ms")
-                .map { ($0["kind"], $0["message"], $0["ts_ms"]) }
+            try AlarmRecord.filter(sql: "cleared_ms IS NULL").order(sql: "ts_ms").fetchAll(db)
+        }
+    }
+
+    /// Raises (unless one of the kind is open) or clears (the open one of the kind) an alarm.
+    private static func apply(_ change: AlarmChange, atMS: Int64, _ db: Database) throws {
+        switch change {
+        case let .raise(kind, message):
+            guard try AlarmRecord.filter(sql: "kind = ? AND cleared_ms IS NULL", arguments: [kind]).isEmpty(db) else { return }
+            var alarm = AlarmRecord(kind: kind, message: message, raisedMS: atMS)
+            try alarm.insert(db)
+        case let .clear(kind):
+            try db.execute(sql: "UPDATE alarms SET cleared_ms = ? WHERE kind = ? AND cleared_ms IS NULL", arguments: [atMS, kind])
         }
     }
 
@@ -197,10 +212,8 @@ public final class EMSStore: Sendable {
     public func createToken(scope: TokenScope, label: String, nowMS: Int64) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let token = "hg_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-        try write { db in
-            try db.execute(sql: "INSERT INTO tokens(hash, scope, label, created_ms) VALUES (?, ?, ?, ?)",
-                           arguments: [Self.hash(token), scope.rawValue, label, nowMS])
-        }
+        var record = TokenRecord(hash: Self.hash(token), scope: scope, label: label, createdMS: nowMS)
+        try write { db in try record.insert(db) }
         return token
     }
 
@@ -208,7 +221,7 @@ public final class EMSStore: Sendable {
     public func scope(ofToken token: String) throws -> TokenScope? {
         let hash = Self.hash(token)
         return try read { db in
-            try String.fetchOne(db, sql: "SELECT scope FROM tokens WHERE hash = ?", arguments: [hash]).flatMap(TokenScope.init(rawValue:))
+            try TokenRecord.filter(sql: "hash = ?", arguments: [hash]).fetchOne(db)?.scope
         }
     }
 

@@ -1,0 +1,54 @@
+import Testing
+@testable import HelioGrid
+@testable import HelioServer
+
+/// The live loop's policies on their own, with hand-worked sequences.
+@Suite struct ControlPolicyTests {
+    static func reading(units: Int = 0, unservedKW: Double = 0, batteryOnline: Bool = true) -> PlantTelemetry {
+        PlantTelemetry(timestampMS: 0, loadKW: 10_000, pvAvailableKW: 0, pvKW: 0, batteryKW: 0, soc: 0.5, dieselKW: 0,
+                       dieselUnits: units, gridKW: 0, unservedKW: unservedKW, batteryOnline: batteryOnline)
+    }
+
+    /// A failure enters safe mode once; three valid readings in a row end it; a failure in between
+    /// restarts the count; an operator's hold outlasts any number of valid readings.
+    @Test func safeModeEntryRecoveryAndOperatorHold() throws {
+        var policy = SafeModePolicy(forcedSafe: false)
+        let entered = [policy.fail(), policy.fail()]
+        #expect(entered == [true, false] && policy.mode == .safe)
+        let interrupted = [policy.validReading(), policy.validReading(), policy.fail()]
+        #expect(interrupted == [false, false, false] && policy.validStreak == 0)
+        let recovery = [policy.validReading(), policy.validReading(), policy.validReading()]
+        #expect(recovery == [false, false, true] && policy.mode == .auto)
+        let held = try policy.request(.safe)
+        let whileHeld = (0..<5).map { _ in policy.validReading() }
+        #expect(held && policy.forcedSafe && whileHeld.allSatisfy { !$0 } && policy.mode == .safe)
+        #expect(policy.holdReason == "operator request")
+        let released = try policy.request(.auto)
+        #expect(!released && policy.mode == .auto && !policy.forcedSafe)
+        #expect(throws: ValidationError.self) { _ = try policy.request(.manual) }
+        #expect(SafeModePolicy(forcedSafe: true).mode == .safe)
+    }
+
+    /// Safe setpoints for 14,250 kW on 2,000 kW units at 80 % target loading: ⌈14,250 / 1,600⌉ = 9 units.
+    @Test func safeSetpointsCarryTheLastLoadOnGensets() {
+        let setpoints = SafeModePolicy.setpoints(TestData.defaultScenario, lastLoadKW: 14_250)
+        #expect(setpoints.dieselUnits == 9 && setpoints.dieselKW == 14_250 && setpoints.batteryKW == 0 && setpoints.gridKW == 0)
+        #expect(setpoints.pvLimitKW == 60_000)
+    }
+
+    /// Fewer units running than commanded raises the start-failure alarm on the second interval and
+    /// clears it once they run; battery offline and unserved load raise and clear with the reading.
+    @Test func alarmMonitorRaisesAndClears() {
+        var monitor = AlarmMonitor(hasBattery: true)
+        let first = monitor.observe(Self.reading(units: 1), commandedUnits: 3)
+        let second = monitor.observe(Self.reading(units: 1, unservedKW: 420.4, batteryOnline: false), commandedUnits: 3)
+        let third = monitor.observe(Self.reading(units: 3), commandedUnits: 3)
+        #expect(first == [.clear(kind: "battery-offline"), .clear(kind: "unserved-load")])
+        #expect(second == [
+            .raise(kind: "genset-start-failure", message: "2 of 3 commanded gensets are not running"),
+            .raise(kind: "battery-offline", message: "battery strings offline: gensets carry the load"),
+            .raise(kind: "unserved-load", message: "420 kW of demand not served"),
+        ])
+        #expect(third == [.clear(kind: "genset-start-failure"), .clear(kind: "battery-offline"), .clear(kind: "unserved-load")])
+    }
+}
