@@ -88,14 +88,37 @@ let package = Package(
             dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "HelioTestSupport",
+            dependencies: ["HelioGrid", "HelioServer"],
+            path: "Tests/HelioTestSupport",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "HelioLPTests", dependencies: ["HelioLP"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioGridTests", dependencies: ["HelioGrid", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "HelioGridTests",
+            name: "HelioOptimizeTests",
+            dependencies: ["HelioGrid", "HelioLP", "HelioOptimize", "HelioStudy", "HelioTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "HelioStudyTests", dependencies: ["HelioGrid", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioReportTests", dependencies: ["HelioGrid", "HelioReport", "HelioTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HelioServerTests",
             dependencies: [
-                "HelioGrid", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer", "heliogrid",
+                "HelioGrid", "HelioOptimize", "HelioServer", "HelioTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HelioEndToEndTests",
+            dependencies: [
+                "heliogrid", "HelioGrid", "HelioReport", "HelioServer", "HelioTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

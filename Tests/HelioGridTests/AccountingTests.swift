@@ -1,7 +1,7 @@
 import Foundation
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
-@testable import HelioStudy
 
 /// Market-based Scope 2, contractual instruments and the CBAM phase-in, by hand.
 @Suite struct MarketBasedScope2Tests {
@@ -186,13 +186,8 @@ import Testing
 
 /// The default campus's accounting on the real Phoenix year: hybrid against diesel-only.
 @Suite struct CampusAccountingTests {
-    static let hybrid = try! CampusRun.run(TestData.defaultScenario, recordSeries: true)
-    static let dieselOnly: SimulationResult = {
-        var scenario = TestData.defaultScenario
-        scenario.pv = nil
-        scenario.battery = nil
-        return try! CampusRun.run(scenario, recordSeries: false)
-    }()
+    static let hybrid = TestData.hybrid
+    static let dieselOnly = TestData.dieselOnly
 
     /// The hybrid pays back against diesel-only; at the IRR the incremental flows have zero NPV;
     /// NPC = Σ discounted yearly totals.
@@ -281,7 +276,7 @@ import Testing
         try text.write(toFile: dir + "/grid.toml", atomically: true, encoding: .utf8)
         let scenario = try ScenarioLoader.load(path: dir + "/grid.toml")
         #expect(scenario.grid.instruments.count == 1 && scenario.grid.needsStepSeries)
-        let result = try CampusRun.run(scenario, recordSeries: true)
+        let result = try TestData.run(scenario, recordSeries: true)
         let series = try #require(result.series)
         let inventory = GHGInventory(result: result)
         let importKWh = result.totals.gridImportKWh

@@ -1,7 +1,7 @@
 import Foundation
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
-@testable import HelioStudy
 
 @Suite struct CarbonLedgerTests {
     static func series(_ rows: [(load: Double, pv: Double, battery: Double, diesel: Double, co2: Double)]) -> StepSeries {
@@ -52,7 +52,7 @@ import Testing
             scenario.grid.importKW = 4000
             scenario.grid.exportKW = 4000
         }
-        let result = try CampusRun.run(scenario, recordSeries: true)
+        let result = try TestData.run(scenario, recordSeries: true)
         let series = try #require(result.series)
         let ledger = CarbonLedger(series: series, scenario: scenario, stepHours: result.axis.stepHours)
         var worst = 0.0, previousPool = 0.0
@@ -72,11 +72,11 @@ import Testing
         var dieselOnly = TestData.defaultScenario
         dieselOnly.pv = nil
         dieselOnly.battery = nil
-        let diesel = try CampusRun.run(dieselOnly, recordSeries: true)
+        let diesel = try TestData.run(dieselOnly, recordSeries: true)
         #expect(CarbonLedger(series: diesel.series!, scenario: dieselOnly, stepHours: 1).carbonFreeScore == 0)
         var solarOnly = TestData.defaultScenario
         solarOnly.diesel = nil
-        let solar = try CampusRun.run(solarOnly, recordSeries: true)
+        let solar = try TestData.run(solarOnly, recordSeries: true)
         let ledger = CarbonLedger(series: solar.series!, scenario: solarOnly, stepHours: 1)
         #expect(ledger.carbonFreeScore == 1 && ledger.loadKg.allSatisfy { $0 == 0 })
     }
@@ -86,7 +86,7 @@ import Testing
     /// By hand from the run's fuel F: CO2 2.68 F kg, CH4 0.11 F g, N2O 0.02 F g; AR5 CO2e =
     /// CO2 + 28 CH4 + 265 N2O, equal to the engine's Scope 1; AR6 (29.8, 273) gives more.
     @Test func scope1ByGasMatchesTheEngine() throws {
-        let result = try CampusRun.run(TestData.defaultScenario, recordSeries: false)
+        let result = try TestData.run(TestData.defaultScenario, recordSeries: false)
         let inventory = GHGInventory(result: result)
         let fuel = result.totals.fuelL
         #expect(abs(inventory.scope1CO2T - fuel * 2.68 / 1000) < 1e-9 * fuel)
@@ -99,7 +99,7 @@ import Testing
         #expect(inventory.factors.allSatisfy { !$0.source.isEmpty })
         var ar6 = TestData.defaultScenario
         ar6.carbon.gwp = .ar6
-        let ar6Inventory = GHGInventory(result: try CampusRun.run(ar6, recordSeries: false))
+        let ar6Inventory = GHGInventory(result: try TestData.run(ar6, recordSeries: false))
         let expectedIncrease = inventory.scope1CH4T * (29.8 - 28) + inventory.scope1N2OT * (273 - 265)
         #expect(abs(ar6Inventory.scope1CO2eT - inventory.scope1CO2eT - expectedIncrease) < 1e-6)
     }
@@ -109,7 +109,7 @@ import Testing
     /// Quarters partition the year; each factor is its emissions over what it delivered; the year's
     /// factor equals the run's Scope 1 + 2 over energy served plus exported.
     @Test func quartersAddUpToTheYearAndFactorsRecompute() throws {
-        let result = try CampusRun.run(TestData.defaultScenario, recordSeries: true)
+        let result = try TestData.run(TestData.defaultScenario, recordSeries: true)
         let report = CBAMElectricityReport(series: result.series!, axis: result.axis, firstYear: 2026)
         #expect(report.quarters.map(\.label) == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
         let year = try #require(report.years.first)

@@ -1,12 +1,12 @@
 import Foundation
 import HelioReport
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
-@testable import HelioStudy
 
 @Suite struct SimulationTests {
     static func run(_ scenario: Scenario) throws -> SimulationResult {
-        try CampusRun.run(scenario, recordSeries: true)
+        try TestData.run(scenario, recordSeries: true)
     }
 
     static func scenario(timestep: Int = 60, years: Int = 1) -> Scenario {
@@ -92,29 +92,6 @@ import Testing
         #expect(r.yearly[2].fuelL > r.yearly[0].fuelL, "an older plant burns more fuel")
         #expect(r.series.map { TimeAxis.timestampYear($0.count - 1, r.axis) } == 2003)
     }
-
-    /// The mission's claim: diesel-only campuses emit over 700 g/kWh. Adding PV and then a battery
-    /// must cut fuel and emissions at each stage.
-    @Test func hybridPlantCutsFuelAtEachStage() throws {
-        let variants = try PlantComparison.run(TestData.defaultScenario).map(\.result)
-        let (dieselOnly, pvDiesel, hybrid) = (variants[0].totals, variants[1].totals, variants[2].totals)
-        #expect(dieselOnly.emissionsKgCO2e * 1000 / dieselOnly.servedKWh > 700)
-        #expect(dieselOnly.renewableFraction == 0 && dieselOnly.pvAvailableKWh == 0)
-        #expect(pvDiesel.fuelL < dieselOnly.fuelL && hybrid.fuelL < pvDiesel.fuelL)
-        #expect(hybrid.renewableFraction > pvDiesel.renewableFraction)
-        #expect(hybrid.unservedKWh == 0 && dieselOnly.unservedKWh == 0)
-    }
-
-    /// Every strategy runs through the one front door; perfect foresight longer than one LP holds
-    /// is a clear input error naming the key, not a crash or a silent truncation.
-    @Test func optimalDispatchBeyondOneLPIsAClearError() {
-        var s = TestData.defaultScenario
-        s.dispatch.strategy = .optimal
-        s.site.timestepMinutes = 5
-        #expect { try CampusRun.run(s, recordSeries: false) } throws: { error in
-            (error as? HelioError)?.key == "dispatch.strategy"
-        }
-    }
 }
 
 extension TimeAxis {
@@ -136,8 +113,8 @@ extension TimeAxis {
         try OutputFiles.write(PVSeriesCSV.render(acKW: inputs.pvAvailableKW, axis: inputs.axis), to: path)
         var measured = base
         measured.pv?.productionCSVPath = path
-        let modelled = try CampusRun.run(base, recordSeries: false).totals
-        let replayed = try CampusRun.run(measured, recordSeries: false).totals
+        let modelled = try TestData.run(base, recordSeries: false).totals
+        let replayed = try TestData.run(measured, recordSeries: false).totals
         #expect(abs(replayed.pvAvailableKWh / modelled.pvAvailableKWh - 1) < 1e-6)
         #expect(abs(replayed.fuelL / modelled.fuelL - 1) < 1e-4)
     }
@@ -168,11 +145,11 @@ extension TimeAxis {
         s.grid.enabled = true
         s.grid.importKW = 5_000
         s.grid.carbonGPerKWh = 450
-        let r = try CampusRun.run(s, recordSeries: false)
+        let r = try TestData.run(s, recordSeries: false)
         let t = r.totals
         #expect(t.gridImportKWh > 0)
         #expect(abs(t.scope2LocationKgCO2e - t.gridImportKWh * 0.45) < 1e-6 * t.scope2LocationKgCO2e)
-        let islanded = try CampusRun.run(TestData.defaultScenario, recordSeries: false).totals
+        let islanded = try TestData.run(TestData.defaultScenario, recordSeries: false).totals
         #expect(t.fuelL < islanded.fuelL)
         #expect(abs(t.renewableFraction - (1 - (t.dieselKWh + t.gridImportKWh) / t.servedKWh)) < 1e-12)
     }

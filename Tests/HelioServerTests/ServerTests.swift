@@ -4,39 +4,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
 @testable import HelioOptimize
 @testable import HelioServer
-
-/// Shared set-up for the live-EMS tests: a temporary database and a simulated plant at a chosen time.
-enum ServerFixture {
-    static func databasePath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("heliogrid-\(UUID().uuidString).sqlite").path
-    }
-
-    static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
-
-    /// Unix ms of a local standard time at the Phoenix site (UTC−7).
-    static func phoenix(_ year: Int, _ month: Int, _ day: Int, hour: Int) -> Int64 {
-        Int64(CivilCalendar.daysFromEpoch(year: year, month: month, day: day)) * 86_400_000 + Int64(hour + 7) * 3_600_000
-    }
-
-    /// A server on the simulated plant, one plant minute per interval.
-    static func server(_ scenario: Scenario = TestData.defaultScenario, path: String, at wallMS: Int64, interval: Double = 0.05) throws -> EMSServer {
-        try EMSServer.simulated(scenario: scenario, databasePath: path, speed: 60 / interval, intervalSeconds: interval, wallClockMS: wallMS)
-    }
-
-    /// Every stored reading balances: PV + battery + gensets + grid + unserved = load.
-    static func balanced(_ store: EMSStore) throws -> Bool {
-        try store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0).allSatisfy { entry in
-            let r = entry.reading
-            return abs(r.pvKW + r.batteryKW + r.dieselKW + r.gridKW + r.unservedKW - r.loadKW) <= 1e-6 * max(1, r.loadKW)
-        }
-    }
-}
 
 /// The control loop against the simulated plant with injected faults, tick by tick.
 @Suite struct ControlLoopTests {
@@ -356,8 +328,8 @@ enum ServerFixture {
 
     /// Every route the router serves is in the OpenAPI document, and the document names no other.
     @Test func openAPIDocumentsEveryRoute() throws {
-        let url = try #require(Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Fixtures")
-            ?? URL(string: "file://" + #filePath.replacingOccurrences(of: "Tests/HelioGridTests/ServerTests.swift", with: "Sources/HelioServer/Resources/openapi.json")))
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/HelioServer/Resources/openapi.json")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })

@@ -1,3 +1,4 @@
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
 @testable import HelioServer

@@ -7,10 +7,10 @@ import Synchronization
 /// connections; ``start(script:timeout:)`` waits for that line, not for a fixed time, so a slow
 /// start on a loaded machine only makes the test slower. If the script exits or stays silent past
 /// the timeout, the error carries what it wrote on stderr.
-final class PymodbusServer: Sendable {
-    let process: Process
+public final class PymodbusServer: Sendable {
+    public let process: Process
     /// The port the server listens on.
-    let port: Int
+    public let port: Int
     private let stopped = Mutex(false)
 
     private init(process: Process, port: Int) {
@@ -18,12 +18,12 @@ final class PymodbusServer: Sendable {
         self.port = port
     }
 
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Starts `python3 script` and returns once it reports its port.
-    static func start(script: String, timeout: Duration = .seconds(120)) async throws -> PymodbusServer {
+    public static func start(script: String, timeout: Duration = .seconds(120)) async throws -> PymodbusServer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script]
@@ -52,7 +52,7 @@ final class PymodbusServer: Sendable {
     }
 
     /// Ends the server (pymodbus handles SIGTERM itself and may linger; SIGKILL ends it). Idempotent.
-    func stop() {
+    public func stop() {
         let first = stopped.withLock { done in
             defer { done = true }
             return !done

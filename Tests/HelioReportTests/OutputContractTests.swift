@@ -1,11 +1,11 @@
 import Foundation
 import HelioReport
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
-@testable import HelioStudy
 
 @Suite struct OutputContractTests {
-    static let result: SimulationResult = try! CampusRun.run(TestData.defaultScenario, recordSeries: true)
+    static let result: SimulationResult = try! TestData.run(TestData.defaultScenario, recordSeries: true)
 
     /// docs/output-contract.md's `summary.json`: exactly these keys, all present.
     @Test func summaryJSONHasExactlyTheContractKeys() throws {
@@ -69,7 +69,7 @@ import Testing
         s.load.maintenanceHoursPerWeek = 0
         s.load.nodeIdleKW = 0
         s.load.nodeMaxKW = 1e-9
-        let r = try CampusRun.run(s, recordSeries: false)
+        let r = try TestData.run(s, recordSeries: false)
         let economics = LifetimeEconomics(result: r)
         let capex = 60_000 * 750.0, om = 60_000 * 15.0
         let annuity = (1 - pow(1.08, -20)) / 0.08

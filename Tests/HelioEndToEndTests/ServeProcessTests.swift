@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
 @testable import HelioServer

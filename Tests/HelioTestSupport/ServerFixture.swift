@@ -1,0 +1,32 @@
+import Foundation
+import HelioGrid
+import HelioServer
+
+/// Shared set-up for the live-EMS tests: a temporary database and a simulated plant at a chosen time.
+public enum ServerFixture {
+    public static func databasePath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("heliogrid-\(UUID().uuidString).sqlite").path
+    }
+
+    public static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Unix ms of a local standard time at the Phoenix site (UTC−7).
+    public static func phoenix(_ year: Int, _ month: Int, _ day: Int, hour: Int) -> Int64 {
+        Int64(CivilCalendar.daysFromEpoch(year: year, month: month, day: day)) * 86_400_000 + Int64(hour + 7) * 3_600_000
+    }
+
+    /// A server on the simulated plant, one plant minute per interval.
+    public static func server(_ scenario: Scenario = TestData.defaultScenario, path: String, at wallMS: Int64, interval: Double = 0.05) throws -> EMSServer {
+        try EMSServer.simulated(scenario: scenario, databasePath: path, speed: 60 / interval, intervalSeconds: interval, wallClockMS: wallMS)
+    }
+
+    /// Every stored reading balances: PV + battery + gensets + grid + unserved = load.
+    public static func balanced(_ store: EMSStore) throws -> Bool {
+        try store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0).allSatisfy { entry in
+            let r = entry.reading
+            return abs(r.pvKW + r.batteryKW + r.dieselKW + r.gridKW + r.unservedKW - r.loadKW) <= 1e-6 * max(1, r.loadKW)
+        }
+    }
+}

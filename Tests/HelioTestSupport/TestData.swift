@@ -1,0 +1,64 @@
+import Foundation
+@testable import HelioGrid
+
+/// Shared, lazily parsed test inputs (real NREL files and fixtures derived from them).
+public enum TestData {
+    public static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
+    }
+
+    public static let defaultScenario: Scenario = try! ScenarioLoader.loadDefault()
+    public static let phoenixPath = defaultScenario.site.weatherPath
+    public static let phoenix: WeatherData = try! WeatherLoader.load(path: phoenixPath)
+    public static let tucson: WeatherData = try! WeatherLoader.load(path: fixture("tucson-az-722740.epw"))
+
+    /// Runs `scenario` with the rule-based EMS on HelioGrid's own engine (the study layer's
+    /// `CampusRun` does the same through the strategy factory); the scenario must ask for `rule`.
+    public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
+        precondition(scenario.dispatch.strategy == .rule, "TestData.run runs the rule-based EMS only")
+        var strategy = RuleBasedDispatch(config: scenario.dispatch)
+        return SimulationEngine.run(scenario, inputs: try SimulationInputs.prepare(scenario), strategy: &strategy, recordSeries: recordSeries)
+    }
+
+    /// The default campus, one year with its step series.
+    public static let hybrid: SimulationResult = try! run(defaultScenario, recordSeries: true)
+    /// The default campus on gensets alone.
+    public static let dieselOnly: SimulationResult = {
+        var scenario = defaultScenario
+        scenario.pv = nil
+        scenario.battery = nil
+        return try! run(scenario, recordSeries: false)
+    }()
+
+    /// The PVWatts reference system of the anchors in docs/validation.md.
+    public static func anchorSystem(tracking: PVConfig.Tracking) -> PVConfig {
+        var config = PVConfig(dcKW: 1000)
+        config.dcACRatio = 1.2
+        config.lossesPercent = 14.08
+        config.inverterEfficiency = 0.96
+        config.gcr = 0.4
+        config.tracking = tracking
+        config.tiltDeg = tracking == .fixed ? 25 : 0
+        config.azimuthDeg = 180
+        config.maxAngleDeg = 45
+        config.backtrack = true
+        return config
+    }
+
+    public static func annualKWh(_ config: PVConfig, _ weather: WeatherData, stepMinutes: Int = 60) -> Double {
+        PVSystemModel(config: config).acPowerKW(weather: weather, stepMinutes: stepMinutes).reduce(0, +) * Double(stepMinutes) / 60
+    }
+
+    /// A scenario from TOML text whose relative paths resolve against the default scenario's folder.
+    public static func scenario(_ toml: String) throws -> Scenario {
+        let folder = URL(fileURLWithPath: phoenixPath).deletingLastPathComponent().path
+        return try ScenarioLoader.parse(text: toml, file: "test.toml", baseDirectory: folder)
+    }
+}
+
+extension TestData {
+    public static let phoenixText: String = try! String(contentsOfFile: phoenixPath, encoding: .utf8)
+    public static var phoenixHeaderLine: String {
+        String(phoenixText.split(separator: "\n", maxSplits: 2)[1])
+    }
+}
