@@ -4,25 +4,11 @@ import Foundation
 /// `heliogrid compare`'s table: one row per run it is given (the plant variants or the dispatch
 /// strategies a study ran), with the mission check for plant variants.
 public struct ComparisonTable: Sendable {
-    /// One configuration's figures.
-    public struct Row: Sendable {
-        /// Configuration label.
-        public var label: String
-        /// The run.
-        public var result: SimulationResult
-
-        /// Creates a row.
-        public init(label: String, result: SimulationResult) {
-            self.label = label
-            self.result = result
-        }
-    }
-
     /// The rows, in the order given.
-    public var rows: [Row]
+    public var rows: [LabeledResult]
 
     /// A table of already simulated rows.
-    public init(rows: [Row]) { self.rows = rows }
+    public init(rows: [LabeledResult]) { self.rows = rows }
 
     /// Aligned text table with a units header.
     public func render() -> String {
@@ -54,7 +40,7 @@ public struct ComparisonTable: Sendable {
 
     /// The mission's claim (diesel-only above 700 gCO2e/kWh, hybrid below 100) against the plant rows.
     public func missionCheck() -> String {
-        func intensity(_ row: Row) -> Double {
+        func intensity(_ row: LabeledResult) -> Double {
             let t = row.result.totals
             return t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0
         }

@@ -4,10 +4,10 @@ import HelioGrid
 /// same weather, read once; each run's time covers its inputs and dispatch.
 public enum PlantComparison {
     /// One case per variant, in ``PlantVariants`` order.
-    public static func run(_ scenario: Scenario) throws -> [StudyCase] {
+    public static func run(_ scenario: Scenario) throws -> [LabeledResult] {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         return try PlantVariants.of(scenario).map { label, variant in
-            StudyCase(label: label, result: try CampusRun.run(variant, weather: weather, recordSeries: false))
+            LabeledResult(label: label, result: try CampusRun.run(variant, weather: weather, recordSeries: false))
         }
     }
 }

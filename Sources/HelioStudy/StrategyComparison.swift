@@ -9,14 +9,14 @@ public enum StrategyComparison {
     public static let strategies: [DispatchConfig.Strategy] = [.rule, .mpc, .optimal]
 
     /// One case per strategy.
-    public static func run(_ scenario: Scenario) throws -> [StudyCase] {
+    public static func run(_ scenario: Scenario) throws -> [LabeledResult] {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         let inputs = try SimulationInputs.prepare(scenario, weather: weather)
         return try strategies.map { strategy in
             var variant = scenario
             variant.dispatch.strategy = strategy
             let result = try CampusRun.run(variant, weather: weather, inputs: inputs, recordSeries: false)
-            return StudyCase(label: strategy.rawValue, result: result)
+            return LabeledResult(label: strategy.rawValue, result: result)
         }
     }
 }

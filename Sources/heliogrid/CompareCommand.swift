@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
             if dispatch {
                 print(try strategyTable(scenario).render(), terminator: "")
             } else {
-                let table = ComparisonTable(rows: try PlantComparison.run(scenario).map { ComparisonTable.Row(label: $0.label, result: $0.result) })
+                let table = ComparisonTable(rows: try PlantComparison.run(scenario))
                 print(table.render() + "\n" + table.missionCheck())
             }
         }
@@ -32,7 +32,7 @@ struct CompareCommand: ParsableCommand {
 
     private func strategyTable(_ scenario: Scenario) throws -> ComparisonTable {
         ComparisonTable(rows: try StrategyComparison.run(scenario).map { run in
-            ComparisonTable.Row(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
+            LabeledResult(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
         })
     }
 }

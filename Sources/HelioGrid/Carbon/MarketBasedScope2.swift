@@ -24,7 +24,7 @@ public struct MarketBasedScope2: Sendable, Equatable {
         let stepHours = Double(stepMinutes) / 60
         let instruments = scenario.grid.instruments
         let order = instruments.indices.sorted { (instruments[$0].endDay, $0) < (instruments[$1].endDay, $1) }
-        let dieselKgPerL = scenario.diesel.map { $0.emissionFactor(gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
+        let dieselKgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
         var remainingKWh = instruments.map { $0.energyMWh * 1000 }
         stepKg = Array(repeating: 0, count: series.count)
         coveredKWh = 0
