@@ -17,14 +17,16 @@ import Testing
         return process
     }
 
-    /// Waits until the database holds at least `rows` ledger rows (at most 30 s).
+    /// Waits until the database holds at least `rows` ledger rows (at most 120 s: a loaded machine
+    /// starts a debug build slowly); returns the count.
     static func waitForLedger(_ database: String, atLeast rows: Int) async throws -> Int {
-        for _ in 0..<600 {
-            if let count = try? EMSStore(path: database).count("ledger"), count >= rows { return count }
-            try await Task.sleep(for: .milliseconds(50))
+        var count = 0
+        let reached = try await ServerFixture.waitUntil(timeout: .seconds(120)) {
+            count = (try? EMSStore(path: database).count("ledger")) ?? 0
+            return count >= rows
         }
-        Issue.record("the service wrote fewer than \(rows) ledger rows in 30 s")
-        return 0
+        if !reached { Issue.record("the service wrote \(count) of \(rows) ledger rows in 120 s") }
+        return count
     }
 
     static func kill(_ process: Process) {

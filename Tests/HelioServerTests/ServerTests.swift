@@ -285,11 +285,13 @@ import Testing
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1), interval: 0.02)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
         try await server.application(port: 0).test(.live) { client in
-            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await ServerFixture.waitUntil { try server.store.count("ledger") >= 10 })
             let now = await server.plant.plantTimeMS()
             let created = try await Self.send(client, "/v1/overrides", .post, token: control, json: #"{"diesel_units": 3, "expires_ms": \#(now + 3_600_000)}"#)
             #expect(created.status == .created)
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await ServerFixture.waitUntil {
+                try server.store.decisions(fromMS: now, toMS: .max, limit: 1000, offset: 0).contains { $0.source == "operator" }
+            })
             let status = try Self.object(try await Self.get(client, "/v1/status", token: control))
             #expect(status["mode"] as? String == "manual")
             #expect(try await client.execute(uri: "/v1/overrides", method: .delete, headers: [.authorization: "Bearer \(control)"]).status == .noContent)
@@ -316,7 +318,7 @@ import Testing
             #expect(!points.isEmpty && points.allSatisfy { $0["duration"] as? String == "01:00:00" && $0["rating"] is Double })
             let injected = try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "telemetry-loss", "active": true}"#)
             #expect(injected.status == .ok && Self.message(injected).contains("telemetry-loss"))
-            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await ServerFixture.waitUntil { await server.loop.status().mode == .safe })
             #expect(try Self.object(try await Self.get(client, "/v1/status", token: control))["mode"] as? String == "safe")
             let unknown = try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "meteor", "active": true}"#)
             #expect(unknown.status == .unprocessableContent)

@@ -29,4 +29,15 @@ public enum ServerFixture {
             return abs(r.pvKW + r.batteryKW + r.dieselKW + r.gridKW + r.unservedKW - r.loadKW) <= 1e-6 * max(1, r.loadKW)
         }
     }
+
+    /// Waits until `condition` holds, checking every 10 ms, for at most `timeout`; whether it held.
+    /// Tests wait on the state they need, never for a fixed time.
+    public static func waitUntil(timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return try await condition()
+    }
 }
