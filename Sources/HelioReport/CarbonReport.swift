@@ -24,8 +24,9 @@ public struct CarbonReport: Sendable {
     /// The file names written, in order.
     public static let fileNames = ["report.html", "ledger.csv", "inventory.json", "cbam.json", "kpi.json", "economics.json"]
 
-    /// Builds the report; `plant` must have recorded its step series.
-    public init(plant: SimulationResult, baseline: SimulationResult) {
+    /// Builds the report from a study's runs and cases: the plant (with its step series), the
+    /// diesel-only baseline, the ±20 % sensitivity cases and the carbon-tariff resilience table.
+    public init(plant: SimulationResult, baseline: SimulationResult, sensitivity: [SensitivityCase], resilience: [CarbonTariffPoint]) {
         guard let series = plant.series else { preconditionFailure("the report needs the plant's step series") }
         let scenario = plant.scenario
         self.plant = plant
@@ -36,9 +37,9 @@ public struct CarbonReport: Sendable {
         marketKg = scenario.connectedGrid == nil ? [] : MarketBasedScope2(series: series, scenario: scenario, stepMinutes: plant.axis.stepMinutes).stepKg
         let ghg = GHGInventory(result: plant)
         inventory = InventoryDocument(result: plant, inventory: ghg, ledger: ledger)
-        cbam = CBAMDocument(plant: plant, baseline: baseline)
+        cbam = CBAMDocument(plant: plant, resilience: resilience)
         kpi = KPIDocument(result: plant, inventory: ghg, ledger: ledger)
-        economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel)
+        economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel, sensitivity: sensitivity)
     }
 
     /// Pretty-printed JSON with sorted keys.

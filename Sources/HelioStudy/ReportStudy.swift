@@ -1,12 +1,17 @@
 import HelioGrid
 
-/// `report`: the campus run with its step series, and the diesel-only baseline (``PlantVariants``)
-/// under the rule-based EMS on the same weather.
+/// `report`: the campus run with its step series, the diesel-only baseline (``PlantVariants``)
+/// under the rule-based EMS on the same weather, and the cases built on them: the ±20 % sensitivity
+/// cases and the carbon-tariff resilience table (dispatch held as simulated; only money moves).
 public struct ReportStudy: Sendable {
     /// The campus as given.
     public var plant: SimulationResult
     /// The campus on gensets alone.
     public var baseline: SimulationResult
+    /// The ±20 % cases of the economic assumptions.
+    public var sensitivity: [SensitivityCase]
+    /// Energy + carbon cost per MWh against diesel-only at carbon prices 0–200 per tonne.
+    public var resilience: [CarbonTariffPoint]
 
     /// Runs both.
     public init(_ scenario: Scenario) throws {
@@ -15,5 +20,7 @@ public struct ReportStudy: Sendable {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         plant = try CampusRun.run(scenario, weather: weather, recordSeries: true)
         baseline = try CampusRun.run(baselineScenario, weather: weather, recordSeries: false)
+        sensitivity = SensitivityCase.table(plant: plant, baseline: baseline)
+        resilience = CarbonTariffPoint.table(plant: plant, baseline: baseline)
     }
 }

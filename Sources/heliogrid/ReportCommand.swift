@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let study = try ReportStudy(scenario)
-            let report = CarbonReport(plant: study.plant, baseline: study.baseline)
+            let report = CarbonReport(plant: study.plant, baseline: study.baseline, sensitivity: study.sensitivity,
+                                      resilience: study.resilience)
             try OutputFiles.writeAll(try report.files(), into: out)
             print(Self.summary(report), terminator: "")
             print("wrote \(CarbonReport.fileNames.joined(separator: ", ")) into \(out)")

@@ -8,7 +8,8 @@ import Testing
 @Suite struct ReportTests {
     static let report: CarbonReport = {
         let plant = TestData.hybrid, baseline = TestData.dieselOnly
-        return CarbonReport(plant: plant, baseline: baseline)
+        return CarbonReport(plant: plant, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
+                            resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline))
     }()
     static let files: [String: [UInt8]] = Dictionary(uniqueKeysWithValues: try! report.files().map { ($0.name, $0.bytes) })
 

@@ -6,9 +6,29 @@ import Foundation
 /// PV output falls by `degradation_per_year` compounded each year (PVWatts/SAM lifetime mode);
 /// battery fade (``Battery/age(toYears:)``) is applied at each year end.
 public enum SimulationEngine {
+    /// Simulates `scenario` on prepared `inputs` with a strategy from the strategy factory.
+    ///
+    /// The factory lives in another module and hands out `any DispatchStrategy`, which the step loop
+    /// could only call through a witness table; the rule-based EMS, the strategy of the speed
+    /// budgets, is run on a copy of the loop specialised here for it, so its `decide` is inlined.
+    public static func run(_ scenario: Scenario, inputs: SimulationInputs, strategy: inout any DispatchStrategy,
+                           recordSeries: Bool) -> SimulationResult {
+        guard var rule = strategy as? RuleBasedDispatch else {
+            return opened(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+        }
+        defer { strategy = rule }
+        return run(scenario, inputs: inputs, strategy: &rule, recordSeries: recordSeries)
+    }
+
+    /// The generic loop on an opened existential.
+    private static func opened<S: DispatchStrategy>(_ scenario: Scenario, inputs: SimulationInputs, strategy: inout S,
+                                                   recordSeries: Bool) -> SimulationResult {
+        run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+    }
+
     /// Simulates `scenario` on prepared `inputs` with `strategy`; `recordSeries` keeps per-step columns.
-    public static func run(
-        _ scenario: Scenario, inputs: SimulationInputs, strategy: inout some DispatchStrategy, recordSeries: Bool
+    public static func run<S: DispatchStrategy>(
+        _ scenario: Scenario, inputs: SimulationInputs, strategy: inout S, recordSeries: Bool
     ) -> SimulationResult {
         let axis = inputs.axis
         let hours = axis.stepHours

@@ -45,8 +45,8 @@ public struct CBAMDocument: Codable, Sendable {
         case costPath = "cost_path", costPathTotal = "cost_path_total"
     }
 
-    /// The document of a run (the plant) and its diesel-only baseline.
-    public init(plant: SimulationResult, baseline: SimulationResult) {
+    /// The document of a run (the plant) with its carbon-tariff `resilience` table against diesel-only.
+    public init(plant: SimulationResult, resilience: [CarbonTariffPoint]) {
         let scenario = plant.scenario, carbon = scenario.carbon
         let report = CBAMElectricityReport(series: plant.series!, axis: plant.axis, firstYear: carbon.firstYear)
         determination = report.years.first?.determination ?? ""
@@ -59,6 +59,6 @@ public struct CBAMDocument: Codable, Sendable {
         let path = CarbonCostPath(result: plant)
         costPath = path.years
         costPathTotal = path.totalCost
-        resilience = CarbonTariffPoint.table(plant: plant, baseline: baseline)
+        self.resilience = resilience
     }
 }

@@ -87,8 +87,8 @@ public struct EconomicsDocument: Codable, Sendable {
         case discountRate = "discount_rate", projectYears = "project_years"
     }
 
-    /// The document of a run (the plant) and its diesel-only baseline.
-    public init(plant: SimulationResult, baseline: SimulationResult, plantLabel: String) {
+    /// The document of a run (the plant), its diesel-only baseline and the study's sensitivity cases.
+    public init(plant: SimulationResult, baseline: SimulationResult, plantLabel: String, sensitivity: [SensitivityCase]) {
         let plantEconomics = LifetimeEconomics(result: plant), baselineEconomics = LifetimeEconomics(result: baseline)
         let comparison = EconomicComparison(plant: plantEconomics, baseline: baselineEconomics)
         currency = plantEconomics.currency
@@ -99,7 +99,7 @@ public struct EconomicsDocument: Codable, Sendable {
         self.comparison = Comparison(npcSavings: comparison.npcSavings, firstYearSavings: comparison.firstYearSavings,
                                      irr: comparison.irr, discountedPaybackYears: comparison.discountedPaybackYears,
                                      simplePaybackYears: comparison.simplePaybackYears)
-        sensitivity = SensitivityCase.table(plant: plant, baseline: baseline)
+        self.sensitivity = sensitivity
         assumptions = Self.assumptions(plant.scenario)
         components = [(plantLabel, plant), ("diesel only", baseline)].flatMap { label, result in
             LifetimeEconomics.components(result, assumptions: EconomicAssumptions(scenario: result.scenario)).map {
