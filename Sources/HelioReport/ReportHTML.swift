@@ -110,7 +110,8 @@ struct ReportHTML {
             [.label("Scope 2 location-based"), .number(i.scope2LocationT, "inventory.json:scope2_location_t_co2e", 1), .label("tCO2e")],
             [.label("Scope 2 market-based"), .number(i.scope2MarketT, "inventory.json:scope2_market_t_co2e", 1), .label("tCO2e")],
             [.label("Scope 3 (informational): PV life cycle"), .number(i.scope3PVLifecycleT, "inventory.json:scope3_pv_lifecycle_t_co2e", 1), .label("tCO2e")],
-            [.label("Scope 3 (informational): battery embodied"), .number(i.scope3BatteryEmbodiedT, "inventory.json:scope3_battery_embodied_t_co2e", 1), .label("tCO2e")],
+            [.label("Scope 3 (informational): battery embodied, every battery bought"), .number(i.scope3BatteryEmbodiedT, "inventory.json:scope3_battery_embodied_t_co2e", 1), .label("tCO2e")],
+            [.label("Scope 3 (informational): diesel well-to-tank, category 3"), .number(i.scope3DieselWTTT, "inventory.json:scope3_diesel_wtt_t_co2e", 1), .label("tCO2e")],
         ])
         html += "<h3>Ledger balance: carbon in = attributed + carbon left in the battery pool</h3>"
         table(["emitted tCO2e", "to load tCO2e", "to export tCO2e", "in the pool at the end tCO2e"], [[
@@ -133,19 +134,20 @@ struct ReportHTML {
     private mutating func cbam() {
         let c = report.cbam, money = c.prices.currency
         section("CBAM: electricity emission factor and carbon cost", id: "cbam")
-        html += "<p>Determination: " + escape(c.determination) + ". Factor = emissions of generation / electricity delivered.</p>"
-        table(["period", "delivered MWh", "emissions tCO2e", "factor tCO2e/MWh", "PV MWh", "gensets MWh", "import MWh",
+        html += "<p>Determination: " + escape(c.determination) + ". Factor = CO2 of generation (Annex I: CO2 only for electricity) / "
+            + "electricity delivered.</p>"
+        table(["period", "delivered MWh", "emissions tCO2", "factor tCO2/MWh", "PV MWh", "gensets MWh", "import MWh",
                "battery in MWh", "battery out MWh", "fuel L"],
               c.quarters.enumerated().map { cbamRow($1, "cbam.json:quarters.\($0).") } + c.years.enumerated().map { cbamRow($1, "cbam.json:years.\($0).") })
-        html += "<h3>Carbon-cost path: emissions × (certificate price − price paid at origin) × phase-in</h3>"
-        table(["year", "calendar year", "certificate \(money)/t", "origin \(money)/t", "phase-in %", "tCO2e", "cost \(money)",
-               "full exposure \(money)", "\(money)/MWh", "\(money)/GPU-hour"],
+        html += "<h3>Carbon-cost path: CO2 × (certificate price − price paid at origin); electricity has no free allocation, "
+            + "so no phase-in applies</h3>"
+        table(["year", "calendar year", "certificate \(money)/t", "origin \(money)/t", "tCO2", "cost \(money)",
+               "\(money)/MWh", "\(money)/GPU-hour"],
               c.costPath.enumerated().map { index, row in
                   let path = "cbam.json:cost_path.\(index)."
                   return [.integer(row.year, path + "year"), .integer(row.calendarYear, path + "calendar_year"),
                           .number(row.certificatePricePerT, path + "certificate_price_per_t", 2), .number(row.originPricePerT, path + "origin_price_per_t", 2),
-                          .number(row.phaseIn, path + "phase_in", 1, scale: 100), .number(row.emissionsT, path + "emissions_t_co2e", 0),
-                          .number(row.cost, path + "cost", 0), .number(row.fullExposureCost, path + "full_exposure_cost", 0),
+                          .number(row.emissionsT, path + "emissions_t_co2", 0), .number(row.cost, path + "cost", 0),
                           .number(row.costPerMWh, path + "cost_per_mwh", 3), .number(row.costPerGPUHour, path + "cost_per_gpu_hour", 5)]
               })
         html += "<h3>Carbon-tariff resilience: energy + carbon cost per MWh, \(escape(report.plantLabel)) against diesel only</h3>"
@@ -163,7 +165,7 @@ struct ReportHTML {
     }
 
     private func cbamRow(_ period: CBAMElectricityPeriod, _ path: String) -> [Cell] {
-        [.label(period.label), .number(period.deliveredMWh, path + "delivered_mwh", 1), .number(period.emissionsT, path + "emissions_t_co2e", 1),
+        [.label(period.label), .number(period.deliveredMWh, path + "delivered_mwh", 1), .number(period.emissionsT, path + "emissions_t_co2", 1),
          .number(period.emissionFactorTPerMWh, path + "emission_factor_t_per_mwh", 4), .number(period.pvMWh, path + "pv_mwh", 1),
          .number(period.dieselMWh, path + "diesel_mwh", 1), .number(period.importMWh, path + "import_mwh", 1),
          .number(period.batteryChargeMWh, path + "battery_charge_mwh", 1), .number(period.batteryDischargeMWh, path + "battery_discharge_mwh", 1),

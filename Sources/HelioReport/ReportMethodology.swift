@@ -21,11 +21,13 @@ enum ReportMethodology {
             + "(ISO/IEC 30134-6, no heat reuse modelled). Energy fields follow Delegated Regulation (EU) 2024/1364 Annex II; installed IT power = "
             + "nodes × full node power × (1 + fabric overhead). Water (WUE) is not modelled.",
         "CBAM emission factor (Regulation (EU) 2023/956 Annex IV §5; Implementing Regulation (EU) 2023/1773 Annex III): actual emissions of a "
-            + "directly connected source = (Scope 1 + imports' Scope 2) / electricity delivered (served + exported), per quarter and year.",
-        "Carbon-cost path (Regulation (EU) 2023/956 Art. 9, 21, 31; Directive 2003/87/EC Art. 10a(1a)): cost = embedded emissions × max(0, "
-            + "certificate price × (1 + escalation)^(year − 1) − price paid at origin) × phase-in share of the calendar year; per MWh delivered and "
-            + "per GPU-hour (GPUs × 8,760 h). The phase-in table is [carbon.cbam_phase_in]. A GPU campus's compute is not a CBAM good: the view "
-            + "prices its emissions as a CBAM-like exposure.",
+            + "directly connected source = (CO2 of the genset fuel + imports at the grid factor) / electricity delivered (served + exported), per "
+            + "quarter and year; Annex I of Regulation (EU) 2023/956 lists CO2 only for electricity, so CH4 and N2O stay in Scope 1 only.",
+        "Carbon-cost path (Regulation (EU) 2023/956 Art. 9, 21–22, Annex I): cost = embedded CO2 × max(0, certificate price × "
+            + "(1 + escalation)^(year − 1) − price paid at origin); per MWh delivered and per GPU-hour (GPUs × 8,760 h). Electricity receives no "
+            + "free allocation under the EU ETS, so the Art. 31 phase-in does not reduce its certificates; the [carbon.cbam_phase_in] table "
+            + "(shown under prices) applies to goods that receive free allocation. A GPU campus's compute is not a CBAM good: the view prices "
+            + "its emissions as a CBAM-like exposure.",
         "Carbon-tariff resilience: cost per MWh = LCOE with a zero carbon price (× 1,000) + intensity (tCO2e/MWh served) × carbon price, "
             + "flat over the life, for this plant and for the same campus on gensets alone (rule-based dispatch); dispatch is not re-optimised per price.",
         "Lifetime economics (HOMER Pro manual: Net Present Cost, Salvage Value, Capital Recovery Factor, Levelized Cost of Energy): real cash flows "

@@ -4,9 +4,10 @@ public struct CBAMElectricityPeriod: Sendable, Equatable, Codable {
     public var label: String
     /// Electricity delivered: served to the campus plus exported, MWh.
     public var deliveredMWh: Double
-    /// Emissions of generation: genset fuel (Scope 1) plus imports (Scope 2, location-based), tCO₂e.
+    /// Emissions of generation counted by CBAM for electricity: CO₂ of the genset fuel plus imports at
+    /// the grid's factor, tCO₂.
     public var emissionsT: Double
-    /// Actual emission factor, tCO₂e/MWh delivered (0 when nothing was delivered).
+    /// Actual emission factor, tCO₂/MWh delivered (0 when nothing was delivered).
     public var emissionFactorTPerMWh: Double
     /// Evidence: PV used, MWh.
     public var pvMWh: Double
@@ -25,7 +26,7 @@ public struct CBAMElectricityPeriod: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case label, determination
-        case deliveredMWh = "delivered_mwh", emissionsT = "emissions_t_co2e", emissionFactorTPerMWh = "emission_factor_t_per_mwh"
+        case deliveredMWh = "delivered_mwh", emissionsT = "emissions_t_co2", emissionFactorTPerMWh = "emission_factor_t_per_mwh"
         case pvMWh = "pv_mwh", dieselMWh = "diesel_mwh", importMWh = "import_mwh", batteryChargeMWh = "battery_charge_mwh"
         case batteryDischargeMWh = "battery_discharge_mwh", fuelL = "fuel_l"
     }

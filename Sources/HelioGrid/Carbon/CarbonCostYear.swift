@@ -8,18 +8,14 @@ public struct CarbonCostYear: Sendable, Equatable, Codable {
     public var certificatePricePerT: Double
     /// Carbon price already paid at origin, per tCO₂e (deducted).
     public var originPricePerT: Double
-    /// CBAM phase-in share of embedded emissions that needs certificates, fraction.
-    public var phaseIn: Double
-    /// Embedded emissions (Scope 1 + 2 location-based), tCO₂e.
+    /// Embedded emissions of the electricity (CO₂ of the fuel plus imports, as ``CBAMElectricityPeriod``), tCO₂.
     public var emissionsT: Double
     /// Electricity delivered, MWh.
     public var deliveredMWh: Double
     /// GPU-hours the electricity powered.
     public var gpuHours: Double
-    /// Carbon cost: emissions × (certificate − origin price, at least 0) × phase-in.
+    /// Carbon cost: emissions × (certificate − origin price, at least 0).
     public var cost: Double
-    /// Carbon cost at full exposure (phase-in 1).
-    public var fullExposureCost: Double
     /// `cost` per MWh delivered.
     public var costPerMWh: Double
     /// `cost` per GPU-hour (0 without a GPU count).
@@ -28,7 +24,7 @@ public struct CarbonCostYear: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case year, cost
         case calendarYear = "calendar_year", certificatePricePerT = "certificate_price_per_t", originPricePerT = "origin_price_per_t"
-        case phaseIn = "phase_in", emissionsT = "emissions_t_co2e", deliveredMWh = "delivered_mwh", gpuHours = "gpu_hours"
-        case fullExposureCost = "full_exposure_cost", costPerMWh = "cost_per_mwh", costPerGPUHour = "cost_per_gpu_hour"
+        case emissionsT = "emissions_t_co2", deliveredMWh = "delivered_mwh", gpuHours = "gpu_hours"
+        case costPerMWh = "cost_per_mwh", costPerGPUHour = "cost_per_gpu_hour"
     }
 }

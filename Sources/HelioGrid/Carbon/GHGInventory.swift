@@ -1,6 +1,8 @@
 /// A GHG Protocol inventory of a run: Scope 1 from genset fuel by gas, Scope 2 location- and
-/// market-based from grid imports, and embodied PV and battery carbon reported apart as
-/// informational Scope 3. Every factor carries its source.
+/// market-based from grid imports, and informational Scope 3 reported apart: the fuel's well-to-tank
+/// emissions (category 3, fuel- and energy-related activities), PV life-cycle carbon and the embodied
+/// carbon of every battery bought over the project (first purchase and replacements, category 2).
+/// Every factor carries its source.
 ///
 /// GHG Protocol Corporate Standard (WRI/WBCSD, revised 2004) and Scope 2 Guidance (2015). Fuel
 /// factors: IPCC 2006 Guidelines Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil), as the scenario's
@@ -22,8 +24,12 @@ public struct GHGInventory: Sendable {
     public var scope2MarketT: Double
     /// Informational Scope 3: life-cycle emissions of the PV energy used, tCO₂e.
     public var scope3PVLifecycleT: Double
-    /// Informational Scope 3: embodied emissions of the battery, tCO₂e (whole battery, once).
+    /// Informational Scope 3: embodied emissions of every battery bought over the project, tCO₂e.
     public var scope3BatteryEmbodiedT: Double
+    /// Batteries bought over the project: the first and each replacement (``LifetimeEconomics``).
+    public var batteryPurchases: Int
+    /// Informational Scope 3 category 3: well-to-tank emissions of the fuel burnt, tCO₂e.
+    public var scope3DieselWTTT: Double
     /// Imports covered by renewable contractual instruments, kWh.
     public var renewableContractKWh: Double
     /// The factors used.
@@ -56,7 +62,12 @@ public struct GHGInventory: Sendable {
             instruments = []
         }
         scope3PVLifecycleT = totals.pvUsedKWh * scenario.carbon.pvLifecycleGPerKWh / 1e6
-        scope3BatteryEmbodiedT = (scenario.battery?.energyKWh ?? 0) * scenario.carbon.batteryEmbodiedKgPerKWh / 1000
+        batteryPurchases = scenario.battery.map { battery in
+            1 + LifetimeEconomics.replacementAges(lifeYears: LifetimeEconomics.batteryLifeYears(result, battery: battery),
+                                                  horizon: scenario.economics.projectYears).count
+        } ?? 0
+        scope3BatteryEmbodiedT = (scenario.battery?.energyKWh ?? 0) * scenario.carbon.batteryEmbodiedKgPerKWh * Double(batteryPurchases) / 1000
+        scope3DieselWTTT = fuelL * scenario.carbon.dieselWTTKgPerL / 1000
         let ipcc = "IPCC 2006 Guidelines, Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil, 43.0 MJ/kg, 0.84 kg/L)"
         let gwpSource = "IPCC \(scenario.carbon.gwp.rawValue) GWP100"
         factors = [
@@ -74,7 +85,10 @@ public struct GHGInventory: Sendable {
             EmissionFactorRecord(name: "PV life cycle", value: scenario.carbon.pvLifecycleGPerKWh, unit: "g CO2e per kWh",
                                  source: "scenario [carbon] pv_lifecycle_g_per_kwh (informational Scope 3)"),
             EmissionFactorRecord(name: "battery embodied", value: scenario.carbon.batteryEmbodiedKgPerKWh, unit: "kg CO2e per kWh",
-                                 source: "scenario [carbon] battery_embodied_kg_per_kwh (informational Scope 3)"),
+                                 source: "scenario [carbon] battery_embodied_kg_per_kwh, per battery bought (informational Scope 3)"),
+            EmissionFactorRecord(name: "diesel well-to-tank", value: scenario.carbon.dieselWTTKgPerL, unit: "kg CO2e per litre",
+                                 source: "scenario [carbon] diesel_wtt_kg_per_l; default UK DESNZ GHG Conversion Factors 2025, WTT – fuels, "
+                                     + "diesel (average biofuel blend) (informational Scope 3 category 3)"),
         ]
     }
 }

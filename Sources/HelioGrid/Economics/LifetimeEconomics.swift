@@ -89,14 +89,32 @@ public struct LifetimeEconomics: Sendable, Equatable {
     /// age L is replaced in year ⌈L⌉, again at ⌈2L⌉, … while before the horizon.
     private static func replacementsByYear(_ components: [PlantComponent], horizon: Int) -> [Double] {
         var byYear = [Double](repeating: 0, count: horizon + 1)
-        for component in components where component.lifeYears.isFinite && component.lifeYears > 0 {
-            var replacedAt = component.lifeYears
-            while replacedAt < Double(horizon) {
-                byYear[max(1, Int(replacedAt.rounded(.up)))] += component.capex
-                replacedAt += component.lifeYears
+        for component in components {
+            for replacement in replacementAges(lifeYears: component.lifeYears, horizon: horizon) {
+                byYear[max(1, Int(replacement.rounded(.up)))] += component.capex
             }
         }
         return byYear
+    }
+
+    /// Ages at which a component of life `lifeYears` is replaced before `horizon` years: L, 2L, …
+    /// (none for an infinite or zero life).
+    public static func replacementAges(lifeYears: Double, horizon: Int) -> [Double] {
+        guard lifeYears.isFinite, lifeYears > 0 else { return [] }
+        var ages: [Double] = []
+        var age = lifeYears
+        while age < Double(horizon) {
+            ages.append(age)
+            age += lifeYears
+        }
+        return ages
+    }
+
+    /// Battery life, years: to the end-of-life fade at the run's simulated fade rate (cycle and
+    /// calendar), or the calendar life when the run shows no fade.
+    public static func batteryLifeYears(_ result: SimulationResult, battery: BatteryConfig) -> Double {
+        let fadePerYear = result.batteryFadeFraction / Double(result.yearly.count)
+        return fadePerYear > 0 ? Battery.endOfLifeFade / fadePerYear : battery.calendarLifeYears
     }
 
     /// Salvage at the horizon: each component's last installation × remaining life / life.
@@ -120,8 +138,7 @@ public struct LifetimeEconomics: Sendable, Equatable {
                                              fixedOMPerYear: pv.dcKW * economics.pvOMPerKWYear, lifeYears: pvLifeYears))
         }
         if let battery = scenario.battery {
-            let fadePerYear = result.batteryFadeFraction / years
-            let life = fadePerYear > 0 ? Battery.endOfLifeFade / fadePerYear : battery.calendarLifeYears
+            let life = batteryLifeYears(result, battery: battery)
             components.append(PlantComponent(
                 name: "battery", capex: battery.energyKWh * assumptions.batteryCapexPerKWh + battery.powerKW * assumptions.batteryCapexPerKW,
                 fixedOMPerYear: battery.energyKWh * economics.batteryOMPerKWhYear, lifeYears: life))

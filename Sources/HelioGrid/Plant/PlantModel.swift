@@ -14,6 +14,8 @@ public struct PlantModel: Sendable, Equatable {
     public let grid: GridConfig?
     /// CO₂e of the gensets' fuel, kg per litre (``DieselEmissionFactor`` under the scenario's GWPs; 0 without gensets).
     public let fuelKgCO2ePerL: Double
+    /// CO₂ alone of the gensets' fuel, kg per litre (0 without gensets): the gas CBAM counts for electricity.
+    public let fuelKgCO2PerL: Double
 
     /// The plant of `scenario`.
     public init(scenario: Scenario) {
@@ -22,6 +24,7 @@ public struct PlantModel: Sendable, Equatable {
         diesel = scenario.diesel
         grid = scenario.connectedGrid
         fuelKgCO2ePerL = scenario.diesel.map { $0.emissionFactor(gwp: scenario.carbon.gwp).kgCO2ePerL } ?? 0
+        fuelKgCO2PerL = scenario.diesel?.co2KgPerL ?? 0
     }
 
     /// A new battery at its initial state of charge, or at `soc` (a plant resumed from measurements).

@@ -13,8 +13,12 @@ public struct CarbonConfig: Sendable, Equatable {
     public var gwp: GWP = .ar5
     /// PV life-cycle emissions, gCO₂e/kWh (informational Scope 3).
     public var pvLifecycleGPerKWh: Double = 40
-    /// Battery embodied emissions, kgCO₂e/kWh of capacity (informational Scope 3).
+    /// Battery embodied emissions, kgCO₂e/kWh of capacity, per battery bought (informational Scope 3).
     public var batteryEmbodiedKgPerKWh: Double = 70
+    /// Well-to-tank emissions of diesel (extraction, refining, transport), kgCO₂e per litre: Scope 3
+    /// category 3. Default: UK DESNZ GHG Conversion Factors for Company Reporting 2025, "WTT – fuels",
+    /// diesel (average biofuel blend), 0.62665 kgCO₂e/L.
+    public var dieselWTTKgPerL: Double = 0.62665
 
     /// Calendar year of the first simulated year (labels reporting periods, picks phase-in factors
     /// and places contractual instruments).
@@ -48,6 +52,7 @@ public struct CarbonConfig: Sendable, Equatable {
         gwp = GWP(rawValue: name)!
         pvLifecycleGPerKWh = try section.double("pv_lifecycle_g_per_kwh", default: d.pvLifecycleGPerKWh, in: 0...1000)
         batteryEmbodiedKgPerKWh = try section.double("battery_embodied_kg_per_kwh", default: d.batteryEmbodiedKgPerKWh, in: 0...10_000)
+        dieselWTTKgPerL = try section.double("diesel_wtt_kg_per_l", default: d.dieselWTTKgPerL, in: 0...10)
         firstYear = try section.int("first_year", default: d.firstYear, in: 1990...2200)
         var phaseInSection = try section.section("cbam_phase_in")
         if phaseInSection.hasKeys {

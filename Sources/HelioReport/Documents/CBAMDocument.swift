@@ -11,7 +11,8 @@ public struct CBAMDocument: Codable, Sendable {
         public var originPricePerT: Double
         /// ISO 4217 code.
         public var currency: String
-        /// Phase-in share by calendar year, in year order.
+        /// Phase-in share by calendar year, in year order: for CBAM goods that receive free allocation;
+        /// electricity receives none, so its cost path does not apply it.
         public var phaseIn: [PhaseIn]
         enum CodingKeys: String, CodingKey {
             case escalation, currency
@@ -48,7 +49,8 @@ public struct CBAMDocument: Codable, Sendable {
     /// The document of a run (the plant) with its carbon-tariff `resilience` table against diesel-only.
     public init(plant: SimulationResult, resilience: [CarbonTariffPoint]) {
         let scenario = plant.scenario, carbon = scenario.carbon
-        let report = CBAMElectricityReport(series: plant.series!, axis: plant.axis, firstYear: carbon.firstYear)
+        let report = CBAMElectricityReport(series: plant.series!, axis: plant.axis, plant: PlantModel(scenario: scenario),
+                                           firstYear: carbon.firstYear)
         determination = report.years.first?.determination ?? ""
         quarters = report.quarters
         years = report.years

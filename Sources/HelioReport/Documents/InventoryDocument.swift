@@ -44,6 +44,10 @@ public struct InventoryDocument: Codable, Sendable {
     public var scope2LocationT, scope2MarketT: Double
     /// Informational Scope 3, tCO₂e.
     public var scope3PVLifecycleT, scope3BatteryEmbodiedT: Double
+    /// Informational Scope 3 category 3: well-to-tank emissions of the fuel, tCO₂e.
+    public var scope3DieselWTTT: Double
+    /// Batteries bought over the project (first purchase and replacements).
+    public var batteryPurchases: Int
     /// Scope 1 + 2 location-based per kWh served, g.
     public var intensityGPerKWh: Double
     /// Hourly-matched carbon-free-energy score, fraction.
@@ -61,6 +65,7 @@ public struct InventoryDocument: Codable, Sendable {
         case scope1CO2T = "scope1_co2_t", scope1CH4T = "scope1_ch4_t", scope1N2OT = "scope1_n2o_t", scope1CO2eT = "scope1_t_co2e"
         case scope2LocationT = "scope2_location_t_co2e", scope2MarketT = "scope2_market_t_co2e"
         case scope3PVLifecycleT = "scope3_pv_lifecycle_t_co2e", scope3BatteryEmbodiedT = "scope3_battery_embodied_t_co2e"
+        case scope3DieselWTTT = "scope3_diesel_wtt_t_co2e", batteryPurchases = "battery_purchases"
         case intensityGPerKWh = "intensity_g_per_kwh", carbonFreeScore = "carbon_free_score"
     }
 
@@ -78,6 +83,8 @@ public struct InventoryDocument: Codable, Sendable {
         scope2MarketT = inventory.scope2MarketT
         scope3PVLifecycleT = inventory.scope3PVLifecycleT
         scope3BatteryEmbodiedT = inventory.scope3BatteryEmbodiedT
+        scope3DieselWTTT = inventory.scope3DieselWTTT
+        batteryPurchases = inventory.batteryPurchases
         intensityGPerKWh = totals.servedKWh > 0 ? totals.emissionsKgCO2e * 1000 / totals.servedKWh : 0
         carbonFreeScore = ledger.carbonFreeScore
         factors = inventory.factors
