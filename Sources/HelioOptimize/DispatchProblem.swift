@@ -17,6 +17,12 @@ import HelioLP
 /// Contingency reserve (`contingency_reserve`): the battery keeps one genset rating of spare
 /// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
 /// the whole load for twice `start_seconds` (a genset start plus an equal margin).
+/// Reserve band: in normal operation stored energy stays at or above `reserve_soc`, as the rule-based
+/// EMS keeps it, so strategies are compared on the same usable window. The band between `soc_min`
+/// and `reserve_soc` is for contingencies only: energy below the reserve is allowed (a start from a
+/// low state, a shortfall nothing else can cover) but costs ``reserveBandPenaltyShare`` of the
+/// unserved-energy penalty per kWh and step-hour, far above any fuel or carbon saving and below
+/// shedding load.
 public struct DispatchProblem: Sendable {
     /// The scenario whose prices and dispatch settings are used.
     public let scenario: Scenario
@@ -30,6 +36,9 @@ public struct DispatchProblem: Sendable {
 
     /// Longest a solve may take, seconds; a MILP then returns its best solution found.
     public let timeLimitSeconds: Double
+
+    /// Cost of holding a kWh below `reserve_soc` for an hour, as a share of the unserved-energy penalty.
+    public static let reserveBandPenaltyShare = 0.1
 
     /// Creates a formulation for a scenario.
     public init(scenario: Scenario, integerCommitment: Bool, integerSteps: Int? = nil, timeLimitSeconds: Double = 600) {
@@ -65,7 +74,7 @@ public struct DispatchProblem: Sendable {
         var pv: [LinearProgram.Variable] = [], charge: [LinearProgram.Variable] = [], discharge: [LinearProgram.Variable] = []
         var energy: [LinearProgram.Variable] = [], diesel: [LinearProgram.Variable] = [], units: [LinearProgram.Variable] = []
         var starts: [LinearProgram.Variable] = [], imports: [LinearProgram.Variable] = [], exports: [LinearProgram.Variable] = []
-        var unserved: [LinearProgram.Variable] = []
+        var unserved: [LinearProgram.Variable] = [], belowReserve: [LinearProgram.Variable] = []
 
         init(problem: DispatchProblem, horizon: DispatchHorizon) {
             self.problem = problem
@@ -115,6 +124,7 @@ public struct DispatchProblem: Sendable {
             }
             let ceiling = battery.socMax * horizon.capacityKWh
             energy.append(program.addVariable(lower: min(floor, ceiling), upper: ceiling))
+            addReserveBand(t, battery)
             let retention = pow(1 - battery.selfDischargePerDay, h / 24)
             // e_t − r·e_{t−1} − η_c h c + h/η_d d = 0 (e_{−1} is the initial energy, moved to the right-hand side).
             let previous = t == 0 ? nil : energy[t - 1]
@@ -152,6 +162,15 @@ public struct DispatchProblem: Sendable {
             }
             terms.append(diesel[t])
             coefficients.append(1)
+        }
+
+        /// e_t + b_t ≥ reserve_soc · capacity, with b_t ≥ 0 the energy held in the contingency band at a cost.
+        private mutating func addReserveBand(_ t: Int, _ battery: BatteryConfig) {
+            let reserveKWh = battery.reserveSOC * horizon.capacityKWh
+            guard battery.reserveSOC > battery.socMin else { return }
+            let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.reserveBandPenaltyShare * horizon.stepHours
+            belowReserve.append(program.addVariable(upper: reserveKWh, objective: penalty))
+            program.addConstraint([energy[t]: 1, belowReserve[t]: 1], lower: reserveKWh)
         }
 
         /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ steps.

@@ -3,9 +3,10 @@ import HelioGrid
 /// Turns set-points into a feasible decision for the plant as it actually is, the way a real
 /// controller lets the plant absorb what the plan got wrong (forecast error, rounding of relaxed
 /// commitment, solver tolerance): set-points are first clipped to the plant's limits, then a
-/// shortfall is met by the battery, the gensets (more output, then more units), the grid and finally
-/// left unserved; a surplus is absorbed by the battery, the grid, lower genset output and PV
-/// curtailment, stopping units whose minimum load cannot be absorbed.
+/// shortfall is met by the battery down to `reserve_soc`, the gensets (more output, then more units),
+/// the grid, the battery's contingency band down to `soc_min`, and finally left unserved; a surplus is
+/// absorbed by the battery, the grid, lower genset output and PV curtailment, stopping units whose
+/// minimum load cannot be absorbed.
 public enum PlanFollower {
     /// A decision that balances the bus exactly.
     public static func decision(following target: PlantSetpoints, in context: DispatchContext) -> DispatchDecision {
@@ -28,7 +29,7 @@ public enum PlanFollower {
     private struct Setpoints {
         let context: DispatchContext
         let mustRun: Int
-        let maxImport: Double, maxExport: Double, maxDischarge: Double, maxCharge: Double
+        let maxImport: Double, maxExport: Double, maxDischarge: Double, maxCharge: Double, maxDischargeToReserve: Double
         var units: Int
         var diesel: Double
         var grid: Double
@@ -42,6 +43,7 @@ public enum PlanFollower {
             maxImport = context.grid?.importKW ?? 0
             maxExport = context.grid?.exportKW ?? 0
             let maxDischarge = context.battery.map { $0.maxDischargeKW(floorSOC: $0.config.socMin, hours: hours) } ?? 0
+            maxDischargeToReserve = context.battery.map { $0.maxDischargeKW(floorSOC: $0.config.reserveSOC, hours: hours) } ?? 0
             let maxCharge = context.battery.map { $0.maxChargeKW(ceilingSOC: $0.config.socMax, hours: hours) } ?? 0
             self.maxDischarge = maxDischarge
             self.maxCharge = maxCharge
@@ -52,9 +54,10 @@ public enum PlanFollower {
             battery = clamp(target.batteryKW, -maxCharge, maxDischarge)
         }
 
-        /// Battery, then genset output, then more units, then imports; what remains is unserved.
+        /// Battery to its reserve, then genset output, then more units, then imports, then the
+        /// battery's contingency band; what remains is unserved.
         mutating func coverShortfall(_ residual: inout Double) {
-            take(&residual, into: &battery, limit: maxDischarge)
+            take(&residual, into: &battery, limit: max(battery, maxDischargeToReserve))
             if let fleet = context.fleet {
                 let hours = context.stepHours
                 take(&residual, into: &diesel, limit: fleet.capacityKW(units: units, stepHours: hours))
@@ -66,6 +69,7 @@ public enum PlanFollower {
                 }
             }
             take(&residual, into: &grid, limit: maxImport)
+            take(&residual, into: &battery, limit: maxDischarge)
         }
 
         /// Battery charging, exports, lower genset output, PV curtailment, then fewer units; returns

@@ -24,6 +24,7 @@ import Testing
         b.dischargeEfficiency = efficiency
         b.socMin = 0
         b.socMax = 1
+        b.reserveSOC = 0
         b.selfDischargePerDay = 0
         b.wearCostPerKWh = 0
         return b
@@ -38,6 +39,27 @@ import Testing
         #expect(abs(plan.cost - 95) < 1e-6)
         #expect(abs(plan.chargeKW[0] - 50) < 1e-6 && abs(plan.dischargeKW[1] - 40.5) < 1e-6)
         #expect(abs(plan.unservedKW[1] - 9.5) < 1e-6 && abs(plan.pvKW[0] - 100) < 1e-6)
+    }
+
+    /// The reserve band: 100 kWh battery at 50 kWh, reserve 30 kWh, load 40 kW for an hour. With a
+    /// grid at 0.08/kWh the plan discharges only to the reserve (20 kW) and imports 20 kW: cost 1.6.
+    /// Without one, the band is used before shedding load: 40 kW discharged, 20 kWh held below the
+    /// reserve for an hour at 10 % of the 10/kWh unserved penalty: cost 20 (shedding would cost 200).
+    @Test func reserveIsKeptAndTheBandServesOnlyBeforeShedding() throws {
+        var battery = Self.battery(efficiency: 1)
+        battery.reserveSOC = 0.3
+        let horizon = DispatchHorizon(stepHours: 1, loadKW: [40], pvAvailableKW: [0], initialEnergyKWh: 50, capacityKWh: 100,
+                                      endAtLeastStart: false)
+        var connected = Self.scenario(battery: battery)
+        connected.grid.enabled = true
+        connected.grid.importKW = 100
+        connected.grid.carbonGPerKWh = 0
+        let withGrid = try DispatchProblem(scenario: connected, integerCommitment: false).solve(horizon)
+        #expect(abs(withGrid.dischargeKW[0] - 20) < 1e-6 && abs(withGrid.importKW[0] - 20) < 1e-6)
+        #expect(abs(withGrid.energyKWh[0] - 30) < 1e-6 && abs(withGrid.cost - 1.6) < 1e-6)
+        let islanded = try DispatchProblem(scenario: Self.scenario(battery: battery), integerCommitment: false).solve(horizon)
+        #expect(abs(islanded.dischargeKW[0] - 40) < 1e-6 && islanded.unservedKW[0] < 1e-6)
+        #expect(abs(islanded.energyKWh[0] - 10) < 1e-6 && abs(islanded.cost - 20) < 1e-6)
     }
 
     /// One 100 kW genset (F₀ 0.018 L/h per rated kW, F₁ 0.245 L/kWh, 1.10/L, O&M 25/h), load 50 kW
@@ -132,6 +154,8 @@ import Testing
         #expect(breaches == 0)
         #expect(optimal.totals.unservedKWh < 1)
         #expect(series.soc.last! >= battery.socInitial - 1e-3, "ends no lower than it started")
+        // Fair comparison with the rule: normal operation keeps the reserve (to the LP's tolerance).
+        #expect(optimal.batteryMinSOC >= battery.reserveSOC - 1e-4, "min SOC \(optimal.batteryMinSOC)")
     }
 }
 
