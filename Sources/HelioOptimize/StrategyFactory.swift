@@ -3,7 +3,8 @@ import HelioGrid
 /// The one place a dispatch strategy's name becomes a strategy, for every entry point: `simulate`,
 /// `compare` and `report` (``simulation(_:weather:inputs:)``) and `serve` (``live(_:inputs:)``).
 ///
-/// - `rule`: the rule-based EMS (``RuleBasedDispatch``).
+/// - `rule`, `load-following`, `cycle-charging`: the rule-based EMS (``RuleBasedDispatch``) with its
+///   own genset loading, or HOMER's two strategies.
 /// - `optimal`: perfect foresight over the whole run (``OptimalDispatch``), simulation only: it
 ///   needs the true load and PV of every step in advance.
 /// - `mpc`: the receding-horizon planner (``MPCDispatch``) on the simulation grid with clear-sky-index
@@ -13,15 +14,15 @@ public enum StrategyFactory {
     /// Strategies a simulation runs.
     public static let simulationStrategies = DispatchConfig.Strategy.allCases
     /// Strategies the live EMS runs.
-    public static let liveStrategies: [DispatchConfig.Strategy] = [.rule, .mpc]
+    public static let liveStrategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging, .mpc]
     /// Hours over which the live PV forecast blends from the measurement back to the model.
     public static let livePVBlendHours = 6.0
 
     /// The scenario's `[dispatch] strategy` for a simulation on `inputs` (prepared from `weather`).
     public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {
         switch scenario.dispatch.strategy {
-        case .rule:
-            return RuleBasedDispatch(config: scenario.dispatch)
+        case .rule, .loadFollowing, .cycleCharging:
+            return ruleBased(scenario)
         case .optimal:
             return try OptimalDispatch(scenario: scenario, inputs: inputs)
         case .mpc:
@@ -40,15 +41,20 @@ public enum StrategyFactory {
     /// The scenario's `[dispatch] strategy` for the live EMS, forecasting from `inputs`' modelled year.
     public static func live(_ scenario: Scenario, inputs: SimulationInputs) throws -> any DispatchStrategy {
         switch scenario.dispatch.strategy {
-        case .rule:
-            return RuleBasedDispatch(config: scenario.dispatch)
+        case .rule, .loadFollowing, .cycleCharging:
+            return ruleBased(scenario)
         case .optimal:
-            throw HelioError(.usage, "serve runs the rule or mpc strategy; optimal dispatch needs perfect foresight of the whole run",
+            throw HelioError(.usage, "serve runs rule, load-following, cycle-charging or mpc; optimal dispatch needs perfect foresight of the whole run",
                              file: scenario.source, key: "dispatch.strategy")
         case .mpc:
             let forecasts = LiveForecasts(scenario: scenario, inputs: inputs)
             return MPCDispatch(scenario: scenario, planStepHours: 1, replanHours: Double(scenario.dispatch.stepMinutes) / 60,
                                pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon)
         }
+    }
+
+    /// The rule-based EMS under the policy the strategy names (`rule`, `load-following`, `cycle-charging`).
+    private static func ruleBased(_ scenario: Scenario) -> RuleBasedDispatch {
+        RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue)!)
     }
 }

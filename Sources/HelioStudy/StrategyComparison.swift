@@ -6,7 +6,7 @@ import HelioOptimize
 /// their operating cost (``OperatingCost``), the objective they all answer to.
 public enum StrategyComparison {
     /// The strategies compared, in table order.
-    public static let strategies: [DispatchConfig.Strategy] = [.rule, .mpc, .optimal]
+    public static let strategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging, .mpc, .optimal]
 
     /// One case per strategy.
     public static func run(_ scenario: Scenario) throws -> [LabeledResult] {

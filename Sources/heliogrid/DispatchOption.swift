@@ -1,10 +1,10 @@
 import ArgumentParser
 import HelioGrid
 
-/// `--dispatch rule|optimal|mpc`, shared by the commands that run a campus; each passes the
+/// `--dispatch rule|load-following|cycle-charging|optimal|mpc`, shared by the commands that run a campus; each passes the
 /// strategies it runs (``StrategyFactory``'s simulation or live list).
 struct DispatchOption: ParsableArguments {
-    @Option(help: "Dispatch strategy (overrides [dispatch] strategy): rule, optimal or mpc (serve: rule or mpc).")
+    @Option(help: "Dispatch strategy (overrides [dispatch] strategy): rule, load-following, cycle-charging, optimal or mpc (serve: all but optimal).")
     var dispatch: String?
 
     /// Sets the scenario's strategy from `--dispatch`, refusing one outside `allowed`.

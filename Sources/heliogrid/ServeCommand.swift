@@ -4,7 +4,7 @@ import HelioOptimize
 import HelioServer
 import Hummingbird
 
-/// `heliogrid serve [SCENARIO] [--plant simulated|modbus] [--dispatch rule|mpc] [--speed N] [--db PATH] [--port P] [--interval S]`.
+/// `heliogrid serve [SCENARIO] [--plant simulated|modbus] [--dispatch rule|load-following|cycle-charging|mpc] [--speed N] [--db PATH] [--port P] [--interval S]`.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the live EMS: control loop, HTTP API, dashboard and SQLite record.")

@@ -114,4 +114,41 @@ import Testing
         let d = Self.decide(context)
         #expect(d.dieselUnits == 0 && abs(d.batteryKW - 4.75) < 1e-9 && abs(d.gridKW - 145.25) < 1e-9)
     }
+
+    /// The three genset policies on one night step: 50 kW load, no PV, battery at SOC 0.20 (below the
+    /// 0.25 start threshold, so it gives nothing), gensets stopped. One 100 kW unit starts in each case
+    /// (it can give 100 · (1 − 10 s / 1 h) = 99.72 kW); charging to the 0.60 stop SOC could take
+    /// (60 − 20) / 0.95 = 42.11 kW.
+    /// - rule: up to 80 % target loading, 80 kW, the 30 kW surplus charging the battery;
+    /// - load following: the net load only, 50 kW;
+    /// - cycle charging: full output as far as the load and charging to the stop SOC take it,
+    ///   50 + 42.11 = 92.11 kW.
+    @Test(arguments: [
+        (RuleBasedDispatch.Policy.targetLoading, 80.0),
+        (.loadFollowing, 50.0),
+        (.cycleCharging, 50 + 40 / 0.95),
+    ])
+    func gensetPoliciesByHand(policy: RuleBasedDispatch.Policy, dieselKW: Double) {
+        var strategy = RuleBasedDispatch(config: DispatchConfig(), policy: policy)
+        let context = Self.context(load: 50, pv: 0, soc: 0.2)
+        let decision = strategy.decide(context)
+        #expect(strategy.name == policy.rawValue)
+        #expect(decision.dieselUnits == 1 && abs(decision.dieselKW - dieselKW) < 1e-9)
+        #expect(abs(decision.batteryKW + (dieselKW - 50)) < 1e-9 && decision.unservedKW == 0)
+    }
+
+    /// With a unit already running and the battery at 0.40 (below the 0.60 stop) on a 30 kW net load,
+    /// the battery above its 0.25 start threshold could give only (40 − 25) · 0.95 = 14.25 kW, so a unit
+    /// stays on under both policies: cycle charging runs it to charge the battery as well, load
+    /// following gives exactly the 30 kW net load (its minimum) and charges nothing.
+    @Test func cycleChargingKeepsChargingLoadFollowingDoesNot() {
+        var cycle = RuleBasedDispatch(config: DispatchConfig(), policy: .cycleCharging)
+        let running = Self.context(load: 30, pv: 0, soc: 0.4, runningUnits: 1)
+        let charging = cycle.decide(running)
+        // Charge room to 0.60: (60 − 40) / 0.95 = 21.05 kW; the running unit gives 30 + 21.05.
+        #expect(charging.dieselUnits == 1 && abs(charging.dieselKW - (30 + 20 / 0.95)) < 1e-9)
+        var following = RuleBasedDispatch(config: DispatchConfig(), policy: .loadFollowing)
+        let followed = following.decide(running)
+        #expect(followed.dieselUnits == 1 && abs(followed.dieselKW - 30) < 1e-9 && followed.batteryKW == 0)
+    }
 }

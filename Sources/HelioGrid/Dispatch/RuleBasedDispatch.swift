@@ -14,14 +14,38 @@
 ///    curtailed first, and if even that cannot absorb the minimum, units stop early.
 /// 4. Only when all of that is exhausted does the battery go below the start threshold, then into
 ///    its ride-through reserve, down to `soc_min`; what remains is unserved.
+///
+/// The same rules carry HOMER's two named strategies (HOMER Pro manual, "Load Following Strategy" and
+/// "Cycle Charging Strategy"; Barley & Winn, "Optimal dispatch strategy in remote hybrid power
+/// systems", Solar Energy 58, 1996): under ``Policy/loadFollowing`` a genset produces only what the
+/// net load needs and stops as soon as PV and the battery can carry it again; under
+/// ``Policy/cycleCharging`` a running genset produces as much as it can (its full rating, as far as
+/// the load and charging up to `diesel_stop_soc` can take it), units are committed at full rating,
+/// and gensets keep running until the battery reaches `diesel_stop_soc`.
 public struct RuleBasedDispatch: DispatchStrategy {
+    /// How running gensets are loaded.
+    public enum Policy: String, Sendable {
+        /// Units at `diesel_target_loading`, surplus up to that loading charging the battery to
+        /// `diesel_stop_soc` (the rule-based EMS, `rule`).
+        case targetLoading = "rule"
+        /// HOMER load following (`load-following`).
+        case loadFollowing = "load-following"
+        /// HOMER cycle charging (`cycle-charging`).
+        case cycleCharging = "cycle-charging"
+    }
+
     /// `[dispatch]` thresholds.
     public let config: DispatchConfig
+    /// How running gensets are loaded.
+    public let policy: Policy
 
     /// Creates the strategy.
-    public init(config: DispatchConfig) { self.config = config }
+    public init(config: DispatchConfig, policy: Policy = .targetLoading) {
+        self.config = config
+        self.policy = policy
+    }
 
-    public var name: String { "rule" }
+    public var name: String { policy.rawValue }
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
         let load = context.loadKW, pvAvailable = context.pvAvailableKW
@@ -50,7 +74,8 @@ public struct RuleBasedDispatch: DispatchStrategy {
         guard let fleet = context.fleet else { return 0 }
         let mustRun = fleet.unitsThatMustRun(step: context.step, stepHours: context.stepHours)
         guard deficit > 0 else { return mustRun }
-        let cycleCharging = fleet.runningUnits > 0 && (context.battery.map { $0.soc < config.dieselStopSOC } ?? true)
+        let cycleCharging = policy != .loadFollowing && fleet.runningUnits > 0
+            && (context.battery.map { $0.soc < config.dieselStopSOC } ?? true)
         if cycleCharging {
             return min(max(mustRun, unitsToCover(deficit, fleet)), fleet.config.units)
         }
@@ -67,10 +92,18 @@ public struct RuleBasedDispatch: DispatchStrategy {
         let hours = context.stepHours
         let capacity = fleet.capacityKW(units: units, stepHours: hours)
         let chargeToStop = context.battery?.maxChargeKW(ceilingSOC: config.dieselStopSOC, hours: hours) ?? 0
-        let target = Double(units) * fleet.config.unitKW * config.dieselTargetLoading
-        // With a deficit, units run up to target loading and the surplus charges the battery to the
-        // stop threshold; with PV covering the load, units held on by minimum run time idle at minimum load.
-        let desired = deficit > 0 ? deficit + min(chargeToStop, max(0, target - deficit)) : 0
+        let desired: Double
+        switch policy {
+        case .targetLoading:
+            // With a deficit, units run up to target loading and the surplus charges the battery to the
+            // stop threshold; with PV covering the load, units held on by minimum run time idle at minimum load.
+            let target = Double(units) * fleet.config.unitKW * config.dieselTargetLoading
+            desired = deficit > 0 ? deficit + min(chargeToStop, max(0, target - deficit)) : 0
+        case .loadFollowing:
+            desired = deficit
+        case .cycleCharging:
+            desired = deficit > 0 ? deficit + chargeToStop : 0
+        }
         return min(capacity, max(fleet.minimumKW(units: units), desired))
     }
 
@@ -81,9 +114,9 @@ public struct RuleBasedDispatch: DispatchStrategy {
         return context.loadKW + charge + (context.grid?.exportKW ?? 0)
     }
 
-    /// Fewest units whose target loading covers `deficitKW`.
+    /// Fewest units whose target loading (full rating under cycle charging) covers `deficitKW`.
     private func unitsToCover(_ deficitKW: Double, _ fleet: GensetFleet) -> Int {
-        let perUnit = fleet.config.unitKW * config.dieselTargetLoading
+        let perUnit = fleet.config.unitKW * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
         return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))
     }
 

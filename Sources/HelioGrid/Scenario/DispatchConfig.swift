@@ -1,7 +1,18 @@
 /// `[dispatch]`: which energy-management strategy runs and its settings.
 public struct DispatchConfig: Sendable, Equatable {
     /// Strategy names of the command-line contract.
-    public enum Strategy: String, Sendable, CaseIterable { case rule, optimal, mpc }
+    public enum Strategy: String, Sendable, CaseIterable {
+        /// The rule-based EMS: cycle charging at the target loading with an SOC start threshold.
+        case rule
+        /// HOMER's load following: gensets serve only the net load.
+        case loadFollowing = "load-following"
+        /// HOMER's cycle charging: gensets run at full output, the surplus charging the battery to `diesel_stop_soc`.
+        case cycleCharging = "cycle-charging"
+        /// Perfect-foresight LP over the whole run.
+        case optimal
+        /// Receding-horizon MILP on forecasts.
+        case mpc
+    }
 
     /// The strategy `simulate` uses unless `--dispatch` overrides it.
     public var strategy: Strategy = .rule
