@@ -51,13 +51,14 @@ public enum PlanFollower {
             self.units = units
             diesel = context.fleet.map { clamp(target.dieselKW, $0.minimumKW(units: units), $0.capacityKW(units: units, stepHours: hours)) } ?? 0
             grid = clamp(target.gridKW, -(context.grid?.exportKW ?? 0), context.grid?.importKW ?? 0)
-            battery = clamp(target.batteryKW, -maxCharge, maxDischarge)
+            // The plan's discharge stops at the reserve: the band below it is for the contingency step of coverShortfall.
+            battery = clamp(target.batteryKW, -maxCharge, maxDischargeToReserve)
         }
 
         /// Battery to its reserve, then genset output, then more units, then imports, then the
         /// battery's contingency band; what remains is unserved.
         mutating func coverShortfall(_ residual: inout Double) {
-            take(&residual, into: &battery, limit: max(battery, maxDischargeToReserve))
+            take(&residual, into: &battery, limit: maxDischargeToReserve)
             if let fleet = context.fleet {
                 let hours = context.stepHours
                 take(&residual, into: &diesel, limit: fleet.capacityKW(units: units, stepHours: hours))

@@ -18,7 +18,9 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
-    /// `diesel`: fuel (L), fleet and unit run hours, starts and mean loading (fraction).
+    /// `diesel`: fuel (L), fleet and unit run hours, starts and mean loading (fraction), and the duty
+    /// check (``GensetDutyCheck``): rating, run hours per unit and year, days over the prime limit,
+    /// hours not firm at N + 1.
     public struct Diesel: Codable, Sendable, Equatable {
         /// Litres and hours.
         public var fuelL, runHours, unitRunHours: Double
@@ -26,9 +28,19 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         public var starts: Int
         /// Output over running rated capacity, fraction.
         public var meanLoading: Double
+        /// ISO 8528-1 rating: `continuous`, `prime` or `standby`.
+        public var rating: String
+        /// Mean run hours per unit per simulated year.
+        public var runHoursPerUnitYear: Double
+        /// Days averaging above 70 % of the running units' rating (prime-rated fleets; 0 otherwise).
+        public var daysOverPrimeLimit: Int
+        /// Hours in which the load exceeded the fleet less its largest unit.
+        public var nMinus1ShortHours: Double
         enum CodingKeys: String, CodingKey {
-            case starts
+            case starts, rating
             case fuelL = "fuel_l", runHours = "run_hours", unitRunHours = "unit_run_hours", meanLoading = "mean_loading"
+            case runHoursPerUnitYear = "run_hours_per_unit_year", daysOverPrimeLimit = "days_over_prime_limit"
+            case nMinus1ShortHours = "n_minus_1_short_hours"
         }
     }
 
@@ -99,11 +111,13 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var economics: Economics
     /// Reliability figures.
     public var reliability: Reliability
+    /// Plain-words warnings about how the plant was used (genset duty beyond its rating, not firm at N + 1).
+    public var warnings: [String]
     /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {
-        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability
+        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings
         case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms"
     }
 
@@ -123,8 +137,12 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             load: t.loadKWh, served: t.servedKWh, unserved: t.unservedKWh, pvAvailable: t.pvAvailableKWh,
             pvUsed: t.pvUsedKWh, pvCurtailed: t.pvCurtailedKWh, batteryCharge: t.batteryChargeKWh,
             batteryDischarge: t.batteryDischargeKWh, diesel: t.dieselKWh, gridImport: t.gridImportKWh, gridExport: t.gridExportKWh)
+        let duty = GensetDutyCheck(result: result)
         diesel = Diesel(fuelL: t.fuelL, runHours: t.dieselRunHours, unitRunHours: t.dieselUnitRunHours,
-                        starts: t.dieselStarts, meanLoading: result.dieselMeanLoading)
+                        starts: t.dieselStarts, meanLoading: result.dieselMeanLoading, rating: duty.rating.rawValue,
+                        runHoursPerUnitYear: duty.runHoursPerUnitYear, daysOverPrimeLimit: duty.daysOverPrimeLimit,
+                        nMinus1ShortHours: duty.nMinusOneShortHours)
+        warnings = duty.warnings
         battery = BatteryStats(equivalentFullCycles: result.batteryEquivalentFullCycles, minSOC: result.batteryMinSOC,
                                capacityFadeFraction: result.batteryFadeFraction)
         carbon = Carbon(

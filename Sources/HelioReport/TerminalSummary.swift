@@ -50,6 +50,9 @@ public enum TerminalSummary {
             row("LCOE", NumberFormat.fixed(money.lcoe, decimals: 4) + " per kWh"),
             row("fuel / carbon cost, year 1", NumberFormat.grouped(money.fuelCostYear1) + " / " + NumberFormat.grouped(money.carbonCostYear1)),
         ]
+        if !report.warnings.isEmpty {
+            lines += ["", "Warnings"] + report.warnings.map { "  " + $0 }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HelioTestSupport
 import Testing
 @testable import HelioGrid
 
@@ -87,5 +88,34 @@ import Testing
         #expect(fleet.units.map(\.starts) == [1, 1, 1])
         // Hours: both ran steps 0–1, one kept running in step 2, unit 2 runs step 4.
         #expect(fleet.units.map(\.runHours) == [2, 1, 1] || fleet.units.map(\.runHours) == [1, 2, 1])
+    }
+}
+
+/// Genset duty against its ISO 8528-1 rating and the N + 1 check, by hand and on the real year.
+@Suite struct GensetDutyTests {
+    /// Two 100 kW units, hourly steps. Day 1: 150 kW for two hours on both units (above the 100 kW
+    /// left without the largest unit: 2 h short at N + 1; 300 kWh over 400 kWh rated = 75 % > 70 %),
+    /// nothing else. Day 2: one unit at 60 kW all day (60 %).
+    @Test func meterByHand() {
+        var meter = GensetDutyMeter(diesel: DieselConfig(units: 2, unitKW: 100), stepMinutes: 60)
+        var totals = EnergyTotals()
+        for hour in 0..<48 {
+            let (load, diesel, units) = hour < 2 ? (150.0, 150.0, 2) : hour < 24 ? (0.0, 0.0, 0) : (60.0, 60.0, 1)
+            meter.record(index: hour, loadKW: load, dieselKW: diesel, units: units, hours: 1, into: &totals)
+        }
+        #expect(totals.nMinusOneShortHours == 2 && totals.dieselDaysOverPrimeLimit == 1)
+    }
+
+    /// The default campus's rule EMS runs its prime-rated units near 80 % every day, over the 70 %
+    /// PRP average; rated as standby, each unit's ~1,925 h a year exceed the 200 h ESP allows.
+    @Test func defaultCampusDutyWarnings() throws {
+        let prime = GensetDutyCheck(result: TestData.hybrid)
+        #expect(prime.rating == .prime && prime.daysOverPrimeLimit > 300)
+        #expect(abs(prime.runHoursPerUnitYear - TestData.hybrid.totals.dieselUnitRunHours / 10) < 1e-9)
+        #expect(prime.warnings.contains { $0.contains("PRP") })
+        var standby = TestData.defaultScenario
+        standby.diesel?.rating = .standby
+        let check = GensetDutyCheck(result: try TestData.run(standby, recordSeries: false))
+        #expect(check.daysOverPrimeLimit == 0 && check.warnings.contains { $0.contains("200 h") })
     }
 }

@@ -12,11 +12,12 @@ import Testing
         let json = try SummaryReport(result: Self.result).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["scenario", "dispatch", "timestep_minutes", "steps", "energy_kwh", "diesel", "battery",
-                                     "carbon", "kpi", "economics", "reliability", "runtime_ms"])
+                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms"])
         let expected: [String: Set<String>] = [
             "energy_kwh": ["load", "served", "unserved", "pv_available", "pv_used", "pv_curtailed", "battery_charge",
                            "battery_discharge", "diesel", "grid_import", "grid_export"],
-            "diesel": ["fuel_l", "run_hours", "unit_run_hours", "starts", "mean_loading"],
+            "diesel": ["fuel_l", "run_hours", "unit_run_hours", "starts", "mean_loading", "rating", "run_hours_per_unit_year",
+                       "days_over_prime_limit", "n_minus_1_short_hours"],
             "battery": ["equivalent_full_cycles", "min_soc", "capacity_fade_fraction"],
             "carbon": ["scope1_t_co2e", "scope2_location_t_co2e", "scope2_market_t_co2e", "intensity_g_per_kwh", "renewable_fraction"],
             "kpi": ["pue", "ref", "cue_kg_per_kwh"],

@@ -20,6 +20,8 @@ public struct DieselConfig: Sendable, Equatable {
     public var ch4GPerL: Double = 0.11
     /// N₂O per litre, g.
     public var n2oGPerL: Double = 0.02
+    /// The units' power rating (ISO 8528-1): what duty they may run.
+    public var rating: GensetRating = .prime
 
     /// Creates a fleet of `units` × `unitKW` with desert-10k.toml's other defaults.
     public init(units: Int, unitKW: Double) {
@@ -42,6 +44,8 @@ public struct DieselConfig: Sendable, Equatable {
         co2KgPerL = try section.double("co2_kg_per_l", default: defaults.co2KgPerL, in: 0...10)
         ch4GPerL = try section.double("ch4_g_per_l", default: defaults.ch4GPerL, in: 0...100)
         n2oGPerL = try section.double("n2o_g_per_l", default: defaults.n2oGPerL, in: 0...100)
+        let ratingName = try section.choice("rating", default: defaults.rating.rawValue, in: GensetRating.allCases.map(\.rawValue))
+        rating = GensetRating(rawValue: ratingName)!
         try section.finish()
     }
 }

@@ -40,6 +40,10 @@ public struct EnergyTotals: Sendable, Equatable {
     public var lossOfLoadHours = 0.0
     /// Largest unserved power in one step, kW.
     public var maxUnservedKW = 0.0
+    /// Hours in which the facility load exceeded the genset fleet less its largest unit.
+    public var nMinusOneShortHours = 0.0
+    /// Days on which the gensets' energy exceeded 70 % of the running units' rated energy (ISO 8528-1 PRP).
+    public var dieselDaysOverPrimeLimit = 0
 
     /// Creates zero totals.
     public init() {}
@@ -66,6 +70,8 @@ public struct EnergyTotals: Sendable, Equatable {
         dieselStarts += other.dieselStarts
         lossOfLoadHours += other.lossOfLoadHours
         maxUnservedKW = max(maxUnservedKW, other.maxUnservedKW)
+        nMinusOneShortHours += other.nMinusOneShortHours
+        dieselDaysOverPrimeLimit += other.dieselDaysOverPrimeLimit
     }
 
     /// Scope 1 + Scope 2 location-based, kgCO₂e.

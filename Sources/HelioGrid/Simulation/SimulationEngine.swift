@@ -41,6 +41,7 @@ public enum SimulationEngine {
         var yearly: [EnergyTotals] = []
         var minSOC = battery?.soc ?? 0
         var maxBalanceError = 0.0
+        var duty = GensetDutyMeter(diesel: plant.diesel, stepMinutes: axis.stepMinutes)
         for year in 0..<scenario.site.years {
             let pvFactor = pow(1 - (scenario.pv?.degradationPerYear ?? 0), Double(year))
             var totals = EnergyTotals()
@@ -60,6 +61,7 @@ public enum SimulationEngine {
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
                 accumulate(flows, decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
                            fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
+                duty.record(index: index, loadKW: load, dieselKW: decision.dieselKW, units: decision.dieselUnits, hours: hours, into: &totals)
                 let balance = decision.pvKW + decision.batteryKW + decision.dieselKW + decision.gridKW + decision.unservedKW - load
                 maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
                 let soc = battery?.soc ?? 0

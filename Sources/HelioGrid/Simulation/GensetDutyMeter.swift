@@ -1,0 +1,31 @@
+/// Meters the genset duty figures of ``GensetDutyCheck`` step by step: hours in which the load
+/// exceeds the fleet less its largest unit, and days whose genset energy exceeds 70 % of the running
+/// units' rated energy (ISO 8528-1 PRP).
+struct GensetDutyMeter {
+    /// Fleet rating less its largest unit, kW (`nil` without gensets).
+    private let firmKW: Double?
+    private let unitKW: Double
+    private let stepsPerDay: Int
+    private var dayDieselKWh = 0.0
+    private var dayRatedKWh = 0.0
+
+    /// A meter for `diesel` on steps of `stepMinutes`.
+    init(diesel: DieselConfig?, stepMinutes: Int) {
+        firmKW = diesel.map { Double($0.units - 1) * $0.unitKW }
+        unitKW = diesel?.unitKW ?? 0
+        stepsPerDay = 1440 / stepMinutes
+    }
+
+    /// Records step `index` of the year (load and genset output in kW held for `hours`).
+    @inline(__always)
+    mutating func record(index: Int, loadKW: Double, dieselKW: Double, units: Int, hours: Double, into totals: inout EnergyTotals) {
+        guard let firmKW else { return }
+        if loadKW > firmKW { totals.nMinusOneShortHours += hours }
+        dayDieselKWh += dieselKW * hours
+        dayRatedKWh += Double(units) * unitKW * hours
+        guard (index + 1) % stepsPerDay == 0 else { return }
+        if dayRatedKWh > 0 && dayDieselKWh > GensetRating.primeAverageLoading * dayRatedKWh { totals.dieselDaysOverPrimeLimit += 1 }
+        dayDieselKWh = 0
+        dayRatedKWh = 0
+    }
+}
