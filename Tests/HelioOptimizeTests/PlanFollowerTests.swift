@@ -4,13 +4,11 @@ import Testing
 
 /// The plan follower's order when the plan falls short, worked by hand.
 @Suite struct PlanFollowerTests {
+    /// 100 kWh / 100 kW, lossless, SOC 0.10–1 with the reserve at 0.30.
     static let battery: BatteryConfig = {
-        var b = BatteryConfig(energyKWh: 100, powerKW: 100)
-        b.chargeEfficiency = 1
-        b.dischargeEfficiency = 1
+        var b = OptimalDispatchTests.battery(efficiency: 1)
         b.socMin = 0.1
         b.reserveSOC = 0.3
-        b.selfDischargePerDay = 0
         return b
     }()
 
