@@ -63,8 +63,8 @@ import Testing
     /// Fuel by hand: 2 units of 2000 kW at 3000 kW for 1 h: 0.018 · 2000 · 2 + 0.245 · 3000 = 807 L.
     @Test func fuelCurveAndCO2e() {
         let fleet = GensetFleet(config: DieselConfig(units: 10, unitKW: 2000))
-        #expect(abs(fleet.fuelL(units: 2, outputKW: 3000, stepHours: 1) - 807) < 1e-9)
-        #expect(fleet.fuelL(units: 0, outputKW: 0, stepHours: 1) == 0)
+        #expect(abs(fleet.config.fuelL(units: 2, outputKW: 3000, hours: 1) - 807) < 1e-9)
+        #expect(fleet.config.fuelL(units: 0, outputKW: 0, hours: 1) == 0)
         // AR5: 2.68 + 0.11e-3 · 28 + 0.02e-3 · 265 = 2.68838 kgCO2e/L.
         let factor = DieselConfig(units: 1, unitKW: 1).emissionFactor(gwp: .ar5)
         #expect(abs(factor.kgCO2ePerL - 2.68838) < 1e-12)

@@ -42,12 +42,6 @@ public struct GensetFleet: Sendable {
         Double(units) * config.minLoadRatio * config.unitKW
     }
 
-    /// Fuel burnt in a step, litres, by `units` running units producing `outputKW` on average.
-    @inline(__always)
-    public func fuelL(units: Int, outputKW: Double, stepHours: Double) -> Double {
-        config.fuelL(units: units, outputKW: outputKW, hours: stepHours)
-    }
-
     /// Commits exactly `units` units for `step`, starting the least-used stopped units or stopping
     /// the most-used running ones, and accrues run hours. Returns the number of starts.
     @discardableResult
