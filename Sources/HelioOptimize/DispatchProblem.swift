@@ -11,8 +11,9 @@ import HelioLP
 /// ⌈min_run_hours / h⌉ steps (the aggregated min-up-time form of M. Carrión and J. M. Arroyo,
 /// IEEE Trans. Power Syst. 21(3), 2006); grid import/export within limits; unserved demand.
 /// Balance: pv + d − c + g + import − export + unserved = load.
-/// Objective (year-1 prices): fuel and its carbon, F₀·U·n + F₁·g litres at the fuel price plus
-/// CO₂e × (carbon price − origin price); genset O&M per unit-hour; battery wear per kWh charged and
+/// Objective (year-1 prices): fuel and its carbon, F₀·U·n + F₁·g litres (plus the start fuel of each
+/// start) at the fuel price plus CO₂e × (carbon price − origin price); genset O&M per unit-hour and
+/// wear per start; battery wear per kWh charged and
 /// discharged; grid energy and its Scope 2 carbon; unserved penalty.
 /// Contingency reserve (`contingency_reserve`): the battery keeps one genset rating of spare
 /// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
@@ -152,7 +153,7 @@ public struct DispatchProblem: Sendable {
             let unitCost = (fleet.fuelInterceptLPerKWhRated * fleet.unitKW * perLitre + problem.scenario.economics.dieselOMPerHour) * h
             let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
             units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost, integer: integer))
-            starts.append(program.addVariable(upper: Double(fleet.units)))
+            starts.append(program.addVariable(upper: Double(fleet.units), objective: fleet.startFuelL * perLitre + fleet.startCost))
             program.addConstraint([diesel[t]: 1, units[t]: -fleet.minLoadRatio * fleet.unitKW], lower: 0)
             program.addConstraint([diesel[t]: 1, units[t]: -fleet.unitKW], upper: 0)
             if t == 0 {

@@ -1,7 +1,7 @@
 import HelioGrid
 
 /// The dispatch objective evaluated on a finished run, so strategies can be ranked on one scale:
-/// fuel, CO₂e at the net carbon price, genset O&M per unit-hour, battery wear per kWh charged and
+/// fuel (start fuel included), CO₂e at the net carbon price, genset O&M per unit-hour and wear per start, battery wear per kWh charged and
 /// discharged, grid energy and unserved penalty, at year-1 prices (``DispatchProblem``'s objective).
 public enum OperatingCost {
     /// Cost of a run over all its years, currency.
@@ -12,6 +12,7 @@ public enum OperatingCost {
         return t.fuelL * scenario.economics.fuelPricePerL
             + t.emissionsKgCO2e / 1000 * carbonPrice
             + t.dieselUnitRunHours * scenario.economics.dieselOMPerHour
+            + Double(t.dieselStarts) * (scenario.diesel?.startCost ?? 0)
             + wear
             + t.gridImportKWh * (scenario.connectedGrid?.pricePerKWh ?? 0)
             + t.unservedKWh * scenario.economics.unservedPenaltyPerKWh

@@ -118,4 +118,21 @@ import Testing
         let check = GensetDutyCheck(result: try TestData.run(standby, recordSeries: false))
         #expect(check.daysOverPrimeLimit == 0 && check.warnings.contains { $0.contains("200 h") })
     }
+
+    /// Start fuel and wear on the real year: the rule EMS does not weigh them, so the same 3,704
+    /// starts each add 2 L of fuel (and its CO₂e) and 500 of wear to the year's O&M.
+    @Test func startFuelAndWearOnTheRealYear() throws {
+        var scenario = TestData.defaultScenario
+        scenario.diesel?.startFuelL = 2
+        scenario.diesel?.startCost = 500
+        let result = try TestData.run(scenario, recordSeries: false), base = TestData.hybrid
+        let starts = Double(base.totals.dieselStarts)
+        #expect(result.totals.dieselStarts == base.totals.dieselStarts)
+        #expect(abs(result.totals.fuelL - base.totals.fuelL - 2 * starts) < 1e-6 * base.totals.fuelL)
+        let factor = PlantModel(scenario: scenario).fuelKgCO2ePerL
+        #expect(abs(result.totals.scope1KgCO2e - base.totals.scope1KgCO2e - 2 * starts * factor) < 1e-6 * base.totals.scope1KgCO2e)
+        let om = LifetimeEconomics(result: result).cashFlows[1].operationsAndMaintenance
+        let baseOM = LifetimeEconomics(result: base).cashFlows[1].operationsAndMaintenance
+        #expect(abs(om - baseOM - 500 * starts) < 1e-6)
+    }
 }

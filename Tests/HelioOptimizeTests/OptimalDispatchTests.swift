@@ -74,6 +74,21 @@ import Testing
         #expect(abs(lp.cost - 26.965) < 1e-6 && abs(lp.dieselUnits[0] - 0.5) < 1e-9)
     }
 
+    /// Start cost: one 100 kW unit must serve 50 kW, nothing, then 50 kW (no battery, so it cannot
+    /// idle through the gap): two starts, each 2 L of start fuel at 1.10/L plus 100 of wear, add
+    /// 2 · (2.2 + 100) = 204.4 to the plan's cost.
+    @Test func startsCostTheirFuelAndWear() throws {
+        var diesel = DieselConfig(units: 1, unitKW: 100)
+        diesel.minRunHours = 0
+        let horizon = DispatchHorizon(stepHours: 1, loadKW: [50, 0, 50], pvAvailableKW: [0, 0, 0], initialEnergyKWh: 0, capacityKWh: 0)
+        let free = try DispatchProblem(scenario: Self.scenario(diesel: diesel), integerCommitment: true).solve(horizon)
+        diesel.startFuelL = 2
+        diesel.startCost = 100
+        let costly = try DispatchProblem(scenario: Self.scenario(diesel: diesel), integerCommitment: true).solve(horizon)
+        #expect(costly.dieselUnits.map { $0.rounded() } == [1, 0, 1])
+        #expect(abs(costly.cost - free.cost - 2 * (2 * 1.10 + 100)) < 1e-6)
+    }
+
     /// Two 100 kW units (minimum 30 %), no battery, load over four hours: every step's best commitment
     /// is independent, so enumerating n ∈ {0, 1, 2} per step (3⁴ = 81 schedules) must match the MILP.
     @Test func milpMatchesEnumeration() throws {

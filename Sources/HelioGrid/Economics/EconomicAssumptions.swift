@@ -27,6 +27,8 @@ public struct EconomicAssumptions: Sendable, Equatable {
     public var batteryCapexPerKW: Double
     /// Genset O&M per running unit-hour.
     public var dieselOMPerHour: Double
+    /// Wear cost per genset start, currency (`[diesel] start_cost`).
+    public var dieselStartCost: Double
     /// Grid energy price per kWh imported.
     public var gridPricePerKWh: Double
     /// Penalty per kWh of unserved energy.
@@ -47,6 +49,7 @@ public struct EconomicAssumptions: Sendable, Equatable {
         batteryCapexPerKWh = economics.batteryCapexPerKWh
         batteryCapexPerKW = economics.batteryCapexPerKW
         dieselOMPerHour = economics.dieselOMPerHour
+        dieselStartCost = scenario.diesel?.startCost ?? 0
         gridPricePerKWh = scenario.connectedGrid?.pricePerKWh ?? 0
         unservedPenaltyPerKWh = economics.unservedPenaltyPerKWh
     }

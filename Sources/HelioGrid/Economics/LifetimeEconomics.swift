@@ -75,6 +75,7 @@ public struct LifetimeEconomics: Sendable, Equatable {
         let fuel = totals.fuelL * assumptions.fuelPricePerL * pow(1 + assumptions.fuelPriceEscalation, age)
         let carbon = totals.emissionsKgCO2e / 1000 * assumptions.carbonPricePerT * pow(1 + assumptions.carbonPriceEscalation, age)
         let om = components.reduce(0) { $0 + $1.fixedOMPerYear } + totals.dieselUnitRunHours * assumptions.dieselOMPerHour
+            + Double(totals.dieselStarts) * assumptions.dieselStartCost
         let grid = totals.gridImportKWh * assumptions.gridPricePerKWh
         let penalty = totals.unservedKWh * assumptions.unservedPenaltyPerKWh
         let total = replacement + om + fuel + carbon + grid + penalty - salvage

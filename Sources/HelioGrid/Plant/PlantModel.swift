@@ -37,6 +37,9 @@ public struct PlantModel: Sendable, Equatable {
         diesel.map(GensetFleet.init(config:))
     }
 
+    /// Fuel of one genset start, litres (0 without gensets).
+    public var startFuelL: Double { diesel?.startFuelL ?? 0 }
+
     /// PV DC rating, kW (0 without PV): the PV limit that curtails nothing.
     public var pvRatingKW: Double { pv?.dcKW ?? 0 }
 

@@ -22,6 +22,10 @@ public struct DieselConfig: Sendable, Equatable {
     public var n2oGPerL: Double = 0.02
     /// The units' power rating (ISO 8528-1): what duty they may run.
     public var rating: GensetRating = .prime
+    /// Fuel burnt by one start (cranking, warm-up before carrying load), litres; 0 assumes none.
+    public var startFuelL: Double = 0
+    /// Wear cost of one start (starter, wet stacking, maintenance brought forward), currency; 0 assumes none.
+    public var startCost: Double = 0
 
     /// Creates a fleet of `units` × `unitKW` with desert-10k.toml's other defaults.
     public init(units: Int, unitKW: Double) {
@@ -46,6 +50,8 @@ public struct DieselConfig: Sendable, Equatable {
         n2oGPerL = try section.double("n2o_g_per_l", default: defaults.n2oGPerL, in: 0...100)
         let ratingName = try section.choice("rating", default: defaults.rating.rawValue, in: GensetRating.allCases.map(\.rawValue))
         rating = GensetRating(rawValue: ratingName)!
+        startFuelL = try section.double("start_fuel_l", default: defaults.startFuelL, in: 0...1000)
+        startCost = try section.double("start_cost", default: defaults.startCost, in: 0...1e7)
         try section.finish()
     }
 }

@@ -55,6 +55,7 @@ public enum SimulationEngine {
                 battery?.apply(powerKW: decision.batteryKW, hours: hours)
                 let starts = fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
                 let fuel = plant.fuelL(units: decision.dieselUnits, outputKW: decision.dieselKW, hours: hours)
+                    + Double(starts) * plant.startFuelL
                 let flows = StepFlows(decision, loadKW: load, hours: hours)
                 let gridCarbon = grid == nil ? 0 : inputs.gridCarbonGPerKWh[index]
                 let scope1 = plant.scope1Kg(fuelL: fuel)
