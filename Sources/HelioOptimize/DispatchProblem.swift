@@ -75,7 +75,7 @@ public struct DispatchProblem: Sendable {
         var pv: [LinearProgram.Variable] = [], charge: [LinearProgram.Variable] = [], discharge: [LinearProgram.Variable] = []
         var energy: [LinearProgram.Variable] = [], diesel: [LinearProgram.Variable] = [], units: [LinearProgram.Variable] = []
         var starts: [LinearProgram.Variable] = [], imports: [LinearProgram.Variable] = [], exports: [LinearProgram.Variable] = []
-        var unserved: [LinearProgram.Variable] = [], belowReserve: [LinearProgram.Variable] = []
+        var unserved: [LinearProgram.Variable] = []
 
         init(problem: DispatchProblem, horizon: DispatchHorizon) {
             self.problem = problem
@@ -170,8 +170,8 @@ public struct DispatchProblem: Sendable {
             let reserveKWh = battery.reserveSOC * horizon.capacityKWh
             guard battery.reserveSOC > battery.socMin else { return }
             let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.reserveBandPenaltyShare * horizon.stepHours
-            belowReserve.append(program.addVariable(upper: reserveKWh, objective: penalty))
-            program.addConstraint([energy[t]: 1, belowReserve[t]: 1], lower: reserveKWh)
+            let belowReserve = program.addVariable(upper: reserveKWh, objective: penalty)
+            program.addConstraint([energy[t]: 1, belowReserve: 1], lower: reserveKWh)
         }
 
         /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ steps.

@@ -50,7 +50,7 @@ public enum PlanFollower {
             let units = context.fleet.map { min(max(target.dieselUnits, mustRun), $0.config.units) } ?? 0
             self.units = units
             diesel = context.fleet.map { clamp(target.dieselKW, $0.minimumKW(units: units), $0.capacityKW(units: units, stepHours: hours)) } ?? 0
-            grid = clamp(target.gridKW, -(context.grid?.exportKW ?? 0), context.grid?.importKW ?? 0)
+            grid = clamp(target.gridKW, -maxExport, maxImport)
             // The plan's discharge stops at the reserve: the band below it is for the contingency step of coverShortfall.
             battery = clamp(target.batteryKW, -maxCharge, maxDischargeToReserve)
         }
