@@ -10,6 +10,8 @@ public struct DispatchHorizon: Sendable {
     public var pvAvailableKW: [Double]
     /// Grid emission factor per step, gCO₂e/kWh (empty without a grid).
     public var gridCarbonGPerKWh: [Double]
+    /// Share of their rating the gensets can deliver per step (ambient and altitude derating); empty for 1.
+    public var dieselRatingFactor: [Double]
     /// Battery energy at the start, kWh.
     public var initialEnergyKWh: Double
     /// Battery capacity over the horizon, kWh.
@@ -23,12 +25,13 @@ public struct DispatchHorizon: Sendable {
 
     /// Creates a horizon; see the properties for units.
     public init(stepHours: Double, loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double] = [],
-                initialEnergyKWh: Double, capacityKWh: Double, initialUnits: Int = 0, initialMustRun: [Int] = [],
+                dieselRatingFactor: [Double] = [], initialEnergyKWh: Double, capacityKWh: Double, initialUnits: Int = 0, initialMustRun: [Int] = [],
                 endAtLeastStart: Bool = true) {
         self.stepHours = stepHours
         self.loadKW = loadKW
         self.pvAvailableKW = pvAvailableKW
         self.gridCarbonGPerKWh = gridCarbonGPerKWh
+        self.dieselRatingFactor = dieselRatingFactor
         self.initialEnergyKWh = initialEnergyKWh
         self.capacityKWh = capacityKWh
         self.initialUnits = initialUnits

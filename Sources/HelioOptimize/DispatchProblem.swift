@@ -155,7 +155,8 @@ public struct DispatchProblem: Sendable {
             units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost, integer: integer))
             starts.append(program.addVariable(upper: Double(fleet.units), objective: fleet.startFuelL * perLitre + fleet.startCost))
             program.addConstraint([diesel[t]: 1, units[t]: -fleet.minLoadRatio * fleet.unitKW], lower: 0)
-            program.addConstraint([diesel[t]: 1, units[t]: -fleet.unitKW], upper: 0)
+            let rating = horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t]
+            program.addConstraint([diesel[t]: 1, units[t]: -fleet.unitKW * rating], upper: 0)
             if t == 0 {
                 program.addConstraint([starts[t]: 1, units[t]: -1], lower: -Double(horizon.initialUnits))
             } else {

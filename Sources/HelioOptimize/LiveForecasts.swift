@@ -13,6 +13,8 @@ public struct LiveForecasts: Sendable {
     public var it: ModelYearForecaster
     /// Grid emission factor, gCO₂e/kWh (`nil` without a grid).
     public var gridCarbon: ModelYearForecaster?
+    /// Gensets' rating factor (ambient derating of the modelled year; `nil` when never derated).
+    public var dieselRating: ModelYearForecaster?
 
     /// The forecasters of `scenario`'s modelled year in `inputs`.
     public init(scenario: Scenario, inputs: SimulationInputs) {
@@ -22,5 +24,6 @@ public struct LiveForecasts: Sendable {
         load = ModelYearForecaster(values: inputs.load.facilityKW, axis: axis)
         it = ModelYearForecaster(values: inputs.load.itKW, axis: axis)
         gridCarbon = inputs.gridCarbonGPerKWh.isEmpty ? nil : ModelYearForecaster(values: inputs.gridCarbonGPerKWh, axis: axis)
+        dieselRating = inputs.gensetRatingFactor.isEmpty ? nil : ModelYearForecaster(values: inputs.gensetRatingFactor, axis: axis)
     }
 }

@@ -19,6 +19,7 @@ public struct MPCDispatch: DispatchStrategy {
     private var pvForecaster: any Forecaster
     private var loadForecaster: any Forecaster
     private let gridCarbonForecaster: (any Forecaster)?
+    private let dieselRatingForecaster: (any Forecaster)?
     private let planStepHours: Double
     private let replanHours: Double
     private let horizonSteps: Int
@@ -45,15 +46,17 @@ public struct MPCDispatch: DispatchStrategy {
 
     /// A planner for `scenario` on plan steps of `planStepHours`, re-planning every `replanHours`,
     /// with forecasters indexed by plan step; without `gridCarbonForecaster` the grid's constant
-    /// factor is used.
+    /// factor is used, without `dieselRatingForecaster` the gensets' present derating holds over the horizon.
     public init(scenario: Scenario, planStepHours: Double, replanHours: Double, pvForecaster: any Forecaster,
-                loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?) {
+                loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?,
+                dieselRatingForecaster: (any Forecaster)? = nil) {
         problem = DispatchProblem(scenario: scenario, integerCommitment: true,
                                   integerSteps: max(1, Int((Self.integerHours / planStepHours).rounded())),
                                   timeLimitSeconds: Self.replanTimeLimitSeconds)
         self.pvForecaster = pvForecaster
         self.loadForecaster = loadForecaster
         self.gridCarbonForecaster = gridCarbonForecaster
+        self.dieselRatingForecaster = dieselRatingForecaster
         self.planStepHours = planStepHours
         self.replanHours = replanHours
         horizonSteps = max(1, Int((scenario.dispatch.horizonHours / planStepHours).rounded()))
@@ -76,6 +79,14 @@ public struct MPCDispatch: DispatchStrategy {
         return PlanFollower.decision(following: PlantSetpoints(plan: plan, step: offset, unitKW: unitKW), in: context)
     }
 
+    /// The gensets' rating factor over the horizon: the present one, then the forecast (or the present one held).
+    private func dieselRating(_ context: DispatchContext, index: Int) -> [Double] {
+        guard let fleet = context.fleet else { return [] }
+        let later = dieselRatingForecaster?.forecast(after: index, count: horizonSteps - 1)
+            ?? Array(repeating: fleet.ratingFactor, count: horizonSteps - 1)
+        return [fleet.ratingFactor] + later
+    }
+
     private mutating func replan(_ context: DispatchContext, index: Int) {
         let hours = context.stepHours
         let stepsPerPlanStep = max(1, Int((planStepHours / hours).rounded()))
@@ -87,6 +98,7 @@ public struct MPCDispatch: DispatchStrategy {
             loadKW: [context.loadKW] + loadForecaster.forecast(after: index, count: horizonSteps - 1),
             pvAvailableKW: [context.pvAvailableKW] + pvForecaster.forecast(after: index, count: horizonSteps - 1),
             gridCarbonGPerKWh: gridCarbonForecaster?.forecast(after: index - 1, count: horizonSteps) ?? [],
+            dieselRatingFactor: dieselRating(context, index: index),
             initialEnergyKWh: context.battery?.energyKWh ?? 0, capacityKWh: context.battery?.capacityKWh ?? 0,
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: context.battery != nil)
         planStartHours = context.timeHours

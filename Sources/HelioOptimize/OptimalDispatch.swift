@@ -24,16 +24,17 @@ public struct OptimalDispatch: DispatchStrategy {
                              "perfect-foresight dispatch plans at most \(Self.maximumSteps) steps in one LP (a year at 15 minutes); this run has \(inputs.axis.stepsPerYear * years): use a coarser --timestep or fewer years",
                              file: scenario.source, key: "dispatch.strategy")
         }
-        var load: [Double] = [], pv: [Double] = [], carbon: [Double] = []
+        var load: [Double] = [], pv: [Double] = [], carbon: [Double] = [], rating: [Double] = []
         for year in 0..<years {
             let factor = pow(1 - (scenario.pv?.degradationPerYear ?? 0), Double(year))
             load += inputs.load.facilityKW
             pv += inputs.pvAvailableKW.map { $0 * factor }
             carbon += inputs.gridCarbonGPerKWh
+            rating += inputs.gensetRatingFactor
         }
         let battery = scenario.battery
         let horizon = DispatchHorizon(
-            stepHours: inputs.axis.stepHours, loadKW: load, pvAvailableKW: pv, gridCarbonGPerKWh: carbon,
+            stepHours: inputs.axis.stepHours, loadKW: load, pvAvailableKW: pv, gridCarbonGPerKWh: carbon, dieselRatingFactor: rating,
             initialEnergyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
         plan = try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
         unitKW = scenario.diesel?.unitKW ?? 0

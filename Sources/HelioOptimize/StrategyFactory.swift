@@ -34,7 +34,8 @@ public enum StrategyFactory {
                 scenario: scenario, planStepHours: axis.stepHours, replanHours: Double(replanSteps) * axis.stepHours,
                 pvForecaster: ClearSkyIndexForecaster(clearSkyKW: clearSkyKW),
                 loadForecaster: SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes),
-                gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh))
+                gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh),
+                dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor))
         }
     }
 
@@ -49,7 +50,8 @@ public enum StrategyFactory {
         case .mpc:
             let forecasts = LiveForecasts(scenario: scenario, inputs: inputs)
             return MPCDispatch(scenario: scenario, planStepHours: 1, replanHours: Double(scenario.dispatch.stepMinutes) / 60,
-                               pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon)
+                               pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon,
+                               dieselRatingForecaster: forecasts.dieselRating)
         }
     }
 

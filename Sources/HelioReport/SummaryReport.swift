@@ -9,9 +9,9 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         /// Each flow named by its contract key, kWh.
         public var load, served, unserved, pvAvailable, pvUsed, pvCurtailed: Double
         /// Each flow named by its contract key, kWh.
-        public var batteryCharge, batteryDischarge, diesel, gridImport, gridExport: Double
+        public var batteryCharge, batteryDischarge, batteryAuxiliary, diesel, gridImport, gridExport: Double
         enum CodingKeys: String, CodingKey {
-            case load, served, unserved, diesel
+            case load, served, unserved, diesel, batteryAuxiliary = "battery_auxiliary"
             case pvAvailable = "pv_available", pvUsed = "pv_used", pvCurtailed = "pv_curtailed"
             case batteryCharge = "battery_charge", batteryDischarge = "battery_discharge"
             case gridImport = "grid_import", gridExport = "grid_export"
@@ -136,7 +136,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         energyKWh = Energy(
             load: t.loadKWh, served: t.servedKWh, unserved: t.unservedKWh, pvAvailable: t.pvAvailableKWh,
             pvUsed: t.pvUsedKWh, pvCurtailed: t.pvCurtailedKWh, batteryCharge: t.batteryChargeKWh,
-            batteryDischarge: t.batteryDischargeKWh, diesel: t.dieselKWh, gridImport: t.gridImportKWh, gridExport: t.gridExportKWh)
+            batteryDischarge: t.batteryDischargeKWh, batteryAuxiliary: t.batteryAuxiliaryKWh, diesel: t.dieselKWh, gridImport: t.gridImportKWh, gridExport: t.gridExportKWh)
         let duty = GensetDutyCheck(result: result)
         diesel = Diesel(fuelL: t.fuelL, runHours: t.dieselRunHours, unitRunHours: t.dieselUnitRunHours,
                         starts: t.dieselStarts, meanLoading: result.dieselMeanLoading, rating: duty.rating.rawValue,

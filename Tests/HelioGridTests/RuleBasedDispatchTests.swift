@@ -11,6 +11,8 @@ import Testing
         if let soc {
             var config = BatteryConfig(energyKWh: 100, powerKW: 50)
             config.socInitial = soc
+            config.chargeEfficiency = 0.95
+            config.dischargeEfficiency = 0.95
             config.selfDischargePerDay = 0
             battery = Battery(config: config)
         }

@@ -52,6 +52,8 @@ import Testing
         ("[battery]\nenergy_kwh = \"big\"\npower_kw = 1.0", "battery.energy_kwh", "expected a number", 6),
         ("[battery]\nenergy_kwh = 100.0\npower_kw = -5.0", "battery.power_kw", "out of range", 7),
         ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\ncharge_efficiency = 1.2", "battery.charge_efficiency", "out of range", 8),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nround_trip_efficiency = 0.9\ndischarge_efficiency = 0.9", "battery.discharge_efficiency", "not both", 9),
+        ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nauxiliary_kw = -1", "battery.auxiliary_kw", "out of range", 8),
         ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nsoc_min = 0.9\nsoc_max = 0.5", "battery.soc_min", "below soc_max", 8),
         ("[battery]\npower_kw = 5.0", "battery.energy_kwh", "required", 5),
         ("[diesel]\nunits = 2.5\nunit_kw = 100.0", "diesel.units", "expected an integer", 6),

@@ -6,6 +6,8 @@ import Testing
 @Suite struct StorageAndGenerationTests {
     static func battery(selfDischarge: Double = 0) -> Battery {
         var config = BatteryConfig(energyKWh: 100, powerKW: 50)
+        config.chargeEfficiency = 0.95
+        config.dischargeEfficiency = 0.95
         config.selfDischargePerDay = selfDischarge
         return Battery(config: config)
     }
@@ -50,7 +52,10 @@ import Testing
     /// 300 daily full cycles between 0.1 and 0.9 (depth 0.8) on a 6000-cycle, 15-year battery:
     /// cycle fade 0.2 · 300 · 0.8 / 6000 = 0.008, calendar fade 0.2 / 15 = 0.01333.
     @Test func ageingCombinesCalendarAndCycleFade() {
-        var b = Battery(config: BatteryConfig(energyKWh: 100, powerKW: 1000))
+        var config = BatteryConfig(energyKWh: 100, powerKW: 1000)
+        config.chargeEfficiency = 0.95
+        config.dischargeEfficiency = 0.95
+        var b = Battery(config: config)
         for _ in 0..<300 {
             b.apply(powerKW: -(b.config.socMax - b.soc) * 100 / 0.95 + 5 / 0.95, hours: 1)  // to 0.90
             b.apply(powerKW: (b.soc - 0.1) * 100 * 0.95, hours: 1)  // to 0.10
@@ -95,15 +100,17 @@ import Testing
 @Suite struct GensetDutyTests {
     /// Two 100 kW units, hourly steps. Day 1: 150 kW for two hours on both units (above the 100 kW
     /// left without the largest unit: 2 h short at N + 1; 300 kWh over 400 kWh rated = 75 % > 70 %),
-    /// nothing else. Day 2: one unit at 60 kW all day (60 %).
+    /// nothing else. Day 2: one unit at 60 kW all day (60 %); at hour 30 the heat derates the units to
+    /// half their rating, so the 100 kW firm capacity is 50 kW and the 60 kW load is short for that hour.
     @Test func meterByHand() {
         var meter = GensetDutyMeter(diesel: DieselConfig(units: 2, unitKW: 100), stepMinutes: 60)
         var totals = EnergyTotals()
         for hour in 0..<48 {
             let (load, diesel, units) = hour < 2 ? (150.0, 150.0, 2) : hour < 24 ? (0.0, 0.0, 0) : (60.0, 60.0, 1)
-            meter.record(index: hour, loadKW: load, dieselKW: diesel, units: units, hours: 1, into: &totals)
+            meter.record(index: hour, loadKW: load, dieselKW: diesel, units: units, ratingFactor: hour == 30 ? 0.5 : 1,
+                         hours: 1, into: &totals)
         }
-        #expect(totals.nMinusOneShortHours == 2 && totals.dieselDaysOverPrimeLimit == 1)
+        #expect(totals.nMinusOneShortHours == 3 && totals.dieselDaysOverPrimeLimit == 1)
     }
 
     /// The default campus's rule EMS runs its prime-rated units near 80 % every day, over the 70 %

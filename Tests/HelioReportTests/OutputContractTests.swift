@@ -15,7 +15,7 @@ import Testing
                                      "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms"])
         let expected: [String: Set<String>] = [
             "energy_kwh": ["load", "served", "unserved", "pv_available", "pv_used", "pv_curtailed", "battery_charge",
-                           "battery_discharge", "diesel", "grid_import", "grid_export"],
+                           "battery_discharge", "battery_auxiliary", "diesel", "grid_import", "grid_export"],
             "diesel": ["fuel_l", "run_hours", "unit_run_hours", "starts", "mean_loading", "rating", "run_hours_per_unit_year",
                        "days_over_prime_limit", "n_minus_1_short_hours"],
             "battery": ["equivalent_full_cycles", "min_soc", "capacity_fade_fraction"],

@@ -97,7 +97,7 @@ public struct RuleBasedDispatch: DispatchStrategy {
         case .targetLoading:
             // With a deficit, units run up to target loading and the surplus charges the battery to the
             // stop threshold; with PV covering the load, units held on by minimum run time idle at minimum load.
-            let target = Double(units) * fleet.config.unitKW * config.dieselTargetLoading
+            let target = Double(units) * fleet.availableUnitKW * config.dieselTargetLoading
             desired = deficit > 0 ? deficit + min(chargeToStop, max(0, target - deficit)) : 0
         case .loadFollowing:
             desired = deficit
@@ -116,7 +116,8 @@ public struct RuleBasedDispatch: DispatchStrategy {
 
     /// Fewest units whose target loading (full rating under cycle charging) covers `deficitKW`.
     private func unitsToCover(_ deficitKW: Double, _ fleet: GensetFleet) -> Int {
-        let perUnit = fleet.config.unitKW * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
+        let perUnit = fleet.availableUnitKW * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
+        guard perUnit > 0 else { return fleet.config.units }
         return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))
     }
 

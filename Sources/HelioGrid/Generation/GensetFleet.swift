@@ -12,6 +12,16 @@ public struct GensetFleet: Sendable {
     public private(set) var units: [GensetUnit]
     /// Units running now.
     public private(set) var runningUnits = 0
+    /// Share of its rating a unit can deliver now (ambient temperature and altitude derating).
+    public private(set) var ratingFactor = 1.0
+
+    /// What one unit can deliver now, kW: its rating × ``ratingFactor``.
+    @inline(__always)
+    public var availableUnitKW: Double { config.unitKW * ratingFactor }
+
+    /// Sets the derating of the present step (``DieselConfig/ratingFactor(ambientC:elevationM:)``).
+    @inline(__always)
+    public mutating func derate(to factor: Double) { ratingFactor = factor }
 
     /// Creates a fleet with every unit stopped.
     public init(config: DieselConfig) {
@@ -34,7 +44,7 @@ public struct GensetFleet: Sendable {
         let continuing = min(units, runningUnits)
         let starting = units - continuing
         let availableShare = max(0, 1 - config.startSeconds / (stepHours * 3600))
-        return config.unitKW * (Double(continuing) + Double(starting) * availableShare)
+        return availableUnitKW * (Double(continuing) + Double(starting) * availableShare)
     }
 
     /// Minimum output of `units` running units, kW.

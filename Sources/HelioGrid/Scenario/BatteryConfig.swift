@@ -4,10 +4,14 @@ public struct BatteryConfig: Sendable, Equatable {
     public var energyKWh: Double
     /// Charge and discharge power limit at the AC bus, kW.
     public var powerKW: Double
-    /// Charging efficiency, fraction (energy stored per kWh drawn).
-    public var chargeEfficiency: Double = 0.95
-    /// Discharging efficiency, fraction (energy delivered per kWh drawn from storage).
-    public var dischargeEfficiency: Double = 0.95
+    /// Charging efficiency, fraction (energy stored per kWh drawn): the square root of
+    /// ``defaultRoundTripEfficiency`` unless set.
+    public var chargeEfficiency: Double = Self.defaultRoundTripEfficiency.squareRoot()
+    /// Discharging efficiency, fraction (energy delivered per kWh drawn from storage): the square
+    /// root of ``defaultRoundTripEfficiency`` unless set.
+    public var dischargeEfficiency: Double = Self.defaultRoundTripEfficiency.squareRoot()
+    /// Auxiliary consumption (HVAC, BMS, controls), kW, drawn from the bus while the battery is online; 0 by default.
+    public var auxiliaryKW: Double = 0
     /// Lowest state of charge, fraction.
     public var socMin: Double = 0.10
     /// Highest state of charge, fraction.
@@ -27,6 +31,15 @@ public struct BatteryConfig: Sendable, Equatable {
     /// Wear cost of throughput, currency per kWh (optimal dispatch).
     public var wearCostPerKWh: Double = 0.02
 
+    /// AC-to-AC round-trip efficiency of a utility-scale lithium-ion system, fraction: 85 %, the
+    /// value of NREL's Annual Technology Baseline for utility-scale battery storage (W. Cole and
+    /// A. Karmakar, "Cost Projections for Utility-Scale Battery Storage: 2023 Update",
+    /// NREL/TP-6A40-85332), inside the 85–88 % field range; split evenly between charge and discharge.
+    public static let defaultRoundTripEfficiency = 0.85
+
+    /// AC round-trip efficiency, fraction: charge × discharge efficiency.
+    public var roundTripEfficiency: Double { chargeEfficiency * dischargeEfficiency }
+
     /// Creates a battery of the given size with desert-10k.toml's other defaults.
     public init(energyKWh: Double, powerKW: Double) {
         self.energyKWh = energyKWh
@@ -37,8 +50,8 @@ public struct BatteryConfig: Sendable, Equatable {
         energyKWh = try section.positive("energy_kwh", max: 1e10)
         powerKW = try section.positive("power_kw", max: 1e10)
         let defaults = BatteryConfig(energyKWh: energyKWh, powerKW: powerKW)
-        chargeEfficiency = try section.positive("charge_efficiency", default: defaults.chargeEfficiency, max: 1)
-        dischargeEfficiency = try section.positive("discharge_efficiency", default: defaults.dischargeEfficiency, max: 1)
+        try readEfficiencies(&section, defaults: defaults)
+        auxiliaryKW = try section.double("auxiliary_kw", default: defaults.auxiliaryKW, in: 0...1e9)
         socMin = try section.double("soc_min", default: defaults.socMin, in: 0...1)
         socMax = try section.double("soc_max", default: defaults.socMax, in: 0...1)
         guard socMin < socMax else { throw section.error("soc_min", "must be below soc_max (\(socMax)), found \(socMin)") }
@@ -50,5 +63,20 @@ public struct BatteryConfig: Sendable, Equatable {
         responseMS = try section.double("response_ms", default: defaults.responseMS, in: 0...60_000)
         wearCostPerKWh = try section.double("wear_cost_per_kwh", default: defaults.wearCostPerKWh, in: 0...100)
         try section.finish()
+    }
+
+    /// `round_trip_efficiency` (split evenly), or `charge_efficiency` and `discharge_efficiency`; not both.
+    private mutating func readEfficiencies(_ section: inout ScenarioSection, defaults: BatteryConfig) throws {
+        if section.contains("round_trip_efficiency") {
+            let roundTrip = try section.positive("round_trip_efficiency", max: 1)
+            for key in ["charge_efficiency", "discharge_efficiency"] where section.contains(key) {
+                throw section.error(key, "give either round_trip_efficiency or charge_efficiency and discharge_efficiency, not both")
+            }
+            chargeEfficiency = roundTrip.squareRoot()
+            dischargeEfficiency = roundTrip.squareRoot()
+            return
+        }
+        chargeEfficiency = try section.positive("charge_efficiency", default: defaults.chargeEfficiency, max: 1)
+        dischargeEfficiency = try section.positive("discharge_efficiency", default: defaults.dischargeEfficiency, max: 1)
     }
 }

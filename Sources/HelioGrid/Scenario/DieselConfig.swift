@@ -26,6 +26,14 @@ public struct DieselConfig: Sendable, Equatable {
     public var startFuelL: Double = 0
     /// Wear cost of one start (starter, wet stacking, maintenance brought forward), currency; 0 assumes none.
     public var startCost: Double = 0
+    /// Ambient temperature above which output is derated, °C.
+    public var derateAboveC: Double = 40
+    /// Output lost per °C above ``derateAboveC``, fraction of the rating.
+    public var deratePerC: Double = 0.006
+    /// Site elevation above which output is derated, m.
+    public var derateAboveM: Double = 1000
+    /// Output lost per 100 m above ``derateAboveM``, fraction of the rating.
+    public var deratePer100M: Double = 0.006
 
     /// Creates a fleet of `units` × `unitKW` with desert-10k.toml's other defaults.
     public init(units: Int, unitKW: Double) {
@@ -52,6 +60,10 @@ public struct DieselConfig: Sendable, Equatable {
         rating = GensetRating(rawValue: ratingName)!
         startFuelL = try section.double("start_fuel_l", default: defaults.startFuelL, in: 0...1000)
         startCost = try section.double("start_cost", default: defaults.startCost, in: 0...1e7)
+        derateAboveC = try section.double("derate_above_c", default: defaults.derateAboveC, in: -60...80)
+        deratePerC = try section.double("derate_per_c", default: defaults.deratePerC, in: 0...0.05)
+        derateAboveM = try section.double("derate_above_m", default: defaults.derateAboveM, in: 0...9000)
+        deratePer100M = try section.double("derate_per_100_m", default: defaults.deratePer100M, in: 0...0.1)
         try section.finish()
     }
 }
@@ -63,6 +75,22 @@ extension DieselConfig {
     public func fuelL(units: Int, outputKW: Double, hours: Double) -> Double {
         guard units > 0 else { return 0 }
         return (fuelInterceptLPerKWhRated * unitKW * Double(units) + fuelSlopeLPerKWh * outputKW) * hours
+    }
+
+    /// Share of the rating a unit can deliver at `ambientC` and `elevationM`: one less the
+    /// temperature and altitude deratings, each linear above its threshold.
+    ///
+    /// The form of ISO 3046-1 power adjustment from its standard reference conditions as
+    /// manufacturers publish it for generating sets (ISO 8528-1 ratings): full output up to a site
+    /// temperature and altitude, then a fixed loss per degree and per metre. The defaults, 3 % per
+    /// 5 °C above 40 °C and 3 % per 500 m above 1,000 m, are the derating tables of the Wacker Neuson
+    /// G-series and Pramac P-series generating-set operator manuals (section "Generator derating").
+    /// Never below 0.
+    @inline(__always)
+    public func ratingFactor(ambientC: Double, elevationM: Double) -> Double {
+        let heat = deratePerC * max(0, ambientC - derateAboveC)
+        let altitude = deratePer100M * max(0, elevationM - derateAboveM) / 100
+        return max(0, 1 - heat - altitude)
     }
 
     /// The emission factor of this fleet's fuel under `gwp` (``DieselEmissionFactor``).

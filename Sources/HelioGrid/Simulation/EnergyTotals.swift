@@ -4,6 +4,8 @@ public struct EnergyTotals: Sendable, Equatable {
     public var loadKWh = 0.0
     /// IT demand, kWh.
     public var itKWh = 0.0
+    /// Battery auxiliaries (HVAC, BMS), kWh: part of ``loadKWh``.
+    public var batteryAuxiliaryKWh = 0.0
     /// Demand served, kWh.
     public var servedKWh = 0.0
     /// Demand not served, kWh.
@@ -52,6 +54,7 @@ public struct EnergyTotals: Sendable, Equatable {
     public mutating func add(_ other: EnergyTotals) {
         loadKWh += other.loadKWh
         itKWh += other.itKWh
+        batteryAuxiliaryKWh += other.batteryAuxiliaryKWh
         servedKWh += other.servedKWh
         unservedKWh += other.unservedKWh
         pvAvailableKWh += other.pvAvailableKWh

@@ -1,5 +1,5 @@
 /// Meters the genset duty figures of ``GensetDutyCheck`` step by step: hours in which the load
-/// exceeds the fleet less its largest unit, and days whose genset energy exceeds 70 % of the running
+/// exceeds the fleet less its largest unit (at the step's derated output), and days whose genset energy exceeds 70 % of the running
 /// units' rated energy (ISO 8528-1 PRP).
 struct GensetDutyMeter {
     /// Fleet rating less its largest unit, kW (`nil` without gensets).
@@ -16,11 +16,13 @@ struct GensetDutyMeter {
         stepsPerDay = 1440 / stepMinutes
     }
 
-    /// Records step `index` of the year (load and genset output in kW held for `hours`).
+    /// Records step `index` of the year (load and genset output in kW held for `hours`, units
+    /// derated to `ratingFactor` of their rating).
     @inline(__always)
-    mutating func record(index: Int, loadKW: Double, dieselKW: Double, units: Int, hours: Double, into totals: inout EnergyTotals) {
+    mutating func record(index: Int, loadKW: Double, dieselKW: Double, units: Int, ratingFactor: Double, hours: Double,
+                         into totals: inout EnergyTotals) {
         guard let firmKW else { return }
-        if loadKW > firmKW { totals.nMinusOneShortHours += hours }
+        if loadKW > firmKW * ratingFactor { totals.nMinusOneShortHours += hours }
         dayDieselKWh += dieselKW * hours
         dayRatedKWh += Double(units) * unitKW * hours
         guard (index + 1) % stepsPerDay == 0 else { return }

@@ -49,6 +49,8 @@ public enum SimulationEngine {
                 let step = year * stepsPerYear + index
                 let load = inputs.load.facilityKW[index]
                 let pvAvailable = inputs.pvAvailableKW[index] * pvFactor
+                let ratingFactor = inputs.gensetRatingFactor(at: index)
+                fleet?.derate(to: ratingFactor)
                 // The context is a temporary so that applying the decision below mutates uniquely held state.
                 let decision = strategy.decide(DispatchContext(
                     step: step, stepHours: hours, loadKW: load, pvAvailableKW: pvAvailable, battery: battery, fleet: fleet, grid: grid))
@@ -62,7 +64,8 @@ public enum SimulationEngine {
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
                 accumulate(flows, decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
                            fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
-                duty.record(index: index, loadKW: load, dieselKW: decision.dieselKW, units: decision.dieselUnits, hours: hours, into: &totals)
+                duty.record(index: index, loadKW: load, dieselKW: decision.dieselKW, units: decision.dieselUnits,
+                            ratingFactor: ratingFactor, hours: hours, into: &totals)
                 let balance = decision.pvKW + decision.batteryKW + decision.dieselKW + decision.gridKW + decision.unservedKW - load
                 maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
                 let soc = battery?.soc ?? 0
@@ -71,6 +74,7 @@ public enum SimulationEngine {
                                co2Kg: scope1 + scope2, fuelL: fuel)
             }
             battery?.age(toYears: Double(year + 1))
+            totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
             yearly.append(totals)
         }
         var overall = EnergyTotals()

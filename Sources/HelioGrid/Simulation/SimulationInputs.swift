@@ -1,5 +1,6 @@
 /// Everything the engine needs per step of one year, computed once before the run: the campus
-/// load, the PV plant's available AC power (new plant) and the grid's emission factor.
+/// load, the PV plant's available AC power (new plant), the grid's emission factor and the
+/// gensets' derating.
 public struct SimulationInputs: Sendable {
     /// The clock.
     public var axis: TimeAxis
@@ -9,13 +10,24 @@ public struct SimulationInputs: Sendable {
     public var pvAvailableKW: [Double]
     /// Location-based grid emission factor per step, gCO₂e/kWh (empty without a grid).
     public var gridCarbonGPerKWh: [Double]
+    /// Share of its rating a genset can deliver per step (``DieselConfig/ratingFactor(ambientC:elevationM:)``);
+    /// empty for none (no gensets, or no derating).
+    public var gensetRatingFactor: [Double]
 
     /// Creates inputs from precomputed arrays (one value per step of one year).
-    public init(axis: TimeAxis, load: CampusLoad, pvAvailableKW: [Double], gridCarbonGPerKWh: [Double]) {
+    public init(axis: TimeAxis, load: CampusLoad, pvAvailableKW: [Double], gridCarbonGPerKWh: [Double],
+                gensetRatingFactor: [Double] = []) {
         self.axis = axis
         self.load = load
         self.pvAvailableKW = pvAvailableKW
         self.gridCarbonGPerKWh = gridCarbonGPerKWh
+        self.gensetRatingFactor = gensetRatingFactor
+    }
+
+    /// The gensets' rating factor at step `index` of the year (1 without derating).
+    @inline(__always)
+    public func gensetRatingFactor(at index: Int) -> Double {
+        gensetRatingFactor.isEmpty ? 1 : gensetRatingFactor[index]
     }
 
     /// Loads the weather and CSV inputs a scenario names and computes its per-step series.
@@ -29,9 +41,18 @@ public struct SimulationInputs: Sendable {
         let ambient = WeatherResampler.resample(weather.tempC, fromMinutes: weather.stepMinutes, toMinutes: axis.stepMinutes)
         return SimulationInputs(
             axis: axis,
-            load: try campusLoad(scenario.load, axis: axis, ambientC: ambient),
+            load: try campusLoad(scenario.load, axis: axis, ambientC: ambient)
+                .addingBatteryAuxiliary(kW: scenario.battery?.auxiliaryKW ?? 0),
             pvAvailableKW: try pvAvailable(scenario.pv, weather: weather, axis: axis),
-            gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis))
+            gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis),
+            gensetRatingFactor: gensetRating(scenario.diesel, ambientC: ambient, elevationM: weather.location.elevationM))
+    }
+
+    /// Derating per step; empty when no step is derated.
+    private static func gensetRating(_ diesel: DieselConfig?, ambientC: [Double], elevationM: Double) -> [Double] {
+        guard let diesel else { return [] }
+        let factors = ambientC.map { diesel.ratingFactor(ambientC: $0, elevationM: elevationM) }
+        return factors.allSatisfy { $0 == 1 } ? [] : factors
     }
 
     private static func campusLoad(_ config: LoadConfig, axis: TimeAxis, ambientC: [Double]) throws -> CampusLoad {

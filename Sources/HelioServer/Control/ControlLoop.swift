@@ -51,7 +51,7 @@ public actor ControlLoop: Service {
         self.plantSecondsPerTick = plantSecondsPerTick
         utcOffsetMinutes = inputs.axis.utcOffsetMinutes
         validator = TelemetryValidator(scenario: scenario, maxAgeMS: Int64(max(3 * plantSecondsPerTick, 5) * 1000))
-        self.strategy = LiveStrategy(scenario: scenario, strategy: strategy)
+        self.strategy = LiveStrategy(scenario: scenario, inputs: inputs, strategy: strategy)
         alarmMonitor = AlarmMonitor(hasBattery: scenario.battery != nil)
         let hours = plantSecondsPerTick / 3600
         let pool = resume.map {

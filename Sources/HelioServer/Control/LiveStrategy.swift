@@ -8,10 +8,13 @@ struct LiveStrategy: Sendable {
     private let plant: PlantModel
     private var strategy: any DispatchStrategy
     private var fleet: GensetFleet?
+    private let inputs: SimulationInputs
 
-    /// The live form of `strategy` on `scenario`'s plant.
-    init(scenario: Scenario, strategy: any DispatchStrategy) {
+    /// The live form of `strategy` on `scenario`'s plant; the gensets' derating is read from
+    /// `inputs`' modelled year at the plant clock's time of year.
+    init(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy) {
         plant = PlantModel(scenario: scenario)
+        self.inputs = inputs
         self.strategy = strategy
         fleet = plant.makeFleet()
     }
@@ -26,6 +29,8 @@ struct LiveStrategy: Sendable {
     mutating func decide(_ reading: PlantTelemetry, tick: Int, hours: Double, nowMS: Int64)
         -> (setpoints: PlantSetpoints, reason: String) {
         let battery = reading.batteryOnline ? plant.makeBattery(soc: reading.soc) : nil
+        let ratingFactor = inputs.gensetRatingFactor(at: inputs.axis.stepIndex(unixMS: nowMS))
+        fleet?.derate(to: ratingFactor)
         let context = DispatchContext(step: tick, stepHours: hours, timeHours: Double(nowMS) / 3_600_000, loadKW: reading.loadKW,
                                       pvAvailableKW: reading.pvAvailableKW, battery: battery, fleet: fleet, grid: plant.grid)
         let decision = strategy.decide(context)

@@ -72,6 +72,7 @@ public actor SimulatedPlant: PlantAdapter {
         var units = max(0, min(setpoints.dieselUnits, plant.diesel?.units ?? 0))
         if faults.contains(.gensetFailsToStart) { units = min(units, fleet?.runningUnits ?? 0) }
         fleet?.commit(units: units, step: step, stepHours: hours)
+        fleet?.derate(to: inputs.gensetRatingFactor(at: inputs.axis.stepIndex(unixMS: nowMS)))
         let capacity = fleet?.capacityKW(units: units, stepHours: span) ?? 0
         var diesel = units > 0 ? min(capacity, max(fleet?.minimumKW(units: units) ?? 0, setpoints.dieselKW)) : 0
         let grid = plant.grid.map { min($0.importKW, max(-$0.exportKW, setpoints.gridKW)) } ?? 0
