@@ -60,12 +60,14 @@ import Testing
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         let plant = try #require(server.simulatedPlant)
         for _ in 0..<3 { await server.loop.tick() }
+        let lastLoadKW = try #require(await server.loop.status().telemetry).loadKW
         await plant.inject(.telemetryLoss)
         for _ in 0..<3 { await server.loop.tick() }
         var status = await server.loop.status()
         #expect(status.mode == .safe && status.alarms.map(\.kind) == ["telemetry"])
         let setpoints = try #require(status.setpoints)
-        #expect(setpoints.dieselUnits == 9 && setpoints.batteryKW == 0)   // ⌈~14 MW / (2 MW × 0.8)⌉
+        // Gensets for the last known load at their 80 % target: ⌈load / (2 MW × 0.8)⌉.
+        #expect(setpoints.dieselUnits == Int((lastLoadKW / 1600).rounded(.up)) && setpoints.batteryKW == 0)
         await plant.clear(.telemetryLoss)
         for _ in 0..<2 { await server.loop.tick() }
         #expect(await server.loop.status().mode == .safe)

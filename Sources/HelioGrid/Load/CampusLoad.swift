@@ -23,15 +23,17 @@ public struct CampusLoad: Sendable {
         return load
     }
 
-    /// IT power computed from facility power by dividing by PUE(ambient), for CSV facility loads.
+    /// IT power computed from facility power by dividing by PUE(ambient), for CSV facility loads (the
+    /// measured facility power already holds whatever fixed overhead the site has).
     public static func fromFacility(_ facilityKW: [Double], ambientC: [Double], cooling: CoolingModel) -> CampusLoad {
         let it = zip(facilityKW, ambientC).map { $0 / cooling.pue(ambientC: $1) }
         return CampusLoad(itKW: it, facilityKW: facilityKW)
     }
 
-    /// Facility power computed from IT power times PUE(ambient).
-    public static func fromIT(_ itKW: [Double], ambientC: [Double], cooling: CoolingModel) -> CampusLoad {
-        let facility = zip(itKW, ambientC).map { $0 * cooling.pue(ambientC: $1) }
+    /// Facility power computed from IT power (``CoolingModel/facilityKW(itKW:ambientC:designITKW:)``)
+    /// in a hall designed for `designITKW`.
+    public static func fromIT(_ itKW: [Double], ambientC: [Double], cooling: CoolingModel, designITKW: Double) -> CampusLoad {
+        let facility = zip(itKW, ambientC).map { cooling.facilityKW(itKW: $0, ambientC: $1, designITKW: designITKW) }
         return CampusLoad(itKW: itKW, facilityKW: facility)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// IT power = nodes · (P_idle + (P_max − P_idle) · u(t)) · (1 + fabric overhead); the
 /// linear node-power-versus-utilisation form follows L. A. Barroso, U. Hölzle and P. Ranganathan,
-/// "The Datacenter as a Computer", 3rd ed. (2018), §5.4. Profiles:
+/// "The Datacenter as a Computer", 3rd ed. (2018), §5.4. P_max is the measured maximum
+/// (`node_max_kw`), not the nameplate (`node_rated_kw`), which only sizes installed capacity. Profiles:
 /// - training: a flat running level with short checkpoint dips (``checkpointMinutes`` at
 ///   ``checkpointUtilisation``) every `checkpoint_every_hours`, as synchronous checkpointing stalls
 ///   GPUs (Mohan et al., "CheckFreq", FAST 2021);
@@ -12,8 +13,11 @@ import Foundation
 ///   relative to the mean, weekends at ``weekendFactor`` of weekdays; the swing is compressed if
 ///   the mean leaves too little room below 1;
 /// - mixed: the mean of the two.
-/// Every profile has a weekly maintenance window (nodes drained to idle, Tuesdays from 10:00) and
-/// AR(1) noise (σ = ``noiseSigma``, correlation time ``noiseCorrelationHours``) seeded from
+/// Maintenance drains `maintenance_share` of the nodes at a time to idle, rolling through the fleet
+/// in a weekly window from Tuesday 10:00 long enough to give every node `maintenance_hours_per_week`
+/// (the whole week by default, so a constant share is down). Training jobs are interrupted at
+/// random (a Poisson process of `interruptions_per_gpu_day` × GPUs, seeded from `load.seed`); each
+/// interruption idles one job's `job_gpus` for `restart_minutes`. Every profile has AR(1) noise (σ = ``noiseSigma``, correlation time ``noiseCorrelationHours``) seeded from
 /// `load.seed`, with its sample mean removed. The running level is solved so that the annual mean
 /// utilisation equals `mean_utilization`.
 public struct GPUClusterLoad: Sendable {
@@ -36,12 +40,20 @@ public struct GPUClusterLoad: Sendable {
     public static let noiseSigma = 0.02
     /// Correlation time of the noise, hours.
     public static let noiseCorrelationHours = 3.0
+    /// Mask that sets the interruption stream's seed apart from the noise's.
+    private static let interruptionStream: UInt64 = 0xD1B5_4A32_D192_ED03
 
     /// Creates the model; the configuration must be `kind = "gpu-cluster"`.
     public init(config: LoadConfig) { self.config = config }
 
-    /// Installed IT power (every node at full utilisation), kW.
+    /// Installed IT power (every node at its nameplate), kW.
     public var installedITKW: Double {
+        Double(config.nodes) * config.nodeRatedKW * (1 + config.fabricOverhead)
+    }
+
+    /// Highest IT power the model draws (every node at its measured maximum), kW: the design IT load
+    /// of the cooling plant.
+    public var peakITKW: Double {
         Double(config.nodes) * config.nodeMaxKW * (1 + config.fabricOverhead)
     }
 
@@ -57,20 +69,22 @@ public struct GPUClusterLoad: Sendable {
         let count = axis.stepsPerYear
         let step = Double(axis.stepMinutes)
         let maintenance = (0..<count).map { maintenanceFraction(start: Double($0) * step, step: step) }
+        let interrupted = interruptionFraction(count: count, step: step)
+        let trainingIdle = zip(maintenance, interrupted).map { min(1, $0 + $1) }
         let noise = noiseSeries(count: count, stepHours: axis.stepHours)
         var values: [Double]
         switch config.profile {
         case .training:
-            values = try trainingLevel(maintenance: maintenance, step: step)
+            values = try trainingLevel(maintenance: trainingIdle, step: step)
         case .inference:
             values = try fittedToMean(inferenceShape(count: count, step: step), maintenance: maintenance)
         case .mixed:
-            let training = try trainingLevel(maintenance: maintenance, step: step)
+            let training = try trainingLevel(maintenance: trainingIdle, step: step)
             let inference = try fittedToMean(inferenceShape(count: count, step: step), maintenance: maintenance)
             values = zip(training, inference).map { ($0 + $1) / 2 }
         }
         for index in 0..<count {
-            let running = 1 - maintenance[index]
+            let running = 1 - (config.profile == .inference ? maintenance[index] : trainingIdle[index])
             values[index] = min(1, max(0, values[index] + noise[index] * running))
         }
         return values
@@ -155,11 +169,37 @@ public struct GPUClusterLoad: Sendable {
                                duration: Self.checkpointMinutes)
     }
 
-    /// Fraction of `[start, start + step)` inside the weekly maintenance window.
+    /// Share of nodes in maintenance over `[start, start + step)` (minutes of year): the maintenance
+    /// share inside the weekly window that gives every node its hours.
     private func maintenanceFraction(start: Double, step: Double) -> Double {
         guard config.maintenanceHoursPerWeek > 0 else { return 0 }
-        return periodicOverlap(start: start, step: step, period: 7 * 1440,
-                               offset: Self.maintenanceStartMinuteOfWeek, duration: config.maintenanceHoursPerWeek * 60)
+        let share = config.resolvedMaintenanceShare
+        let windowMinutes = min(7 * 1440, config.maintenanceHoursPerWeek * 60 / share)
+        return share * periodicOverlap(start: start, step: step, period: 7 * 1440,
+                                       offset: Self.maintenanceStartMinuteOfWeek, duration: windowMinutes)
+    }
+
+    /// Share of nodes idled by job interruptions per step: exponential gaps at the campus rate, each
+    /// event idling one job (`job_gpus` of the GPUs) for `restart_minutes`; a stream of its own from the seed.
+    private func interruptionFraction(count: Int, step: Double) -> [Double] {
+        var idle = [Double](repeating: 0, count: count)
+        let perMinute = config.interruptionsPerGPUDay * Double(config.gpus) / 1440
+        guard perMinute > 0, config.restartMinutes > 0 else { return idle }
+        let share = Double(config.resolvedJobGPUs) / Double(config.gpus)
+        let yearMinutes = Double(count) * step
+        var generator = SplitMix64(seed: UInt64(config.seed) ^ Self.interruptionStream)
+        var minute = -log(1 - Double.random(in: 0..<1, using: &generator)) / perMinute
+        while minute < yearMinutes {
+            let end = min(yearMinutes, minute + config.restartMinutes)
+            var index = Int(minute / step)
+            while index < count, Double(index) * step < end {
+                let overlap = min(end, Double(index + 1) * step) - max(minute, Double(index) * step)
+                idle[index] = min(1, idle[index] + share * overlap / step)
+                index += 1
+            }
+            minute += -log(1 - Double.random(in: 0..<1, using: &generator)) / perMinute
+        }
+        return idle
     }
 
     /// Overlap of `[start, start+step)` with windows `[offset + n·period, … + duration)`, as a fraction of `step`.

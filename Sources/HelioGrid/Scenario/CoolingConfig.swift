@@ -8,6 +8,9 @@ public struct CoolingConfig: Sendable, Equatable {
     public var pueAtHigh: Double = 1.40
     /// Temperature of the high point, °C.
     public var tempHighC: Double = 45.0
+    /// Share of the cooling and facility overhead at design IT load that runs whatever the IT load
+    /// (fans, pumps, controls, lighting); the rest follows IT power. 0 makes the overhead proportional.
+    public var fixedShare: Double = 0.3
 
     /// Creates a cooling curve with desert-10k.toml's defaults.
     public init() {}
@@ -21,6 +24,7 @@ public struct CoolingConfig: Sendable, Equatable {
         guard tempLowC < tempHighC else {
             throw section.error("temp_high_c", "must be above temp_low_c (\(tempLowC))")
         }
+        fixedShare = try section.double("fixed_share", default: defaults.fixedShare, in: 0...1)
         try section.finish()
     }
 }

@@ -60,12 +60,13 @@ public struct SimulationInputs: Sendable {
         switch config.kind {
         case .gpuCluster:
             let model = GPUClusterLoad(config: config)
-            return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling)
+            return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling,
+                                     designITKW: model.peakITKW)
         case .csv:
             guard let path = config.csvPath else { throw HelioError(.scenario, "required when kind = \"csv\"", key: "load.csv") }
             let series = try CSVTimeSeries.load(path: path, columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
             return series.column == "it_kw"
-                ? CampusLoad.fromIT(series.values, ambientC: ambientC, cooling: cooling)
+                ? CampusLoad.fromIT(series.values, ambientC: ambientC, cooling: cooling, designITKW: series.values.max() ?? 0)
                 : CampusLoad.fromFacility(series.values, ambientC: ambientC, cooling: cooling)
         }
     }
