@@ -15,8 +15,8 @@ public struct OptimalDispatch: DispatchStrategy {
     /// Longest run planned in one LP, steps (a year at 15 minutes, about 350,000 variables).
     public static let maximumSteps = 35_040
 
-    /// Plans `scenario` over all its years on `inputs` (PV degraded per year as the engine does;
-    /// battery capacity at nameplate).
+    /// Plans `scenario` over all its years on `inputs` (PV degraded and replaced per year as the
+    /// engine does, ``ComponentLives``; battery capacity at nameplate).
     public init(scenario: Scenario, inputs: SimulationInputs) throws {
         let years = scenario.site.years
         guard inputs.axis.stepsPerYear * years <= Self.maximumSteps else {
@@ -24,9 +24,10 @@ public struct OptimalDispatch: DispatchStrategy {
                              "perfect-foresight dispatch plans at most \(Self.maximumSteps) steps in one LP (a year at 15 minutes); this run has \(inputs.axis.stepsPerYear * years): use a coarser --timestep or fewer years",
                              file: scenario.source, key: "dispatch.strategy")
         }
+        let lives = ComponentLives(scenario: scenario)
         var load: [Double] = [], pv: [Double] = [], carbon: [Double] = [], rating: [Double] = []
         for year in 0..<years {
-            let factor = pow(1 - (scenario.pv?.degradationPerYear ?? 0), Double(year))
+            let factor = lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
             load += inputs.load.facilityKW
             pv += inputs.pvAvailableKW.map { $0 * factor }
             carbon += inputs.gridCarbonGPerKWh

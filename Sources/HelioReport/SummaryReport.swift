@@ -63,11 +63,54 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
-    /// `kpi`: PUE, REF (fractions) and CUE (kgCO2e per IT kWh), ISO/IEC 30134-2/-3/-8.
+    /// `kpi`: PUE, REF (fractions) and CUE (kgCO2e per IT kWh), ISO/IEC 30134-2/-3/-8, and the mean
+    /// IT power per GPU (kW: IT energy over simulated hours and `load.gpus`).
     public struct KPI: Codable, Sendable, Equatable {
-        /// The three indicators.
-        public var pue, ref, cue: Double
-        enum CodingKeys: String, CodingKey { case pue, ref, cue = "cue_kg_per_kwh" }
+        /// The three indicators and kW per GPU.
+        public var pue, ref, cue, meanITKWPerGPU: Double
+        enum CodingKeys: String, CodingKey { case pue, ref, cue = "cue_kg_per_kwh", meanITKWPerGPU = "mean_it_kw_per_gpu" }
+    }
+
+    /// One entry of `years`: a simulated year's energy, fuel and carbon, and the life model's ageing
+    /// and replacements (``LifeYear``).
+    public struct Year: Codable, Sendable, Equatable {
+        /// Project year, from 1.
+        public var year: Int
+        /// kWh, litres, g/kWh and fractions.
+        public var loadKWh, servedKWh, unservedKWh, pvUsedKWh, pvCurtailedKWh, dieselKWh, fuelL, intensity, renewableFraction: Double
+        /// Fractions of new output or nameplate.
+        public var pvFactor, batteryCapacityFraction, batteryFadeFraction: Double
+        /// Replacements.
+        public var pvReplaced, batteryReplaced: Bool
+        /// Gensets replaced at the year's end.
+        public var gensetUnitsReplaced: Int
+        enum CodingKeys: String, CodingKey {
+            case year
+            case loadKWh = "load_kwh", servedKWh = "served_kwh", unservedKWh = "unserved_kwh", pvUsedKWh = "pv_used_kwh"
+            case pvCurtailedKWh = "pv_curtailed_kwh", dieselKWh = "diesel_kwh", fuelL = "fuel_l", intensity = "intensity_g_per_kwh"
+            case renewableFraction = "renewable_fraction", pvFactor = "pv_factor", batteryCapacityFraction = "battery_capacity_fraction"
+            case batteryFadeFraction = "battery_fade_fraction", pvReplaced = "pv_replaced", batteryReplaced = "battery_replaced"
+            case gensetUnitsReplaced = "genset_units_replaced"
+        }
+
+        init(_ totals: EnergyTotals, _ life: LifeYear) {
+            year = life.year
+            loadKWh = totals.loadKWh
+            servedKWh = totals.servedKWh
+            unservedKWh = totals.unservedKWh
+            pvUsedKWh = totals.pvUsedKWh
+            pvCurtailedKWh = totals.pvCurtailedKWh
+            dieselKWh = totals.dieselKWh
+            fuelL = totals.fuelL
+            intensity = totals.intensityGPerKWh
+            renewableFraction = totals.renewableFraction
+            pvFactor = life.pvFactor
+            batteryCapacityFraction = life.batteryCapacityFraction
+            batteryFadeFraction = life.batteryFadeAtEnd
+            pvReplaced = life.pvReplaced
+            batteryReplaced = life.batteryReplaced
+            gensetUnitsReplaced = life.gensetUnitsReplaced
+        }
     }
 
     /// `economics`: money in `currency`.
@@ -111,13 +154,15 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var economics: Economics
     /// Reliability figures.
     public var reliability: Reliability
+    /// Each simulated year.
+    public var years: [Year]
     /// Plain-words warnings about how the plant was used (genset duty beyond its rating, not firm at N + 1).
     public var warnings: [String]
     /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {
-        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings
+        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years
         case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms"
     }
 
@@ -147,9 +192,12 @@ public struct SummaryReport: Codable, Sendable, Equatable {
                                capacityFadeFraction: result.batteryFadeFraction)
         carbon = Carbon(
             scope1: t.scope1KgCO2e / 1000, scope2Location: t.scope2LocationKgCO2e / 1000, scope2Market: inventory.scope2MarketT,
-            intensity: t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0,
+            intensity: t.intensityGPerKWh,
             renewableFraction: t.renewableFraction)
-        kpi = KPI(pue: kpis.pue, ref: kpis.ref, cue: kpis.cueKgPerKWh)
+        let hours = Double(result.steps) * result.axis.stepHours
+        kpi = KPI(pue: kpis.pue, ref: kpis.ref, cue: kpis.cueKgPerKWh,
+                  meanITKWPerGPU: t.itKWh / hours / Double(result.scenario.load.gpus))
+        years = zip(result.yearly, result.life).map { Year($0, $1) }
         economics = Economics(
             currency: economicsResult.currency, capex: economicsResult.capex, npc: economicsResult.npc,
             lcoe: economicsResult.lcoePerKWh, fuelCostYear1: economicsResult.fuelCostYear1,

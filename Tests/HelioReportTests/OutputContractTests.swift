@@ -12,7 +12,12 @@ import Testing
         let json = try SummaryReport(result: Self.result).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["scenario", "dispatch", "timestep_minutes", "steps", "energy_kwh", "diesel", "battery",
-                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms"])
+                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms", "years"])
+        let years = try #require(object["years"] as? [[String: Any]])
+        #expect(years.count == 1 && Set(years[0].keys) == [
+            "year", "load_kwh", "served_kwh", "unserved_kwh", "pv_used_kwh", "pv_curtailed_kwh", "diesel_kwh", "fuel_l",
+            "intensity_g_per_kwh", "renewable_fraction", "pv_factor", "battery_capacity_fraction", "battery_fade_fraction",
+            "pv_replaced", "battery_replaced", "genset_units_replaced"])
         let expected: [String: Set<String>] = [
             "energy_kwh": ["load", "served", "unserved", "pv_available", "pv_used", "pv_curtailed", "battery_charge",
                            "battery_discharge", "battery_auxiliary", "diesel", "grid_import", "grid_export"],
@@ -20,7 +25,7 @@ import Testing
                        "days_over_prime_limit", "n_minus_1_short_hours"],
             "battery": ["equivalent_full_cycles", "min_soc", "capacity_fade_fraction"],
             "carbon": ["scope1_t_co2e", "scope2_location_t_co2e", "scope2_market_t_co2e", "intensity_g_per_kwh", "renewable_fraction"],
-            "kpi": ["pue", "ref", "cue_kg_per_kwh"],
+            "kpi": ["pue", "ref", "cue_kg_per_kwh", "mean_it_kw_per_gpu"],
             "economics": ["currency", "capex", "npc", "lcoe_per_kwh", "fuel_cost_year1", "carbon_cost_year1"],
             "reliability": ["loss_of_load_hours", "max_unserved_kw"],
         ]

@@ -62,10 +62,8 @@ public struct GHGInventory: Sendable {
             instruments = []
         }
         scope3PVLifecycleT = totals.pvUsedKWh * scenario.carbon.pvLifecycleGPerKWh / 1e6
-        batteryPurchases = scenario.battery.map { battery in
-            1 + LifetimeEconomics.replacementAges(lifeYears: LifetimeEconomics.batteryLifeYears(result, battery: battery),
-                                                  horizon: scenario.economics.projectYears).count
-        } ?? 0
+        batteryPurchases = scenario.battery == nil ? 0
+            : 1 + LifetimeEconomics.projection(result, assumptions: EconomicAssumptions(scenario: scenario)).batteryReplacementYears.count
         scope3BatteryEmbodiedT = (scenario.battery?.energyKWh ?? 0) * scenario.carbon.batteryEmbodiedKgPerKWh * Double(batteryPurchases) / 1000
         scope3DieselWTTT = fuelL * scenario.carbon.dieselWTTKgPerL / 1000
         let ipcc = "IPCC 2006 Guidelines, Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil, 43.0 MJ/kg, 0.84 kg/L)"

@@ -6,12 +6,11 @@ import Foundation
 ///
 /// Follows the HOMER Pro manual ("Net Present Cost", "Salvage Value", "Levelized Cost of Energy",
 /// "Capital Recovery Factor"): real cash flows at the real discount rate, each discounted by
-/// (1 + i)^−year; a component is replaced in the year its life runs out (battery life from its
-/// simulated cycle and calendar fade to 80 %, genset life from run hours) while inside the horizon;
-/// the last installation's salvage is linear in its remaining life, credited in the last year.
+/// (1 + i)^−year. A simulated run's replacements and salvage come from the life model the
+/// simulation ran (``LifeProjection``): each simulated year as simulated, later years projected.
 /// Fuel and carbon prices escalate yearly from year 1; the carbon price charged is the scenario price
 /// less what was paid at origin, never below zero. Years beyond the simulated ones repeat the last
-/// simulated year. Annualised cost = NPC × CRF; LCOE = NPC / discounted energy served.
+/// simulated year's energy and fuel. Annualised cost = NPC × CRF; LCOE = NPC / discounted energy served.
 public struct LifetimeEconomics: Sendable, Equatable {
     /// ISO 4217 code.
     public var currency: String
@@ -30,23 +29,27 @@ public struct LifetimeEconomics: Sendable, Equatable {
     /// Year 0 (investment) then each project year.
     public var cashFlows: [CashFlowYear]
 
-    /// PV module life, years (NREL Annual Technology Baseline 2024 assumes 30; 25 is the common
-    /// warranty term used here, conservatively).
-    public static let pvLifeYears = 25.0
-
     /// The economics of a simulated run under the scenario's own assumptions, or `assumptions`.
     public init(result: SimulationResult, assumptions: EconomicAssumptions? = nil) {
         let assumptions = assumptions ?? EconomicAssumptions(scenario: result.scenario)
-        self.init(components: Self.components(result, assumptions: assumptions), yearly: result.yearly, assumptions: assumptions)
+        let projection = Self.projection(result, assumptions: assumptions)
+        self.init(components: Self.components(result, assumptions: assumptions), yearly: result.yearly, assumptions: assumptions,
+                  replacementsByYear: projection.replacementCost, salvage: projection.salvage)
     }
 
-    /// The economics of `components` operating as `yearly` (the last entry repeats to the horizon).
+    /// The economics of `components` with fixed lives (each replaced every `lifeYears`) operating as
+    /// `yearly` (the last entry repeats to the horizon).
     public init(components: [PlantComponent], yearly: [EnergyTotals], assumptions: EconomicAssumptions) {
+        self.init(components: components, yearly: yearly, assumptions: assumptions,
+                  replacementsByYear: Self.replacementsByYear(components, horizon: assumptions.projectYears),
+                  salvage: Self.salvage(components, horizon: assumptions.projectYears))
+    }
+
+    private init(components: [PlantComponent], yearly: [EnergyTotals], assumptions: EconomicAssumptions,
+                 replacementsByYear replacements: [Double], salvage: Double) {
         precondition(!yearly.isEmpty, "economics need at least one simulated year")
         currency = assumptions.currency
         capex = components.reduce(0) { $0 + $1.capex }
-        let replacements = Self.replacementsByYear(components, horizon: assumptions.projectYears)
-        let salvage = Self.salvage(components, horizon: assumptions.projectYears)
         var flows = [Self.investment(capex: capex, assumptions: assumptions)]
         for year in 1...assumptions.projectYears {
             let totals = yearly[min(year, yearly.count) - 1]
@@ -111,11 +114,22 @@ public struct LifetimeEconomics: Sendable, Equatable {
         return ages
     }
 
-    /// Battery life, years: to the end-of-life fade at the run's simulated fade rate (cycle and
-    /// calendar), or the calendar life when the run shows no fade.
+    /// Battery life, years, at the last simulated year's fade rate (cycle and calendar), or the
+    /// calendar life when the run shows no fade: what the cash-flow table shows as the battery's life.
     public static func batteryLifeYears(_ result: SimulationResult, battery: BatteryConfig) -> Double {
-        let fadePerYear = result.batteryFadeFraction / Double(result.yearly.count)
+        let fadePerYear = result.life.last?.batteryFadeGain ?? 0
         return fadePerYear > 0 ? Battery.endOfLifeFade / fadePerYear : battery.calendarLifeYears
+    }
+
+    /// The replacements and salvage of a simulated run under `assumptions`' capital costs.
+    public static func projection(_ result: SimulationResult, assumptions: EconomicAssumptions) -> LifeProjection {
+        let scenario = result.scenario
+        let costs = LifeProjection.Costs(
+            pv: (scenario.pv?.dcKW ?? 0) * assumptions.pvCapexPerKW,
+            battery: scenario.battery.map { $0.energyKWh * assumptions.batteryCapexPerKWh + $0.powerKW * assumptions.batteryCapexPerKW } ?? 0,
+            gensetUnit: (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW)
+        return LifeProjection(life: result.life, lives: ComponentLives(scenario: scenario), costs: costs, hasPV: scenario.pv != nil,
+                              hasBattery: scenario.battery != nil, horizon: assumptions.projectYears)
     }
 
     /// Salvage at the horizon: each component's last installation × remaining life / life.
@@ -136,7 +150,7 @@ public struct LifetimeEconomics: Sendable, Equatable {
         let years = Double(result.yearly.count)
         if let pv = scenario.pv {
             components.append(PlantComponent(name: "PV", capex: pv.dcKW * assumptions.pvCapexPerKW,
-                                             fixedOMPerYear: pv.dcKW * economics.pvOMPerKWYear, lifeYears: pvLifeYears))
+                                             fixedOMPerYear: pv.dcKW * economics.pvOMPerKWYear, lifeYears: Double(ComponentLives.pvYears)))
         }
         if let battery = scenario.battery {
             let life = batteryLifeYears(result, battery: battery)
@@ -145,7 +159,9 @@ public struct LifetimeEconomics: Sendable, Equatable {
                 fixedOMPerYear: battery.energyKWh * economics.batteryOMPerKWhYear, lifeYears: life))
         }
         if let diesel = scenario.diesel {
-            let hoursPerUnitYear = result.totals.dieselUnitRunHours / Double(diesel.units) / years
+            let lastYear = result.life.last?.gensetUnitHours ?? []
+            let hoursPerUnitYear = lastYear.isEmpty ? result.totals.dieselUnitRunHours / Double(diesel.units) / years
+                : lastYear.reduce(0, +) / Double(lastYear.count)
             components.append(PlantComponent(
                 name: "gensets", capex: diesel.fleetKW * economics.dieselCapexPerKW, fixedOMPerYear: 0,
                 lifeYears: hoursPerUnitYear > 0 ? economics.dieselLifeHours / hoursPerUnitYear : .infinity))

@@ -72,6 +72,16 @@ public struct GensetFleet: Sendable {
         return started
     }
 
+    /// Replaces every unit whose engine has run `lifeHours` or more with a new one; returns how many.
+    public mutating func replaceWornUnits(lifeHours: Double) -> Int {
+        var replaced = 0
+        for index in units.indices where units[index].hoursSinceInstall >= lifeHours {
+            units[index].installedAtRunHours = units[index].runHours
+            replaced += 1
+        }
+        return replaced
+    }
+
     /// The stopped unit with the fewest run hours.
     private func pickToStart() -> Int? {
         var best: Int?

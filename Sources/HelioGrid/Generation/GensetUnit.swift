@@ -8,6 +8,11 @@ public struct GensetUnit: Sendable, Equatable {
     public var runHours = 0.0
     /// Starts so far.
     public var starts = 0
+    /// ``runHours`` when the present engine was installed.
+    public var installedAtRunHours = 0.0
+
+    /// Hours the present engine has run.
+    public var hoursSinceInstall: Double { runHours - installedAtRunHours }
 
     /// Whether, running since `startedAtStep`, it has completed `minRunHours` by `step`.
     @inline(__always)

@@ -80,6 +80,9 @@ public struct EnergyTotals: Sendable, Equatable {
     /// Scope 1 + Scope 2 location-based, kgCO₂e.
     public var emissionsKgCO2e: Double { scope1KgCO2e + scope2LocationKgCO2e }
 
+    /// Carbon intensity of served energy, gCO₂e/kWh: (Scope 1 + Scope 2 location-based) / served (0 when nothing was served).
+    public var intensityGPerKWh: Double { servedKWh > 0 ? emissionsKgCO2e * 1000 / servedKWh : 0 }
+
     /// Renewable fraction of served energy: 1 − (genset + grid energy) / served energy, the HOMER
     /// definition (HOMER Pro manual, "Renewable Fraction"); 0 when nothing was served.
     public var renewableFraction: Double {

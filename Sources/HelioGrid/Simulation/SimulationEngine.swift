@@ -3,8 +3,11 @@ import Foundation
 /// Runs a campus over one or more years: owns time and plant state, asks the dispatch strategy
 /// for each step's flows, applies them, ages the plant and accounts energy, fuel and carbon.
 ///
-/// PV output falls by `degradation_per_year` compounded each year (PVWatts/SAM lifetime mode);
-/// battery fade (``Battery/age(toYears:)``) is applied at each year end.
+/// Components age and are replaced by the life model (``ComponentLives``): PV output falls by
+/// `degradation_per_year` compounded from installation and the modules are replaced every 25 years;
+/// battery fade (``Battery/age(toYears:)``) is applied at each year's end and the battery replaced
+/// when it reaches end of life; gensets are replaced when their engine hours reach their life. Each
+/// year's ageing and replacements are recorded (``LifeYear``).
 public enum SimulationEngine {
     /// Simulates `scenario` on prepared `inputs` with a strategy from the strategy factory.
     ///
@@ -42,8 +45,13 @@ public enum SimulationEngine {
         var minSOC = battery?.soc ?? 0
         var maxBalanceError = 0.0
         var duty = GensetDutyMeter(diesel: plant.diesel, stepMinutes: axis.stepMinutes)
+        let lives = ComponentLives(scenario: scenario)
+        var life: [LifeYear] = []
+        var batteryAgeYears = 0
         for year in 0..<scenario.site.years {
-            let pvFactor = pow(1 - (scenario.pv?.degradationPerYear ?? 0), Double(year))
+            let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
+            let pvFactor = lives.pvFactor(ageYears: pvAge)
+            let yearStart = YearStart(battery: battery, fleet: fleet)
             var totals = EnergyTotals()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
@@ -73,9 +81,23 @@ public enum SimulationEngine {
                 series?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
                                co2Kg: scope1 + scope2, fuelL: fuel)
             }
-            battery?.age(toYears: Double(year + 1))
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
             yearly.append(totals)
+            batteryAgeYears += 1
+            battery?.age(toYears: Double(batteryAgeYears))
+            let fadeAtEnd = battery?.fadeFraction ?? 0
+            let batteryReplaced = battery != nil && fadeAtEnd >= lives.batteryEndOfLifeFade
+            if batteryReplaced {
+                battery?.replace()
+                batteryAgeYears = 0
+            }
+            let unitHours = zip(fleet?.units ?? [], yearStart.unitRunHours).map { $0.runHours - $1 }
+            let unitsReplaced = fleet?.replaceWornUnits(lifeHours: lives.gensetHours) ?? 0
+            life.append(LifeYear(
+                year: year + 1, pvFactor: pvFactor, pvReplaced: scenario.pv != nil && year > 0 && pvAge == 0, pvAgeYears: pvAge + 1,
+                batteryCapacityFraction: yearStart.capacityFraction, batteryFadeGain: fadeAtEnd - yearStart.fade,
+                batteryFadeAtEnd: fadeAtEnd, batteryReplaced: batteryReplaced, gensetUnitHours: unitHours,
+                gensetHoursSinceInstall: fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced))
         }
         var overall = EnergyTotals()
         for totals in yearly { overall.add(totals) }
@@ -83,7 +105,21 @@ public enum SimulationEngine {
             scenario: scenario, dispatchName: strategy.name, axis: axis, yearly: yearly, totals: overall,
             batteryEquivalentFullCycles: battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
             batteryFadeFraction: battery?.fadeFraction ?? 0, gensetUnits: fleet?.units ?? [], maxBalanceErrorFraction: maxBalanceError,
-            series: series)
+            series: series, life: life)
+    }
+
+    /// The component state a year starts from, for its ``LifeYear``.
+    private struct YearStart {
+        var capacityFraction = 0.0, fade = 0.0
+        var unitRunHours: [Double]
+
+        init(battery: Battery?, fleet: GensetFleet?) {
+            if let battery {
+                capacityFraction = battery.capacityKWh / battery.config.energyKWh
+                fade = battery.fadeFraction
+            }
+            unitRunHours = fleet?.units.map(\.runHours) ?? []
+        }
     }
 
     @inline(__always)

@@ -15,7 +15,7 @@ public struct SimulationResult: Sendable {
     public var batteryEquivalentFullCycles: Double
     /// Lowest state of charge reached, fraction (0 without a battery).
     public var batteryMinSOC: Double
-    /// Battery capacity fade at the end of the run, fraction of nameplate.
+    /// Battery capacity fade at the end of the run (of the battery then installed), fraction of nameplate.
     public var batteryFadeFraction: Double
     /// Each genset's state at the end of the run (run hours and starts per unit); empty without gensets.
     public var gensetUnits: [GensetUnit]
@@ -23,6 +23,8 @@ public struct SimulationResult: Sendable {
     public var maxBalanceErrorFraction: Double
     /// Per-step columns, when requested.
     public var series: StepSeries?
+    /// Each simulated year's ageing and replacements (``ComponentLives``).
+    public var life: [LifeYear] = []
     /// Wall time of the run, milliseconds, as measured by whoever ran it (the study layer's
     /// `CampusRun`); 0 when not measured.
     public var runtimeMS: Double = 0

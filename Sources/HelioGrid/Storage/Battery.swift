@@ -86,8 +86,8 @@ public struct Battery: Sendable {
     /// Equivalent full cycles so far: energy drawn from storage over nameplate energy.
     public var equivalentFullCycles: Double { dischargedFromStorageKWh / config.energyKWh }
 
-    /// Applies the fade accrued after `years` of age: calendar plus cycle damage to date.
-    /// Stored energy keeps its state of charge.
+    /// Applies the fade accrued after `years` since installation: calendar plus cycle damage since
+    /// then. Stored energy keeps its state of charge.
     public mutating func age(toYears years: Double) {
         let calendar = Self.endOfLifeFade * years / config.calendarLifeYears
         let cycling = Self.endOfLifeFade * rainflow.damage(cyclesToFailureAtFullDepth: config.cycleLife)
@@ -95,5 +95,16 @@ public struct Battery: Sendable {
         fadeFraction = min(1, calendar + cycling)
         capacityKWh = config.energyKWh * max(1e-9, 1 - fadeFraction)
         energyKWh = currentSOC * capacityKWh
+    }
+
+    /// Replaces the cells with new ones at the present state of charge: nameplate capacity, no fade,
+    /// cycle counting started afresh. Energy drawn so far stays counted for the run's cycle total.
+    public mutating func replace() {
+        let currentSOC = soc
+        fadeFraction = 0
+        capacityKWh = config.energyKWh
+        energyKWh = currentSOC * capacityKWh
+        rainflow = RainflowCounter()
+        rainflow.add(currentSOC)
     }
 }

@@ -120,7 +120,7 @@ public struct EconomicsDocument: Codable, Sendable {
             Assumption(name: "origin_price_per_t", value: c.originPricePerT, unit: "\(money)/tCO2e"),
             Assumption(name: "pv_capex_per_kw", value: e.pvCapexPerKW, unit: "\(money)/kW DC"),
             Assumption(name: "pv_om_per_kw_year", value: e.pvOMPerKWYear, unit: "\(money)/kW/year"),
-            Assumption(name: "pv_life_years", value: LifetimeEconomics.pvLifeYears, unit: "years"),
+            Assumption(name: "pv_life_years", value: Double(ComponentLives.pvYears), unit: "years"),
             Assumption(name: "battery_capex_per_kwh", value: e.batteryCapexPerKWh, unit: "\(money)/kWh"),
             Assumption(name: "battery_capex_per_kw", value: e.batteryCapexPerKW, unit: "\(money)/kW"),
             Assumption(name: "battery_om_per_kwh_year", value: e.batteryOMPerKWhYear, unit: "\(money)/kWh/year"),

@@ -1,0 +1,39 @@
+import Foundation
+
+/// When each component of the plant wears out — the one life model the simulator replaces
+/// components by and the lifetime economics pay for.
+///
+/// - PV: modules degrade by `degradation_per_year`, compounded from installation (the PVWatts/SAM
+///   lifetime mode), and are replaced after ``pvYears``.
+/// - Battery: replaced when its capacity fade (calendar plus rainflow cycle damage since
+///   installation, ``Battery/age(toYears:)``) reaches ``batteryEndOfLifeFade``, the 80 %-capacity
+///   end of life HOMER's lifetime model and battery warranties use.
+/// - Gensets: each unit replaced when its run hours since installation reach `diesel_life_hours`,
+///   HOMER's generator lifetime in operating hours (HOMER Pro manual, "Generator Lifetime").
+public struct ComponentLives: Sendable, Equatable {
+    /// PV module life, years (NREL Annual Technology Baseline 2024 assumes 30; 25 is the common
+    /// warranty term, used here conservatively).
+    public static let pvYears = 25
+
+    /// PV output lost per year, fraction.
+    public var pvDegradationPerYear: Double
+    /// Battery fade at end of life, fraction of nameplate.
+    public var batteryEndOfLifeFade: Double
+    /// Genset life, run hours per unit.
+    public var gensetHours: Double
+
+    /// The lives of `scenario`'s plant.
+    public init(scenario: Scenario) {
+        pvDegradationPerYear = scenario.pv?.degradationPerYear ?? 0
+        batteryEndOfLifeFade = Battery.endOfLifeFade
+        gensetHours = scenario.economics.dieselLifeHours
+    }
+
+    /// Age of the PV modules in project year `yearIndex` (from 0): replaced every ``pvYears``.
+    @inline(__always)
+    public static func pvAgeYears(yearIndex: Int) -> Int { yearIndex % pvYears }
+
+    /// PV output of modules `ageYears` old, fraction of new.
+    @inline(__always)
+    public func pvFactor(ageYears: Int) -> Double { pow(1 - pvDegradationPerYear, Double(ageYears)) }
+}
