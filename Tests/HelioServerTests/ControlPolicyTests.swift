@@ -10,6 +10,19 @@ import Testing
                        dieselUnits: units, gridKW: 0, unservedKW: unservedKW, batteryOnline: batteryOnline)
     }
 
+    /// Start fuel in the live ledger, by hand: 20 L a start, two 2 MW units started in the second of
+    /// three one-hour intervals (none counted in the first, the service's start-up), each running at
+    /// zero output: intercept 0.018 L/kWh × 2,000 kW × 2 units = 72 L, plus 2 × 20 L in that interval only.
+    @Test func liveLedgerBooksStartFuel() {
+        var scenario = TestData.defaultScenario
+        scenario.diesel?.startFuelL = 20
+        var ledger = LiveLedger(scenario: scenario, intervalHours: 1)
+        let fuel = [2, 2, 2].enumerated().map { index, units in
+            ledger.entry(for: Self.reading(units: index == 0 ? 0 : units), seconds: 3600).fuelL
+        }
+        #expect(fuel[0] == 0 && abs(fuel[1] - (72 + 40)) < 1e-9 && abs(fuel[2] - 72) < 1e-9)
+    }
+
     /// A failure enters safe mode once; three valid readings in a row end it; a failure in between
     /// restarts the count; an operator's hold outlasts any number of valid readings.
     @Test func safeModeEntryRecoveryAndOperatorHold() throws {

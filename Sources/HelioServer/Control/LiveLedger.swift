@@ -3,11 +3,14 @@ import HelioGrid
 /// The live carbon ledger: turns each metered interval into a ``LedgerEntry`` with the simulator's
 /// rules — the interval's ``StepFlows``, fuel and emissions from the ``PlantModel``, and carbon
 /// attributed by ``BatteryCarbonPool/attribute(_:emittedKg:)``, the same function as the
-/// simulation's ``CarbonLedger``.
+/// simulation's ``CarbonLedger``. Units running above the previous interval's count are starts, each
+/// burning `start_fuel_l` as in the simulation (the first interval after a start-up counts none).
 public struct LiveLedger: Sendable {
     let plant: PlantModel
     /// The battery carbon pool.
     public private(set) var pool: BatteryCarbonPool
+    /// Gensets running in the previous interval (`nil` before the first).
+    private var previousUnits: Int?
 
     /// A ledger for `scenario` metered every `intervalHours`, its pool resumed from `pool` when given.
     public init(scenario: Scenario, intervalHours: Double, pool: BatteryCarbonPool? = nil) {
@@ -21,7 +24,9 @@ public struct LiveLedger: Sendable {
         let flows = StepFlows(loadKW: reading.loadKW, pvKW: reading.pvKW, curtailedKW: max(0, reading.pvAvailableKW - reading.pvKW),
                               batteryKW: reading.batteryKW, dieselKW: reading.dieselKW, gridKW: reading.gridKW,
                               unservedKW: reading.unservedKW, hours: hours)
-        let fuel = plant.fuelL(units: reading.dieselUnits, outputKW: reading.dieselKW, hours: hours)
+        let starts = max(0, reading.dieselUnits - (previousUnits ?? reading.dieselUnits))
+        previousUnits = reading.dieselUnits
+        let fuel = plant.fuelL(units: reading.dieselUnits, outputKW: reading.dieselKW, hours: hours) + Double(starts) * plant.startFuelL
         let emitted = plant.emittedKg(fuelL: fuel, importKWh: flows.importKWh, gridGPerKWh: plant.grid?.carbonGPerKWh ?? 0)
         let carbon = pool.attribute(flows, emittedKg: emitted)
         return LedgerEntry(
