@@ -21,7 +21,7 @@ public struct ComparisonTable: Sendable {
                 row.label, NumberFormat.grouped(t.fuelL), NumberFormat.grouped(t.dieselRunHours),
                 NumberFormat.grouped(t.dieselUnitRunHours), "\(t.dieselStarts)",
                 NumberFormat.grouped(t.emissionsKgCO2e / 1000),
-                NumberFormat.fixed(t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0, decimals: 1),
+                NumberFormat.fixed(t.intensityGPerKWh, decimals: 1),
                 NumberFormat.fixed(t.renewableFraction * 100, decimals: 1) + " %",
                 NumberFormat.fixed(t.unservedKWh / 1000, decimals: 1),
                 NumberFormat.fixed(row.result.batteryEquivalentFullCycles, decimals: 1),
@@ -40,11 +40,7 @@ public struct ComparisonTable: Sendable {
 
     /// The mission's claim (diesel-only above 700 gCO2e/kWh, hybrid below 100) against the plant rows.
     public func missionCheck() -> String {
-        func intensity(_ row: LabeledResult) -> Double {
-            let t = row.result.totals
-            return t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0
-        }
-        let dieselOnly = intensity(rows[0]), hybrid = intensity(rows[rows.count - 1])
+        let dieselOnly = rows[0].result.totals.intensityGPerKWh, hybrid = rows[rows.count - 1].result.totals.intensityGPerKWh
         return "mission claim: diesel-only above 700 g/kWh: \(NumberFormat.fixed(dieselOnly, decimals: 1)) (\(dieselOnly > 700 ? "holds" : "does not hold")); "
             + "hybrid below 100 g/kWh: \(NumberFormat.fixed(hybrid, decimals: 1)) (\(hybrid < 100 ? "holds" : "does not hold"))"
     }

@@ -30,6 +30,13 @@ public struct LifeProjection: Sendable, Equatable {
             self.battery = battery
             self.gensetUnit = gensetUnit
         }
+
+        /// The capital costs of `scenario`'s plant under `assumptions` (0 for an absent part).
+        public init(scenario: Scenario, assumptions: EconomicAssumptions) {
+            pv = (scenario.pv?.dcKW ?? 0) * assumptions.pvCapexPerKW
+            battery = scenario.battery.map { $0.energyKWh * assumptions.batteryCapexPerKWh + $0.powerKW * assumptions.batteryCapexPerKW } ?? 0
+            gensetUnit = (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW
+        }
     }
 
     /// The projection of `life` (at least one simulated year) over `horizon` project years.

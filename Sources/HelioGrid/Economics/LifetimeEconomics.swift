@@ -124,10 +124,7 @@ public struct LifetimeEconomics: Sendable, Equatable {
     /// The replacements and salvage of a simulated run under `assumptions`' capital costs.
     public static func projection(_ result: SimulationResult, assumptions: EconomicAssumptions) -> LifeProjection {
         let scenario = result.scenario
-        let costs = LifeProjection.Costs(
-            pv: (scenario.pv?.dcKW ?? 0) * assumptions.pvCapexPerKW,
-            battery: scenario.battery.map { $0.energyKWh * assumptions.batteryCapexPerKWh + $0.powerKW * assumptions.batteryCapexPerKW } ?? 0,
-            gensetUnit: (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW)
+        let costs = LifeProjection.Costs(scenario: scenario, assumptions: assumptions)
         return LifeProjection(life: result.life, lives: ComponentLives(scenario: scenario), costs: costs, hasPV: scenario.pv != nil,
                               hasBattery: scenario.battery != nil, horizon: assumptions.projectYears)
     }
@@ -146,24 +143,23 @@ public struct LifetimeEconomics: Sendable, Equatable {
     /// PV, battery and gensets of a run with their costs and lives.
     public static func components(_ result: SimulationResult, assumptions: EconomicAssumptions) -> [PlantComponent] {
         let scenario = result.scenario, economics = scenario.economics
+        let costs = LifeProjection.Costs(scenario: scenario, assumptions: assumptions)
         var components: [PlantComponent] = []
-        let years = Double(result.yearly.count)
         if let pv = scenario.pv {
-            components.append(PlantComponent(name: "PV", capex: pv.dcKW * assumptions.pvCapexPerKW,
+            components.append(PlantComponent(name: "PV", capex: costs.pv,
                                              fixedOMPerYear: pv.dcKW * economics.pvOMPerKWYear, lifeYears: Double(ComponentLives.pvYears)))
         }
         if let battery = scenario.battery {
             let life = batteryLifeYears(result, battery: battery)
             components.append(PlantComponent(
-                name: "battery", capex: battery.energyKWh * assumptions.batteryCapexPerKWh + battery.powerKW * assumptions.batteryCapexPerKW,
+                name: "battery", capex: costs.battery,
                 fixedOMPerYear: battery.energyKWh * economics.batteryOMPerKWhYear, lifeYears: life))
         }
         if let diesel = scenario.diesel {
             let lastYear = result.life.last?.gensetUnitHours ?? []
-            let hoursPerUnitYear = lastYear.isEmpty ? result.totals.dieselUnitRunHours / Double(diesel.units) / years
-                : lastYear.reduce(0, +) / Double(lastYear.count)
+            let hoursPerUnitYear = lastYear.reduce(0, +) / Double(diesel.units)
             components.append(PlantComponent(
-                name: "gensets", capex: diesel.fleetKW * economics.dieselCapexPerKW, fixedOMPerYear: 0,
+                name: "gensets", capex: Double(diesel.units) * costs.gensetUnit, fixedOMPerYear: 0,
                 lifeYears: hoursPerUnitYear > 0 ? economics.dieselLifeHours / hoursPerUnitYear : .infinity))
         }
         return components

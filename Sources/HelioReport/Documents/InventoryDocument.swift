@@ -85,7 +85,7 @@ public struct InventoryDocument: Codable, Sendable {
         scope3BatteryEmbodiedT = inventory.scope3BatteryEmbodiedT
         scope3DieselWTTT = inventory.scope3DieselWTTT
         batteryPurchases = inventory.batteryPurchases
-        intensityGPerKWh = totals.servedKWh > 0 ? totals.emissionsKgCO2e * 1000 / totals.servedKWh : 0
+        intensityGPerKWh = totals.intensityGPerKWh
         carbonFreeScore = ledger.carbonFreeScore
         factors = inventory.factors
         instruments = inventory.instruments.map {

@@ -36,8 +36,7 @@ public struct KPIDocument: Codable, Sendable {
     public init(result: SimulationResult, inventory: GHGInventory, ledger: CarbonLedger) {
         kpi = DataCentreKPIs(result: result, renewableContractKWh: inventory.renewableContractKWh)
         carbonFreeScore = ledger.carbonFreeScore
-        let t = result.totals
-        intensityGPerKWh = t.servedKWh > 0 ? t.emissionsKgCO2e * 1000 / t.servedKWh : 0
+        intensityGPerKWh = result.totals.intensityGPerKWh
         monthly = Self.months(result.series!, ledger: ledger, axis: result.axis)
     }
 
