@@ -110,6 +110,7 @@ let package = Package(
                 "HelioGrid", "HelioOptimize", "HelioServer", "HelioTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

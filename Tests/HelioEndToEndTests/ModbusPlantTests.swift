@@ -103,6 +103,22 @@ import Testing
         #expect(status.mode == .safe && status.alarms.contains { $0.kind == "telemetry" })
     }
 
+    /// The reported crash, end to end: a real Modbus server whose inverter lists a model running past
+    /// register 65535. The EMS keeps running, in safe mode with a telemetry alarm naming the overrun.
+    @Test func deviceWithAnOverlongModelListPutsTheEMSInSafeMode() async throws {
+        let pymodbus = try await PymodbusServer.start(script: TestData.fixture("modbus_plant.py"), arguments: ["--hostile"])
+        defer { pymodbus.stop() }
+        let scenario = try Self.scenario(port: pymodbus.port)
+        let path = ServerFixture.databasePath()
+        defer { ServerFixture.remove(path) }
+        let server = try EMSServer.modbus(scenario: scenario, databasePath: path, intervalSeconds: 1)
+        for _ in 0..<2 { await server.loop.tick() }
+        let status = await server.loop.status()
+        #expect(status.mode == .safe && status.ticks == 2)
+        let alarm = try #require(status.alarms.first { $0.kind == "telemetry" })
+        #expect(alarm.message.contains("SunSpec model 1 at 40002 has length 65000, past register 65535"))
+    }
+
     /// No server: the adapter fails within its timeout, which the control loop turns into safe mode.
     @Test func unreachableEquipmentFailsFast() async throws {
         let scenario = try Self.scenario(port: Int.random(in: 50_000...52_000))

@@ -23,10 +23,10 @@ public final class PymodbusServer: Sendable {
     }
 
     /// Starts `python3 script` and returns once it reports its port.
-    public static func start(script: String, timeout: Duration = .seconds(120)) async throws -> PymodbusServer {
+    public static func start(script: String, arguments: [String] = [], timeout: Duration = .seconds(120)) async throws -> PymodbusServer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script]
+        process.arguments = ["python3", script] + arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

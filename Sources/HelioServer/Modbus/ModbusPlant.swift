@@ -43,29 +43,39 @@ public actor ModbusPlant: PlantAdapter {
         }
     }
 
-    private static func maps(_ session: inout ModbusSession, config: ModbusConfig, cached: (inverter: SunSpecMap, storage: SunSpecMap)?) async throws
+    static func maps(_ session: inout some ModbusRegisterAccess, config: ModbusConfig, cached: (inverter: SunSpecMap, storage: SunSpecMap)?) async throws
         -> (inverter: SunSpecMap, storage: SunSpecMap) {
         if let cached { return cached }
         return (try await SunSpecMap.scan(&session, unit: config.inverterUnit, base: config.sunSpecBase),
                 try await SunSpecMap.scan(&session, unit: config.storageUnit, base: config.sunSpecBase))
     }
 
-    private static func register(_ session: inout ModbusSession, unit: Int, _ register: ModbusRegister) async throws -> Double {
-        register.value(try await session.readHoldingRegisters(unit: unit, address: register.address, count: register.kind.count))
+    private static func register(_ session: inout some ModbusRegisterAccess, unit: Int, _ register: ModbusRegister) async throws -> Double {
+        let value = register.value(try await session.readHoldingRegisters(unit: unit, address: register.address, count: register.kind.count))
+        guard value.isFinite else { throw ModbusError("unit \(unit): register \(register.address) reads \(value)") }
+        return value
+    }
+
+    /// A count read from a register: a whole number within `range`, or a named error.
+    private static func count(_ value: Double, in range: ClosedRange<Int>, what: String) throws -> Int {
+        guard let whole = Int(exactly: value.rounded()), range.contains(whole) else {
+            throw ModbusError("\(what) reads \(value), outside \(range.lowerBound)…\(range.upperBound)")
+        }
+        return whole
     }
 
     /// All meters, in kW (SunSpec watts / 1000).
-    private static func read(_ session: inout ModbusSession, config: ModbusConfig, maps: (inverter: SunSpecMap, storage: SunSpecMap)) async throws -> PlantTelemetry {
+    static func read(_ session: inout some ModbusRegisterAccess, config: ModbusConfig, maps: (inverter: SunSpecMap, storage: SunSpecMap)) async throws -> PlantTelemetry {
         let (inverterUnit, storageUnit, meter) = (config.inverterUnit, config.storageUnit, config.meterUnit)
-        let pvRegisters = try await session.readHoldingRegisters(unit: inverterUnit, address: try maps.inverter.start(of: SunSpecMap.inverter, unit: inverterUnit) + 12, count: 2)
+        let pvRegisters = try await session.readHoldingRegisters(unit: inverterUnit, address: try maps.inverter.start(of: SunSpecMap.inverter, unit: inverterUnit, points: 14) + 12, count: 2)
         let pvKW = max(0, try SunSpecMap.scaled(pvRegisters[0], pvRegisters[1], what: "inverter W") / 1000)
-        let batteryRegisters = try await session.readHoldingRegisters(unit: storageUnit, address: try maps.storage.start(of: SunSpecMap.inverter, unit: storageUnit) + 12, count: 2)
+        let batteryRegisters = try await session.readHoldingRegisters(unit: storageUnit, address: try maps.storage.start(of: SunSpecMap.inverter, unit: storageUnit, points: 14) + 12, count: 2)
         let batteryKW = try SunSpecMap.scaled(batteryRegisters[0], batteryRegisters[1], what: "storage W") / 1000
-        let storage = try await session.readHoldingRegisters(unit: storageUnit, address: try maps.storage.start(of: SunSpecMap.storage, unit: storageUnit), count: 24)
+        let storage = try await session.readHoldingRegisters(unit: storageUnit, address: try maps.storage.start(of: SunSpecMap.storage, unit: storageUnit, points: 24), count: 24)
         let soc = try SunSpecMap.scaledUnsigned(storage[6], storage[20], what: "ChaState") / 100
         let load = try await register(&session, unit: meter, config.loadKW)
         let diesel = try await register(&session, unit: meter, config.gensetKW)
-        let units = Int(try await register(&session, unit: meter, config.gensetUnits).rounded())
+        let units = try count(try await register(&session, unit: meter, config.gensetUnits), in: 0...65_535, what: "unit \(meter): genset_units")
         var pvAvailable = pvKW
         if let available = config.pvAvailableKW { pvAvailable = max(pvKW, try await register(&session, unit: meter, available)) }
         var grid = 0.0
@@ -76,23 +86,25 @@ public actor ModbusPlant: PlantAdapter {
     }
 
     /// PV limit (model 123), battery mode and rate (model 124), gensets and grid (register map).
-    private static func write(_ session: inout ModbusSession, _ setpoints: PlantSetpoints, config: ModbusConfig,
+    static func write(_ session: inout some ModbusRegisterAccess, _ setpoints: PlantSetpoints, config: ModbusConfig,
                               maps: (inverter: SunSpecMap, storage: SunSpecMap)) async throws {
         let (inverterUnit, storageUnit, meter) = (config.inverterUnit, config.storageUnit, config.meterUnit)
-        let nameplate = try await session.readHoldingRegisters(unit: inverterUnit, address: try maps.inverter.start(of: SunSpecMap.nameplate, unit: inverterUnit), count: 3)
+        let nameplate = try await session.readHoldingRegisters(unit: inverterUnit, address: try maps.inverter.start(of: SunSpecMap.nameplate, unit: inverterUnit, points: 3), count: 3)
         let ratingKW = try SunSpecMap.scaledUnsigned(nameplate[1], nameplate[2], what: "WRtg") / 1000
-        let controls = try maps.inverter.start(of: SunSpecMap.controls, unit: inverterUnit)
+        let controls = try maps.inverter.start(of: SunSpecMap.controls, unit: inverterUnit, points: 22)
         let limitScale = try await session.readHoldingRegisters(unit: inverterUnit, address: controls + 21, count: 1)[0]
+        guard ratingKW > 0 else { throw ModbusError("unit \(inverterUnit): WRtg is \(ratingKW) kW") }
         let limiting = setpoints.pvLimitKW < ratingKW
         try await session.writeRegisters(unit: inverterUnit, address: controls + 3,
-                                         values: [SunSpecMap.unscaled(limiting ? setpoints.pvLimitKW / ratingKW * 100 : 100, limitScale)])
+                                         values: [try SunSpecMap.unscaled(limiting ? max(0, setpoints.pvLimitKW) / ratingKW * 100 : 100, limitScale,
+                                                                          what: "WMaxLimPct")])
         try await session.writeRegisters(unit: inverterUnit, address: controls + 7, values: [limiting ? 1 : 0])
-        let storageStart = try maps.storage.start(of: SunSpecMap.storage, unit: storageUnit)
+        let storageStart = try maps.storage.start(of: SunSpecMap.storage, unit: storageUnit, points: 24)
         let storage = try await session.readHoldingRegisters(unit: storageUnit, address: storageStart, count: 24)
         let maxKW = try SunSpecMap.scaledUnsigned(storage[0], storage[16], what: "WChaMax") / 1000
         let percent = maxKW > 0 ? min(100, abs(setpoints.batteryKW) / maxKW * 100) : 0
         let mode: UInt16 = setpoints.batteryKW > 0 ? 2 : setpoints.batteryKW < 0 ? 1 : 0
-        let rate = SunSpecMap.unscaled(percent, storage[23])
+        let rate = try SunSpecMap.unscaled(percent, storage[23], what: "InOutWRte")
         try await session.writeRegisters(unit: storageUnit, address: storageStart + 3, values: [mode])
         try await session.writeRegisters(unit: storageUnit, address: storageStart + 10, values: [mode == 2 ? rate : 0, mode == 1 ? rate : 0])
         try await session.writeRegisters(unit: meter, address: config.gensetUnitsSetpoint.address,

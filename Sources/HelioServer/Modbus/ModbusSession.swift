@@ -4,7 +4,7 @@ import NIOPosix
 /// One Modbus TCP connection for a control interval's reads and writes (function codes 3, 6 and 16
 /// of the Modbus Application Protocol V1.1b3), one request at a time. A session per interval keeps
 /// the adapter free of stale connections: a gateway that restarts is simply reached again next time.
-struct ModbusSession {
+struct ModbusSession: ModbusRegisterAccess {
     private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var transaction: UInt16 = 0
@@ -43,32 +43,43 @@ struct ModbusSession {
 
     /// Reads `count` holding registers from `address` (function 3).
     mutating func readHoldingRegisters(unit: Int, address: Int, count: Int) async throws -> [UInt16] {
-        guard (1...125).contains(count) else { throw ModbusError("cannot read \(count) registers in one request") }
+        try Self.checkRange(unit: unit, address: address, count: count, maxCount: 125)
         var pdu = ByteBuffer()
         pdu.writeInteger(UInt8(3))
-        pdu.writeInteger(UInt16(address))
-        pdu.writeInteger(UInt16(count))
-        var reply = try await exchange(unit: unit, pdu: pdu, function: 3)
+        pdu.writeInteger(UInt16(truncatingIfNeeded: address))
+        pdu.writeInteger(UInt16(truncatingIfNeeded: count))
+        let reply = try await exchange(unit: unit, pdu: pdu, function: 3)
+        return try Self.registers(in: reply, count: count, unit: unit, address: address)
+    }
+
+    /// The registers of a function-3 reply's data (byte count, then big-endian words); throws unless
+    /// it holds exactly `count` of them.
+    static func registers(in reply: ByteBuffer, count: Int, unit: Int, address: Int) throws -> [UInt16] {
+        var reply = reply
         guard let bytes = reply.readInteger(as: UInt8.self), Int(bytes) == 2 * count, reply.readableBytes == 2 * count else {
             throw ModbusError("unit \(unit): malformed reply to reading \(count) registers at \(address)")
         }
-        return (0..<count).map { _ in reply.readInteger(as: UInt16.self)! }
+        var words: [UInt16] = []
+        words.reserveCapacity(count)
+        while let word = reply.readInteger(as: UInt16.self) { words.append(word) }
+        return words
     }
 
     /// Writes `values` from `address` (function 16; function 6 for one register).
     mutating func writeRegisters(unit: Int, address: Int, values: [UInt16]) async throws {
+        try Self.checkRange(unit: unit, address: address, count: values.count, maxCount: 123)
         var pdu = ByteBuffer()
         if values.count == 1 {
             pdu.writeInteger(UInt8(6))
-            pdu.writeInteger(UInt16(address))
+            pdu.writeInteger(UInt16(truncatingIfNeeded: address))
             pdu.writeInteger(values[0])
             _ = try await exchange(unit: unit, pdu: pdu, function: 6)
             return
         }
         pdu.writeInteger(UInt8(16))
-        pdu.writeInteger(UInt16(address))
-        pdu.writeInteger(UInt16(values.count))
-        pdu.writeInteger(UInt8(2 * values.count))
+        pdu.writeInteger(UInt16(truncatingIfNeeded: address))
+        pdu.writeInteger(UInt16(truncatingIfNeeded: values.count))
+        pdu.writeInteger(UInt8(truncatingIfNeeded: 2 * values.count))
         for value in values { pdu.writeInteger(value) }
         _ = try await exchange(unit: unit, pdu: pdu, function: 16)
     }
@@ -79,13 +90,21 @@ struct ModbusSession {
         var frame = ByteBuffer()
         frame.writeInteger(transaction)
         frame.writeInteger(UInt16(0))
-        frame.writeInteger(UInt16(pdu.readableBytes + 1))
-        frame.writeInteger(UInt8(unit))
+        frame.writeInteger(UInt16(truncatingIfNeeded: pdu.readableBytes + 1))
+        frame.writeInteger(UInt8(truncatingIfNeeded: unit))
         frame.writeImmutableBuffer(pdu)
         try await outbound.write(frame)
-        guard var reply = try await inbound.next() else { throw ModbusError("unit \(unit): connection closed") }
+        guard let reply = try await inbound.next() else { throw ModbusError("unit \(unit): connection closed") }
+        return try Self.data(of: reply, transaction: transaction, unit: unit, function: function)
+    }
+
+    /// The data after the function code of a reply ADU (MBAP header: transaction, protocol 0,
+    /// length, unit); throws on a reply to another request, an exception reply or another function.
+    static func data(of frame: ByteBuffer, transaction: UInt16, unit: Int, function: UInt8) throws -> ByteBuffer {
+        var reply = frame
         guard reply.readInteger(as: UInt16.self) == transaction, reply.readInteger(as: UInt16.self) == 0,
-              reply.readInteger(as: UInt16.self) != nil, reply.readInteger(as: UInt8.self) == UInt8(unit),
+              let length = reply.readInteger(as: UInt16.self), Int(length) == reply.readableBytes,
+              reply.readInteger(as: UInt8.self) == UInt8(truncatingIfNeeded: unit),
               let code = reply.readInteger(as: UInt8.self)
         else { throw ModbusError("unit \(unit): reply does not match the request") }
         if code == function | 0x80 {

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """A Modbus TCP plant for HelioGrid's adapter test (pymodbus 3.6): SunSpec PV inverter (unit 1:
 models 1, 103, 120, 123), SunSpec storage (unit 2: models 1, 103, 124) and a genset controller /
-plant meter (unit 3: the register map of the test scenario). Usage: modbus_plant.py [PORT]
+plant meter (unit 3: the register map of the test scenario). Usage: modbus_plant.py [PORT] [--hostile]
+
+--hostile: the inverter's first SunSpec model claims 65,000 registers, so its list runs past register
+65535 (a device that once crashed the EMS).
 
 Listens on loopback (PORT, or one the system picks when omitted or 0) and then prints
 "listening PORT" on stdout: the readiness signal the test waits for."""
@@ -56,9 +59,12 @@ def context(sunspec_registers=None, meter=None):
 METER = {100: i32(14250), 102: i32(0), 104: [0], 106: i32(40000)}
 
 
-async def main(port):
+HOSTILE_INVERTER = [0x5375, 0x6E53] + model(1, 65000, {})[:70] + [0xFFFF, 0]
+
+
+async def main(port, hostile):
     server_context = ModbusServerContext(
-        slaves={1: context(INVERTER), 2: context(STORAGE), 3: context(meter=METER)}, single=False)
+        slaves={1: context(HOSTILE_INVERTER if hostile else INVERTER), 2: context(STORAGE), 3: context(meter=METER)}, single=False)
     server = ModbusTcpServer(context=server_context, address=("127.0.0.1", port))
     if not await server.listen():
         sys.exit(f"cannot listen on 127.0.0.1:{port}")
@@ -68,4 +74,5 @@ async def main(port):
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 0))
+    arguments = [a for a in sys.argv[1:] if a != "--hostile"]
+    asyncio.run(main(int(arguments[0]) if arguments else 0, "--hostile" in sys.argv[1:]))
