@@ -2,6 +2,8 @@ import Foundation
 import HelioGrid
 import HelioOptimize
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 
 /// The live EMS assembled: the database, the plant adapter (resumed from the stored state), the
@@ -19,6 +21,8 @@ public struct EMSServer: Sendable {
     public let loop: ControlLoop
     /// The API.
     public let api: EMSApplication
+    /// This process's claim to be the database's one controller.
+    public let lock: ControllerLock
 
     /// Builds the service on the simulated plant at `speed` × real time, one control interval every
     /// `intervalSeconds`; a database with stored state resumes from it.
@@ -26,12 +30,13 @@ public struct EMSServer: Sendable {
                                  wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> EMSServer {
         let inputs = try SimulationInputs.prepare(scenario)
         let strategy = try StrategyFactory.live(scenario, inputs: inputs)
+        let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
         let resume = try store.resume()
         let startMS = resume?.plantMS ?? wallClockMS / 1000 * 1000
         let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc)
-        return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: plant, resume: resume,
-                    intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
+        return make(scenario: scenario, inputs: inputs, strategy: strategy, lock: lock, store: store, plant: plant, simulated: plant,
+                    resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
     }
 
     /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
@@ -41,14 +46,15 @@ public struct EMSServer: Sendable {
         }
         let inputs = try SimulationInputs.prepare(scenario)
         let strategy = try StrategyFactory.live(scenario, inputs: inputs)
+        let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
         let plant = ModbusPlant(config: config)
-        return make(scenario: scenario, inputs: inputs, strategy: strategy, store: store, plant: plant, simulated: nil,
+        return make(scenario: scenario, inputs: inputs, strategy: strategy, lock: lock, store: store, plant: plant, simulated: nil,
                     resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
     }
 
-    /// Builds the service on any adapter.
-    public static func make(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, store: EMSStore,
+    /// Builds the service on any adapter, `lock` held on `store`'s database.
+    public static func make(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, lock: ControllerLock, store: EMSStore,
                             plant: any PlantAdapter, simulated: SimulatedPlant?, resume: ResumeRecord?, intervalSeconds: Double,
                             plantSecondsPerTick: Double) -> EMSServer {
         let metrics = ServiceMetrics()
@@ -56,14 +62,21 @@ public struct EMSServer: Sendable {
                                plantSecondsPerTick: plantSecondsPerTick, resume: resume)
         let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant,
                                  simulatedPlant: simulated)
-        return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api)
+        return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api, lock: lock)
     }
 
-    /// The application serving the API on `host`:`port` with the control loop as a service.
-    public func application(host: String = "127.0.0.1", port: Int, logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+    /// The application serving the API on `host`:`port` within `limits`, with the control loop as a
+    /// service that starts its intervals once the server listens; `registry` counts the connections.
+    public func application(host: String = "127.0.0.1", port: Int, limits: ServerLimits = ServerLimits(),
+                            registry: ConnectionRegistry? = nil, logLevel: Logger.Level = .info) -> some ApplicationProtocol {
         var logger = Logger(label: "heliogrid.serve")
         logger.logLevel = logLevel
-        return Application(router: api.router(), configuration: .init(address: .hostname(host, port: port), serverName: "heliogrid"),
-                           services: [loop], logger: logger)
+        let registry = registry ?? ConnectionRegistry(maxConnections: limits.maxConnections)
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: registry)],
+            idleTimeout: .milliseconds(Int64(limits.idleTimeoutS * 1000)))
+        return Application(router: api.router(), server: .http1(configuration: http),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "heliogrid"),
+                           services: [loop], onServerRunning: { [loop] _ in loop.serverListening() }, logger: logger)
     }
 }

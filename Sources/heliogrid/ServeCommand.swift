@@ -3,6 +3,7 @@ import HelioGrid
 import HelioOptimize
 import HelioServer
 import Hummingbird
+import NIOCore
 
 /// `heliogrid serve [SCENARIO] [--plant simulated|modbus] [--dispatch rule|load-following|cycle-charging|mpc] [--speed N] [--db PATH] [--port P] [--interval S]`.
 struct ServeCommand: AsyncParsableCommand {
@@ -28,6 +29,14 @@ struct ServeCommand: AsyncParsableCommand {
     var rawRetentionHours = 24.0
     @Option(help: "Days of plant time minute means are kept.")
     var minuteRetentionDays = 400.0
+    @Option(help: "Seconds a connection with no request under way is kept open.")
+    var idleTimeout = ServerLimits().idleTimeoutS
+    @Option(help: "Seconds a new connection has to send its first request head.")
+    var headerTimeout = ServerLimits().headerTimeoutS
+    @Option(help: "Seconds a request has to send its body after its head.")
+    var bodyTimeout = ServerLimits().bodyTimeoutS
+    @Option(help: "Connections held at once; at the cap a new one closes the longest-idle one.")
+    var maxConnections = ServerLimits().maxConnections
 
     func run() async throws {
         do {
@@ -36,6 +45,15 @@ struct ServeCommand: AsyncParsableCommand {
             guard (0.01...60).contains(interval) else { throw HelioError(.usage, "--interval must be 0.01 to 60 seconds, found \(interval)") }
             guard (0.1...100_000).contains(speed) else { throw HelioError(.usage, "--speed must be 0.1 to 100000, found \(speed)") }
             guard (1...65_535).contains(port) else { throw HelioError(.usage, "--port must be 1 to 65535, found \(port)") }
+            let limits = try serverLimits()
+            do {
+                _ = try SocketAddress.makeAddressResolvingHost(host, port: port)
+            } catch {
+                throw HelioError(.usage, "--host '\(host)' is not an address of this machine: \(error)")
+            }
+            guard rawRetentionHours > 0, minuteRetentionDays * 24 >= rawRetentionHours else {
+                throw HelioError(.usage, "--raw-retention-hours must be above 0 and within --minute-retention-days")
+            }
             let server: EMSServer
             switch plant {
             case "simulated":
@@ -45,16 +63,29 @@ struct ServeCommand: AsyncParsableCommand {
             default:
                 throw HelioError(.usage, "--plant must be simulated or modbus, found '\(plant)'")
             }
-            guard rawRetentionHours > 0, minuteRetentionDays * 24 >= rawRetentionHours else {
-                throw HelioError(.usage, "--raw-retention-hours must be above 0 and within --minute-retention-days")
-            }
             await server.loop.setRetention(rawHours: rawRetentionHours, minuteDays: minuteRetentionDays)
+            FileDescriptorLimit.raiseToHardLimit()
             print("heliogrid serve: \(plant) plant, http://\(host):\(port)/ (database \(db))")
-            try await server.application(host: host, port: port).runService()
+            do {
+                try await server.application(host: host, port: port, limits: limits).runService()
+            } catch let error as IOError {
+                throw HelioError(.io, "cannot listen on \(host):\(port): \(error)")
+            }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         } catch let error as StoreError {
-            throw HelioGridCommand.fail(HelioError(.io, error.message, file: db))
+            throw HelioGridCommand.fail(HelioError(.usage, error.message, file: db))
         }
+    }
+
+    /// The connection limits from the options.
+    private func serverLimits() throws -> ServerLimits {
+        var limits = ServerLimits()
+        limits.idleTimeoutS = idleTimeout
+        limits.headerTimeoutS = headerTimeout
+        limits.bodyTimeoutS = bodyTimeout
+        limits.maxConnections = maxConnections
+        do throws(HelioServer.ValidationError) { try limits.validate() } catch { throw HelioError(.usage, error.message) }
+        return limits
     }
 }

@@ -57,12 +57,12 @@ import Testing
         let first = monitor.observe(Self.reading(units: 1), commandedUnits: 3)
         let second = monitor.observe(Self.reading(units: 1, unservedKW: 420.4, batteryOnline: false), commandedUnits: 3)
         let third = monitor.observe(Self.reading(units: 3), commandedUnits: 3)
-        #expect(first == [.clear(kind: "battery-offline"), .clear(kind: "unserved-load")])
+        #expect(first == [.clear(.batteryOffline), .clear(.unservedLoad)])
         #expect(second == [
-            .raise(kind: "genset-start-failure", message: "2 of 3 commanded gensets are not running"),
-            .raise(kind: "battery-offline", message: "battery strings offline: gensets carry the load"),
-            .raise(kind: "unserved-load", message: "420 kW of demand not served"),
+            .raise(.gensetStartFailure, message: "2 of 3 commanded gensets are not running"),
+            .raise(.batteryOffline, message: "battery strings offline: gensets carry the load"),
+            .raise(.unservedLoad, message: "420 kW of demand not served"),
         ])
-        #expect(third == [.clear(kind: "genset-start-failure"), .clear(kind: "battery-offline"), .clear(kind: "unserved-load")])
+        #expect(third == [.clear(.gensetStartFailure), .clear(.batteryOffline), .clear(.unservedLoad)])
     }
 }

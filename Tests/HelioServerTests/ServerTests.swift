@@ -229,14 +229,26 @@ import Testing
             fields.append("\"\(field)\": \(value)")
             return "{\"readings\": [{" + fields.joined(separator: ", ") + "}]}"
         }
+        /// Readings from `reading` bodies in one batch, with `resolution_s` when given.
+        @Sendable func batch(_ bodies: [String], resolution: String? = nil) -> String {
+            let items = bodies.map { $0.dropFirst("{\"readings\": [".count).dropLast(2) }
+            return "{" + (resolution.map { "\"resolution_s\": \($0), " } ?? "") + "\"readings\": [" + items.joined(separator: ", ") + "]}"
+        }
         try await server.application(port: 0).test(.live) { client in
             let cases: [(String, HTTPResponse.Status, String)] = [
                 (reading(), .created, "accepted"),
                 (reading("soc", "1.5"), .unprocessableContent, "readings[0].soc"),
                 (reading("load_kw", "-1"), .unprocessableContent, "readings[0].load_kw"),
                 (reading("diesel_units", "11"), .unprocessableContent, "diesel_units"),
-                (reading("soc", "NaN"), .badRequest, "invalid JSON"),
-                (reading("soc", "1e400"), .badRequest, "invalid JSON"),
+                (reading("soc", "NaN"), .badRequest, "invalid JSON: Invalid value around character"),
+                (reading("soc", "1e400"), .badRequest, "Number 1e400 is not representable"),
+                (reading("diesel_units", "1.5"), .badRequest, "field 'readings[0].diesel_units': 1.5 is not a whole number"),
+                (reading("pv_kw", "5"), .unprocessableContent, "readings[0].pv_kw: 5.0 is above pv_available_kw 0.0"),
+                (batch([reading(), reading()]), .unprocessableContent, "readings[1].timestamp_ms: \(now) is not after"),
+                (batch([reading(), reading(at: now - 1000)]), .unprocessableContent, "readings[1].timestamp_ms"),
+                (batch([reading(at: now - 1000), reading()], resolution: "-5"), .unprocessableContent, "resolution_s"),
+                (batch([reading()], resolution: "1e308"), .unprocessableContent, "resolution_s"),
+                (batch([reading(at: now - 1000), reading()], resolution: "0.5"), .created, "accepted"),
                 (reading("soc", "\"half\""), .badRequest, "soc"),
                 (reading(at: now + 3_600_000), .unprocessableContent, "in the future"),
                 (reading(at: now - 2 * 86_400_000), .unprocessableContent, "stale"),
@@ -260,7 +272,7 @@ import Testing
             }
             #expect(try await Self.get(client, "/emissions/bylocation?location=mars", token: control).status == .notFound)
             let wrongMethod = try await client.execute(uri: "/v1/status", method: .delete, headers: [.authorization: "Bearer \(control)"])
-            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET")
+            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET, HEAD")
             let page = try Self.object(try await Self.get(client, "/v1/ledger?from=0", token: control))
             #expect(page["next_offset"] is NSNull)
             let overrides: [(String, String)] = [
@@ -350,7 +362,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let store = try EMSStore(path: path)
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record"])
+        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record", "v4-resume-last-reading"])
         // Two minutes of 1-second readings with load 0…119 kW: minute means 29.5 and 89.5.
         let readings = (0..<120).map { second in
             TelemetryEntry(source: "simulated", resolutionS: 1, reading: PlantTelemetry(
@@ -364,7 +376,7 @@ import Testing
         try store.downsample(beforeMS: 120_000, keepMinutesAfterMS: 60_001)
         #expect(try store.count("telemetry") == 0)
         // Reopening applies no migration twice.
-        #expect(try EMSStore(path: path).appliedMigrations().count == 3)
+        #expect(try EMSStore(path: path).appliedMigrations().count == 4)
     }
 
     /// A database written before the typed resume record (key-value `state` table) resumes from the
@@ -383,7 +395,7 @@ import Testing
         try old.close()
         let store = try EMSStore(path: path)
         #expect(try store.resume() == ResumeRecord(plantMS: 1_768_500_000_000, soc: 0.4375, forcedSafe: true, poolEnergyKWh: 81_250.5,
-                                                    poolCarbonKg: 1234.25, poolFossilKWh: 2500))
+                                                    poolCarbonKg: 1234.25, poolFossilKWh: 2500, lastReadingMS: nil))
         #expect(try store.pool.read { db in try db.tableExists("state") } == false)
     }
 
@@ -427,44 +439,20 @@ import Testing
     }
 }
 
-/// A plant whose controller stops accepting setpoints on request (the meters keep answering).
-actor SetpointRefusingPlant: PlantAdapter {
-    nonisolated let name = "refusing"
-    let plant: SimulatedPlant
-    var refusing = false
-
-    init(_ plant: SimulatedPlant) { self.plant = plant }
-
-    func refuse(_ on: Bool) { refusing = on }
-    func plantTimeMS() async -> Int64 { await plant.plantTimeMS() }
-    func readTelemetry() async throws -> PlantTelemetry { try await plant.readTelemetry() }
-    func apply(_ setpoints: PlantSetpoints, seconds: Double) async throws {
-        // The plant runs on; only the EMS's write is refused.
-        try await plant.apply(refusing ? PlantSetpoints(pvLimitKW: 60_000, batteryKW: 0, dieselUnits: 0, dieselKW: 0, gridKW: 0) : setpoints,
-                              seconds: seconds)
-        if refusing { throw PlantAdapterError("controller refused the write") }
-    }
-}
-
 @Suite struct SetpointFailureTests {
     /// Refused setpoints: safe mode and an "adapter" alarm; three good intervals after the writes are
     /// accepted again, auto mode with the alarm cleared.
     @Test func refusedSetpointsEnterSafeModeAndRecover() async throws {
         let path = ServerFixture.databasePath()
         defer { ServerFixture.remove(path) }
-        let scenario = TestData.defaultScenario
-        let inputs = try SimulationInputs.prepare(scenario)
-        let simulated = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: ServerFixture.phoenix(2026, 1, 15, hour: 1))
-        let plant = SetpointRefusingPlant(simulated)
-        let server = EMSServer.make(scenario: scenario, inputs: inputs, strategy: try StrategyFactory.live(scenario, inputs: inputs),
-                                    store: try EMSStore(path: path), plant: plant, simulated: simulated,
-                                    resume: nil, intervalSeconds: 1, plantSecondsPerTick: 60)
+        let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
+        let plant = try #require(server.simulatedPlant)
         await server.loop.tick()
-        await plant.refuse(true)
+        await plant.inject(.setpointsRefused)
         await server.loop.tick()
         var status = await server.loop.status()
         #expect(status.mode == .safe && status.alarms.map(\.kind) == ["adapter"] && status.reason.contains("not accepted"))
-        await plant.refuse(false)
+        await plant.clear(.setpointsRefused)
         for _ in 0..<2 { await server.loop.tick() }
         #expect(await server.loop.status().mode == .safe)
         await server.loop.tick()

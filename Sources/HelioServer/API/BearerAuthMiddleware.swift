@@ -1,18 +1,20 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
 /// Bearer-token authentication (RFC 6750) for every path under a group: no or unknown token → 401
-/// with `WWW-Authenticate: Bearer`; a token whose scope is too small → 403. GET needs `read`; every
-/// other method changes something and needs `control`.
+/// with `WWW-Authenticate: Bearer`; a token whose scope is too small → 403. GET and HEAD need
+/// `read`; every other method changes something and needs `control`. The scheme name is matched
+/// without regard to case (RFC 9110 §11.1).
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = EMSRequestContext
     let store: EMSStore
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), header.count > 7 else {
+        guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             throw Self.unauthorized("missing bearer token (Authorization: Bearer <token>)")
         }
-        let token = String(header.dropFirst(7))
+        let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         guard token.count <= 128, let scope = try store.scope(ofToken: token) else { throw Self.unauthorized("unknown token") }
         let required: TokenScope = request.method == .get || request.method == .head ? .read : .control
         guard scope.allows(required) else {

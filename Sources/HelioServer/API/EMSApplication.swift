@@ -42,14 +42,14 @@ public struct EMSApplication: Sendable {
     public func router() -> Router<EMSRequestContext> {
         let router = Router(context: EMSRequestContext.self)
         router.add(middleware: MethodNotAllowedMiddleware(routes: Self.routes))
-        router.get("/") { _, _ in try Self.resource("dashboard.html", type: "text/html; charset=utf-8") }
-        router.get("/openapi.json") { _, _ in try Self.resource("openapi.json", type: "application/json") }
-        router.get("/metrics") { _, _ in
+        router.getAndHead("/") { _, _ in try Self.resource("dashboard.html", type: "text/html; charset=utf-8") }
+        router.getAndHead("/openapi.json") { _, _ in try Self.resource("openapi.json", type: "application/json") }
+        router.getAndHead("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
         }
         let v1 = router.group("v1").add(middleware: BearerAuthMiddleware(store: store))
-        v1.get("status") { _, _ in try JSONResponse.make(await loop.status()) }
-        v1.get("telemetry") { request, _ in
+        v1.getAndHead("status") { _, _ in try JSONResponse.make(await loop.status()) }
+        v1.getAndHead("telemetry") { request, _ in
             let query = try await range(request)
             if let bucket = try request.uri.queryParameters.get("bucket_s").map({ try TimeRangeQuery.integer($0, name: "bucket_s", in: 1...86_400) }) {
                 return try JSONResponse.make(Page(items: try store.telemetryMeans(fromMS: query.fromMS, toMS: query.toMS, bucketS: bucket,
@@ -57,17 +57,17 @@ public struct EMSApplication: Sendable {
             }
             return try JSONResponse.make(Page(items: try store.telemetry(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
         }
-        v1.get("ledger") { request, _ in
+        v1.getAndHead("ledger") { request, _ in
             let query = try await range(request)
             return try JSONResponse.make(Page(items: try store.ledger(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
         }
-        v1.get("decisions") { request, _ in
+        v1.getAndHead("decisions") { request, _ in
             let query = try await range(request)
             return try JSONResponse.make(Page(items: try store.decisions(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
         }
-        v1.get("forecasts") { request, _ in try JSONResponse.make(try await forecast(request, defaultHours: 48)) }
-        v1.get("power-budget") { request, _ in try JSONResponse.make(PowerBudget(hours: try await forecast(request, defaultHours: 24))) }
-        v1.get("stream") { _, _ in await stream() }
+        v1.getAndHead("forecasts") { request, _ in try JSONResponse.make(try await forecast(request, defaultHours: 48)) }
+        v1.getAndHead("power-budget") { request, _ in try JSONResponse.make(PowerBudget(hours: try await forecast(request, defaultHours: 24))) }
+        v1.getAndHead("stream") { _, _ in await stream() }
         v1.post("telemetry") { request, context in try await ingest(request, context: context) }
         v1.put("mode") { request, context in
             let body = try await JSONResponse.decode(ModeRequest.self, from: request, context: context)
@@ -86,7 +86,7 @@ public struct EMSApplication: Sendable {
             await loop.clearOverride()
             return Response(status: .noContent)
         }
-        v1.get("faults") { _, _ in try JSONResponse.make(FaultRequest.List(active: await simulated().activeFaults.map(\.rawValue))) }
+        v1.getAndHead("faults") { _, _ in try JSONResponse.make(FaultRequest.List(active: await simulated().activeFaults.map(\.rawValue))) }
         v1.post("faults") { request, context in
             let body = try await JSONResponse.decode(FaultRequest.self, from: request, context: context)
             guard let fault = PlantFault(rawValue: body.fault) else {
@@ -97,8 +97,8 @@ public struct EMSApplication: Sendable {
             return try JSONResponse.make(FaultRequest.List(active: await plant.activeFaults.map(\.rawValue)))
         }
         let emissions = router.group("emissions").add(middleware: BearerAuthMiddleware(store: store))
-        emissions.get("bylocation") { request, _ in try await byLocation(request) }
-        emissions.get("forecasts/current") { request, _ in try await carbonForecast(request) }
+        emissions.getAndHead("bylocation") { request, _ in try await byLocation(request) }
+        emissions.getAndHead("forecasts/current") { request, _ in try await carbonForecast(request) }
         return router
     }
 
@@ -126,14 +126,22 @@ public struct EMSApplication: Sendable {
         guard (1...1000).contains(body.readings.count) else {
             throw HTTPError(.unprocessableContent, message: "readings: send 1 to 1000 readings, found \(body.readings.count)")
         }
+        let resolutionS = body.resolutionS ?? 1
+        guard resolutionS.isFinite, resolutionS > 0, resolutionS <= 86_400 else {
+            throw HTTPError(.unprocessableContent, message: "resolution_s: must be above 0 and at most 86400 seconds, found \(resolutionS)")
+        }
         let now = await plant.plantTimeMS()
         let validator = TelemetryValidator(scenario: scenario, maxAgeMS: 86_400_000)
         for (index, reading) in body.readings.enumerated() {
             do throws(ValidationError) { try validator.check(reading, nowMS: now) } catch {
                 throw HTTPError(.unprocessableContent, message: "readings[\(index)].\(error.message)")
             }
+            if index > 0, reading.timestampMS <= body.readings[index - 1].timestampMS {
+                throw HTTPError(.unprocessableContent, message: "readings[\(index)].timestamp_ms: \(reading.timestampMS) is not after "
+                                + "readings[\(index - 1)]'s \(body.readings[index - 1].timestampMS) (send each stamp once, oldest first)")
+            }
         }
-        try store.insert(body.readings.map { TelemetryEntry(source: "api", resolutionS: body.resolutionS ?? 1, reading: $0) })
+        try store.insert(body.readings.map { TelemetryEntry(source: "api", resolutionS: resolutionS, reading: $0) })
         return try JSONResponse.make(["accepted": body.readings.count], status: .created)
     }
 

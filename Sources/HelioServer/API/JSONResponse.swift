@@ -24,11 +24,73 @@ enum JSONResponse {
         } catch let DecodingError.keyNotFound(key, _) {
             throw HTTPError(.badRequest, message: "missing field '\(key.stringValue)'")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw HTTPError(.badRequest, message: "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)")
+            throw HTTPError(.badRequest, message: "field '\(path(context.codingPath))': \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw HTTPError(.badRequest, message: "field '\(path(context.codingPath))': \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
-            throw HTTPError(.badRequest, message: "invalid JSON: \(context.debugDescription)")
+            throw HTTPError(.badRequest, message: unparsable(T.self, Data(body.readableBytesView)) ?? "invalid JSON: \(context.debugDescription)")
         } catch {
             throw HTTPError(.badRequest, message: "invalid JSON body")
+        }
+    }
+
+    /// Why a body the decoder refused without naming a field is wrong: the parser's reason (a number
+    /// out of range, a character that is not JSON), or the field whose fractional number must be a
+    /// whole one — found by rounding each fractional number in turn until the body decodes past it.
+    private static func unparsable<T: Decodable>(_ type: T.Type, _ data: Data) -> String? {
+        let tree: Any
+        do {
+            tree = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        } catch {
+            return "invalid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")"
+        }
+        for (path, value) in fractionalNumbers(tree, path: "").prefix(100) {
+            guard let rounded = try? JSONSerialization.data(withJSONObject: replacing(tree, at: path, with: value.rounded(.towardZero)),
+                                                            options: .fragmentsAllowed) else { continue }
+            do {
+                _ = try JSONDecoder().decode(T.self, from: rounded)
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+                continue
+            } catch {}
+            return "field '\(path)': \(value) is not a whole number"
+        }
+        return nil
+    }
+
+    /// The paths (`readings[0].soc`) and values of the numbers in `tree` that are not whole.
+    private static func fractionalNumbers(_ tree: Any, path: String) -> [(String, Double)] {
+        switch tree {
+        case let object as [String: Any]:
+            object.keys.sorted().flatMap { fractionalNumbers(object[$0]!, path: path.isEmpty ? $0 : path + "." + $0) }
+        case let array as [Any]:
+            array.enumerated().flatMap { fractionalNumbers($1, path: path + "[\($0)]") }
+        case let number as NSNumber where !(number is Bool) && number.doubleValue.rounded() != number.doubleValue:
+            [(path, number.doubleValue)]
+        default:
+            []
+        }
+    }
+
+    /// `tree` with the number at `path` replaced by `value`.
+    private static func replacing(_ tree: Any, at path: String, with value: Double, prefix: String = "") -> Any {
+        if prefix == path { return value }
+        switch tree {
+        case let object as [String: Any]:
+            return object.reduce(into: [String: Any]()) { result, entry in
+                result[entry.key] = replacing(entry.value, at: path, with: value, prefix: prefix.isEmpty ? entry.key : prefix + "." + entry.key)
+            }
+        case let array as [Any]:
+            return array.enumerated().map { replacing($1, at: path, with: value, prefix: prefix + "[\($0)]") }
+        default:
+            return tree
+        }
+    }
+
+    /// `readings[3].soc` for a coding path.
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.reduce("") { path, key in
+            if let index = key.intValue { return path + "[\(index)]" }
+            return path.isEmpty ? key.stringValue : path + "." + key.stringValue
         }
     }
 }

@@ -17,20 +17,20 @@ struct AlarmMonitor: Sendable {
         var changes: [AlarmChange] = []
         startFailureTicks = reading.dieselUnits < commandedUnits ? startFailureTicks + 1 : 0
         if startFailureTicks >= Self.startFailureIntervals {
-            changes.append(.raise(kind: "genset-start-failure",
+            changes.append(.raise(.gensetStartFailure,
                                   message: "\(commandedUnits - reading.dieselUnits) of \(commandedUnits) commanded gensets are not running"))
         } else if startFailureTicks == 0 {
-            changes.append(.clear(kind: "genset-start-failure"))
+            changes.append(.clear(.gensetStartFailure))
         }
         if hasBattery, !reading.batteryOnline {
-            changes.append(.raise(kind: "battery-offline", message: "battery strings offline: gensets carry the load"))
+            changes.append(.raise(.batteryOffline, message: "battery strings offline: gensets carry the load"))
         } else {
-            changes.append(.clear(kind: "battery-offline"))
+            changes.append(.clear(.batteryOffline))
         }
         if reading.unservedKW > 0 {
-            changes.append(.raise(kind: "unserved-load", message: "\(Int(reading.unservedKW.rounded())) kW of demand not served"))
+            changes.append(.raise(.unservedLoad, message: "\(Int(reading.unservedKW.rounded())) kW of demand not served"))
         } else {
-            changes.append(.clear(kind: "unserved-load"))
+            changes.append(.clear(.unservedLoad))
         }
         return changes
     }

@@ -32,6 +32,11 @@ public actor ControlLoop: Service {
     private var ledger: LiveLedger
     private var override: OperatorOverride?
     private var lastReading: PlantTelemetry?
+    /// Plant time of the last valid reading, this run's or the previous run's (from the resume record).
+    private var lastReadingMS: Int64?
+    /// Whether a `database` alarm may be open (one from an earlier run, or a failed write since).
+    private var databaseAlarmMayBeOpen = true
+    private let serverStarted = AsyncStream<Void>.makeStream()
     private var lastSetpoints: PlantSetpoints?
     private var lastReason = "starting"
     private var lastIntensity = 0.0
@@ -60,22 +65,41 @@ public actor ControlLoop: Service {
         }
         ledger = LiveLedger(scenario: scenario, intervalHours: hours, pool: pool)
         safeMode = SafeModePolicy(forcedSafe: resume?.forcedSafe ?? false)
+        lastReadingMS = resume?.lastReadingMS
     }
 
     // MARK: Service
 
-    /// Runs intervals until cancelled or the service shuts down.
+    /// Runs intervals once the HTTP server listens (``serverListening()``) until the service shuts
+    /// down: a shutdown (SIGTERM, SIGINT) lets the interval under way finish and then returns
+    /// normally; a server that fails to start ends the service before any interval runs, so nothing
+    /// is written and no setpoint is sent.
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            let clock = ContinuousClock()
-            var next = clock.now
-            while !Task.isCancelled {
-                await self.tick()
-                next = next.advanced(by: .milliseconds(Int64(self.intervalSeconds * 1000)))
-                try await Task.sleep(until: next, clock: clock)
+        defer { broadcaster.finish() }
+        let stream = serverStarted.stream
+        let listening = (try? await cancelWhenGracefulShutdown {
+            for await _ in stream { return true }
+            return false
+        }) ?? false
+        guard listening else { return }
+        let clock = ContinuousClock()
+        var next = clock.now
+        while !Task.isCancelled {
+            await tick()
+            next = next.advanced(by: .milliseconds(Int64(intervalSeconds * 1000)))
+            let deadline = next
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(until: deadline, clock: clock) }
+            } catch {
+                return
             }
         }
-        broadcaster.finish()
+    }
+
+    /// Tells the loop the HTTP server is listening, so intervals may start.
+    public nonisolated func serverListening() {
+        serverStarted.continuation.yield()
+        serverStarted.continuation.finish()
     }
 
     // MARK: One interval
@@ -93,9 +117,10 @@ public actor ControlLoop: Service {
         var (setpoints, source, reason) = decide(reading: reading, failure: failure, now: now, alarms: &alarms)
         do {
             try await adapter.apply(setpoints, seconds: plantSecondsPerTick)
+            alarms.append(.clear(.adapter))
         } catch {
             metrics.countApplyFailure()
-            alarms.append(.raise(kind: "adapter", message: "setpoints not accepted: \(error)"))
+            alarms.append(.raise(.adapter, message: "setpoints not accepted: \(error)"))
             enterSafe()
             (setpoints, source, reason) = (safeSetpoints(), "safe-mode", "safe mode: setpoints not accepted (\(error))")
         }
@@ -120,11 +145,13 @@ public actor ControlLoop: Service {
         }
     }
 
-    /// The ledger row of the interval that ended at `reading` (none for the first reading of a run
-    /// or a repeated one: nothing was metered in between).
+    /// The ledger row of the interval that ended at `reading`, which began at the last valid
+    /// reading — this run's or, after a restart, the one in the resume record (none for the first
+    /// reading of a new database or a repeated one: nothing was metered in between). An interval
+    /// is booked for at most three control intervals of plant time.
     private func ledgerEntry(for reading: PlantTelemetry) -> LedgerEntry? {
-        guard let previous = lastReading, reading.timestampMS > previous.timestampMS else { return nil }
-        let seconds = min(Double(reading.timestampMS - previous.timestampMS) / 1000, 3 * plantSecondsPerTick)
+        guard let previousMS = lastReadingMS, reading.timestampMS > previousMS else { return nil }
+        let seconds = min(Double(reading.timestampMS - previousMS) / 1000, 3 * plantSecondsPerTick)
         let entry = ledger.entry(for: reading, seconds: seconds)
         lastIntensity = entry.intensityGPerKWh
         metrics.setIntensity(entry.intensityGPerKWh)
@@ -138,17 +165,17 @@ public actor ControlLoop: Service {
     /// A valid reading: plant alarms, and the way back from safe mode.
     private func observe(_ reading: PlantTelemetry, alarms: inout [AlarmChange]) {
         lastReading = reading
+        lastReadingMS = reading.timestampMS
         metrics.record(reading)
-        if safeMode.validReading() {
-            alarms += [.clear(kind: "telemetry"), .clear(kind: "adapter")]
-        }
+        safeMode.validReading()
+        alarms.append(.clear(.telemetry))
         alarms += alarmMonitor.observe(reading, commandedUnits: commandedUnits)
     }
 
     private func decide(reading: PlantTelemetry?, failure: String?, now: Int64, alarms: inout [AlarmChange])
         -> (PlantSetpoints, String, String) {
         guard let reading else {
-            alarms.append(.raise(kind: "telemetry", message: "telemetry lost or invalid: \(failure ?? "")"))
+            alarms.append(.raise(.telemetry, message: "telemetry lost or invalid: \(failure ?? "")"))
             enterSafe()
             return (safeSetpoints(), "safe-mode", "safe mode: telemetry lost or invalid (\(failure ?? ""))")
         }
@@ -177,17 +204,20 @@ public actor ControlLoop: Service {
 
     private func persist(reading: PlantTelemetry?, setpoints: PlantSetpoints, source: String, reason: String, ledger entry: LedgerEntry?,
                          alarms: [AlarmChange], now: Int64) {
+        let alarms = databaseAlarmMayBeOpen ? alarms + [.clear(.database)] : alarms
         let decision = DecisionEntry(
             timestampMS: now, mode: safeMode.mode.rawValue, source: source, reason: reason, pvLimitKW: setpoints.pvLimitKW,
             batteryKW: setpoints.batteryKW, dieselUnits: setpoints.dieselUnits, dieselKW: setpoints.dieselKW, gridKW: setpoints.gridKW)
         let resume = ResumeRecord(
             plantMS: now + Int64((plantSecondsPerTick * 1000).rounded()), soc: lastReading?.soc, forcedSafe: safeMode.forcedSafe,
-            poolEnergyKWh: ledger.pool.energyKWh, poolCarbonKg: ledger.pool.carbonKg, poolFossilKWh: ledger.pool.fossilKWh)
+            poolEnergyKWh: ledger.pool.energyKWh, poolCarbonKg: ledger.pool.carbonKg, poolFossilKWh: ledger.pool.fossilKWh,
+            lastReadingMS: lastReadingMS)
         do {
             try store.record(telemetry: reading.map { TelemetryEntry(source: adapter.name, resolutionS: plantSecondsPerTick, reading: $0) },
                              decision: decision, ledger: entry, alarms: alarms, resume: resume)
+            databaseAlarmMayBeOpen = false
         } catch {
-            try? store.change(.raise(kind: "database", message: "\(error)"), atMS: now)
+            raiseDatabaseAlarm(error, now: now)
         }
     }
 
@@ -198,8 +228,15 @@ public actor ControlLoop: Service {
         do {
             try store.downsample(beforeMS: now - rawRetentionMS, keepMinutesAfterMS: now - minuteRetentionMS)
         } catch {
-            try? store.change(.raise(kind: "database", message: "\(error)"), atMS: now)
+            raiseDatabaseAlarm(error, now: now)
         }
+    }
+
+    /// Records a failed write as a `database` alarm (cleared by the next interval that commits).
+    private func raiseDatabaseAlarm(_ error: any Error, now: Int64) {
+        metrics.countDatabaseFailure()
+        databaseAlarmMayBeOpen = true
+        try? store.change(.raise(.database, message: "\(error)"), atMS: now)
     }
 
     /// Sets how long raw readings and minute means are kept, plant hours and days.
@@ -213,9 +250,17 @@ public actor ControlLoop: Service {
 
     // MARK: Operator
 
-    /// Sets the mode an operator asks for: `safe` (held until `auto` is asked) or `auto`.
-    public func setMode(_ requested: OperatingMode) throws(ValidationError) {
+    /// Sets the mode an operator asks for: `safe` (held until `auto` is asked, with an
+    /// `operator-safe` alarm open meanwhile) or `auto` (which clears it).
+    public func setMode(_ requested: OperatingMode) async throws(ValidationError) {
         if try safeMode.request(requested) { metrics.countSafeModeEntry() }
+        let change: AlarmChange = requested == .safe ? .raise(.operatorSafe, message: "an operator holds safe mode until auto is asked")
+            : .clear(.operatorSafe)
+        do {
+            try store.change(change, atMS: await adapter.plantTimeMS())
+        } catch {
+            raiseDatabaseAlarm(error, now: await adapter.plantTimeMS())
+        }
     }
 
     /// Puts an override in force after checking it against the plant's limits.

@@ -38,6 +38,7 @@ struct SafeModePolicy: Sendable {
     }
 
     /// A valid reading; returns whether it ended safe mode.
+    @discardableResult
     mutating func validReading() -> Bool {
         validStreak += 1
         guard mode == .safe, !forcedSafe, validStreak >= Self.validReadingsToRecover else { return false }

@@ -6,7 +6,7 @@ public struct ServiceMetrics: Sendable {
     /// The registry `/metrics` renders.
     public let registry: PrometheusCollectorRegistry
     let loadKW, pvKW, batteryKW, dieselKW, gridKW, soc, dieselUnits, intensity, safeMode: Gauge
-    let ticks, safeModeEntries, readFailures, applyFailures: Counter
+    let ticks, safeModeEntries, readFailures, applyFailures, databaseFailures: Counter
     let tickDuration: DurationHistogram
 
     /// Creates the series in a new registry.
@@ -32,6 +32,7 @@ public struct ServiceMetrics: Sendable {
         safeModeEntries = counter("safe_mode_entries", "Times the EMS entered safe mode")
         readFailures = counter("telemetry_failures", "Telemetry reads that failed or were invalid")
         applyFailures = counter("setpoint_failures", "Setpoint writes that failed")
+        databaseFailures = counter("database_failures", "Control intervals or retention passes that could not be written")
         tickDuration = registry.makeDurationHistogram(
             descriptor: Self.descriptor("control_tick", "seconds", "Duration of one control interval's work"),
             buckets: [.microseconds(100), .milliseconds(1), .milliseconds(5), .milliseconds(20), .milliseconds(100), .seconds(1)])
@@ -49,6 +50,7 @@ public struct ServiceMetrics: Sendable {
 
     func countReadFailure() { readFailures.increment() }
     func countApplyFailure() { applyFailures.increment() }
+    func countDatabaseFailure() { databaseFailures.increment() }
     func countSafeModeEntry() { safeModeEntries.increment() }
     func setSafeMode(_ on: Bool) { safeMode.set(on ? 1.0 : 0.0) }
     func setIntensity(_ gramsPerKWh: Double) { intensity.set(gramsPerKWh) }

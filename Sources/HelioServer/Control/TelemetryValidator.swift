@@ -1,7 +1,8 @@
 import HelioGrid
 
 /// Checks a telemetry reading before the EMS acts on it or stores it: every number finite and within
-/// the plant's physical range (10 % headroom for meter error), SOC within 0…1, the stamp neither in
+/// the plant's physical range (10 % headroom for meter error), PV delivered no more than PV
+/// available, SOC within 0…1, the stamp neither in
 /// the future (more than `maxSkewMS` ahead of the plant clock) nor stale (older than `maxAgeMS`).
 public struct TelemetryValidator: Sendable {
     let scenario: Scenario
@@ -30,6 +31,9 @@ public struct TelemetryValidator: Sendable {
         try ValidationError.check("load_kw", reading.loadKW, 0...loadCeiling)
         try ValidationError.check("pv_available_kw", reading.pvAvailableKW, 0...pvCeiling)
         try ValidationError.check("pv_kw", reading.pvKW, 0...pvCeiling)
+        guard reading.pvKW <= reading.pvAvailableKW * (1 + 1e-9) + 1e-6 else {
+            throw ValidationError("pv_kw: \(reading.pvKW) is above pv_available_kw \(reading.pvAvailableKW)")
+        }
         try ValidationError.check("battery_kw", reading.batteryKW, -batteryPower...batteryPower)
         try ValidationError.check("soc", reading.soc, 0...1)
         try ValidationError.check("diesel_kw", reading.dieselKW, 0...fleetKW)

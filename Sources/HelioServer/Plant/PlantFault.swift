@@ -10,4 +10,6 @@ public enum PlantFault: String, Sendable, Codable, CaseIterable {
     case loadStep = "load-step"
     /// The meters stop answering: reads fail.
     case telemetryLoss = "telemetry-loss"
+    /// The plant refuses setpoints: writes fail and the plant runs on the last accepted ones.
+    case setpointsRefused = "setpoints-refused"
 }

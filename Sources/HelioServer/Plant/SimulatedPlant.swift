@@ -18,6 +18,8 @@ public actor SimulatedPlant: PlantAdapter {
     public private(set) var nowMS: Int64
     private var step = 0
     private var last: PlantTelemetry
+    /// The setpoints the plant runs on: the last accepted (before any, PV unlimited and the battery balancing).
+    private var accepted: PlantSetpoints
 
     /// A plant at `startMS` (plant clock) with the battery at `soc` (the scenario's initial SOC when `nil`).
     public init(scenario: Scenario, inputs: SimulationInputs, startMS: Int64, soc: Double? = nil) {
@@ -27,6 +29,7 @@ public actor SimulatedPlant: PlantAdapter {
         battery = plant.makeBattery(soc: soc)
         fleet = plant.makeFleet()
         nowMS = startMS
+        accepted = PlantSetpoints(pvLimitKW: scenario.pv?.dcKW ?? 0, batteryKW: 0, dieselUnits: 0, dieselKW: 0, gridKW: 0)
         // Before the first interval the battery carries whatever PV does not.
         let (load, pv) = Self.demandAndPV(inputs: inputs, unixMS: startMS, faults: [])
         let pvUsed = min(pv, load)
@@ -54,7 +57,10 @@ public actor SimulatedPlant: PlantAdapter {
     public func apply(_ setpoints: PlantSetpoints, seconds: Double) async throws {
         nowMS += Int64((seconds * 1000).rounded())
         step += 1
-        last = settle(setpoints, hours: seconds / 3600)
+        let refused = faults.contains(.setpointsRefused)
+        if !refused { accepted = setpoints }
+        last = settle(accepted, hours: seconds / 3600)
+        if refused { throw PlantAdapterError("simulated plant refuses setpoints (setpoints-refused fault)") }
     }
 
     /// Load and PV available at the plant clock's time of year, with the faults applied.

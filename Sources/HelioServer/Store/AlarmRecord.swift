@@ -7,7 +7,7 @@ public struct AlarmRecord: Sendable, Equatable, Codable, FetchableRecord, Mutabl
     public var id: Int64?
     /// When it was raised, Unix ms (plant clock).
     public var raisedMS: Int64
-    /// What it is about (`telemetry`, `adapter`, `genset-start-failure`, `battery-offline`, `unserved-load`, `database`).
+    /// What it is about: an ``AlarmKind`` raw value.
     public var kind: String
     /// What the operator reads.
     public var message: String

@@ -12,11 +12,16 @@ public final class EMSStore: Sendable {
     /// The database file.
     public let path: String
 
-    /// Opens (creating and migrating) the database at `path`.
+    /// Opens (creating and migrating) the database at `path`. A new database file is created
+    /// readable and writable by its owner only (0600; SQLite gives its `-wal` and `-shm` files the
+    /// same mode): it holds token hashes and the plant's record.
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot open database \(path): \(String(cString: strerror(errno)))") }
+        close(fd)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
@@ -26,7 +31,8 @@ public final class EMSStore: Sendable {
     }
 
     /// v1: the tables; v2: per-minute telemetry means for downsampling; v3: the typed single-row
-    /// `resume` table replaces the key-value `state` table (its values carried over).
+    /// `resume` table replaces the key-value `state` table (its values carried over); v4: the resume
+    /// record keeps the last reading's stamp, so the first interval after a restart is metered.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-tables") { db in
@@ -69,6 +75,9 @@ public final class EMSStore: Sendable {
                   WHERE p.key = 'plant_ms';
                 DROP TABLE state;
                 """)
+        }
+        migrator.registerMigration("v4-resume-last-reading") { db in
+            try db.execute(sql: "ALTER TABLE resume ADD COLUMN last_reading_ms INTEGER")
         }
         return migrator
     }
@@ -177,11 +186,11 @@ public final class EMSStore: Sendable {
     private static func apply(_ change: AlarmChange, atMS: Int64, _ db: Database) throws {
         switch change {
         case let .raise(kind, message):
-            guard try AlarmRecord.filter(sql: "kind = ? AND cleared_ms IS NULL", arguments: [kind]).isEmpty(db) else { return }
-            var alarm = AlarmRecord(kind: kind, message: message, raisedMS: atMS)
+            guard try AlarmRecord.filter(sql: "kind = ? AND cleared_ms IS NULL", arguments: [kind.rawValue]).isEmpty(db) else { return }
+            var alarm = AlarmRecord(kind: kind.rawValue, message: message, raisedMS: atMS)
             try alarm.insert(db)
         case let .clear(kind):
-            try db.execute(sql: "UPDATE alarms SET cleared_ms = ? WHERE kind = ? AND cleared_ms IS NULL", arguments: [atMS, kind])
+            try db.execute(sql: "UPDATE alarms SET cleared_ms = ? WHERE kind = ? AND cleared_ms IS NULL", arguments: [atMS, kind.rawValue])
         }
     }
 
@@ -215,6 +224,16 @@ public final class EMSStore: Sendable {
         var record = TokenRecord(hash: Self.hash(token), scope: scope, label: label, createdMS: nowMS)
         try write { db in try record.insert(db) }
         return token
+    }
+
+    /// Every token's record (hashes, never tokens), oldest first.
+    public func tokens() throws -> [TokenRecord] {
+        try read { db in try TokenRecord.order(sql: "id").fetchAll(db) }
+    }
+
+    /// Deletes the token with row id `id`; whether there was one. Requests with it fail from then on.
+    public func revokeToken(id: Int64) throws -> Bool {
+        try write { db in try TokenRecord.deleteOne(db, key: id) }
     }
 
     /// The scope of `token`, or `nil` when unknown.

@@ -15,15 +15,20 @@ public struct ResumeRecord: Sendable, Equatable, Codable, FetchableRecord, Persi
     public var forcedSafe: Bool
     /// The battery carbon pool: stored energy (kWh), its carbon (kgCO₂e) and its fossil energy (kWh).
     public var poolEnergyKWh, poolCarbonKg, poolFossilKWh: Double
+    /// Plant time of the last valid reading, Unix ms (`nil` before any): the start of the interval the
+    /// first reading after a restart meters.
+    public var lastReadingMS: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, soc
         case plantMS = "plant_ms", forcedSafe = "forced_safe", poolEnergyKWh = "pool_energy_kwh"
-        case poolCarbonKg = "pool_carbon_kg", poolFossilKWh = "pool_fossil_kwh"
+        case poolCarbonKg = "pool_carbon_kg", poolFossilKWh = "pool_fossil_kwh", lastReadingMS = "last_reading_ms"
     }
 
     /// A resume point; see the properties for units.
-    public init(plantMS: Int64, soc: Double?, forcedSafe: Bool, poolEnergyKWh: Double, poolCarbonKg: Double, poolFossilKWh: Double) {
+    public init(plantMS: Int64, soc: Double?, forcedSafe: Bool, poolEnergyKWh: Double, poolCarbonKg: Double, poolFossilKWh: Double,
+                lastReadingMS: Int64?) {
+        self.lastReadingMS = lastReadingMS
         self.plantMS = plantMS
         self.soc = soc
         self.forcedSafe = forcedSafe

@@ -1,0 +1,46 @@
+import NIOCore
+import Synchronization
+
+/// The open HTTP connections, for the connection cap (``ServerLimits/maxConnections``): each is
+/// busy (a request read or answered) or idle since some instant. A connection opened at the cap
+/// closes the one idle the longest; if none is idle it is closed itself.
+public final class ConnectionRegistry: Sendable {
+    private struct Entry {
+        let channel: any Channel
+        var idleSince: NIODeadline?
+    }
+
+    private let connections = Mutex<[ObjectIdentifier: Entry]>([:])
+    /// The cap.
+    public let maxConnections: Int
+
+    /// A registry for at most `maxConnections` connections.
+    public init(maxConnections: Int) { self.maxConnections = maxConnections }
+
+    /// Connections open now.
+    public var count: Int { connections.withLock { $0.count } }
+
+    /// Registers `channel` (idle); returns the channel to close to stay within the cap, if any —
+    /// the longest-idle other connection, or `channel` itself when every other one is busy.
+    func opened(_ channel: any Channel) -> (any Channel)? {
+        connections.withLock { open in
+            let id = ObjectIdentifier(channel)
+            open[id] = Entry(channel: channel, idleSince: .now())
+            guard open.count > maxConnections else { return nil }
+            let victim = open.lazy.filter { $0.key != id && $0.value.idleSince != nil }
+                .min { $0.value.idleSince! < $1.value.idleSince! }
+            let closing = victim?.key ?? id
+            return open.removeValue(forKey: closing)?.channel
+        }
+    }
+
+    /// Marks `channel` busy (a request head arrived) or idle (its response ended).
+    func mark(_ channel: any Channel, busy: Bool) {
+        connections.withLock { $0[ObjectIdentifier(channel)]?.idleSince = busy ? nil : .now() }
+    }
+
+    /// Forgets `channel`.
+    func closed(_ channel: any Channel) {
+        _ = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+}
