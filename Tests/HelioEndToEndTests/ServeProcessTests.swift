@@ -7,14 +7,19 @@ import Testing
 
 /// `heliogrid serve` as a process: killed with SIGKILL mid-run, restarted on the same database.
 @Suite struct ServeProcessTests {
-    static func start(database: String, port: Int) throws -> Process {
+    static func start(database: String, port: Int, errors: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CommandLineTests.executable
         process.arguments = ["serve", "--db", database, "--port", String(port), "--speed", "600", "--interval", "0.05"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    static func remove(_ database: String) {
+        ServerFixture.remove(database)
+        try? FileManager.default.removeItem(atPath: database + ".lock")
     }
 
     /// Waits until the database holds at least `rows` ledger rows (at most 120 s: a loaded machine
@@ -40,7 +45,7 @@ import Testing
     /// continues without duplicates.
     @Test func killAndRestartLosesNoCommittedRow() async throws {
         let database = ServerFixture.databasePath()
-        defer { ServerFixture.remove(database) }
+        defer { Self.remove(database) }
         let port = Int.random(in: 20_000...40_000)
         var process = try Self.start(database: database, port: port)
         _ = try await Self.waitForLedger(database, atLeast: 20)
@@ -65,7 +70,96 @@ import Testing
         let ledger = try store.ledger(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
         #expect(zip(ledger, ledger.dropFirst()).allSatisfy { $0.timestampMS < $1.timestampMS })
         let (ledgerAfter, telemetryAfter) = (try store.count("ledger"), try store.count("telemetry"))
-        #expect(ledgerAfter == telemetryAfter - 2)   // one unmetered first reading per run
+        #expect(ledgerAfter == telemetryAfter - 1)   // only the database's first reading is unmetered
+        let firstLedgerAfter = try #require(ledger.first { $0.timestampMS == plantMS })
+        #expect(firstLedgerAfter.durationS == 30)   // the restart's first interval, from the last reading before the kill
         #expect(try ServerFixture.balanced(store))
+    }
+
+    /// SIGTERM and SIGINT end the service with exit 0 after the interval under way: every decision
+    /// has its reading; the next start resumes.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func signalEndsCleanlyWithExitZero(signal: Int32) async throws {
+        let database = ServerFixture.databasePath()
+        defer { Self.remove(database) }
+        let process = try Self.start(database: database, port: Int.random(in: 20_000...40_000))
+        _ = try await Self.waitForLedger(database, atLeast: 5)
+        Foundation.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let store = try EMSStore(path: database)
+        #expect(try store.count("decisions") == store.count("telemetry") && store.count("ledger") == store.count("telemetry") - 1)
+    }
+
+    /// A second controller on the same database exits at once with code 2 and says why; a service
+    /// whose port is taken exits before any interval: its database holds no decision.
+    @Test func secondControllerAndTakenPortExitBeforeAnyInterval() async throws {
+        let database = ServerFixture.databasePath(), other = ServerFixture.databasePath()
+        defer { Self.remove(database); Self.remove(other) }
+        let port = Int.random(in: 20_000...40_000)
+        let first = try Self.start(database: database, port: port)
+        defer { Self.kill(first) }
+        _ = try await Self.waitForLedger(database, atLeast: 3)
+
+        let errors = Pipe()
+        let second = try Self.start(database: database, port: port + 1, errors: errors)
+        second.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(second.terminationStatus == 2 && message.contains("another heliogrid serve controls this database (process \(first.processIdentifier))"))
+
+        let portErrors = Pipe()
+        let third = try Self.start(database: other, port: port, errors: portErrors)
+        third.waitUntilExit()
+        let portMessage = String(decoding: portErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(third.terminationStatus == 1 && portMessage.contains("cannot listen on 127.0.0.1:\(port)"), "\(portMessage)")
+        let store = try EMSStore(path: other)
+        #expect(try store.count("decisions") == 0 && store.count("telemetry") == 0 && store.resume() == nil)
+    }
+}
+
+/// Connection limits of `heliogrid serve` against thousands of idle, slow-header and slow-body
+/// clients: authorised requests are answered and the control loop keeps its pace while they are
+/// held, and every misbehaving connection is closed by a timeout or the connection cap.
+@Suite struct ConnectionLimitTests {
+    @Test func idleAndSlowClientsDoNotStopTheService() async throws {
+        let available = FileDescriptorLimit.raiseToHardLimit()
+        let clients = min(3_000, available - 500)
+        try #require(clients >= 1_000, "the open-file limit (\(available)) is too low for this test")
+        let database = ServerFixture.databasePath()
+        defer { ServeProcessTests.remove(database) }
+        let token = try EMSStore(path: database).createToken(scope: .read, label: "test", nowMS: 0)
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["serve", "--db", database, "--port", String(port), "--speed", "600", "--interval", "0.05",
+                             "--max-connections", "1000", "--idle-timeout", "3", "--header-timeout", "3", "--body-timeout", "3"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { ServeProcessTests.kill(process) }
+        _ = try await ServeProcessTests.waitForLedger(database, atLeast: 3)
+        let status = "GET /v1/status HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n\r\n"
+        #expect(RawSocket.request(port: port, status).status == "HTTP/1.1 200 OK")
+
+        // A third silent, a third half a header, a third a head and half its body.
+        var held: [RawSocket] = []
+        for index in 0..<clients {
+            guard let socket = RawSocket.connect(port: port) else { continue }
+            switch index % 3 {
+            case 1: socket.send("GET /v1/status HTTP/1.1\r\nHost: x\r\n")
+            case 2: socket.send("POST /v1/telemetry HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"readings\":")
+            default: break
+            }
+            held.append(socket)
+        }
+        defer { held.forEach { $0.close() } }
+        #expect(held.count == clients)
+        let ledgerBefore = try EMSStore(path: database).count("ledger")
+        let answers = (0..<20).map { _ in RawSocket.request(port: port, status) }
+        #expect(answers.allSatisfy { $0.status == "HTTP/1.1 200 OK" }, "\(answers.map(\.status))")
+        #expect(try await ServeProcessTests.waitForLedger(database, atLeast: ledgerBefore + 20) >= ledgerBefore + 20)
+        // Every misbehaving connection ends: evicted at the cap or closed by its timeout.
+        let closed = held.filter { $0.readToEnd(timeout: .seconds(60)).closed }.count
+        #expect(closed == held.count)
     }
 }
