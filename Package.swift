@@ -38,6 +38,7 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        .target(name: "CSystemShims"),
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(
@@ -57,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "HelioReport",
-            dependencies: ["HelioGrid"],
+            dependencies: ["HelioGrid", "CSystemShims"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -100,7 +101,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HelioLPTests", dependencies: ["HelioLP"], swiftSettings: strictSettings),
-        .testTarget(name: "HelioGridTests", dependencies: ["HelioGrid", "HelioTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioGridTests", dependencies: ["HelioGrid", "HelioReport", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelioOptimizeTests",
             dependencies: ["HelioGrid", "HelioLP", "HelioOptimize", "HelioStudy", "HelioTestSupport"],

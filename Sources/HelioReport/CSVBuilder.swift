@@ -11,6 +11,9 @@ public struct CSVBuilder {
     /// Creates a builder with room for about `capacity` bytes.
     public init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the builder, keeping its room.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Appends ASCII text.
     public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

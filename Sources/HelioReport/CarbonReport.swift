@@ -53,17 +53,16 @@ public struct CarbonReport: Sendable {
         }
     }
 
-    /// Every file's name and bytes, in ``fileNames`` order.
-    public func files() throws -> [(name: String, bytes: [UInt8])] {
-        let series = plant.series!
-        return [
-            ("report.html", Array(ReportHTML(report: self).render().utf8)),
-            ("ledger.csv", LedgerCSV.render(series: series, ledger: ledger, marketKg: marketKg, axis: plant.axis,
-                                            firstYear: plant.scenario.carbon.firstYear)),
-            ("inventory.json", try Self.json(inventory)),
-            ("cbam.json", try Self.json(cbam)),
-            ("kpi.json", try Self.json(kpi)),
-            ("economics.json", try Self.json(economics)),
-        ]
+    /// Writes every file into `folder`'s staging folder, `ledger.csv` in pieces.
+    public func write(into folder: OutputFolder) throws {
+        let ledgerFile = try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header)
+        LedgerCSV.write(series: plant.series!, ledger: ledger, marketKg: marketKg, axis: plant.axis,
+                        firstYear: plant.scenario.carbon.firstYear, to: ledgerFile)
+        try ledgerFile.close()
+        try folder.write(Array(ReportHTML(report: self).render().utf8), name: "report.html")
+        for (name, document) in [("inventory.json", try Self.json(inventory)), ("cbam.json", try Self.json(cbam)),
+                                 ("kpi.json", try Self.json(kpi)), ("economics.json", try Self.json(economics))] {
+            try folder.write(document, name: name)
+        }
     }
 }

@@ -11,8 +11,23 @@ public enum HourlyCSV {
     public static func render(_ series: StepSeries, axis: TimeAxis) -> [UInt8] {
         var csv = CSVBuilder(capacity: series.count * 120)
         csv.append(header + "\n")
-        for step in 0..<series.count {
-            csv.appendTimestamp(step: step, axis: axis)
+        appendRows(series, axis: axis, firstStep: 0, to: &csv)
+        return csv.bytes
+    }
+
+    /// Writes the rows of `series`, whose first step is step `firstStep` of the run (one year of a
+    /// many-year run), to `file` in pieces.
+    public static func write(_ series: StepSeries, axis: TimeAxis, firstStep: Int, to file: CSVFileWriter) {
+        for start in stride(from: 0, to: series.count, by: 8_192) {
+            appendRows(series, axis: axis, firstStep: firstStep, steps: start..<min(series.count, start + 8_192), to: &file.builder)
+            file.flushIfFull()
+        }
+    }
+
+    /// Appends the rows of `steps` (all by default) of `series`, stamped as steps `firstStep + step`.
+    private static func appendRows(_ series: StepSeries, axis: TimeAxis, firstStep: Int, steps: Range<Int>? = nil, to csv: inout CSVBuilder) {
+        for step in steps ?? 0..<series.count {
+            csv.appendTimestamp(step: firstStep + step, axis: axis)
             csv.appendField(series.loadKW[step], decimals: 3)
             csv.appendField(series.itKW[step], decimals: 3)
             csv.appendField(series.pvAvailableKW[step], decimals: 3)
@@ -28,6 +43,5 @@ public enum HourlyCSV {
             csv.appendField(series.co2Kg[step], decimals: 3)
             csv.append(byte: UInt8(ascii: "\n"))
         }
-        return csv.bytes
     }
 }

@@ -12,11 +12,19 @@ public enum LedgerCSV {
         + "battery_to_load_kwh,battery_to_battery_kwh,battery_to_export_kwh,fuel_l,emitted_kg,load_kg,export_kg,pool_kg,"
         + "intensity_g_per_kwh,carbon_free_kwh,scope2_market_kg"
 
-    /// Renders every step; `marketKg` is the per-step market-based Scope 2 (empty when there is no grid).
-    public static func render(series: StepSeries, ledger: CarbonLedger, marketKg: [Double], axis: TimeAxis, firstYear: Int) -> [UInt8] {
-        var csv = CSVBuilder(capacity: series.count * 260)
-        csv.append(header + "\n")
-        for step in 0..<series.count {
+    /// Writes every step to `file` in pieces; `marketKg` is the per-step market-based Scope 2 (empty
+    /// when there is no grid).
+    public static func write(series: StepSeries, ledger: CarbonLedger, marketKg: [Double], axis: TimeAxis, firstYear: Int, to file: CSVFileWriter) {
+        for start in stride(from: 0, to: series.count, by: 4_096) {
+            appendRows(start..<min(series.count, start + 4_096), series: series, ledger: ledger, marketKg: marketKg, axis: axis,
+                       firstYear: firstYear, to: &file.builder)
+            file.flushIfFull()
+        }
+    }
+
+    private static func appendRows(_ steps: Range<Int>, series: StepSeries, ledger: CarbonLedger, marketKg: [Double], axis: TimeAxis,
+                                   firstYear: Int, to csv: inout CSVBuilder) {
+        for step in steps {
             let flows = series.flows(at: step, stepHours: axis.stepHours)
             let pv = flows.split(flows.pvKWh), diesel = flows.split(flows.dieselKWh)
             let grid = flows.split(flows.importKWh), battery = flows.split(flows.dischargeKWh)
@@ -31,6 +39,5 @@ public enum LedgerCSV {
             }
             csv.append(byte: UInt8(ascii: "\n"))
         }
-        return csv.bytes
     }
 }

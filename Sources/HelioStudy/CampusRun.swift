@@ -7,12 +7,13 @@ import HelioOptimize
 /// preparing the inputs where it does them, planning (the optimal LP is solved before the first
 /// step) and the dispatch loop.
 public enum CampusRun {
-    /// Reads the scenario's weather, prepares the inputs and runs.
-    public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
+    /// Reads the scenario's weather, prepares the inputs and runs; `onYear` receives each year's
+    /// step series as it ends (``SimulationEngine/YearSink``).
+    public static func run(_ scenario: Scenario, recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         try timed {
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
             return try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
-                                recordSeries: recordSeries)
+                                recordSeries: recordSeries, onYear: onYear)
         }
     }
 
@@ -30,9 +31,9 @@ public enum CampusRun {
     }
 
     private static func dispatch(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
-                                 recordSeries: Bool) throws -> SimulationResult {
+                                 recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         var strategy = try StrategyFactory.simulation(scenario, weather: weather, inputs: inputs)
-        return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+        return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
     }
 
     private static func timed(_ body: () throws -> SimulationResult) rethrows -> SimulationResult {

@@ -20,10 +20,13 @@ struct ReportCommand: ParsableCommand {
         try HelioGridCommand.guarded {
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
+            let folder = try OutputFolder(out)
+            try MemoryBudget.check(scenario, bytesPerStep: MemoryBudget.reportBytesPerStep, what: "report")
             let study = try ReportStudy(scenario)
             let report = CarbonReport(plant: study.plant, baseline: study.baseline, sensitivity: study.sensitivity,
                                       resilience: study.resilience)
-            try OutputFiles.writeAll(try report.files(), into: out)
+            try report.write(into: folder)
+            try folder.commit()
             print(Self.summary(report), terminator: "")
             print("wrote \(CarbonReport.fileNames.joined(separator: ", ")) into \(out)")
         }

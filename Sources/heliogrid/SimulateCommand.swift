@@ -11,21 +11,27 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var scenarioArguments: ScenarioArguments
     @OptionGroup var dispatchOption: DispatchOption
-    @Option(help: "Write summary.json and hourly.csv into this folder.")
+    @Option(help: "Write summary.json and hourly.csv into this folder (replaced whole; created if missing).")
     var out: String?
 
+    /// `hourly.csv` is written year by year as the run goes, into a staging folder that replaces
+    /// `--out` whole once `summary.json` is written too; memory holds one year of steps.
     func run() throws {
         try HelioGridCommand.guarded {
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
-            let result = try CampusRun.run(scenario, recordSeries: out != nil || scenario.grid.needsStepSeries)
+            let keepSeries = scenario.grid.needsStepSeries
+            if keepSeries { try MemoryBudget.check(scenario, bytesPerStep: MemoryBudget.seriesBytesPerStep, what: "a run with contractual instruments") }
+            let folder = try out.map(OutputFolder.init)
+            let hourly = try folder.map { try CSVFileWriter(path: $0.path("hourly.csv"), header: HourlyCSV.header) }
+            let result = try CampusRun.run(scenario, recordSeries: keepSeries, onYear: hourly.map { file in
+                { year, series, axis in HourlyCSV.write(series, axis: axis, firstStep: year * axis.stepsPerYear, to: file) }
+            })
             let report = SummaryReport(result: result)
-            if let out, let series = result.series {
-                let json = try report.json()
-                let csv = HourlyCSV.render(series, axis: result.axis)
-                try OutputFiles.makeDirectory(out)
-                try OutputFiles.write(json, to: out + "/summary.json")
-                try OutputFiles.write(csv, to: out + "/hourly.csv")
+            if let folder, let hourly {
+                try hourly.close()
+                try folder.write(Array(try report.json().utf8), name: "summary.json")
+                try folder.commit()
             }
             print(TerminalSummary.render(report, result: result), terminator: "")
             if let out { print("\nwrote \(out)/summary.json and \(out)/hourly.csv") }

@@ -11,7 +11,17 @@ import Testing
         return CarbonReport(plant: plant, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
                             resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline))
     }()
-    static let files: [String: [UInt8]] = Dictionary(uniqueKeysWithValues: try! report.files().map { ($0.name, $0.bytes) })
+    /// The files as `report` writes them: into an output folder, committed, read back.
+    static let files: [String: [UInt8]] = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try! OutputFolder(directory)
+        try! report.write(into: folder)
+        try! folder.commit()
+        return Dictionary(uniqueKeysWithValues: CarbonReport.fileNames.map { name in
+            (name, [UInt8](FileManager.default.contents(atPath: directory + "/" + name)!))
+        })
+    }()
 
     /// Follows `a.b.0.c` through decoded JSON.
     static func value(_ path: Substring, in document: Any) -> Any? {

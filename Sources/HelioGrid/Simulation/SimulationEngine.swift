@@ -15,23 +15,28 @@ public enum SimulationEngine {
     /// could only call through a witness table; the rule-based EMS, the strategy of the speed
     /// budgets, is run on a copy of the loop specialised here for it, so its `decide` is inlined.
     public static func run(_ scenario: Scenario, inputs: SimulationInputs, strategy: inout any DispatchStrategy,
-                           recordSeries: Bool) -> SimulationResult {
+                           recordSeries: Bool, onYear: YearSink? = nil) -> SimulationResult {
         guard var rule = strategy as? RuleBasedDispatch else {
-            return opened(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+            return opened(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
         }
         defer { strategy = rule }
-        return run(scenario, inputs: inputs, strategy: &rule, recordSeries: recordSeries)
+        return run(scenario, inputs: inputs, strategy: &rule, recordSeries: recordSeries, onYear: onYear)
     }
+
+    /// Receives each simulated year's step series as the year ends (year index from 0, the series of
+    /// that year only, the run's clock), so callers can stream per-step outputs with one year in memory.
+    public typealias YearSink = (_ year: Int, _ series: StepSeries, _ axis: TimeAxis) -> Void
 
     /// The generic loop on an opened existential.
     private static func opened<S: DispatchStrategy>(_ scenario: Scenario, inputs: SimulationInputs, strategy: inout S,
-                                                   recordSeries: Bool) -> SimulationResult {
-        run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries)
+                                                   recordSeries: Bool, onYear: YearSink?) -> SimulationResult {
+        run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
     }
 
-    /// Simulates `scenario` on prepared `inputs` with `strategy`; `recordSeries` keeps per-step columns.
+    /// Simulates `scenario` on prepared `inputs` with `strategy`; `recordSeries` keeps every step's
+    /// columns in the result; `onYear` receives each year's columns as the year ends.
     public static func run<S: DispatchStrategy>(
-        _ scenario: Scenario, inputs: SimulationInputs, strategy: inout S, recordSeries: Bool
+        _ scenario: Scenario, inputs: SimulationInputs, strategy: inout S, recordSeries: Bool, onYear: YearSink? = nil
     ) -> SimulationResult {
         let axis = inputs.axis
         let hours = axis.stepHours
@@ -41,6 +46,7 @@ public enum SimulationEngine {
         var fleet = plant.makeFleet()
         let grid = plant.grid
         var series = recordSeries ? StepSeries(capacity: stepsPerYear * scenario.site.years) : nil
+        var yearSeries = recordSeries || onYear != nil ? StepSeries(capacity: stepsPerYear) : nil
         var yearly: [EnergyTotals] = []
         var minSOC = battery?.soc ?? 0
         var maxBalanceError = 0.0
@@ -78,8 +84,13 @@ public enum SimulationEngine {
                 maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
                 let soc = battery?.soc ?? 0
                 minSOC = min(minSOC, soc)
-                series?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
+                yearSeries?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
                                co2Kg: scope1 + scope2, fuelL: fuel)
+            }
+            if let finished = yearSeries {
+                onYear?(year, finished, axis)
+                series?.append(contentsOf: finished)
+                yearSeries?.removeAll()
             }
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
             yearly.append(totals)

@@ -29,10 +29,7 @@ public struct StepSeries: Sendable {
 
     /// Creates empty columns with room for `capacity` steps.
     public init(capacity: Int) {
-        for keyPath in [\StepSeries.loadKW, \.itKW, \.pvAvailableKW, \.pvKW, \.curtailedKW, \.batteryKW, \.soc,
-                        \.dieselKW, \.gridKW, \.unservedKW, \.co2Kg, \.fuelL] {
-            self[keyPath: keyPath].reserveCapacity(capacity)
-        }
+        for keyPath in Self.doubleColumns { self[keyPath: keyPath].reserveCapacity(capacity) }
         dieselUnits.reserveCapacity(capacity)
     }
 
@@ -62,6 +59,23 @@ extension StepSeries {
 }
 
 extension StepSeries {
+    /// Every column as a key path (the steps' integer column apart).
+    private static var doubleColumns: [WritableKeyPath<StepSeries, [Double]>] {
+        [\.loadKW, \.itKW, \.pvAvailableKW, \.pvKW, \.curtailedKW, \.batteryKW, \.soc, \.dieselKW, \.gridKW, \.unservedKW, \.co2Kg, \.fuelL]
+    }
+
+    /// Appends the steps of `other` after these.
+    mutating func append(contentsOf other: StepSeries) {
+        for column in Self.doubleColumns { self[keyPath: column].append(contentsOf: other[keyPath: column]) }
+        dieselUnits.append(contentsOf: other.dieselUnits)
+    }
+
+    /// Removes every step, keeping the room.
+    mutating func removeAll() {
+        for column in Self.doubleColumns { self[keyPath: column].removeAll(keepingCapacity: true) }
+        dieselUnits.removeAll(keepingCapacity: true)
+    }
+
     /// The energy flows of step `t`, whose steps last `stepHours`.
     public func flows(at t: Int, stepHours: Double) -> StepFlows {
         StepFlows(loadKW: loadKW[t], pvKW: pvKW[t], curtailedKW: curtailedKW[t], batteryKW: batteryKW[t], dieselKW: dieselKW[t],

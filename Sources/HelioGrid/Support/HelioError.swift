@@ -13,7 +13,10 @@ public struct HelioError: Error, Sendable, Equatable, CustomStringConvertible {
         case timeSeries
         /// A command-line argument is invalid.
         case usage
-        /// Reading or writing a file failed.
+        /// The output folder named on the command line cannot be used (not a folder, not writable,
+        /// holding files HelioGrid did not write).
+        case output
+        /// Reading or writing a file failed, or the machine ran short (memory, disk).
         case io
     }
 
