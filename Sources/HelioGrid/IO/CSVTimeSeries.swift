@@ -17,9 +17,7 @@ public struct CSVTimeSeries: Sendable {
     /// Reads `path`, accepting any of `columns` as the value column, for the step and zone of `axis`.
     /// Values must lie in `range`.
     public static func load(path: String, columns: [String], axis: TimeAxis, range: ClosedRange<Double>) throws -> CSVTimeSeries {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw HelioError(.timeSeries, "cannot read CSV file (missing, unreadable or not UTF-8)", file: path)
-        }
+        let text = try TextFile.read(path: path, kind: .timeSeries, what: "CSV file")
         return try parse(text: text, file: path, columns: columns, axis: axis, range: range)
     }
 

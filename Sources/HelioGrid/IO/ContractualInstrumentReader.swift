@@ -12,9 +12,7 @@ public enum ContractualInstrumentReader {
 
     /// Reads `path` for a run of `years` simulated years starting in calendar year `firstYear`.
     public static func read(path: String, firstYear: Int, years: Int) throws -> [ContractualInstrument] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw HelioError(.timeSeries, "cannot read instruments CSV (missing, unreadable or not UTF-8)", file: path)
-        }
+        let text = try TextFile.read(path: path, kind: .timeSeries, what: "instruments CSV")
         return try parse(text: text, file: path, firstYear: firstYear, years: years)
     }
 

@@ -12,10 +12,13 @@ struct LocationLine {
             throw HelioError(.weather, requirement, file: file, line: 1)
         }
         func number(_ index: Int, _ column: String) throws -> Double {
-            try CSVText.number(fields[index], column: column, line: 1, file: file, kind: .weather)
+            let value = try CSVText.number(fields[index], column: column, line: 1, file: file, kind: .weather)
+            guard abs(value) < 1e6 else { throw HelioError(.weather, "\(column): \(value) is not a plausible value", file: file, line: 1) }
+            return value
         }
-        return SiteLocation(
+        return try SiteLocation(
             name: String(fields[name]), latitudeDeg: try number(latitude, "latitude"), longitudeDeg: try number(longitude, "longitude"),
             elevationM: try number(elevation, "elevation"), utcOffsetMinutes: Int((try number(zone, "time zone") * 60).rounded()))
+            .checked(file: file, line: 1)
     }
 }

@@ -57,7 +57,9 @@ public struct NSRDBReader: WeatherReader {
             guard let index = names.firstIndex(of: Substring(name)), index < values.count else {
                 throw HelioError(.weather, "metadata field '\(name)' is missing", file: file, line: 1)
             }
-            return try CSVText.number(values[index], column: name, line: 2, file: file, kind: .weather)
+            let number = try CSVText.number(values[index], column: name, line: 2, file: file, kind: .weather)
+            guard abs(number) < 1e6 else { throw HelioError(.weather, "\(name): \(number) is not a plausible value", file: file, line: 2) }
+            return number
         }
         let dataZoneMinutes = Int((try value("Time Zone") * 60).rounded())
         let localZoneMinutes = names.contains("Local Time Zone") ? Int((try value("Local Time Zone") * 60).rounded()) : dataZoneMinutes
@@ -68,6 +70,10 @@ public struct NSRDBReader: WeatherReader {
         let location = SiteLocation(
             name: name, latitudeDeg: try value("Latitude"), longitudeDeg: try value("Longitude"),
             elevationM: try value("Elevation"), utcOffsetMinutes: dataZoneMinutes + shift)
-        return (location, shift)
+        _ = try SiteLocation(name: name, latitudeDeg: location.latitudeDeg, longitudeDeg: location.longitudeDeg, elevationM: location.elevationM,
+                             utcOffsetMinutes: localZoneMinutes)
+            .checked(file: file, line: 2, fields: .init(latitude: "Latitude", longitude: "Longitude", elevation: "Elevation", zone: "Local Time Zone"))
+        return (try location.checked(file: file, line: 2, fields: .init(latitude: "Latitude", longitude: "Longitude", elevation: "Elevation",
+                                                                       zone: "Time Zone")), shift)
     }
 }

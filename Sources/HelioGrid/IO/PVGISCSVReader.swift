@@ -17,12 +17,14 @@ public struct PVGISCSVReader: WeatherReader {
         guard let headerIndex = lines.firstIndex(where: { $0.hasPrefix("time(UTC)") }) else {
             throw HelioError(.weather, "no 'time(UTC),…' header line", file: file)
         }
-        let location = SiteLocation(
+        let location = try SiteLocation(
             name: "PVGIS site",
             latitudeDeg: try metadata("Latitude (decimal degrees):", lines[..<headerIndex], file: file),
             longitudeDeg: try metadata("Longitude (decimal degrees):", lines[..<headerIndex], file: file),
             elevationM: try metadata("Elevation (m):", lines[..<headerIndex], file: file),
             utcOffsetMinutes: 0)
+            .checked(file: file, line: nil, fields: .init(latitude: "Latitude (decimal degrees)", longitude: "Longitude (decimal degrees)",
+                                                          elevation: "Elevation (m)"))
         let header = CSVText.fields(lines[headerIndex])
         let columns = try ["G(h)", "Gb(n)", "Gd(h)", "T2m", "WS10m", "SP"].map {
             try CSVText.column([$0], in: header, line: headerIndex + 1, file: file, kind: .weather)

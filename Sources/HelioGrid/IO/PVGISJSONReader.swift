@@ -49,7 +49,9 @@ public struct PVGISJSONReader: WeatherReader {
                 dhiWM2: try value("Gd(h)"), tempC: try value("T2m"), windSpeedMS: try value("WS10m"),
                 pressureMbar: try value("SP") / 100, albedo: nil))
         }
-        let site = SiteLocation(name: "PVGIS site", latitudeDeg: latitude, longitudeDeg: longitude, elevationM: elevation, utcOffsetMinutes: 0)
+        let site = try SiteLocation(name: "PVGIS site", latitudeDeg: latitude, longitudeDeg: longitude, elevationM: elevation, utcOffsetMinutes: 0)
+            .checked(file: file, line: nil, fields: .init(latitude: "inputs.location.latitude", longitude: "inputs.location.longitude",
+                                                          elevation: "inputs.location.elevation"))
         return (site, records)
     }
 }

@@ -9,12 +9,7 @@ public enum WeatherLoader {
 
     /// Loads and validates the weather file at `path`.
     public static func load(path: String) throws -> WeatherData {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw HelioError(.weather, "cannot read weather file (missing or unreadable)", file: path)
-        }
-        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-            throw HelioError(.weather, "weather file is not text", file: path)
-        }
+        let text = try TextFile.read(path: path, kind: .weather, what: "weather file", latin1: true)
         return try parse(text: text, file: path)
     }
 

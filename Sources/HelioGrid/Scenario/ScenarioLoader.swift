@@ -5,9 +5,7 @@ import TOMLKit
 public enum ScenarioLoader {
     /// Loads the scenario at `path`; relative paths inside resolve against its folder.
     public static func load(path: String) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw HelioError(.scenario, "cannot read scenario file (missing, unreadable or not UTF-8)", file: path)
-        }
+        let text = try TextFile.read(path: path, kind: .scenario, what: "scenario file")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(text: text, file: path, baseDirectory: directory)
     }
