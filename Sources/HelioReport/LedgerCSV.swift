@@ -12,8 +12,8 @@ public enum LedgerCSV {
         + "battery_to_load_kwh,battery_to_battery_kwh,battery_to_export_kwh,fuel_l,emitted_kg,load_kg,export_kg,pool_kg,"
         + "intensity_g_per_kwh,carbon_free_kwh,scope2_market_kg"
 
-    /// Writes every step to `file` in pieces; `marketKg` is the per-step market-based Scope 2 (empty
-    /// when there is no grid).
+    /// Writes every step of `series` (one simulated year of a run, stamped from `firstYear`) to
+    /// `file` in pieces; `marketKg` is the per-step market-based Scope 2 (empty when there is no grid).
     public static func write(series: StepSeries, ledger: CarbonLedger, marketKg: [Double], axis: TimeAxis, firstYear: Int, to file: CSVFileWriter) {
         for start in stride(from: 0, to: series.count, by: 4_096) {
             appendRows(start..<min(series.count, start + 4_096), series: series, ledger: ledger, marketKg: marketKg, axis: axis,

@@ -4,9 +4,6 @@ import HelioGrid
 /// Whether a run that keeps every step in memory fits this machine: checked before the run, so a
 /// run too large ends with a message instead of a trap when an allocation fails half-way.
 public enum MemoryBudget {
-    /// Bytes `report` keeps per simulated step: the step series (13 columns), the carbon ledger
-    /// (7), market-based Scope 2 and the intensity duration curve, with room for the baseline.
-    public static let reportBytesPerStep = 200
     /// Bytes a run keeps per step when its step series is recorded whole (13 columns of 8 bytes).
     public static let seriesBytesPerStep = 104
     /// Memory the process needs besides the per-step data (inputs of one year, code, buffers).

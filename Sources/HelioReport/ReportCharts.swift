@@ -91,8 +91,8 @@ enum ReportCharts {
     }
 
     /// Carbon intensity of the power used, sorted from highest to lowest over the hours of the run.
-    static func intensityDurationCurve(_ ledger: CarbonLedger, stepHours: Double) -> String {
-        let sorted = ledger.loadIntensityGPerKWh.sorted(by: >)
+    static func intensityDurationCurve(_ intensities: [Float], stepHours: Double) -> String {
+        let sorted = intensities.sorted(by: >).map(Double.init)
         let stride = max(1, sorted.count / 1000)
         let points = Swift.stride(from: 0, to: sorted.count, by: stride).map { (Double($0) * stepHours, sorted[$0]) }
             + [(Double(sorted.count) * stepHours, sorted.last ?? 0)]

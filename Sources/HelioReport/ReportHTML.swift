@@ -65,7 +65,7 @@ struct ReportHTML {
     }
 
     private mutating func energy() {
-        let k = report.kpi.kpi, series = report.plant.series!, axis = report.plant.axis
+        let k = report.kpi.kpi, series = report.firstYear, axis = report.plant.axis
         section("Energy and data-centre KPIs", id: "kpi")
         html += "<p>ISO/IEC 30134 indicators and the energy fields of the EU data-centre reporting scheme (Delegated Regulation (EU) 2024/1364, Annex II) that the model knows.</p>"
         table(["indicator", "value", "unit"], [
@@ -96,7 +96,7 @@ struct ReportHTML {
         html += "<h4>Winter: 15–21 January</h4>" + ReportCharts.week(series, axis: axis, firstDay: 14, title: "Winter week of dispatch")
         html += "<h3>Battery state of charge, day × hour (first year)</h3>" + ReportCharts.socHeatMap(series, axis: axis)
         html += "<h3>Carbon intensity of the power used, duration curve</h3>"
-            + ReportCharts.intensityDurationCurve(report.ledger, stepHours: axis.stepHours)
+            + ReportCharts.intensityDurationCurve(report.intensities, stepHours: axis.stepHours)
     }
 
     private mutating func inventory() {

@@ -18,10 +18,11 @@ public enum CampusRun {
     }
 
     /// Prepares the inputs from already-read `weather` and runs.
-    public static func run(_ scenario: Scenario, weather: WeatherData, recordSeries: Bool) throws -> SimulationResult {
+    public static func run(_ scenario: Scenario, weather: WeatherData, recordSeries: Bool,
+                           onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         try timed {
             try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
-                         recordSeries: recordSeries)
+                         recordSeries: recordSeries, onYear: onYear)
         }
     }
 

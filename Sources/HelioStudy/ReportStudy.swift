@@ -1,6 +1,6 @@
 import HelioGrid
 
-/// `report`: the campus run with its step series, the diesel-only baseline (``PlantVariants``)
+/// `report`: the campus run (its years streamed to the caller), the diesel-only baseline (``PlantVariants``)
 /// under the rule-based EMS on the same weather, and the cases built on them: the ±20 % sensitivity
 /// cases and the carbon-tariff resilience table (dispatch held as simulated; only money moves).
 public struct ReportStudy: Sendable {
@@ -13,12 +13,13 @@ public struct ReportStudy: Sendable {
     /// Energy + carbon cost per MWh against diesel-only at carbon prices 0–200 per tonne.
     public var resilience: [CarbonTariffPoint]
 
-    /// Runs both.
-    public init(_ scenario: Scenario) throws {
+    /// Runs both; `onYear` receives each of the plant's years as it ends (the plant's step series is
+    /// not kept).
+    public init(_ scenario: Scenario, onYear: @escaping SimulationEngine.YearSink) throws {
         var baselineScenario = try PlantVariants.of(scenario)[0].scenario
         baselineScenario.dispatch.strategy = .rule
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-        plant = try CampusRun.run(scenario, weather: weather, recordSeries: true)
+        plant = try CampusRun.run(scenario, weather: weather, recordSeries: false, onYear: onYear)
         baseline = try CampusRun.run(baselineScenario, weather: weather, recordSeries: false)
         sensitivity = SensitivityCase.table(plant: plant, baseline: baseline)
         resilience = CarbonTariffPoint.table(plant: plant, baseline: baseline)

@@ -21,9 +21,10 @@ struct ReportCommand: ParsableCommand {
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let folder = try OutputFolder(out)
-            try MemoryBudget.check(scenario, bytesPerStep: MemoryBudget.reportBytesPerStep, what: "report")
-            let study = try ReportStudy(scenario)
-            let report = CarbonReport(plant: study.plant, baseline: study.baseline, sensitivity: study.sensitivity,
+            let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
+            let study = try ReportStudy(scenario) { year, series, axis in run.add(year: year, series: series, axis: axis) }
+            try run.finish()
+            let report = CarbonReport(plant: study.plant, run: run, baseline: study.baseline, sensitivity: study.sensitivity,
                                       resilience: study.resilience)
             try report.write(into: folder)
             try folder.commit()

@@ -6,22 +6,27 @@ import Testing
 
 /// The report's files: the HTML shows exactly the JSON's numbers and the ledger file balances.
 @Suite struct ReportTests {
-    static let report: CarbonReport = {
+    /// The report of the default campus as `report` builds it: the run's years fed to a ``ReportRun``
+    /// (here replayed from the recorded run), the files written into an output folder, committed and
+    /// read back.
+    static let built: (report: CarbonReport, files: [String: [UInt8]]) = {
         let plant = TestData.hybrid, baseline = TestData.dieselOnly
-        return CarbonReport(plant: plant, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
-                            resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline))
-    }()
-    /// The files as `report` writes them: into an output folder, committed, read back.
-    static let files: [String: [UInt8]] = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let folder = try! OutputFolder(directory)
+        let run = ReportRun(scenario: plant.scenario, ledgerFile: try! CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
+        run.replay(plant)
+        try! run.finish()
+        let report = CarbonReport(plant: plant, run: run, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
+                                  resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline))
         try! report.write(into: folder)
         try! folder.commit()
-        return Dictionary(uniqueKeysWithValues: CarbonReport.fileNames.map { name in
+        return (report, Dictionary(uniqueKeysWithValues: CarbonReport.fileNames.map { name in
             (name, [UInt8](FileManager.default.contents(atPath: directory + "/" + name)!))
-        })
+        }))
     }()
+    static var report: CarbonReport { built.report }
+    static var files: [String: [UInt8]] { built.files }
 
     /// Follows `a.b.0.c` through decoded JSON.
     static func value(_ path: Substring, in document: Any) -> Any? {

@@ -18,9 +18,21 @@ public struct CBAMElectricityReport: Sendable, Equatable {
     /// First day (0-based, non-leap) of each quarter.
     static let quarterStartDays = [0, 90, 181, 273]
 
+    /// A report of the given periods (empty ones to ``add(_:axis:plant:firstYear:)`` to).
+    public init(quarters: [CBAMElectricityPeriod], years: [CBAMElectricityPeriod]) {
+        self.quarters = quarters
+        self.years = years
+    }
+
     /// Builds the report from a run's step series on `axis` for `plant`, simulated year 1 labelled `firstYear`.
     public init(series: StepSeries, axis: TimeAxis, plant: PlantModel, firstYear: Int) {
-        var quarters: [CBAMElectricityPeriod] = [], years: [CBAMElectricityPeriod] = []
+        quarters = []
+        years = []
+        add(series, axis: axis, plant: plant, firstYear: firstYear)
+    }
+
+    /// Adds the whole years of `series`, the first of them labelled `firstYear`.
+    public mutating func add(_ series: StepSeries, axis: TimeAxis, plant: PlantModel, firstYear: Int) {
         let perYear = axis.stepsPerYear
         for year in 0..<(series.count / perYear) {
             let calendarYear = firstYear + year, yearStart = year * perYear
@@ -32,8 +44,6 @@ public struct CBAMElectricityReport: Sendable, Equatable {
             }
             years.append(Self.period("\(calendarYear)", series, yearStart..<(yearStart + perYear), axis.stepHours, plant))
         }
-        self.quarters = quarters
-        self.years = years
     }
 
     /// The figures of the steps in `steps`.

@@ -30,6 +30,13 @@ public struct CarbonLedger: Sendable {
 
     /// Builds the ledger of a run's step series (`result.series` must be recorded).
     public init(series: StepSeries, scenario: Scenario, stepHours: Double) {
+        var pool = BatteryCarbonPool(battery: scenario.battery, stepHours: stepHours)
+        self.init(series: series, stepHours: stepHours, pool: &pool)
+    }
+
+    /// Builds the ledger of `series` — a stretch of a run, one year of many — continuing the battery
+    /// carbon `pool` as the stretch before left it, and leaving it as this one ends.
+    public init(series: StepSeries, stepHours: Double, pool: inout BatteryCarbonPool) {
         let count = series.count
         emittedKg = series.co2Kg
         loadKg = Array(repeating: 0, count: count)
@@ -38,7 +45,6 @@ public struct CarbonLedger: Sendable {
         loadIntensityGPerKWh = Array(repeating: 0, count: count)
         carbonFreeKWh = Array(repeating: 0, count: count)
         servedKWh = Array(repeating: 0, count: count)
-        var pool = BatteryCarbonPool(battery: scenario.battery, stepHours: stepHours)
         for t in 0..<count {
             let flows = series.flows(at: t, stepHours: stepHours)
             let carbon = pool.attribute(flows, emittedKg: series.co2Kg[t])

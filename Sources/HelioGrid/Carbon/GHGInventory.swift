@@ -37,9 +37,10 @@ public struct GHGInventory: Sendable {
     /// The contractual instruments with the energy each was applied to, MWh.
     public var instruments: [(instrument: ContractualInstrument, appliedMWh: Double)]
 
-    /// The inventory of a finished run (all its years). With contractual instruments the run must
-    /// have recorded its step series (they are matched step by step).
-    public init(result: SimulationResult) {
+    /// The inventory of a finished run (all its years). With contractual instruments either the
+    /// `market` figures were accumulated as the run went (``MarketBasedScope2/add(_:firstStep:)``)
+    /// or the run recorded its step series (they are matched step by step).
+    public init(result: SimulationResult, market accumulated: MarketBasedScope2? = nil) {
         let scenario = result.scenario, totals = result.totals
         let (methaneGWP, nitrousOxideGWP) = scenario.carbon.gwp.methaneAndNitrousOxide
         let diesel = scenario.diesel
@@ -51,8 +52,8 @@ public struct GHGInventory: Sendable {
         scope2LocationT = totals.scope2LocationKgCO2e / 1000
         let grid = scenario.connectedGrid
         if let grid, !grid.instruments.isEmpty {
-            guard let series = result.series else { preconditionFailure("contractual instruments need the run's step series") }
-            let market = MarketBasedScope2(series: series, scenario: scenario, stepMinutes: result.axis.stepMinutes)
+            guard let market = accumulated ?? result.series.map({ MarketBasedScope2(series: $0, scenario: scenario, stepMinutes: result.axis.stepMinutes) })
+            else { preconditionFailure("contractual instruments need the run's step series or its accumulated market-based figures") }
             scope2MarketT = market.totalT
             renewableContractKWh = market.renewableCoveredKWh
             instruments = Array(zip(grid.instruments, market.appliedMWh))

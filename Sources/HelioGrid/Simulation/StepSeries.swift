@@ -70,6 +70,14 @@ extension StepSeries {
         dieselUnits.append(contentsOf: other.dieselUnits)
     }
 
+    /// The steps in `range` as a series of their own.
+    public func slice(_ range: Range<Int>) -> StepSeries {
+        var part = StepSeries(capacity: range.count)
+        for column in Self.doubleColumns { part[keyPath: column] = Array(self[keyPath: column][range]) }
+        part.dieselUnits = Array(dieselUnits[range])
+        return part
+    }
+
     /// Removes every step, keeping the room.
     mutating func removeAll() {
         for column in Self.doubleColumns { self[keyPath: column].removeAll(keepingCapacity: true) }

@@ -46,11 +46,10 @@ public struct CBAMDocument: Codable, Sendable {
         case costPath = "cost_path", costPathTotal = "cost_path_total"
     }
 
-    /// The document of a run (the plant) with its carbon-tariff `resilience` table against diesel-only.
-    public init(plant: SimulationResult, resilience: [CarbonTariffPoint]) {
+    /// The document of a run (the plant), its CBAM periods (`report`) and its carbon-tariff `resilience`
+    /// table against diesel-only.
+    public init(plant: SimulationResult, report: CBAMElectricityReport, resilience: [CarbonTariffPoint]) {
         let scenario = plant.scenario, carbon = scenario.carbon
-        let report = CBAMElectricityReport(series: plant.series!, axis: plant.axis, plant: PlantModel(scenario: scenario),
-                                           firstYear: carbon.firstYear)
         determination = report.years.first?.determination ?? ""
         quarters = report.quarters
         years = report.years

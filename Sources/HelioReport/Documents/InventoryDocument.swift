@@ -70,7 +70,7 @@ public struct InventoryDocument: Codable, Sendable {
     }
 
     /// The document of a run's inventory and ledger.
-    public init(result: SimulationResult, inventory: GHGInventory, ledger: CarbonLedger) {
+    public init(result: SimulationResult, inventory: GHGInventory, ledger: CarbonLedgerTotals) {
         let carbon = result.scenario.carbon, totals = result.totals
         firstYear = carbon.firstYear
         lastYear = carbon.firstYear + result.yearly.count - 1
@@ -92,7 +92,7 @@ public struct InventoryDocument: Codable, Sendable {
             Instrument(id: $0.instrument.id, kind: $0.instrument.kind, mwh: $0.instrument.energyMWh, appliedMWh: $0.appliedMWh,
                        gPerKWh: $0.instrument.carbonGPerKWh, renewable: $0.instrument.renewable)
         }
-        balance = Balance(emittedT: ledger.emittedKg.reduce(0, +) / 1000, loadT: ledger.loadKg.reduce(0, +) / 1000,
-                          exportT: ledger.exportKg.reduce(0, +) / 1000, poolEndT: (ledger.poolKg.last ?? 0) / 1000)
+        balance = Balance(emittedT: ledger.emittedKg / 1000, loadT: ledger.loadKg / 1000, exportT: ledger.exportKg / 1000,
+                          poolEndT: ledger.poolEndKg / 1000)
     }
 }

@@ -32,16 +32,21 @@ public struct KPIDocument: Codable, Sendable {
         case carbonFreeScore = "carbon_free_score", intensityGPerKWh = "intensity_g_per_kwh"
     }
 
-    /// The document of a run.
-    public init(result: SimulationResult, inventory: GHGInventory, ledger: CarbonLedger) {
+    /// The document of a run, its ledger's sums and its months (``addMonths(_:servedKWh:axis:to:)``).
+    public init(result: SimulationResult, inventory: GHGInventory, ledger: CarbonLedgerTotals, months: [Month]) {
         kpi = DataCentreKPIs(result: result, renewableContractKWh: inventory.renewableContractKWh)
         carbonFreeScore = ledger.carbonFreeScore
         intensityGPerKWh = result.totals.intensityGPerKWh
-        monthly = Self.months(result.series!, ledger: ledger, axis: result.axis)
+        monthly = months
     }
 
-    private static func months(_ series: StepSeries, ledger: CarbonLedger, axis: TimeAxis) -> [Month] {
-        var months = (1...12).map { Month(month: $0, pvMWh: 0, batteryDischargeMWh: 0, dieselMWh: 0, gridImportMWh: 0, servedMWh: 0, emissionsT: 0) }
+    /// Twelve months with nothing in them.
+    public static var emptyMonths: [Month] {
+        (1...12).map { Month(month: $0, pvMWh: 0, batteryDischargeMWh: 0, dieselMWh: 0, gridImportMWh: 0, servedMWh: 0, emissionsT: 0) }
+    }
+
+    /// Adds the steps of `series` (whole years; energy served per step `servedKWh`) to `months`.
+    public static func addMonths(_ series: StepSeries, servedKWh: [Double], axis: TimeAxis, to months: inout [Month]) {
         let hours = axis.stepHours
         for step in 0..<series.count {
             let day = (step % axis.stepsPerYear) * axis.stepMinutes / 1440
@@ -50,9 +55,8 @@ public struct KPIDocument: Codable, Sendable {
             months[index].batteryDischargeMWh += max(0, series.batteryKW[step]) * hours / 1000
             months[index].dieselMWh += series.dieselKW[step] * hours / 1000
             months[index].gridImportMWh += max(0, series.gridKW[step]) * hours / 1000
-            months[index].servedMWh += ledger.servedKWh[step] / 1000
+            months[index].servedMWh += servedKWh[step] / 1000
             months[index].emissionsT += series.co2Kg[step] / 1000
         }
-        return months
     }
 }
