@@ -2,15 +2,21 @@
 # Load test of `heliogrid serve` on loopback with wrk (Debian's package, installed if missing):
 # GET /v1/status (read token) and POST /v1/telemetry ingest of one reading (control token), each for
 # DURATION seconds with 2 threads and 32 connections, while the control loop runs at 1 s intervals.
-# Usage: scripts/load-test.sh [DURATION_SECONDS]
+# Then the idle/slow-client phase: IDLE connections (default 10,000; half silent, half sending half a
+# request head, scripts/hold-connections.py) held against a service whose limits let it keep them
+# (--max-connections 16384, idle and header timeouts 300 s), GET /v1/status measured meanwhile; and
+# the same clients against the default limits, which close them all within the header timeout.
+# Usage: scripts/load-test.sh [DURATION_SECONDS] [IDLE]
 set -euo pipefail
 duration="${1:-15}"
+idle="${2:-10000}"
+ulimit -n "$(ulimit -Hn)"
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"; $sudo_cmd apt-get install -y -qq wrk; }
 swift build -c release --product heliogrid >/dev/null
 bin=.build/release/heliogrid
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $server ${holder:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 read_token=$($bin token create --scope read --db "$work/ems.sqlite")
 control_token=$($bin token create --scope control --db "$work/ems.sqlite")
 port=$((20000 + RANDOM % 20000))
@@ -33,3 +39,35 @@ wrk -t2 -c32 -d"${duration}s" --latency -s "$work/ingest.lua" "http://127.0.0.1:
 echo "== after the run"
 curl -s -H "Authorization: Bearer $read_token" "http://127.0.0.1:$port/v1/status" | head -c 300; echo
 curl -s "http://127.0.0.1:$port/metrics" | grep -E "^heliogrid_(control_ticks_total|telemetry_failures_total|safe_mode) "
+
+ticks() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^heliogrid_control_ticks_total /{print $2}'; }
+hold() {  # hold $idle connections in the background until "holding N" is printed
+    python3 scripts/hold-connections.py "$port" "$idle" > "$work/holder.log" 2>&1 &
+    holder=$!
+    until grep -q '^holding\|failed' "$work/holder.log"; do sleep 0.2; done
+    head -1 "$work/holder.log"
+}
+restart() {  # restart the service on a new port with the given options
+    kill "$server"; wait "$server" 2>/dev/null || true
+    port=$((port + 1))
+    $bin serve --db "$work/ems.sqlite" --port "$port" "$@" >/dev/null 2>&1 &
+    server=$!
+    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/metrics" >/dev/null && break; sleep 0.2; done
+}
+
+echo "== GET /v1/status while $idle idle and slow-header connections are held (limits let the service keep them)"
+restart --max-connections 16384 --idle-timeout 300 --header-timeout 300
+hold
+before=$(ticks)
+wrk -t2 -c32 -d"${duration}s" --latency -H "Authorization: Bearer $read_token" "http://127.0.0.1:$port/v1/status"
+echo "control intervals during the run: $(( $(ticks) - before )) in ${duration} s"
+tail -1 "$work/holder.log"
+kill "$holder"; wait "$holder" 2>/dev/null || true
+
+echo "== the same clients against the default limits (max 4096 connections, header timeout 10 s, idle 15 s)"
+restart
+hold
+for _ in $(seq 60); do grep -q " $idle of $idle closed" "$work/holder.log" && break; sleep 1; done
+tail -1 "$work/holder.log"
+curl -s -o /dev/null -w "GET /v1/status: %{http_code} in %{time_total} s\n" -H "Authorization: Bearer $read_token" "http://127.0.0.1:$port/v1/status"
+kill "$holder"; wait "$holder" 2>/dev/null || true

@@ -10,11 +10,11 @@ public enum MemoryBudget {
     public static let baseBytes = 300 << 20
 
     /// Throws naming the estimate and what is available when `scenario`'s steps × `bytesPerStep`
-    /// exceed the memory available to this process.
-    public static func check(_ scenario: Scenario, bytesPerStep: Int, what: String) throws {
+    /// exceed `available` bytes (by default the memory available to this process).
+    public static func check(_ scenario: Scenario, bytesPerStep: Int, what: String, available: Int? = availableBytes()) throws {
         let steps = 525_600 / scenario.site.timestepMinutes * scenario.site.years
         let needed = steps * bytesPerStep + baseBytes
-        guard let available = availableBytes(), needed > available else { return }
+        guard let available, needed > available else { return }
         throw HelioError(.io, "\(what) keeps every step in memory: about \(gigabytes(needed)) GB for \(steps) steps "
                          + "(\(scenario.site.years) years at \(scenario.site.timestepMinutes) min), but \(gigabytes(available)) GB are "
                          + "available; use a longer [site] timestep_minutes or fewer years")

@@ -70,6 +70,17 @@ import Testing
         #expect(recovered)
     }
 
+    /// The API document lists exactly the alarm kinds there are, and the faults the simulated plant takes.
+    @Test func openAPIListsEveryAlarmKindAndFault() throws {
+        let url = try #require(EMSApplication.resourceURL("openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        let alarm = ((schemas?["Alarm"] as? [String: Any])?["properties"] as? [String: Any])?["kind"] as? [String: Any]
+        #expect(alarm?["enum"] as? [String] == AlarmKind.allCases.map(\.rawValue))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(PlantFault.allCases.allSatisfy { text.contains("\"\($0.rawValue)\"") })
+    }
+
     /// Telemetry that comes back clears its alarm even while an operator holds safe mode.
     @Test func telemetryAlarmClearsUnderAnOperatorHold() async throws {
         let path = ServerFixture.databasePath()

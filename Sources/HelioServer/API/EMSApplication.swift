@@ -193,10 +193,14 @@ public struct EMSApplication: Sendable {
         return try JSONResponse.make([forecast])
     }
 
+    /// Where a file of the module's resources is.
+    static func resourceURL(_ name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
+    }
+
     /// A file of the module's resources.
     static func resource(_ name: String, type: String) throws -> Response {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources"),
-              let data = FileManager.default.contents(atPath: url.path) else {
+        guard let url = resourceURL(name), let data = FileManager.default.contents(atPath: url.path) else {
             throw HTTPError(.internalServerError, message: "missing resource \(name)")
         }
         return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
