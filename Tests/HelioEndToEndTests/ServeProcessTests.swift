@@ -163,3 +163,37 @@ import Testing
         #expect(closed == held.count)
     }
 }
+
+/// `heliogrid token` and `serve` arguments as a user types them.
+@Suite struct TokenAndServeArgumentTests {
+    /// Tokens are listed by id, scope and label (never the token), revoked by id; an unknown id or
+    /// database is exit 2.
+    @Test func tokensAreListedAndRevoked() throws {
+        let database = ServerFixture.databasePath()
+        defer { ServeProcessTests.remove(database) }
+        let created = try CommandLineTests.run(["token", "create", "--scope", "read", "--label", "grafana", "--db", database])
+        #expect(created.status == 0 && created.stdout.hasPrefix("hg_"))
+        let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let listed = try CommandLineTests.run(["token", "list", "--db", database])
+        #expect(listed.status == 0 && listed.stdout.contains("1\tread\tgrafana\t") && !listed.stdout.contains(token))
+        #expect(try CommandLineTests.run(["token", "revoke", "1", "--db", database]).status == 0)
+        #expect(try EMSStore(path: database).scope(ofToken: token) == nil)
+        let unknown = try CommandLineTests.run(["token", "revoke", "7", "--db", database])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no token with id 7"))
+        let missing = try CommandLineTests.run(["token", "list", "--db", database + "-none"])
+        #expect(missing.status == 2 && !FileManager.default.fileExists(atPath: database + "-none"))
+    }
+
+    /// A host that does not resolve and limits out of range are refused before the database is
+    /// opened: exit 2 and no file.
+    @Test func badHostAndLimitsExitTwoWritingNothing() throws {
+        let database = ServerFixture.databasePath()
+        defer { ServeProcessTests.remove(database) }
+        for (arguments, message) in [(["--host", "999.1.1.1"], "--host '999.1.1.1'"), (["--header-timeout", "0"], "--header-timeout"),
+                                     (["--max-connections", "5"], "--max-connections")] {
+            let outcome = try CommandLineTests.run(["serve", "--db", database, "--port", "18080"] + arguments)
+            #expect(outcome.status == 2 && outcome.stderr.contains(message), "\(outcome.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: database))
+        }
+    }
+}
