@@ -15,22 +15,16 @@ struct TokenCommand: ParsableCommand {
 
         @Option(help: "read (status, history, forecasts) or control (also setpoints, mode, telemetry ingest).")
         var scope: String
-        @Option(help: "SQLite database of the service.")
-        var db = "heliogrid.sqlite"
+        @OptionGroup var database: DatabaseOption
         @Option(help: "A note on who or what the token is for.")
         var label = ""
 
         func run() throws {
-            try HelioGridCommand.guarded {
-                guard let tokenScope = TokenScope(rawValue: scope) else {
-                    throw HelioError(.usage, "--scope must be read or control, found '\(scope)'")
-                }
-                do {
-                    let store = try EMSStore(path: db)
-                    print(try store.createToken(scope: tokenScope, label: label, nowMS: Int64(Date().timeIntervalSince1970 * 1000)))
-                } catch let error as StoreError {
-                    throw HelioError(.io, error.message, file: db)
-                }
+            guard let tokenScope = TokenScope(rawValue: scope) else {
+                throw HelioGridCommand.fail(HelioError(.usage, "--scope must be read or control, found '\(scope)'"))
+            }
+            try TokenCommand.withStore(database.db, creating: true) { store in
+                print(try store.createToken(scope: tokenScope, label: label, nowMS: Int64(Date().timeIntervalSince1970 * 1000)))
             }
         }
     }
@@ -38,11 +32,10 @@ struct TokenCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the tokens: id, scope, label, created (UTC), first 12 hex digits of the hash.")
 
-        @Option(help: "SQLite database of the service.")
-        var db = "heliogrid.sqlite"
+        @OptionGroup var database: DatabaseOption
 
         func run() throws {
-            try TokenCommand.withStore(db) { store in
+            try TokenCommand.withStore(database.db) { store in
                 print("id\tscope\tlabel\tcreated_utc\thash")
                 for token in try store.tokens() {
                     let created = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(token.createdMS) / 1000))
@@ -57,21 +50,21 @@ struct TokenCommand: ParsableCommand {
 
         @Argument(help: "The token's id.")
         var id: Int64
-        @Option(help: "SQLite database of the service.")
-        var db = "heliogrid.sqlite"
+        @OptionGroup var database: DatabaseOption
 
         func run() throws {
-            try TokenCommand.withStore(db) { store in
-                guard try store.revokeToken(id: id) else { throw HelioError(.usage, "no token with id \(id)", file: db) }
+            try TokenCommand.withStore(database.db) { store in
+                guard try store.revokeToken(id: id) else { throw HelioError(.usage, "no token with id \(id)", file: database.db) }
                 print("revoked token \(id)")
             }
         }
     }
 
-    /// Runs `body` on the database at `path`, its failures named with the file (exit 2 for input errors).
-    static func withStore(_ path: String, _ body: (EMSStore) throws -> Void) throws {
+    /// Runs `body` on the database at `path` (created when `creating`, otherwise it must exist), its
+    /// failures named with the file (exit 2 for input errors).
+    static func withStore(_ path: String, creating: Bool = false, _ body: (EMSStore) throws -> Void) throws {
         try HelioGridCommand.guarded {
-            guard FileManager.default.fileExists(atPath: path) else { throw HelioError(.usage, "no such database", file: path) }
+            guard creating || FileManager.default.fileExists(atPath: path) else { throw HelioError(.usage, "no such database", file: path) }
             do {
                 try body(try EMSStore(path: path))
             } catch let error as StoreError {
