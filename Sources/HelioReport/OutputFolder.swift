@@ -22,7 +22,8 @@ public final class OutputFolder {
 
     /// Prepares `directory` (checked as described above) and a new staging folder beside it.
     public init(_ directory: String) throws {
-        let trimmed = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        // Absolute, so the staging folder is a sibling even for `.` or `out/`.
+        let trimmed = URL(fileURLWithPath: directory).standardizedFileURL.path
         self.directory = trimmed
         staging = trimmed + ".partial-\(UUID().uuidString)"
         try Self.checkReplaceable(trimmed)

@@ -17,10 +17,6 @@ import Testing
         return process
     }
 
-    static func remove(_ database: String) {
-        ServerFixture.remove(database)
-        try? FileManager.default.removeItem(atPath: database + ".lock")
-    }
 
     /// Waits until the database holds at least `rows` ledger rows (at most 120 s: a loaded machine
     /// starts a debug build slowly); returns the count.
@@ -45,7 +41,7 @@ import Testing
     /// continues without duplicates.
     @Test func killAndRestartLosesNoCommittedRow() async throws {
         let database = ServerFixture.databasePath()
-        defer { Self.remove(database) }
+        defer { ServerFixture.remove(database) }
         let port = Int.random(in: 20_000...40_000)
         var process = try Self.start(database: database, port: port)
         _ = try await Self.waitForLedger(database, atLeast: 20)
@@ -81,7 +77,7 @@ import Testing
     @Test(arguments: [SIGTERM, SIGINT])
     func signalEndsCleanlyWithExitZero(signal: Int32) async throws {
         let database = ServerFixture.databasePath()
-        defer { Self.remove(database) }
+        defer { ServerFixture.remove(database) }
         let process = try Self.start(database: database, port: Int.random(in: 20_000...40_000))
         _ = try await Self.waitForLedger(database, atLeast: 5)
         Foundation.kill(process.processIdentifier, signal)
@@ -95,7 +91,7 @@ import Testing
     /// whose port is taken exits before any interval: its database holds no decision.
     @Test func secondControllerAndTakenPortExitBeforeAnyInterval() async throws {
         let database = ServerFixture.databasePath(), other = ServerFixture.databasePath()
-        defer { Self.remove(database); Self.remove(other) }
+        defer { ServerFixture.remove(database); ServerFixture.remove(other) }
         let port = Int.random(in: 20_000...40_000)
         let first = try Self.start(database: database, port: port)
         defer { Self.kill(first) }
@@ -126,7 +122,7 @@ import Testing
         let clients = min(3_000, available - 500)
         try #require(clients >= 1_000, "the open-file limit (\(available)) is too low for this test")
         let database = ServerFixture.databasePath()
-        defer { ServeProcessTests.remove(database) }
+        defer { ServerFixture.remove(database) }
         let token = try EMSStore(path: database).createToken(scope: .read, label: "test", nowMS: 0)
         let port = Int.random(in: 20_000...40_000)
         let process = Process()
@@ -170,7 +166,7 @@ import Testing
     /// database is exit 2.
     @Test func tokensAreListedAndRevoked() throws {
         let database = ServerFixture.databasePath()
-        defer { ServeProcessTests.remove(database) }
+        defer { ServerFixture.remove(database) }
         let created = try CommandLineTests.run(["token", "create", "--scope", "read", "--label", "grafana", "--db", database])
         #expect(created.status == 0 && created.stdout.hasPrefix("hg_"))
         let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -188,7 +184,7 @@ import Testing
     /// opened: exit 2 and no file.
     @Test func badHostAndLimitsExitTwoWritingNothing() throws {
         let database = ServerFixture.databasePath()
-        defer { ServeProcessTests.remove(database) }
+        defer { ServerFixture.remove(database) }
         for (arguments, message) in [(["--host", "999.1.1.1"], "--host '999.1.1.1'"), (["--header-timeout", "0"], "--header-timeout"),
                                      (["--max-connections", "5"], "--max-connections")] {
             let outcome = try CommandLineTests.run(["serve", "--db", database, "--port", "18080"] + arguments)

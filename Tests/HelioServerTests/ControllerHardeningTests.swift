@@ -101,7 +101,7 @@ import Testing
     /// made; once the first is gone the database can be controlled again.
     @Test func oneControllerPerDatabase() async throws {
         let path = ServerFixture.databasePath()
-        defer { ServerFixture.remove(path); try? FileManager.default.removeItem(atPath: path + ".lock") }
+        defer { ServerFixture.remove(path) }
         do {
             let first = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
             await first.loop.tick()
@@ -122,7 +122,7 @@ import Testing
     /// five more — nine ledger rows, one per minute with no gap (there used to be eight).
     @Test func restartMetersItsFirstInterval() async throws {
         let path = ServerFixture.databasePath()
-        defer { ServerFixture.remove(path); try? FileManager.default.removeItem(atPath: path + ".lock") }
+        defer { ServerFixture.remove(path) }
         do {
             let first = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
             for _ in 0..<5 { await first.loop.tick() }
@@ -138,7 +138,7 @@ import Testing
     /// listed (hashes, never tokens) and revoked; `PUT /v1/mode safe` raises the operator alarm.
     @Test func apiHeadLowercaseBearerTokensAndModeAlarm() async throws {
         let path = ServerFixture.databasePath()
-        defer { ServerFixture.remove(path); try? FileManager.default.removeItem(atPath: path + ".lock") }
+        defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         let read = try server.store.createToken(scope: .read, label: "dashboard", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "scada", nowMS: 0)

@@ -9,7 +9,7 @@ public enum ServerFixture {
     }
 
     public static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// Unix ms of a local standard time at the Phoenix site (UTC−7).
