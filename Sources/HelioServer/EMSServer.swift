@@ -66,12 +66,12 @@ public struct EMSServer: Sendable {
     }
 
     /// The application serving the API on `host`:`port` within `limits`, with the control loop as a
-    /// service that starts its intervals once the server listens; `registry` counts the connections.
+    /// service that starts its intervals once the server listens.
     public func application(host: String = "127.0.0.1", port: Int, limits: ServerLimits = ServerLimits(),
-                            registry: ConnectionRegistry? = nil, logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+                            logLevel: Logger.Level = .info) -> some ApplicationProtocol {
         var logger = Logger(label: "heliogrid.serve")
         logger.logLevel = logLevel
-        let registry = registry ?? ConnectionRegistry(maxConnections: limits.maxConnections)
+        let registry = ConnectionRegistry(maxConnections: limits.maxConnections, metrics: api.metrics)
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: registry)],
             idleTimeout: .milliseconds(Int64(limits.idleTimeoutS * 1000)))

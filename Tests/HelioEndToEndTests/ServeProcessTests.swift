@@ -154,6 +154,10 @@ import Testing
         let ledgerBefore = try EMSStore(path: database).count("ledger")
         let answers = (0..<20).map { _ in RawSocket.request(port: port, status) }
         #expect(answers.allSatisfy { $0.status == "HTTP/1.1 200 OK" }, "\(answers.map(\.status))")
+        // The service holds no more than its cap (the metrics request itself included).
+        let metrics = RawSocket.request(port: port, "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").answer
+        let open = metrics.split(separator: "\n").first { $0.hasPrefix("heliogrid_http_connections ") }.flatMap { Double($0.split(separator: " ")[1]) }
+        #expect(open.map { $0 >= 1 && $0 <= Double(clients / 3) } == true, "\(open ?? -1)")
         #expect(try await ServeProcessTests.waitForLedger(database, atLeast: ledgerBefore + 20) >= ledgerBefore + 20)
         // Every misbehaving connection ends: evicted at the cap or closed by its timeout.
         let closed = held.filter { $0.readToEnd(timeout: .seconds(60)).closed }.count

@@ -51,15 +51,15 @@ public struct RawSocket: Sendable {
     /// Closes the socket.
     public func close() { Glibc.close(fd) }
 
-    /// One request on a new connection (`Connection: close`): the status line and the time to the
-    /// whole answer; `nil` status when no answer came within `timeout`.
-    public static func request(port: Int, _ head: String, timeout: Duration = .seconds(30)) -> (status: String?, latency: Duration) {
+    /// One request on a new connection (`Connection: close`): the status line, the whole answer and
+    /// the time to it; `nil` status when no answer came within `timeout`.
+    public static func request(port: Int, _ head: String, timeout: Duration = .seconds(30)) -> (status: String?, answer: String, latency: Duration) {
         let started = ContinuousClock.now
-        guard let socket = connect(port: port) else { return (nil, ContinuousClock.now - started) }
+        guard let socket = connect(port: port) else { return (nil, "", ContinuousClock.now - started) }
         defer { socket.close() }
         socket.send(head)
         let answer = socket.readToEnd(timeout: timeout)
         let status = answer.text.split(separator: "\r\n", maxSplits: 1).first.map(String.init)
-        return (answer.closed ? status : nil, ContinuousClock.now - started)
+        return (answer.closed ? status : nil, answer.text, ContinuousClock.now - started)
     }
 }

@@ -11,14 +11,16 @@ public final class ConnectionRegistry: Sendable {
     }
 
     private let connections = Mutex<[ObjectIdentifier: Entry]>([:])
+    private let metrics: ServiceMetrics
     /// The cap.
     public let maxConnections: Int
 
-    /// A registry for at most `maxConnections` connections.
-    public init(maxConnections: Int) { self.maxConnections = maxConnections }
-
-    /// Connections open now.
-    public var count: Int { connections.withLock { $0.count } }
+    /// A registry for at most `maxConnections` connections, their number published as `metrics`'
+    /// `heliogrid_http_connections`.
+    public init(maxConnections: Int, metrics: ServiceMetrics) {
+        self.maxConnections = maxConnections
+        self.metrics = metrics
+    }
 
     /// Registers `channel` (idle); returns the channel to close to stay within the cap, if any —
     /// the longest-idle other connection, or `channel` itself when every other one is busy.
@@ -26,6 +28,7 @@ public final class ConnectionRegistry: Sendable {
         connections.withLock { open in
             let id = ObjectIdentifier(channel)
             open[id] = Entry(channel: channel, idleSince: .now())
+            defer { metrics.setConnections(open.count) }
             guard open.count > maxConnections else { return nil }
             let victim = open.lazy.filter { $0.key != id && $0.value.idleSince != nil }
                 .min { $0.value.idleSince! < $1.value.idleSince! }
@@ -41,6 +44,9 @@ public final class ConnectionRegistry: Sendable {
 
     /// Forgets `channel`.
     func closed(_ channel: any Channel) {
-        _ = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+        connections.withLock { open in
+            guard open.removeValue(forKey: ObjectIdentifier(channel)) != nil else { return }
+            metrics.setConnections(open.count)
+        }
     }
 }
