@@ -90,8 +90,8 @@ public enum SimulationEngine {
             if let finished = yearSeries {
                 onYear?(year, finished, axis)
                 series?.append(contentsOf: finished)
-                yearSeries?.removeAll()
             }
+            yearSeries?.removeAll()
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
             yearly.append(totals)
             batteryAgeYears += 1
