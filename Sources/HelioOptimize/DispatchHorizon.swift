@@ -2,8 +2,11 @@ import HelioGrid
 
 /// What a dispatch optimisation plans over: demand and PV per step and the plant's starting state.
 public struct DispatchHorizon: Sendable {
-    /// Step length, hours.
+    /// Step length, hours (of the plan steps; see ``blockHours`` for the look-ahead after them).
     public var stepHours: Double
+    /// Lengths of coarse look-ahead blocks after the plan steps, hours: the last `blockHours.count`
+    /// entries of the per-step arrays are these blocks (their means). Empty for none.
+    public var blockHours: [Double]
     /// Facility demand per step, kW.
     public var loadKW: [Double]
     /// PV available per step, kW.
@@ -26,8 +29,9 @@ public struct DispatchHorizon: Sendable {
     /// Creates a horizon; see the properties for units.
     public init(stepHours: Double, loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double] = [],
                 dieselRatingFactor: [Double] = [], initialEnergyKWh: Double, capacityKWh: Double, initialUnits: Int = 0, initialMustRun: [Int] = [],
-                endAtLeastStart: Bool = true) {
+                endAtLeastStart: Bool = true, blockHours: [Double] = []) {
         self.stepHours = stepHours
+        self.blockHours = blockHours
         self.loadKW = loadKW
         self.pvAvailableKW = pvAvailableKW
         self.gridCarbonGPerKWh = gridCarbonGPerKWh
@@ -39,6 +43,15 @@ public struct DispatchHorizon: Sendable {
         self.endAtLeastStart = endAtLeastStart
     }
 
-    /// Number of steps.
+    /// Number of steps, plan steps and look-ahead blocks.
     public var count: Int { loadKW.count }
+
+    /// Number of plan steps (before the look-ahead blocks).
+    public var planSteps: Int { count - blockHours.count }
+
+    /// Length of step `t`, hours.
+    @inline(__always)
+    public func hours(at t: Int) -> Double {
+        t < planSteps ? stepHours : blockHours[t - planSteps]
+    }
 }

@@ -91,7 +91,7 @@ public struct DispatchProblem: Sendable {
         }
 
         private mutating func addStep(_ t: Int) {
-            let scenario = problem.scenario, h = horizon.stepHours
+            let scenario = problem.scenario, h = horizon.hours(at: t)
             let load = horizon.loadKW[t]
             pv.append(program.addVariable(upper: horizon.pvAvailableKW[t]))
             unserved.append(program.addVariable(upper: load, objective: scenario.economics.unservedPenaltyPerKWh * h))
@@ -115,7 +115,7 @@ public struct DispatchProblem: Sendable {
 
         private mutating func addBattery(_ t: Int, _ battery: BatteryConfig, terms: inout [LinearProgram.Variable],
                                          coefficients: inout [Double]) {
-            let scenario = problem.scenario, h = horizon.stepHours
+            let scenario = problem.scenario, h = horizon.hours(at: t)
             let wear = battery.wearCostPerKWh * h
             charge.append(program.addVariable(upper: battery.powerKW, objective: wear))
             discharge.append(program.addVariable(upper: battery.powerKW, objective: wear))
@@ -146,7 +146,7 @@ public struct DispatchProblem: Sendable {
 
         private mutating func addGensets(_ t: Int, _ fleet: DieselConfig, terms: inout [LinearProgram.Variable],
                                          coefficients: inout [Double]) {
-            let h = horizon.stepHours
+            let h = horizon.hours(at: t)
             let perLitre = problem.costPerLitre
             let mustRun = t < horizon.initialMustRun.count ? Double(horizon.initialMustRun[t]) : 0
             diesel.append(program.addVariable(upper: fleet.fleetKW, objective: fleet.fuelSlopeLPerKWh * h * perLitre))
@@ -170,17 +170,18 @@ public struct DispatchProblem: Sendable {
         private mutating func addReserveBand(_ t: Int, _ battery: BatteryConfig) {
             let reserveKWh = battery.reserveSOC * horizon.capacityKWh
             guard battery.reserveSOC > battery.socMin else { return }
-            let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.reserveBandPenaltyShare * horizon.stepHours
+            let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.reserveBandPenaltyShare * horizon.hours(at: t)
             let belowReserve = program.addVariable(upper: reserveKWh, objective: penalty)
             program.addConstraint([energy[t]: 1, belowReserve: 1], lower: reserveKWh)
         }
 
-        /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ steps.
+        /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ plan steps (a look-ahead block is at least
+        /// as long as a minimum run).
         private mutating func addMinimumRunTime() {
             guard let fleet = problem.plant.diesel, fleet.minRunHours > 0 else { return }
             let window = max(1, Int((fleet.minRunHours / horizon.stepHours).rounded(.up)))
             guard window > 1 else { return }
-            for t in units.indices {
+            for t in units.indices.prefix(horizon.planSteps) {
                 let recent = Array(starts[max(0, t - window + 1)...t])
                 program.addConstraint(variables: [units[t]] + recent,
                                       coefficients: [1] + Array(repeating: -1, count: recent.count), lower: 0)

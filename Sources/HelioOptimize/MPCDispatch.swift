@@ -10,10 +10,18 @@ import HelioGrid
 /// first, then gensets), which absorbs forecast errors at once. Unit counts are integer over the first
 /// ``integerHours`` of the horizon, where decisions are taken, and relaxed beyond, which keeps a 48-hour
 /// re-plan to milliseconds (a fully integer one takes seconds to prove within 0.01 %). Units held on by
-/// their minimum run time stay committed in the plan. Stored energy at the horizon's end is held at
-/// least at its present level, so the controller does not spend the battery on the last forecast
-/// hours; if that cannot be met the plan is solved without it, and if the solver fails the rule-based
-/// EMS decides that step.
+/// their minimum run time stay committed in the plan.
+///
+/// Energy left in the battery at the horizon's end is valued by a coarse look-ahead rather than by a
+/// hard end condition: after the horizon the plan continues over `lookahead_hours` in blocks of
+/// `lookahead_block_hours` (forecast means, commitment relaxed), so stored energy is worth what it
+/// will save in the days after — the diesel it displaces, or nothing if PV will refill it anyway.
+/// This is the move-blocking scheme of R. Cagienard, P. Grieder, E. C. Kerrigan and M. Morari, "Move
+/// blocking strategies in receding horizon control", J. Process Control 17(6), 2007, which keeps a
+/// long prediction horizon at the cost of a short one; the tail plays the role of the terminal value
+/// of stored energy ("water value") of hydro-thermal scheduling. A hard end condition (end ≥ start)
+/// made every 48-hour window refill the battery, at night with diesel. If the solver fails the
+/// rule-based EMS decides that step.
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -23,6 +31,8 @@ public struct MPCDispatch: DispatchStrategy {
     private let planStepHours: Double
     private let replanHours: Double
     private let horizonSteps: Int
+    /// Plan steps per look-ahead block, and the number of blocks.
+    private let blockSteps: Int, blocks: Int
     private let unitKW: Double
     private var fallback: RuleBasedDispatch
     private var plan: DispatchPlan?
@@ -60,6 +70,8 @@ public struct MPCDispatch: DispatchStrategy {
         self.planStepHours = planStepHours
         self.replanHours = replanHours
         horizonSteps = max(1, Int((scenario.dispatch.horizonHours / planStepHours).rounded()))
+        blockSteps = max(1, Int((scenario.dispatch.lookaheadBlockHours / planStepHours).rounded()))
+        blocks = Int((scenario.dispatch.lookaheadHours / (Double(blockSteps) * planStepHours)).rounded())
         unitKW = scenario.diesel?.unitKW ?? 0
         fallback = RuleBasedDispatch(config: scenario.dispatch)
     }
@@ -79,12 +91,25 @@ public struct MPCDispatch: DispatchStrategy {
         return PlanFollower.decision(following: PlantSetpoints(plan: plan, step: offset, unitKW: unitKW), in: context)
     }
 
+    /// Plan steps forecast after the present one: the rest of the horizon and the look-ahead.
+    private var forecastSteps: Int { horizonSteps - 1 + blocks * blockSteps }
+
+    /// `values` (the present step, then one per forecast step) as the horizon's plan steps followed by
+    /// the means of each look-ahead block.
+    private func blocked(_ values: [Double]) -> [Double] {
+        guard blocks > 0 else { return values }
+        let tail = (0..<blocks).map { block in
+            values[(horizonSteps + block * blockSteps)..<(horizonSteps + (block + 1) * blockSteps)].reduce(0, +) / Double(blockSteps)
+        }
+        return Array(values[..<horizonSteps]) + tail
+    }
+
     /// The gensets' rating factor over the horizon: the present one, then the forecast (or the present one held).
     private func dieselRating(_ context: DispatchContext, index: Int) -> [Double] {
         guard let fleet = context.fleet else { return [] }
-        let later = dieselRatingForecaster?.forecast(after: index, count: horizonSteps - 1)
-            ?? Array(repeating: fleet.ratingFactor, count: horizonSteps - 1)
-        return [fleet.ratingFactor] + later
+        let later = dieselRatingForecaster?.forecast(after: index, count: forecastSteps)
+            ?? Array(repeating: fleet.ratingFactor, count: forecastSteps)
+        return blocked([fleet.ratingFactor] + later)
     }
 
     private mutating func replan(_ context: DispatchContext, index: Int) {
@@ -93,21 +118,18 @@ public struct MPCDispatch: DispatchStrategy {
         let mustRun = context.fleet.map { fleet in
             (0..<horizonSteps).map { fleet.unitsThatMustRun(step: context.step + $0 * stepsPerPlanStep, stepHours: hours) }
         } ?? []
-        var horizon = DispatchHorizon(
+        let horizon = DispatchHorizon(
             stepHours: planStepHours,
-            loadKW: [context.loadKW] + loadForecaster.forecast(after: index, count: horizonSteps - 1),
-            pvAvailableKW: [context.pvAvailableKW] + pvForecaster.forecast(after: index, count: horizonSteps - 1),
-            gridCarbonGPerKWh: gridCarbonForecaster?.forecast(after: index - 1, count: horizonSteps) ?? [],
+            loadKW: blocked([context.loadKW] + loadForecaster.forecast(after: index, count: forecastSteps)),
+            pvAvailableKW: blocked([context.pvAvailableKW] + pvForecaster.forecast(after: index, count: forecastSteps)),
+            gridCarbonGPerKWh: gridCarbonForecaster.map { blocked($0.forecast(after: index - 1, count: forecastSteps + 1)) } ?? [],
             dieselRatingFactor: dieselRating(context, index: index),
             initialEnergyKWh: context.battery?.energyKWh ?? 0, capacityKWh: context.battery?.capacityKWh ?? 0,
-            initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: context.battery != nil)
+            initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
+            blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         planStartHours = context.timeHours
         planStartIndex = index
         plan = try? problem.solve(horizon)
-        if plan == nil {
-            horizon.endAtLeastStart = false
-            plan = try? problem.solve(horizon)
-        }
         if let plan {
             replans += 1
             solveSeconds += plan.solveSeconds

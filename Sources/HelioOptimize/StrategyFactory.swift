@@ -27,15 +27,33 @@ public enum StrategyFactory {
             return try OptimalDispatch(scenario: scenario, inputs: inputs)
         case .mpc:
             let axis = inputs.axis
-            let clearSkyKW = scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: axis.stepMinutes) }
-                ?? Array(repeating: 0, count: axis.stepsPerYear)
+            let (pv, load) = forecasters(scenario, weather: weather, inputs: inputs)
             let replanSteps = max(1, scenario.dispatch.stepMinutes / axis.stepMinutes)
             return MPCDispatch(
                 scenario: scenario, planStepHours: axis.stepHours, replanHours: Double(replanSteps) * axis.stepHours,
-                pvForecaster: ClearSkyIndexForecaster(clearSkyKW: clearSkyKW),
-                loadForecaster: SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes),
+                pvForecaster: pv, loadForecaster: load,
                 gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh),
                 dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor))
+        }
+    }
+
+    /// The PV and load forecasters of a simulated MPC (`[dispatch] forecast`): persistence, or the
+    /// true future — the run's load and PV (degraded year by year as the engine does) as a schedule.
+    private static func forecasters(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> (pv: any Forecaster, load: any Forecaster) {
+        let axis = inputs.axis
+        switch scenario.dispatch.forecast {
+        case .persistence:
+            let clearSkyKW = scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: axis.stepMinutes) }
+                ?? Array(repeating: 0, count: axis.stepsPerYear)
+            return (ClearSkyIndexForecaster(clearSkyKW: clearSkyKW), SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes))
+        case .perfect:
+            let lives = ComponentLives(scenario: scenario)
+            let pv = (0..<scenario.site.years).flatMap { year in
+                let factor = lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
+                return inputs.pvAvailableKW.map { $0 * factor }
+            }
+            let load = (0..<scenario.site.years).flatMap { _ in inputs.load.facilityKW }
+            return (ScheduleForecaster(values: pv), ScheduleForecaster(values: load))
         }
     }
 

@@ -14,6 +14,15 @@ public struct DispatchConfig: Sendable, Equatable {
         case mpc
     }
 
+    /// What the model-predictive EMS plans on in a simulation.
+    public enum Forecast: String, Sendable, CaseIterable {
+        /// The forecasters an operator has: clear-sky-index PV and same-time-yesterday load.
+        case persistence
+        /// The true future load and PV of the simulated year: separates the formulation's loss from the
+        /// forecasts' loss.
+        case perfect
+    }
+
     /// The strategy `simulate` uses unless `--dispatch` overrides it.
     public var strategy: Strategy = .rule
     /// Rule: start gensets when SOC falls to this and PV is short, fraction.
@@ -26,6 +35,12 @@ public struct DispatchConfig: Sendable, Equatable {
     public var horizonHours: Double = 48
     /// MPC re-planning interval, minutes.
     public var stepMinutes: Int = 60
+    /// MPC in simulation: the forecasts it plans on.
+    public var forecast: Forecast = .persistence
+    /// MPC: hours of coarse look-ahead after the horizon, which value the energy stored at its end.
+    public var lookaheadHours: Double = 120
+    /// MPC: length of one look-ahead block, hours.
+    public var lookaheadBlockHours: Double = 6
     /// Optimal/MPC: keep battery reserve for the loss of the largest genset.
     public var contingencyReserve = true
 
@@ -44,6 +59,9 @@ public struct DispatchConfig: Sendable, Equatable {
         dieselTargetLoading = try section.positive("diesel_target_loading", default: defaults.dieselTargetLoading, max: 1)
         horizonHours = try section.positive("horizon_hours", default: defaults.horizonHours, max: 8760)
         stepMinutes = try section.int("step_minutes", default: defaults.stepMinutes, in: 1...1440)
+        lookaheadHours = try section.double("lookahead_hours", default: defaults.lookaheadHours, in: 0...8760)
+        lookaheadBlockHours = try section.positive("lookahead_block_hours", default: defaults.lookaheadBlockHours, max: 168)
+        forecast = Forecast(rawValue: try section.choice("forecast", default: defaults.forecast.rawValue, in: Forecast.allCases.map(\.rawValue)))!
         contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
         try section.finish()
     }
