@@ -24,15 +24,7 @@ public struct OptimalDispatch: DispatchStrategy {
                              "perfect-foresight dispatch plans at most \(Self.maximumSteps) steps in one LP (a year at 15 minutes); this run has \(inputs.axis.stepsPerYear * years): use a coarser --timestep or fewer years",
                              file: scenario.source, key: "dispatch.strategy")
         }
-        let lives = ComponentLives(scenario: scenario)
-        var load: [Double] = [], pv: [Double] = [], carbon: [Double] = [], rating: [Double] = []
-        for year in 0..<years {
-            let factor = lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
-            load += inputs.load.facilityKW
-            pv += inputs.pvAvailableKW.map { $0 * factor }
-            carbon += inputs.gridCarbonGPerKWh
-            rating += inputs.gensetRatingFactor
-        }
+        let (load, pv, carbon, rating) = inputs.wholeRun(scenario)
         let battery = scenario.battery
         let horizon = DispatchHorizon(
             stepHours: inputs.axis.stepHours, loadKW: load, pvAvailableKW: pv, gridCarbonGPerKWh: carbon, dieselRatingFactor: rating,

@@ -7,8 +7,8 @@ import HelioGrid
 ///   own genset loading, or HOMER's two strategies.
 /// - `optimal`: perfect foresight over the whole run (``OptimalDispatch``), simulation only: it
 ///   needs the true load and PV of every step in advance.
-/// - `mpc`: the receding-horizon planner (``MPCDispatch``) on the simulation grid with clear-sky-index
-///   PV and same-time-yesterday load forecasts; live, on clock hours with forecasts from the
+/// - `mpc`: the receding-horizon planner (``MPCDispatch``) on the simulation grid with the forecasts
+///   `[dispatch] forecast` names (``forecasters(_:weather:inputs:)``); live, on clock hours with forecasts from the
 ///   scenario's modelled year blended with the present measurement (``ModelYearForecaster``).
 public enum StrategyFactory {
     /// Strategies a simulation runs.
@@ -31,30 +31,46 @@ public enum StrategyFactory {
             let replanSteps = max(1, scenario.dispatch.stepMinutes / axis.stepMinutes)
             return MPCDispatch(
                 scenario: scenario, planStepHours: axis.stepHours, replanHours: Double(replanSteps) * axis.stepHours,
-                pvForecaster: pv, loadForecaster: load,
+                pvForecaster: pv.forecaster, loadForecaster: load.forecaster,
                 gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh),
                 dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor))
         }
     }
 
-    /// The PV and load forecasters of a simulated MPC (`[dispatch] forecast`): persistence, or the
-    /// true future — the run's load and PV (degraded year by year as the engine does) as a schedule.
-    private static func forecasters(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> (pv: any Forecaster, load: any Forecaster) {
+    /// A forecaster and its name in reports.
+    public typealias NamedForecaster = (name: String, forecaster: any Forecaster)
+
+    /// The PV and load forecasters of a simulated MPC (`[dispatch] forecast`): climatology blend,
+    /// persistence, or the true future — the run's load and PV (degraded year by year as the engine
+    /// does) as a schedule.
+    public static func forecasters(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> (pv: NamedForecaster, load: NamedForecaster) {
         let axis = inputs.axis
+        let yesterday: NamedForecaster = ("same time yesterday", SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes))
         switch scenario.dispatch.forecast {
+        case .blend:
+            let leadHours = scenario.dispatch.horizonHours + scenario.dispatch.lookaheadHours
+            return (("clear-sky index, persistence blended with climatology",
+                     ClimatologyBlendForecaster(clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis), pvKW: inputs.pvAvailableKW,
+                                                stepMinutes: axis.stepMinutes, maxLeadHours: leadHours)), yesterday)
         case .persistence:
-            let clearSkyKW = scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: axis.stepMinutes) }
-                ?? Array(repeating: 0, count: axis.stepsPerYear)
-            return (ClearSkyIndexForecaster(clearSkyKW: clearSkyKW), SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes))
+            return (("clear-sky index persisted", ClearSkyIndexForecaster(clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis))), yesterday)
         case .perfect:
-            let lives = ComponentLives(scenario: scenario)
-            let pv = (0..<scenario.site.years).flatMap { year in
-                let factor = lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
-                return inputs.pvAvailableKW.map { $0 * factor }
-            }
-            let load = (0..<scenario.site.years).flatMap { _ in inputs.load.facilityKW }
-            return (ScheduleForecaster(values: pv), ScheduleForecaster(values: load))
+            let run = inputs.wholeRun(scenario)
+            return (("perfect", ScheduleForecaster(values: run.pvAvailableKW)), ("perfect", ScheduleForecaster(values: run.loadKW)))
         }
+    }
+
+    /// The references forecast skill is scored against: clear-sky-index persistence for PV ("smart
+    /// persistence"), the latest value for load.
+    public static func referenceForecasters(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> (pv: NamedForecaster, load: NamedForecaster) {
+        (("clear-sky index persisted", ClearSkyIndexForecaster(clearSkyKW: clearSkyKW(scenario, weather: weather, axis: inputs.axis))),
+         ("latest value", PersistenceForecaster()))
+    }
+
+    /// The plant's PV output under clear skies at every step of a year, kW (zeros without PV).
+    private static func clearSkyKW(_ scenario: Scenario, weather: WeatherData, axis: TimeAxis) -> [Double] {
+        scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: axis.stepMinutes) }
+            ?? Array(repeating: 0, count: axis.stepsPerYear)
     }
 
     /// The scenario's `[dispatch] strategy` for the live EMS, forecasting from `inputs`' modelled year.

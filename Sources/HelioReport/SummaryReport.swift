@@ -132,6 +132,23 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey { case lossOfLoadHours = "loss_of_load_hours", maxUnservedKW = "max_unserved_kw" }
     }
 
+    /// `forecast_skill[]`: how well an MPC run's forecasts predicted PV and load (``ForecastSkill``).
+    public struct Forecast: Codable, Sendable, Equatable {
+        /// `pv` or `load`, and the forecaster and reference names.
+        public var quantity, forecaster, reference: String
+        /// Leads scored, hours; errors, kW; skill against the reference.
+        public var leadHours, maeKW, rmseKW, referenceRMSEKW, skillScore: Double
+        enum CodingKeys: String, CodingKey {
+            case quantity, forecaster, reference
+            case leadHours = "lead_hours", maeKW = "mae_kw", rmseKW = "rmse_kw", referenceRMSEKW = "reference_rmse_kw", skillScore = "skill_score"
+        }
+
+        init(_ skill: ForecastSkill) {
+            (quantity, forecaster, reference) = (skill.quantity, skill.forecaster, skill.reference)
+            (leadHours, maeKW, rmseKW, referenceRMSEKW, skillScore) = (skill.leadHours, skill.maeKW, skill.rmseKW, skill.referenceRMSEKW, skill.skillScore)
+        }
+    }
+
     /// Scenario (site) name.
     public var scenario: String
     /// Dispatch strategy name.
@@ -158,12 +175,14 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var years: [Year]
     /// Plain-words warnings about how the plant was used (genset duty beyond its rating, not firm at N + 1).
     public var warnings: [String]
+    /// Forecast skill of an MPC run (empty otherwise).
+    public var forecastSkill: [Forecast]
     /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {
         case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years
-        case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms"
+        case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms", forecastSkill = "forecast_skill"
     }
 
     /// Builds the report of a run. Intensity = (Scope 1 + Scope 2 location-based) / energy served;
@@ -203,6 +222,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             lcoe: economicsResult.lcoePerKWh, fuelCostYear1: economicsResult.fuelCostYear1,
             carbonCostYear1: economicsResult.carbonCostYear1)
         reliability = Reliability(lossOfLoadHours: t.lossOfLoadHours, maxUnservedKW: t.maxUnservedKW)
+        forecastSkill = result.forecastSkill.map(Forecast.init)
         runtimeMS = result.runtimeMS
     }
 

@@ -50,6 +50,13 @@ public enum TerminalSummary {
             row("LCOE", NumberFormat.fixed(money.lcoe, decimals: 4) + " per kWh"),
             row("fuel / carbon cost, year 1", NumberFormat.grouped(money.fuelCostYear1) + " / " + NumberFormat.grouped(money.carbonCostYear1)),
         ]
+        if let lead = report.forecastSkill.first?.leadHours {
+            lines += ["", "Forecasts (next \(NumberFormat.fixed(lead, decimals: 0)) h; skill against the reference: 1 − RMSE / RMSE_ref)"]
+                + report.forecastSkill.map { f in
+                    row(f.quantity, "MAE " + NumberFormat.grouped(f.maeKW) + " kW, RMSE " + NumberFormat.grouped(f.rmseKW) + " kW, skill "
+                        + NumberFormat.fixed(f.skillScore, decimals: 3) + " (" + f.forecaster + " vs " + f.reference + ")")
+                }
+        }
         if !report.warnings.isEmpty {
             lines += ["", "Warnings"] + report.warnings.map { "  " + $0 }
         }

@@ -34,7 +34,26 @@ public enum CampusRun {
     private static func dispatch(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
                                  recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         var strategy = try StrategyFactory.simulation(scenario, weather: weather, inputs: inputs)
-        return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
+        var result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
+        if scenario.dispatch.strategy == .mpc { result.forecastSkill = forecastSkill(scenario, weather: weather, inputs: inputs) }
+        return result
+    }
+
+    /// Hours ahead forecasts are scored over.
+    public static let skillLeadHours = 24.0
+
+    /// The skill of the MPC's PV and load forecasters on the run, against the reference forecasters.
+    private static func forecastSkill(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> [ForecastSkill] {
+        let used = StrategyFactory.forecasters(scenario, weather: weather, inputs: inputs)
+        let reference = StrategyFactory.referenceForecasters(scenario, weather: weather, inputs: inputs)
+        let truth = inputs.wholeRun(scenario)
+        let hours = inputs.axis.stepHours
+        return [
+            ForecastEvaluation.skill(quantity: "pv", used.pv.forecaster, name: used.pv.name, reference: reference.pv.forecaster,
+                                     referenceName: reference.pv.name, truth: truth.pvAvailableKW, stepHours: hours, leadHours: skillLeadHours),
+            ForecastEvaluation.skill(quantity: "load", used.load.forecaster, name: used.load.name, reference: reference.load.forecaster,
+                                     referenceName: reference.load.name, truth: truth.loadKW, stepHours: hours, leadHours: skillLeadHours),
+        ]
     }
 
     private static func timed(_ body: () throws -> SimulationResult) rethrows -> SimulationResult {

@@ -6,14 +6,14 @@ import HelioGrid
 struct DispatchOption: ParsableArguments {
     @Option(help: "Dispatch strategy (overrides [dispatch] strategy): rule, load-following, cycle-charging, optimal or mpc (serve: all but optimal).")
     var dispatch: String?
-    @Option(help: "What mpc plans on in a simulation (overrides [dispatch] forecast): persistence (clear-sky-index PV, same-time-yesterday load) or perfect (the true future).")
+    @Option(help: "What mpc plans on in a simulation (overrides [dispatch] forecast): blend (PV persistence blended with climatology), persistence or perfect (the true future).")
     var forecast: String?
 
     /// Sets the scenario's strategy from `--dispatch`, refusing one outside `allowed`.
     func apply(to scenario: inout Scenario, allowed: [DispatchConfig.Strategy]) throws {
         if let forecast {
             guard let choice = DispatchConfig.Forecast(rawValue: forecast) else {
-                throw HelioError(.usage, "--forecast must be persistence or perfect, found '\(forecast)'")
+                throw HelioError(.usage, "--forecast must be blend, persistence or perfect, found '\(forecast)'")
             }
             scenario.dispatch.forecast = choice
         }

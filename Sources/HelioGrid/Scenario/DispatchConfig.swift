@@ -16,7 +16,10 @@ public struct DispatchConfig: Sendable, Equatable {
 
     /// What the model-predictive EMS plans on in a simulation.
     public enum Forecast: String, Sendable, CaseIterable {
-        /// The forecasters an operator has: clear-sky-index PV and same-time-yesterday load.
+        /// PV: the clear-sky index blended from persistence to climatology by its autocorrelation at the
+        /// lead time; load: same time yesterday.
+        case blend
+        /// The simplest forecasters an operator has: clear-sky-index PV persisted and same-time-yesterday load.
         case persistence
         /// The true future load and PV of the simulated year: separates the formulation's loss from the
         /// forecasts' loss.
@@ -36,7 +39,7 @@ public struct DispatchConfig: Sendable, Equatable {
     /// MPC re-planning interval, minutes.
     public var stepMinutes: Int = 60
     /// MPC in simulation: the forecasts it plans on.
-    public var forecast: Forecast = .persistence
+    public var forecast: Forecast = .blend
     /// MPC: hours of coarse look-ahead after the horizon, which value the energy stored at its end.
     public var lookaheadHours: Double = 120
     /// MPC: length of one look-ahead block, hours.

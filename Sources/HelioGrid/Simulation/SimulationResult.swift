@@ -25,6 +25,9 @@ public struct SimulationResult: Sendable {
     public var series: StepSeries?
     /// Each simulated year's ageing and replacements (``ComponentLives``).
     public var life: [LifeYear] = []
+    /// How well the forecasts a model-predictive run planned on predicted PV and load (empty for
+    /// strategies without forecasts).
+    public var forecastSkill: [ForecastSkill] = []
     /// Wall time of the run, milliseconds, as measured by whoever ran it (the study layer's
     /// `CampusRun`); 0 when not measured.
     public var runtimeMS: Double = 0
