@@ -14,7 +14,15 @@ public enum Solver {
     /// COIN-OR's "infinite" bound.
     private static let infinity = Double.greatestFiniteMagnitude
 
+    /// Integer columns within this of a whole number count as whole in an LP relaxation's solution.
+    public static let integralityTolerance = 1e-7
+
     /// Solves to optimality (MILP: within `relativeGap`) or throws an ``OptimizationError``.
+    ///
+    /// A MILP is first solved as its LP relaxation with Clp: if every integer column comes out whole,
+    /// that solution is feasible for the MILP and no MILP solution can cost less than the
+    /// relaxation's optimum, so it is the MILP's optimum and Cbc is not called. Otherwise Cbc solves
+    /// the MILP.
     public static func solve(_ program: LinearProgram, relativeGap: Double = 1e-6,
                              timeLimitSeconds: Double = 600) throws -> Solution {
         try program.validate()
@@ -22,11 +30,20 @@ public enum Solver {
         let clock = ContinuousClock()
         let started = clock.now
         let (objective, values) = program.hasIntegers
-            ? try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
+            ? try solveMILP(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds)
             : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds)
         let elapsed = (clock.now - started).components
         return Solution(objective: objective, values: values,
                         solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+    }
+
+    /// The relaxation if it is whole where it must be, else Cbc's branch and cut.
+    private static func solveMILP(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double) throws -> (Double, [Double]) {
+        if let relaxed = try? solveWithClp(program, timeLimitSeconds: timeLimitSeconds),
+           zip(relaxed.1, program.isInteger).allSatisfy({ value, integer in !integer || abs(value - value.rounded()) <= integralityTolerance }) {
+            return (relaxed.0, zip(relaxed.1, program.isInteger).map { value, integer in integer ? value.rounded() : value })
+        }
+        return try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
     }
 
     private static func finite(_ bounds: [Double]) -> [Double] {
