@@ -8,8 +8,9 @@ import HelioGrid
 /// forecasts — the measured load and PV for the present plan step, then ``Forecaster`` values — and
 /// until the next re-plan the plant follows the plan step it is in through ``PlanFollower`` (battery
 /// first, then gensets), which absorbs forecast errors at once. Unit counts are integer over the first
-/// ``integerHours`` of the horizon, where decisions are taken, and relaxed beyond, which keeps a 48-hour
-/// re-plan to milliseconds (a fully integer one takes seconds to prove within 0.01 %). Units held on by
+/// ``integerHours`` of the horizon, the plan step that is carried out, and relaxed beyond, which keeps a
+/// re-plan to milliseconds (a fully integer one takes seconds to prove within 0.01 %; three integer
+/// hours took twice as long over the reference year for 0.06 % less fuel). Units held on by
 /// their minimum run time stay committed in the plan.
 ///
 /// Energy left in the battery at the horizon's end is valued by a coarse look-ahead rather than by a
@@ -47,8 +48,8 @@ public struct MPCDispatch: DispatchStrategy {
 
     public var name: String { "mpc" }
 
-    /// Hours at the start of each horizon with integer commitment.
-    public static let integerHours = 3.0
+    /// Hours at the start of each horizon with integer commitment (the step carried out).
+    public static let integerHours = 1.0
     /// Longest one re-plan may take, seconds (the best solution found is used).
     public static let replanTimeLimitSeconds = 0.5
     /// Tolerance on clock comparisons, hours (well under a millisecond's worth of a step index).
