@@ -25,6 +25,9 @@ public struct DispatchHorizon: Sendable {
     public var initialMustRun: [Int]
     /// Whether the stored energy at the end must be at least the starting energy (perfect foresight).
     public var endAtLeastStart: Bool
+    /// Spare battery discharge power kept at every plan step against forecast error, kW (and the
+    /// energy to deliver it for one step).
+    public var forecastReserveKW = 0.0
 
     /// Creates a horizon; see the properties for units.
     public init(stepHours: Double, loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double] = [],

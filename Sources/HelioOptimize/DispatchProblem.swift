@@ -17,7 +17,9 @@ import HelioLP
 /// discharged; grid energy and its Scope 2 carbon; unserved penalty.
 /// Contingency reserve (`contingency_reserve`): the battery keeps one genset rating of spare
 /// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
-/// the whole load for twice `start_seconds` (a genset start plus an equal margin).
+/// the whole load for twice `start_seconds` (a genset start plus an equal margin). Forecast reserve
+/// (``DispatchHorizon/forecastReserveKW``): on every plan step the battery also keeps that much
+/// spare discharge power and the energy to deliver it for the step.
 /// Reserve band: in normal operation stored energy stays at or above `reserve_soc`, as the rule-based
 /// EMS keeps it, so strategies are compared on the same usable window. The band between `soc_min`
 /// and `reserve_soc` is for contingencies only: energy below the reserve is allowed (a start from a
@@ -119,9 +121,12 @@ public struct DispatchProblem: Sendable {
             let wear = battery.wearCostPerKWh * h
             charge.append(program.addVariable(upper: battery.powerKW, objective: wear))
             discharge.append(program.addVariable(upper: battery.powerKW, objective: wear))
-            var floor = battery.socMin * horizon.capacityKWh
+            let spareKW = t < horizon.planSteps ? horizon.forecastReserveKW : 0
+            var floor = battery.socMin * horizon.capacityKWh + spareKW * h / battery.dischargeEfficiency
+            var headroomKW = spareKW
             if scenario.dispatch.contingencyReserve, let fleet = problem.plant.diesel {
                 floor += horizon.loadKW[t] * 2 * fleet.startSeconds / 3600 / battery.dischargeEfficiency
+                headroomKW += fleet.unitKW
             }
             let ceiling = battery.socMax * horizon.capacityKWh
             energy.append(program.addVariable(lower: min(floor, ceiling), upper: ceiling))
@@ -137,8 +142,8 @@ public struct DispatchProblem: Sendable {
                 values.append(-retention)
             }
             program.addConstraint(variables: variables, coefficients: values, lower: start, upper: start)
-            if scenario.dispatch.contingencyReserve, let fleet = problem.plant.diesel {
-                program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - fleet.unitKW))
+            if headroomKW > 0 {
+                program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - headroomKW))
             }
             terms += [discharge[t], charge[t]]
             coefficients += [1, -1]

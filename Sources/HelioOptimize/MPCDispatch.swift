@@ -21,8 +21,10 @@ import HelioGrid
 /// blocking strategies in receding horizon control", J. Process Control 17(6), 2007, which keeps a
 /// long prediction horizon at the cost of a short one; the tail plays the role of the terminal value
 /// of stored energy ("water value") of hydro-thermal scheduling. A hard end condition (end ≥ start)
-/// made every 48-hour window refill the battery, at night with diesel. If the solver fails the
-/// rule-based EMS decides that step.
+/// made every 48-hour window refill the battery, at night with diesel. Against forecast error the
+/// plan keeps spare battery power: the `forecast_reserve_quantile` of the last week's shortfalls of
+/// net load against its forecast (``ForecastErrorWindow``). If the solver fails the rule-based EMS
+/// decides that step.
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -36,6 +38,10 @@ public struct MPCDispatch: DispatchStrategy {
     private let blockSteps: Int, blocks: Int
     private let unitKW: Double
     private var fallback: RuleBasedDispatch
+    /// Net load (load − PV) the last plan expected per plan step from its start.
+    private var plannedNetKW: (start: Int, values: [Double])?
+    private var errors: ForecastErrorWindow
+    private let reserveQuantile: Double
     private var plan: DispatchPlan?
     private var planStartHours = 0.0
     private var planStartIndex = 0
@@ -75,12 +81,20 @@ public struct MPCDispatch: DispatchStrategy {
         blocks = Int((scenario.dispatch.lookaheadHours / (Double(blockSteps) * planStepHours)).rounded())
         unitKW = scenario.diesel?.unitKW ?? 0
         fallback = RuleBasedDispatch(config: scenario.dispatch)
+        errors = ForecastErrorWindow(capacity: max(1, Int((Self.errorWindowHours / planStepHours).rounded())))
+        reserveQuantile = scenario.dispatch.forecastReserveQuantile
     }
+
+    /// Hours of recent forecast errors the reserve is sized from.
+    public static let errorWindowHours = 168.0
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
         let index = Int((context.timeHours / planStepHours + Self.clockTolerance).rounded(.down))
         pvForecaster.observe(step: index, value: context.pvAvailableKW)
         loadForecaster.observe(step: index, value: context.loadKW)
+        if let planned = plannedNetKW, index > planned.start, index - planned.start < planned.values.count {
+            errors.record(context.loadKW - context.pvAvailableKW - planned.values[index - planned.start])
+        }
         if plan == nil || context.timeHours - planStartHours >= replanHours - Self.clockTolerance {
             replan(context, index: index)
         }
@@ -119,7 +133,7 @@ public struct MPCDispatch: DispatchStrategy {
         let mustRun = context.fleet.map { fleet in
             (0..<horizonSteps).map { fleet.unitsThatMustRun(step: context.step + $0 * stepsPerPlanStep, stepHours: hours) }
         } ?? []
-        let horizon = DispatchHorizon(
+        var horizon = DispatchHorizon(
             stepHours: planStepHours,
             loadKW: blocked([context.loadKW] + loadForecaster.forecast(after: index, count: forecastSteps)),
             pvAvailableKW: blocked([context.pvAvailableKW] + pvForecaster.forecast(after: index, count: forecastSteps)),
@@ -128,6 +142,8 @@ public struct MPCDispatch: DispatchStrategy {
             initialEnergyKWh: context.battery?.energyKWh ?? 0, capacityKWh: context.battery?.capacityKWh ?? 0,
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
+        horizon.forecastReserveKW = errors.quantile(reserveQuantile)
+        plannedNetKW = (index, zip(horizon.loadKW, horizon.pvAvailableKW).prefix(horizon.planSteps).map { $0 - $1 })
         planStartHours = context.timeHours
         planStartIndex = index
         plan = try? problem.solve(horizon)

@@ -52,6 +52,28 @@ import Testing
         #expect(abs(plan.chargeKW[0] - 50) < 1e-6 && abs(plan.dischargeKW[1] * 1 + plan.dischargeKW[2] * 6 - 40.5) < 1e-6)
     }
 
+    /// Forecast reserve: a 100 kW battery holding 50 kWh, load 95 kW for an hour, no other source. With
+    /// 10 kW kept spare the battery may deliver only 90 kW, so 5 kW go unserved at 10/kWh: 50; the
+    /// spare's energy (10 kWh) stays in the battery. Without the reserve all 95 kW are served.
+    @Test func forecastReserveKeepsSparePowerAndEnergyByHand() throws {
+        let problem = DispatchProblem(scenario: Self.scenario(battery: Self.battery(efficiency: 1)), integerCommitment: false)
+        var horizon = DispatchHorizon(stepHours: 1, loadKW: [95], pvAvailableKW: [0], initialEnergyKWh: 100, capacityKWh: 100,
+                                      endAtLeastStart: false)
+        #expect(abs(try problem.solve(horizon).cost) < 1e-9)
+        horizon.forecastReserveKW = 10
+        let plan = try problem.solve(horizon)
+        #expect(abs(plan.cost - 50) < 1e-6 && abs(plan.dischargeKW[0] - 90) < 1e-6 && plan.energyKWh[0] >= 10 - 1e-9)
+    }
+
+    /// The window keeps the last 4 errors (5 recorded: 5, −2, 1, 3, 8 → −2, 1, 3, 8); shortfalls
+    /// 0, 1, 3, 8: the median is 1, the 95 % quantile 8, the 0 quantile 0.
+    @Test func forecastErrorQuantilesByHand() {
+        var window = ForecastErrorWindow(capacity: 4)
+        for error in [5.0, -2, 1, 3, 8] { window.record(error) }
+        #expect(window.quantile(0.5) == 1 && window.quantile(0.95) == 8 && window.quantile(0) == 0)
+        #expect(ForecastErrorWindow(capacity: 4).quantile(0.95) == 0)
+    }
+
     /// The reserve band: 100 kWh battery at 50 kWh, reserve 30 kWh, load 40 kW for an hour. With a
     /// grid at 0.08/kWh the plan discharges only to the reserve (20 kW) and imports 20 kW: cost 1.6.
     /// Without one, the band is used before shedding load: 40 kW discharged, 20 kWh held below the

@@ -44,6 +44,9 @@ public struct DispatchConfig: Sendable, Equatable {
     public var lookaheadHours: Double = 120
     /// MPC: length of one look-ahead block, hours.
     public var lookaheadBlockHours: Double = 6
+    /// MPC: quantile of the recent shortfalls of net load against its forecast kept as spare battery
+    /// power (and its energy for a step); 0 for none.
+    public var forecastReserveQuantile: Double = 0.95
     /// Optimal/MPC: keep battery reserve for the loss of the largest genset.
     public var contingencyReserve = true
 
@@ -64,6 +67,7 @@ public struct DispatchConfig: Sendable, Equatable {
         stepMinutes = try section.int("step_minutes", default: defaults.stepMinutes, in: 1...1440)
         lookaheadHours = try section.double("lookahead_hours", default: defaults.lookaheadHours, in: 0...8760)
         lookaheadBlockHours = try section.positive("lookahead_block_hours", default: defaults.lookaheadBlockHours, max: 168)
+        forecastReserveQuantile = try section.double("forecast_reserve_quantile", default: defaults.forecastReserveQuantile, in: 0...1)
         forecast = Forecast(rawValue: try section.choice("forecast", default: defaults.forecast.rawValue, in: Forecast.allCases.map(\.rawValue)))!
         contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
         try section.finish()
