@@ -18,7 +18,8 @@ public struct ClimatologyBlendForecaster: Forecaster {
     public let clearSkyKW: [Double]
     /// Mean clear-sky index by month (0–11) and hour (0–23).
     public let climatology: [[Double]]
-    /// Persistence weight by lead, plan steps (index 0 unused).
+    /// Persistence weight by lead, plan steps (index 0 unused): the lag autocorrelation at whole hours,
+    /// interpolated between (so a one-minute run costs no more to fit than an hourly one).
     public let weights: [Double]
     private let stepsPerHour: Int
     private let threshold: Double
@@ -44,8 +45,14 @@ public struct ClimatologyBlendForecaster: Forecaster {
         let departures: [Double?] = index.enumerated().map { step, value in
             value.map { let (m, h) = Self.monthAndHour(step, stepMinutes: stepMinutes); return $0 - climatology[m][h] }
         }
-        let maxLead = max(1, Int((maxLeadHours * 60 / Double(stepMinutes)).rounded()))
-        weights = [0] + (1...maxLead).map { Self.autocorrelation(departures, lag: $0) }
+        // Correlations at whole-hour lags (ρ(0) = 1), interpolated linearly to the plan steps between.
+        let perHour = max(1, 60 / stepMinutes)
+        let hours = max(1, Int(maxLeadHours.rounded(.up)))
+        let hourly = [1.0] + (1...hours).map { Self.autocorrelation(departures, lag: $0 * perHour) }
+        weights = [0] + (1...(hours * perHour)).map { lag in
+            let hour = lag / perHour, fraction = Double(lag % perHour) / Double(perHour)
+            return hour >= hours ? hourly[hours] : hourly[hour] + (hourly[hour + 1] - hourly[hour]) * fraction
+        }
     }
 
     public mutating func observe(step: Int, value: Double) {
