@@ -23,8 +23,8 @@ import HelioGrid
 /// of stored energy ("water value") of hydro-thermal scheduling. A hard end condition (end ≥ start)
 /// made every 48-hour window refill the battery, at night with diesel. Against forecast error the
 /// plan keeps spare battery power: the `forecast_reserve_quantile` of the last week's shortfalls of
-/// net load against its forecast (``ForecastErrorWindow``). If the solver fails the rule-based EMS
-/// decides that step.
+/// net load against its forecast (``ForecastErrorWindow``), dropped for a plan the battery is too low
+/// to hold it in. If the solver fails the rule-based EMS decides that step.
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -147,6 +147,11 @@ public struct MPCDispatch: DispatchStrategy {
         planStartHours = context.timeHours
         planStartIndex = index
         plan = try? problem.solve(horizon)
+        if plan == nil, horizon.forecastReserveKW > 0 {
+            // A battery too low to hold the reserve: plan without it rather than fall back to the rules.
+            horizon.forecastReserveKW = 0
+            plan = try? problem.solve(horizon)
+        }
         if let plan {
             replans += 1
             solveSeconds += plan.solveSeconds

@@ -63,6 +63,11 @@ import Testing
         horizon.forecastReserveKW = 10
         let plan = try problem.solve(horizon)
         #expect(abs(plan.cost - 50) < 1e-6 && abs(plan.dischargeKW[0] - 90) < 1e-6 && plan.energyKWh[0] >= 10 - 1e-9)
+        // An empty battery cannot hold the reserve's energy: no plan (the MPC then plans without it).
+        horizon.initialEnergyKWh = 0
+        #expect(throws: OptimizationError.self) { try problem.solve(horizon) }
+        horizon.forecastReserveKW = 0
+        #expect(abs(try problem.solve(horizon).cost - 950) < 1e-6)
     }
 
     /// The window keeps the last 4 errors (5 recorded: 5, −2, 1, 3, 8 → −2, 1, 3, 8); shortfalls
