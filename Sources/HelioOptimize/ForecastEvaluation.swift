@@ -6,8 +6,8 @@ public enum ForecastEvaluation {
     /// Forecast origins scored at most (origins are spread evenly over the run beyond that).
     public static let maximumOrigins = 8_760
 
-    /// Mean absolute error, root-mean-square error and the number of values scored of `forecaster`
-    /// on `truth` (one value per plan step of `stepHours`), for leads of one step to `leadHours`.
+    /// Mean absolute and root-mean-square error of `forecaster` on `truth` (one value per plan step
+    /// of `stepHours`), for leads of one step to `leadHours`.
     public static func errors(of forecaster: some Forecaster, truth: [Double], stepHours: Double, leadHours: Double)
         -> (mae: Double, rmse: Double) {
         var forecaster = forecaster

@@ -34,8 +34,8 @@ public struct SiteLocation: Sendable, Equatable {
     /// (the Dead Sea shore is at −430 m, Everest at 8,849 m), standard-time offset −12…+14 h (UTC−12
     /// to UTC+14, the extremes in use).
     public static let latitudeRange = -90.0...90.0, longitudeRange = -180.0...180.0, elevationRange = -500.0...9_000.0
-    /// Offsets from UTC in use, minutes.
-    public static let utcOffsetRange = -720...840
+    /// Offsets from UTC in use, hours.
+    public static let utcOffsetHoursRange = -12.0...14.0
 
     /// This location, or an error naming `file`, `line` and the header field that lies outside the
     /// Earth's ranges (a time zone of −70 h turned a year's 1,762 MWh of PV into 191 before this check).
@@ -48,7 +48,7 @@ public struct SiteLocation: Sendable, Equatable {
         try check(latitudeDeg, Self.latitudeRange, fields.latitude, "degrees")
         try check(longitudeDeg, Self.longitudeRange, fields.longitude, "degrees")
         try check(elevationM, Self.elevationRange, fields.elevation, "m")
-        try check(Double(utcOffsetMinutes) / 60, -12...14, fields.zone, "hours from UTC")
+        try check(Double(utcOffsetMinutes) / 60, Self.utcOffsetHoursRange, fields.zone, "hours from UTC")
         return self
     }
 }

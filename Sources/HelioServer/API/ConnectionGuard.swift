@@ -26,15 +26,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         arm(context, seconds: limits.headerTimeoutS)
     }
 
+    /// Called when the connection closes (NIO removes every handler of a closed channel).
     func handlerRemoved(context: ChannelHandlerContext) {
         disarm()
         registry.closed(context.channel)
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        disarm()
-        registry.closed(context.channel)
-        context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -256,10 +256,11 @@ public actor ControlLoop: Service {
         if try safeMode.request(requested) { metrics.countSafeModeEntry() }
         let change: AlarmChange = requested == .safe ? .raise(.operatorSafe, message: "an operator holds safe mode until auto is asked")
             : .clear(.operatorSafe)
+        let now = await adapter.plantTimeMS()
         do {
-            try store.change(change, atMS: await adapter.plantTimeMS())
+            try store.change(change, atMS: now)
         } catch {
-            raiseDatabaseAlarm(error, now: await adapter.plantTimeMS())
+            raiseDatabaseAlarm(error, now: now)
         }
     }
 

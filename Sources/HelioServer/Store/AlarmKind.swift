@@ -16,17 +16,4 @@ public enum AlarmKind: String, Sendable, CaseIterable, Codable {
     case database
     /// An operator holds safe mode (`PUT /v1/mode` `safe`). Cleared when an operator asks for `auto`.
     case operatorSafe = "operator-safe"
-
-    /// What clears it, for the API documentation and the operator.
-    public var clearedWhen: String {
-        switch self {
-        case .telemetry: "a valid reading"
-        case .adapter: "setpoints accepted"
-        case .gensetStartFailure: "as many gensets running as commanded"
-        case .batteryOffline: "the battery online"
-        case .unservedLoad: "all demand served"
-        case .database: "a control interval committed"
-        case .operatorSafe: "an operator asks for auto"
-        }
-    }
 }
