@@ -14,12 +14,22 @@ public struct ClearSkyIndexForecaster: Forecaster {
     /// Creates the forecaster from the plant's clear-sky output at every step of the run.
     public init(clearSkyKW: [Double]) {
         self.clearSkyKW = clearSkyKW
-        threshold = 0.05 * (clearSkyKW.max() ?? 0)
+        threshold = Self.daylightThreshold(clearSkyKW)
     }
 
     public mutating func observe(step: Int, value: Double) {
-        let clear = clearSkyKW[step % clearSkyKW.count]
-        if clear > threshold { index = min(1.5, value / clear) }
+        if let measured = Self.index(measuredKW: value, clearKW: clearSkyKW[step % clearSkyKW.count], threshold: threshold) { index = measured }
+    }
+
+    /// Clear-sky output below which the index is not taken (dawn, dusk, night): 5 % of the peak.
+    static func daylightThreshold(_ clearSkyKW: [Double]) -> Double {
+        0.05 * (clearSkyKW.max() ?? 0)
+    }
+
+    /// The clear-sky index of a measurement, capped at 1.5 (cloud enhancement); `nil` when the
+    /// clear-sky output is at or below `threshold`.
+    static func index(measuredKW: Double, clearKW: Double, threshold: Double) -> Double? {
+        clearKW > threshold ? min(1.5, measuredKW / clearKW) : nil
     }
 
     public func forecast(after step: Int, count: Int) -> [Double] {

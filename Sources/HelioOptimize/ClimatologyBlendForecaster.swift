@@ -21,7 +21,7 @@ public struct ClimatologyBlendForecaster: Forecaster {
     /// Persistence weight by lead, plan steps (index 0 unused): the lag autocorrelation at whole hours,
     /// interpolated between (so a one-minute run costs no more to fit than an hourly one).
     public let weights: [Double]
-    private let stepsPerHour: Int
+    private let stepMinutes: Int
     private let threshold: Double
     private var anchor: (step: Int, departure: Double)?
 
@@ -29,10 +29,10 @@ public struct ClimatologyBlendForecaster: Forecaster {
     /// `stepMinutes`, for leads up to `maxLeadHours`.
     public init(clearSkyKW: [Double], pvKW: [Double], stepMinutes: Int, maxLeadHours: Double) {
         self.clearSkyKW = clearSkyKW
-        stepsPerHour = max(1, 60 / stepMinutes)
-        let threshold = 0.05 * (clearSkyKW.max() ?? 0)
+        self.stepMinutes = stepMinutes
+        let threshold = ClearSkyIndexForecaster.daylightThreshold(clearSkyKW)
         self.threshold = threshold
-        let index: [Double?] = zip(pvKW, clearSkyKW).map { pv, clear in clear > threshold ? min(1.5, pv / clear) : nil }
+        let index = zip(pvKW, clearSkyKW).map { ClearSkyIndexForecaster.index(measuredKW: $0, clearKW: $1, threshold: threshold) }
         var sums = Array(repeating: Array(repeating: 0.0, count: 24), count: 12), counts = sums
         for (step, value) in index.enumerated() {
             guard let value else { continue }
@@ -56,9 +56,9 @@ public struct ClimatologyBlendForecaster: Forecaster {
     }
 
     public mutating func observe(step: Int, value: Double) {
-        let clear = clearSkyKW[step % clearSkyKW.count]
-        guard clear > threshold else { return }
-        anchor = (step, min(1.5, value / clear) - kBar(step))
+        guard let index = ClearSkyIndexForecaster.index(measuredKW: value, clearKW: clearSkyKW[step % clearSkyKW.count], threshold: threshold)
+        else { return }
+        anchor = (step, index - kBar(step))
     }
 
     public func forecast(after step: Int, count: Int) -> [Double] {
@@ -71,7 +71,7 @@ public struct ClimatologyBlendForecaster: Forecaster {
     }
 
     private func kBar(_ step: Int) -> Double {
-        let (month, hour) = Self.monthAndHour(step % clearSkyKW.count, stepMinutes: 60 / stepsPerHour)
+        let (month, hour) = Self.monthAndHour(step % clearSkyKW.count, stepMinutes: stepMinutes)
         return climatology[month][hour]
     }
 
