@@ -9,7 +9,7 @@ public final class CSVFileWriter {
     private var descriptor: Int32
     private var failure: HelioError?
     /// Rows are gathered here and written when it passes ``flushBytes``.
-    public var builder = CSVBuilder(capacity: CSVFileWriter.flushBytes + 4_096)
+    private var builder = CSVBuilder(capacity: CSVFileWriter.flushBytes + 4_096)
     /// Bytes gathered before a write.
     public static let flushBytes = 1 << 20
 
@@ -25,9 +25,16 @@ public final class CSVFileWriter {
         if descriptor >= 0 { Glibc.close(descriptor) }
     }
 
-    /// Writes the gathered rows once there are enough of them.
-    public func flushIfFull() {
-        if builder.bytes.count >= Self.flushBytes { flush() }
+    /// Rows rendered between checks of the buffer.
+    public static let rowsPerPiece = 4_096
+
+    /// Renders rows `0..<count` piece by piece with `append` (rows of a range into the builder),
+    /// writing whenever the buffer is full.
+    public func appendRows(_ count: Int, _ append: (Range<Int>, inout CSVBuilder) -> Void) {
+        for start in stride(from: 0, to: count, by: Self.rowsPerPiece) {
+            append(start..<min(count, start + Self.rowsPerPiece), &builder)
+            if builder.bytes.count >= Self.flushBytes { flush() }
+        }
     }
 
     /// Writes the gathered rows.

@@ -18,10 +18,7 @@ public enum HourlyCSV {
     /// Writes the rows of `series`, whose first step is step `firstStep` of the run (one year of a
     /// many-year run), to `file` in pieces.
     public static func write(_ series: StepSeries, axis: TimeAxis, firstStep: Int, to file: CSVFileWriter) {
-        for start in stride(from: 0, to: series.count, by: 8_192) {
-            appendRows(series, axis: axis, firstStep: firstStep, steps: start..<min(series.count, start + 8_192), to: &file.builder)
-            file.flushIfFull()
-        }
+        file.appendRows(series.count) { steps, csv in appendRows(series, axis: axis, firstStep: firstStep, steps: steps, to: &csv) }
     }
 
     /// Appends the rows of `steps` (all by default) of `series`, stamped as steps `firstStep + step`.

@@ -15,10 +15,8 @@ public enum LedgerCSV {
     /// Writes every step of `series` (one simulated year of a run, stamped from `firstYear`) to
     /// `file` in pieces; `marketKg` is the per-step market-based Scope 2 (empty when there is no grid).
     public static func write(series: StepSeries, ledger: CarbonLedger, marketKg: [Double], axis: TimeAxis, firstYear: Int, to file: CSVFileWriter) {
-        for start in stride(from: 0, to: series.count, by: 4_096) {
-            appendRows(start..<min(series.count, start + 4_096), series: series, ledger: ledger, marketKg: marketKg, axis: axis,
-                       firstYear: firstYear, to: &file.builder)
-            file.flushIfFull()
+        file.appendRows(series.count) { steps, csv in
+            appendRows(steps, series: series, ledger: ledger, marketKg: marketKg, axis: axis, firstYear: firstYear, to: &csv)
         }
     }
 
