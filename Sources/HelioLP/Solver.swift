@@ -12,7 +12,7 @@ public enum Solver {
     private static let cbcLock = Mutex(())
 
     /// COIN-OR's "infinite" bound.
-    private static let infinity = Double.greatestFiniteMagnitude
+    static let infinity = Double.greatestFiniteMagnitude
 
     /// Columns below which an LP is solved without presolve.
     public static let smallProgramColumns = 5_000
@@ -25,64 +25,83 @@ public enum Solver {
     /// A MILP is first solved as its LP relaxation with Clp: if every integer column comes out whole,
     /// that solution is feasible for the MILP and no MILP solution can cost less than the
     /// relaxation's optimum, so it is the MILP's optimum and Cbc is not called. Otherwise Cbc solves
-    /// the MILP.
+    /// the MILP. With `warmStart` (a basis of the same size, from a related program) Clp's dual
+    /// simplex starts from it.
     public static func solve(_ program: LinearProgram, relativeGap: Double = 1e-6,
-                             timeLimitSeconds: Double = 600) throws -> Solution {
+                             timeLimitSeconds: Double = 600, warmStart: Basis? = nil) throws -> Solution {
         try program.validate()
         guard program.variableCount > 0 else { return Solution(objective: 0, values: [], solveSeconds: 0) }
         let clock = ContinuousClock()
         let started = clock.now
-        let (objective, values) = program.hasIntegers
-            ? try solveMILP(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds)
-            : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds)
+        let solution = program.hasIntegers
+            ? try solveMILP(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+            : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
         let elapsed = (clock.now - started).components
-        return Solution(objective: objective, values: values,
-                        solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        return Solution(objective: solution.objective, values: solution.values,
+                        solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, basis: solution.basis)
     }
 
-    /// The relaxation if it is whole where it must be, else Cbc's branch and cut.
-    private static func solveMILP(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double) throws -> (Double, [Double]) {
-        if let relaxed = try? solveWithClp(program, timeLimitSeconds: timeLimitSeconds),
-           zip(relaxed.1, program.isInteger).allSatisfy({ value, integer in !integer || abs(value - value.rounded()) <= integralityTolerance }) {
-            return (relaxed.0, zip(relaxed.1, program.isInteger).map { value, integer in integer ? value.rounded() : value })
+    /// The relaxation if it is whole where it must be; with one integer column, the better of its two
+    /// whole neighbours; else Cbc's branch and cut.
+    ///
+    /// With a single integer column x, the optimal cost φ(k) of the LP with x fixed at k is a convex
+    /// function of k (the optimal cost of an LP is convex in its right-hand side: D. Bertsimas and
+    /// J. N. Tsitsiklis, *Introduction to Linear Optimization*, 1997, Theorem 5.1), and the
+    /// relaxation's x* minimises φ over the reals, so the integer optimum is at ⌊x*⌋ or ⌈x*⌉: two
+    /// LPs, each re-solved by Clp's dual simplex from the relaxation's basis in the same model, give
+    /// the MILP's exact optimum (an MPC re-plan with integer commitment in its first step).
+    private static func solveMILP(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double, warmStart: Basis?) throws -> Solution {
+        let model = try ClpModel(program, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+        let relaxed = try? model.solve()
+        if let relaxed,
+           zip(relaxed.values, program.isInteger).allSatisfy({ value, integer in !integer || abs(value - value.rounded()) <= integralityTolerance }) {
+            return wholeWhereInteger(relaxed, program)
         }
-        return try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
+        let integers = program.isInteger.indices.filter { program.isInteger[$0] }
+        if let relaxed, integers.count == 1 {
+            return try bestNeighbour(of: relaxed, column: integers[0], model: model, program: program)
+        }
+        // Branch and cut keeps no basis; the relaxation's optimal one is the start offered for a related program.
+        var solution = try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
+        solution.basis = relaxed?.basis
+        return solution
     }
 
-    private static func finite(_ bounds: [Double]) -> [Double] {
+    /// The cheaper of the LPs with `column` fixed at the whole numbers either side of its relaxed value.
+    private static func bestNeighbour(of relaxed: Solution, column: Int, model: ClpModel, program: LinearProgram) throws -> Solution {
+        let value = relaxed.values[column]
+        var best: Solution?
+        for whole in [value.rounded(.down), value.rounded(.up)]
+        where whole >= program.columnLower[column] - integralityTolerance && whole <= program.columnUpper[column] + integralityTolerance {
+            model.fix(column: column, at: whole)
+            guard let candidate = try? model.solve() else { continue }
+            if best == nil || candidate.objective < best!.objective { best = candidate }
+        }
+        guard let best else {
+            throw OptimizationError(.infeasible, "no dispatch satisfies every constraint with a whole value of column \(column)")
+        }
+        var solution = wholeWhereInteger(best, program)
+        solution.basis = relaxed.basis
+        return solution
+    }
+
+    /// `solution` with its integer columns rounded to the whole numbers they are within tolerance of.
+    private static func wholeWhereInteger(_ solution: Solution, _ program: LinearProgram) -> Solution {
+        Solution(objective: solution.objective,
+                 values: zip(solution.values, program.isInteger).map { value, integer in integer ? value.rounded() : value },
+                 solveSeconds: 0, basis: solution.basis)
+    }
+
+    static func finite(_ bounds: [Double]) -> [Double] {
         bounds.map { min(max($0, -infinity), infinity) }
     }
 
-    private static func solveWithClp(_ program: LinearProgram, timeLimitSeconds: Double) throws -> (Double, [Double]) {
-        guard let model = Clp_newModel() else { throw OptimizationError(.solverFailed, "Clp could not allocate a model") }
-        defer { Clp_deleteModel(model) }
-        Clp_setLogLevel(model, 0)
-        Clp_setMaximumSeconds(model, timeLimitSeconds)
-        let matrix = program.compressedColumns()
-        let starts = matrix.start.map { CInt($0) }
-        matrix.index.withUnsafeBufferPointer { index in
-            Clp_loadProblem(model, CInt(program.variableCount), CInt(program.constraintCount), starts, index.baseAddress,
-                            matrix.value, finite(program.columnLower), finite(program.columnUpper), program.objective,
-                            finite(program.rowLower), finite(program.rowUpper))
-        }
-        // Small programs (an MPC window) go straight to the dual simplex; presolve pays off on large
-        // ones (a year of dispatch), where Clp then picks its method.
-        if program.variableCount < smallProgramColumns { Clp_dual(model, 0) } else { Clp_initialSolve(model) }
-        if Clp_isProvenOptimal(model) != 0 {
-            let values = Array(UnsafeBufferPointer(start: Clp_getColSolution(model), count: program.variableCount))
-            return (Clp_objectiveValue(model), values)
-        }
-        if Clp_isProvenPrimalInfeasible(model) != 0 {
-            throw OptimizationError(.infeasible, "no dispatch satisfies every constraint (Clp status \(Clp_status(model)))")
-        }
-        if Clp_isProvenDualInfeasible(model) != 0 {
-            throw OptimizationError(.unbounded, "the objective has no lower bound (Clp status \(Clp_status(model)))")
-        }
-        let status = Clp_status(model)
-        throw OptimizationError(status == 3 ? .timeLimit : .solverFailed, "Clp stopped with status \(status)")
+    private static func solveWithClp(_ program: LinearProgram, timeLimitSeconds: Double, warmStart: Basis?) throws -> Solution {
+        let model = try ClpModel(program, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+        return try model.solve()
     }
 
-    private static func solveWithCbc(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double) throws -> (Double, [Double]) {
+    private static func solveWithCbc(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double) throws -> Solution {
         guard let model = Cbc_newModel() else { throw OptimizationError(.solverFailed, "Cbc could not allocate a model") }
         defer { Cbc_deleteModel(model) }
         Cbc_setLogLevel(model, 0)
@@ -110,6 +129,7 @@ public enum Solver {
             throw OptimizationError(Cbc_isAbandoned(model) != 0 ? .solverFailed : .timeLimit,
                                     "Cbc found no solution (status \(Cbc_status(model)), secondary \(Cbc_secondaryStatus(model)))")
         }
-        return (Cbc_getObjValue(model), Array(UnsafeBufferPointer(start: solution, count: program.variableCount)))
+        return Solution(objective: Cbc_getObjValue(model), values: Array(UnsafeBufferPointer(start: solution, count: program.variableCount)),
+                        solveSeconds: 0)
     }
 }

@@ -18,8 +18,7 @@ public struct ClimatologyBlendForecaster: Forecaster {
     public let clearSkyKW: [Double]
     /// Mean clear-sky index by month (0–11) and hour (0–23).
     public let climatology: [[Double]]
-    /// Persistence weight by lead, plan steps (index 0 unused): the lag autocorrelation at whole hours,
-    /// interpolated between (so a one-minute run costs no more to fit than an hourly one).
+    /// Persistence weight by lead, plan steps (index 0 unused): ``LagCorrelation/weights(departures:stepMinutes:maxLeadHours:)``.
     public let weights: [Double]
     private let stepMinutes: Int
     private let threshold: Double
@@ -45,14 +44,7 @@ public struct ClimatologyBlendForecaster: Forecaster {
         let departures: [Double?] = index.enumerated().map { step, value in
             value.map { let (m, h) = Self.monthAndHour(step, stepMinutes: stepMinutes); return $0 - climatology[m][h] }
         }
-        // Correlations at whole-hour lags (ρ(0) = 1), interpolated linearly to the plan steps between.
-        let perHour = max(1, 60 / stepMinutes)
-        let hours = max(1, Int(maxLeadHours.rounded(.up)))
-        let hourly = [1.0] + (1...hours).map { Self.autocorrelation(departures, lag: $0 * perHour) }
-        weights = [0] + (1...(hours * perHour)).map { lag in
-            let hour = lag / perHour, fraction = Double(lag % perHour) / Double(perHour)
-            return hour >= hours ? hourly[hours] : hourly[hour] + (hourly[hour + 1] - hourly[hour]) * fraction
-        }
+        weights = LagCorrelation.weights(departures: departures, stepMinutes: stepMinutes, maxLeadHours: maxLeadHours)
     }
 
     public mutating func observe(step: Int, value: Double) {
@@ -78,18 +70,5 @@ public struct ClimatologyBlendForecaster: Forecaster {
     private static func monthAndHour(_ step: Int, stepMinutes: Int) -> (Int, Int) {
         let minute = step * stepMinutes
         return (CivilCalendar.monthAndDay(dayOfYear: minute / 1440 % 365).month - 1, minute % 1440 / 60)
-    }
-
-    /// Pearson correlation of the departures `lag` steps apart (pairs where both are daylight), 0 if negative.
-    private static func autocorrelation(_ values: [Double?], lag: Int) -> Double {
-        var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
-        for t in 0..<max(0, values.count - lag) {
-            guard let x = values[t], let y = values[t + lag] else { continue }
-            n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
-        }
-        guard n > 2 else { return 0 }
-        let covariance = sxy / n - sx / n * sy / n
-        let variance = (sxx / n - sx * sx / (n * n)) * (syy / n - sy * sy / (n * n))
-        return variance > 0 ? max(0, covariance / variance.squareRoot()) : 0
     }
 }

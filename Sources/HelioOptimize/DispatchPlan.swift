@@ -1,3 +1,5 @@
+import HelioLP
+
 /// The optimal flows over a horizon, per step (kW, step averages), and the plan's cost.
 public struct DispatchPlan: Sendable {
     /// PV used, kW.
@@ -22,4 +24,7 @@ public struct DispatchPlan: Sendable {
     public var cost: Double
     /// Solver wall time, seconds.
     public var solveSeconds: Double
+    /// The optimal basis and where the steps lie in the program, to warm-start the next re-plan
+    /// (`nil` when branch and cut found the plan).
+    public var warmStart: (basis: Basis, layout: PlanLayout)?
 }

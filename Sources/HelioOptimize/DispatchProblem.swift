@@ -52,12 +52,17 @@ public struct DispatchProblem: Sendable {
         self.timeLimitSeconds = timeLimitSeconds
     }
 
-    /// Builds and solves the program for `horizon`.
-    public func solve(_ horizon: DispatchHorizon) throws -> DispatchPlan {
+    /// Builds and solves the program for `horizon`; `warmStart` (an earlier plan's basis and layout,
+    /// and the plan steps since it started) starts the simplex near its optimum.
+    public func solve(_ horizon: DispatchHorizon, warmStart: (basis: Basis, layout: PlanLayout, shift: Int)? = nil) throws -> DispatchPlan {
         var builder = Builder(problem: self, horizon: horizon)
         builder.build()
-        let solution = try Solver.solve(builder.program, relativeGap: 1e-4, timeLimitSeconds: timeLimitSeconds)
-        return builder.plan(from: solution)
+        let layout = builder.layout
+        let basis = warmStart.map { layout.shifted($0.basis, from: $0.layout, by: $0.shift) }
+        let solution = try Solver.solve(builder.program, relativeGap: 1e-4, timeLimitSeconds: timeLimitSeconds, warmStart: basis)
+        var plan = builder.plan(from: solution)
+        plan.warmStart = solution.basis.map { ($0, layout) }
+        return plan
     }
 
     /// Fuel plus its carbon cost per litre, currency.
@@ -78,6 +83,7 @@ public struct DispatchProblem: Sendable {
         var energy: [LinearProgram.Variable] = [], diesel: [LinearProgram.Variable] = [], units: [LinearProgram.Variable] = []
         var starts: [LinearProgram.Variable] = [], imports: [LinearProgram.Variable] = [], exports: [LinearProgram.Variable] = []
         var unserved: [LinearProgram.Variable] = []
+        var layout = PlanLayout(columnStarts: [], rowStarts: [], planSteps: 0)
 
         init(problem: DispatchProblem, horizon: DispatchHorizon) {
             self.problem = problem
@@ -85,11 +91,19 @@ public struct DispatchProblem: Sendable {
         }
 
         mutating func build() {
-            for t in 0..<horizon.count { addStep(t) }
+            for t in 0..<horizon.count {
+                layout.columnStarts.append(program.variableCount)
+                layout.rowStarts.append(program.constraintCount)
+                addStep(t)
+            }
+            layout.columnStarts.append(program.variableCount)
+            layout.rowStarts.append(program.constraintCount)
+            layout.planSteps = horizon.planSteps
             addMinimumRunTime()
             if horizon.endAtLeastStart, let last = energy.last {
                 program.addConstraint([last: 1], lower: horizon.initialEnergyKWh)
             }
+            layout.rowStarts.append(program.constraintCount)
         }
 
         private mutating func addStep(_ t: Int) {
@@ -201,7 +215,7 @@ public struct DispatchProblem: Sendable {
             return DispatchPlan(
                 pvKW: values(pv), chargeKW: values(charge), dischargeKW: values(discharge), energyKWh: values(energy),
                 dieselKW: values(diesel), dieselUnits: values(units), importKW: values(imports), exportKW: values(exports),
-                unservedKW: values(unserved), cost: solution.objective, solveSeconds: solution.solveSeconds)
+                unservedKW: values(unserved), cost: solution.objective, solveSeconds: solution.solveSeconds, warmStart: nil)
         }
     }
 }

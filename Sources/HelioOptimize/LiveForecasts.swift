@@ -16,14 +16,44 @@ public struct LiveForecasts: Sendable {
     /// Gensets' rating factor (ambient derating of the modelled year; `nil` when never derated).
     public var dieselRating: ModelYearForecaster?
 
-    /// The forecasters of `scenario`'s modelled year in `inputs`.
-    public init(scenario: Scenario, inputs: SimulationInputs) {
+    /// A plan step's value from the weather forecast, where it covers the step.
+    public typealias HourlyForecast = @Sendable (Int) -> Double?
+
+    /// The forecasters of `scenario`'s modelled year in `inputs`, with `weather`'s forecast hours where it has them.
+    public init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay? = nil) {
         let axis = inputs.axis
         pv = ModelYearForecaster(values: inputs.pvAvailableKW, axis: axis, blendHours: StrategyFactory.livePVBlendHours,
-                                 ratioThreshold: 0.01 * (scenario.pv?.dcKW ?? 0))
-        load = ModelYearForecaster(values: inputs.load.facilityKW, axis: axis)
+                                 ratioThreshold: 0.01 * (scenario.pv?.dcKW ?? 0), forecast: weather.map(Self.pvForecast))
+        load = ModelYearForecaster(values: inputs.load.facilityKW, axis: axis, forecast: Self.facilityForecast(scenario, inputs: inputs, weather: weather))
         it = ModelYearForecaster(values: inputs.load.itKW, axis: axis)
         gridCarbon = inputs.gridCarbonGPerKWh.isEmpty ? nil : ModelYearForecaster(values: inputs.gridCarbonGPerKWh, axis: axis)
-        dieselRating = inputs.gensetRatingFactor.isEmpty ? nil : ModelYearForecaster(values: inputs.gensetRatingFactor, axis: axis)
+        let derating = Self.deratingForecast(scenario, weather: weather)
+        let modelled = inputs.gensetRatingFactor.isEmpty ? [Double](repeating: 1, count: axis.stepsPerYear) : inputs.gensetRatingFactor
+        dieselRating = inputs.gensetRatingFactor.isEmpty && derating == nil ? nil : ModelYearForecaster(values: modelled, axis: axis, forecast: derating)
+    }
+
+    /// PV under the forecast weather.
+    private static func pvForecast(_ weather: WeatherForecastOverlay) -> HourlyForecast {
+        { hour in weather.pvKW(hour: hour) }
+    }
+
+    /// The gensets' rating factor at the forecast temperature (``DieselConfig/ratingFactor(ambientC:elevationM:)``).
+    private static func deratingForecast(_ scenario: Scenario, weather: WeatherForecastOverlay?) -> HourlyForecast? {
+        guard let weather, let diesel = scenario.diesel else { return nil }
+        let elevationM = weather.site.elevationM
+        return { hour in weather.tempC(hour: hour).map { diesel.ratingFactor(ambientC: $0, elevationM: elevationM) } }
+    }
+
+    /// The modelled cluster's facility power at the forecast temperature (``CoolingModel``, the
+    /// battery's auxiliaries added), for hours the weather forecast covers; `nil` for a load CSV.
+    private static func facilityForecast(_ scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?) -> HourlyForecast? {
+        guard let weather, scenario.load.kind == .gpuCluster else { return nil }
+        let cooling = CoolingModel(config: scenario.load.cooling), designITKW = GPUClusterLoad(config: scenario.load).peakITKW
+        let itKW = inputs.load.itKW, axis = inputs.axis, auxiliaryKW = inputs.load.batteryAuxiliaryKW
+        return { hour in
+            guard let tempC = weather.tempC(hour: hour) else { return nil }
+            let it = itKW[axis.stepIndex(unixMS: Int64(hour) * 3_600_000)]
+            return cooling.facilityKW(itKW: it, ambientC: tempC, designITKW: designITKW) + auxiliaryKW
+        }
     }
 }

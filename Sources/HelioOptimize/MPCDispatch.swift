@@ -24,7 +24,9 @@ import HelioGrid
 /// made every 48-hour window refill the battery, at night with diesel. Against forecast error the
 /// plan keeps spare battery power: the `forecast_reserve_quantile` of the last week's shortfalls of
 /// net load against its forecast (``ForecastErrorWindow``), dropped for a plan the battery is too low
-/// to hold it in. If the solver fails the rule-based EMS decides that step.
+/// to hold it in. If the solver fails the rule-based EMS decides that step. Each re-plan's simplex
+/// starts from the last plan's optimal basis moved on by the steps since (``PlanLayout``), a warm
+/// start that saves most of the iterations of a cold solve.
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -144,13 +146,15 @@ public struct MPCDispatch: DispatchStrategy {
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         horizon.forecastReserveKW = errors.quantile(reserveQuantile)
         plannedNetKW = (index, zip(horizon.loadKW, horizon.pvAvailableKW).prefix(horizon.planSteps).map { $0 - $1 })
+        let previousStartIndex = planStartIndex
         planStartHours = context.timeHours
         planStartIndex = index
-        plan = try? problem.solve(horizon)
+        let warmStart = (plan?.warmStart).map { ($0.basis, $0.layout, index - previousStartIndex) }
+        plan = try? problem.solve(horizon, warmStart: warmStart)
         if plan == nil, horizon.forecastReserveKW > 0 {
             // A battery too low to hold the reserve: plan without it rather than fall back to the rules.
             horizon.forecastReserveKW = 0
-            plan = try? problem.solve(horizon)
+            plan = try? problem.solve(horizon, warmStart: warmStart)
         }
         if let plan {
             replans += 1

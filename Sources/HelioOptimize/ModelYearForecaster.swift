@@ -6,27 +6,33 @@ import HelioGrid
 /// measured-to-model ratio (clamped to 0…1.5, taken when the model is above `ratioThreshold`), that
 /// ratio fading linearly to 1 over `blendHours`: persistence of the present error blended into the
 /// model, the standard reference forecast of the solar-forecasting literature (J. Antonanzas et al.,
-/// "Review of photovoltaic power forecasting", Solar Energy 136, 2016, §3).
+/// "Review of photovoltaic power forecasting", Solar Energy 136, 2016, §3). Where a numerical weather
+/// prediction covers a step (`forecast`, from ``WeatherForecastOverlay``), its value replaces the
+/// model's, and the ratio is taken against it.
 public struct ModelYearForecaster: Forecaster {
     private let values: [Double]
     private let axis: TimeAxis
     private let planStepMS: Int64
     private let blendHours: Double
     private let ratioThreshold: Double
+    private let forecast: LiveForecasts.HourlyForecast?
     private var ratio = 1.0
 
-    /// A forecaster over `values` (one per step of `axis`'s year); `blendHours` 0 gives the model alone.
-    public init(values: [Double], axis: TimeAxis, planStepHours: Double = 1, blendHours: Double = 0, ratioThreshold: Double = 0) {
+    /// A forecaster over `values` (one per step of `axis`'s year); `blendHours` 0 gives the model
+    /// alone; `forecast` gives a plan step's value from a weather forecast where it has one.
+    public init(values: [Double], axis: TimeAxis, planStepHours: Double = 1, blendHours: Double = 0, ratioThreshold: Double = 0,
+                forecast: LiveForecasts.HourlyForecast? = nil) {
         self.values = values
         self.axis = axis
         planStepMS = Int64((planStepHours * 3_600_000).rounded())
         self.blendHours = blendHours
         self.ratioThreshold = ratioThreshold
+        self.forecast = forecast
     }
 
-    /// The model value for plan step `step`.
+    /// The value for plan step `step`: the weather forecast's where it covers the step, else the modelled year's.
     public func model(at step: Int) -> Double {
-        values[axis.stepIndex(unixMS: Int64(step) * planStepMS)]
+        forecast?(step) ?? values[axis.stepIndex(unixMS: Int64(step) * planStepMS)]
     }
 
     public mutating func observe(step: Int, value: Double) {

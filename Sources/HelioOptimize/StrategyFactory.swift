@@ -1,7 +1,7 @@
 import HelioGrid
 
 /// The one place a dispatch strategy's name becomes a strategy, for every entry point: `simulate`,
-/// `compare` and `report` (``simulation(_:weather:inputs:)``) and `serve` (``live(_:inputs:)``).
+/// `compare` and `report` (``simulation(_:weather:inputs:)``) and `serve` (``live(_:inputs:weather:)``).
 ///
 /// - `rule`, `load-following`, `cycle-charging`: the rule-based EMS (``RuleBasedDispatch``) with its
 ///   own genset loading, or HOMER's two strategies.
@@ -27,7 +27,7 @@ public enum StrategyFactory {
             return try OptimalDispatch(scenario: scenario, inputs: inputs)
         case .mpc:
             let axis = inputs.axis
-            let (pv, load) = forecasters(scenario, weather: weather, inputs: inputs)
+            let (pv, load) = try forecasters(scenario, weather: weather, inputs: inputs)
             let replanSteps = max(1, scenario.dispatch.stepMinutes / axis.stepMinutes)
             return MPCDispatch(
                 scenario: scenario, planStepHours: axis.stepHours, replanHours: Double(replanSteps) * axis.stepHours,
@@ -40,18 +40,20 @@ public enum StrategyFactory {
     /// A forecaster and its name in reports.
     public typealias NamedForecaster = (name: String, forecaster: any Forecaster)
 
-    /// The PV and load forecasters of a simulated MPC (`[dispatch] forecast`): climatology blend,
-    /// persistence, or the true future — the run's load and PV (degraded year by year as the engine
-    /// does) as a schedule.
-    public static func forecasters(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> (pv: NamedForecaster, load: NamedForecaster) {
+    /// The PV and load forecasters of a simulated MPC (`[dispatch] forecast`): `blend` (PV from the
+    /// clear-sky index blended with climatology; load from the job schedule and temperature for a
+    /// modelled GPU cluster, the same time yesterday for a load CSV), `persistence`, or the true
+    /// future — the run's load and PV (degraded year by year as the engine does) as a schedule.
+    public static func forecasters(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> (pv: NamedForecaster, load: NamedForecaster) {
         let axis = inputs.axis
         let yesterday: NamedForecaster = ("same time yesterday", SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes))
         switch scenario.dispatch.forecast {
         case .blend:
             let leadHours = scenario.dispatch.horizonHours + scenario.dispatch.lookaheadHours
-            return (("clear-sky index, persistence blended with climatology",
-                     ClimatologyBlendForecaster(clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis), pvKW: inputs.pvAvailableKW,
-                                                stepMinutes: axis.stepMinutes, maxLeadHours: leadHours)), yesterday)
+            let pv: NamedForecaster = ("clear-sky index, persistence blended with climatology",
+                                       ClimatologyBlendForecaster(clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis),
+                                                                  pvKW: inputs.pvAvailableKW, stepMinutes: axis.stepMinutes, maxLeadHours: leadHours))
+            return (pv, try scheduledLoad(scenario, weather: weather, inputs: inputs, maxLeadHours: leadHours) ?? yesterday)
         case .persistence:
             return (("clear-sky index persisted", ClearSkyIndexForecaster(clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis))), yesterday)
         case .perfect:
@@ -67,14 +69,27 @@ public enum StrategyFactory {
          ("latest value", PersistenceForecaster()))
     }
 
+    /// The job-schedule load forecaster of a modelled GPU cluster (`nil` for a load CSV, whose schedule is unknown).
+    private static func scheduledLoad(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs, maxLeadHours: Double) throws -> NamedForecaster? {
+        guard scenario.load.kind == .gpuCluster else { return nil }
+        let axis = inputs.axis, model = GPUClusterLoad(config: scenario.load)
+        let forecaster = ScheduledLoadForecaster(
+            plannedITKW: try model.itPowerKW(axis: axis, planned: true), facilityKW: inputs.load.facilityKW,
+            ambientC: WeatherResampler.resample(weather.tempC, fromMinutes: weather.stepMinutes, toMinutes: axis.stepMinutes),
+            cooling: CoolingModel(config: scenario.load.cooling), designITKW: model.peakITKW, auxiliaryKW: inputs.load.batteryAuxiliaryKW,
+            stepMinutes: axis.stepMinutes, maxLeadHours: maxLeadHours)
+        return ("job schedule and temperature, departure persisted", forecaster)
+    }
+
     /// The plant's PV output under clear skies at every step of a year, kW (zeros without PV).
     private static func clearSkyKW(_ scenario: Scenario, weather: WeatherData, axis: TimeAxis) -> [Double] {
         scenario.pv.map { PVSystemModel(config: $0).acPowerKW(weather: ClearSkyWeather.make(from: weather), stepMinutes: axis.stepMinutes) }
             ?? Array(repeating: 0, count: axis.stepsPerYear)
     }
 
-    /// The scenario's `[dispatch] strategy` for the live EMS, forecasting from `inputs`' modelled year.
-    public static func live(_ scenario: Scenario, inputs: SimulationInputs) throws -> any DispatchStrategy {
+    /// The scenario's `[dispatch] strategy` for the live EMS, forecasting from `inputs`' modelled year
+    /// and, for the hours it covers, the latest weather forecast in `weather`.
+    public static func live(_ scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay? = nil) throws -> any DispatchStrategy {
         switch scenario.dispatch.strategy {
         case .rule, .loadFollowing, .cycleCharging:
             return ruleBased(scenario)
@@ -82,7 +97,7 @@ public enum StrategyFactory {
             throw HelioError(.usage, "serve runs rule, load-following, cycle-charging or mpc; optimal dispatch needs perfect foresight of the whole run",
                              file: scenario.source, key: "dispatch.strategy")
         case .mpc:
-            let forecasts = LiveForecasts(scenario: scenario, inputs: inputs)
+            let forecasts = LiveForecasts(scenario: scenario, inputs: inputs, weather: weather)
             return MPCDispatch(scenario: scenario, planStepHours: 1, replanHours: Double(scenario.dispatch.stepMinutes) / 60,
                                pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon,
                                dieselRatingForecaster: forecasts.dieselRating)

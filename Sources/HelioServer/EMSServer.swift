@@ -23,20 +23,23 @@ public struct EMSServer: Sendable {
     public let api: EMSApplication
     /// This process's claim to be the database's one controller.
     public let lock: ControllerLock
+    /// The latest weather forecast received (`PUT /v1/weather-forecast`), restored from the database.
+    public let weather: WeatherForecastOverlay
 
     /// Builds the service on the simulated plant at `speed` × real time, one control interval every
     /// `intervalSeconds`; a database with stored state resumes from it.
     public static func simulated(scenario: Scenario, databasePath: String, speed: Double, intervalSeconds: Double,
                                  wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> EMSServer {
-        let inputs = try SimulationInputs.prepare(scenario)
-        let strategy = try StrategyFactory.live(scenario, inputs: inputs)
+        let (inputs, weather) = try prepare(scenario)
         let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
+        weather.restore(try store.weatherForecast())
+        let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
         let resume = try store.resume()
         let startMS = resume?.plantMS ?? wallClockMS / 1000 * 1000
         let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc)
-        return make(scenario: scenario, inputs: inputs, strategy: strategy, lock: lock, store: store, plant: plant, simulated: plant,
-                    resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
+        return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
+                    simulated: plant, resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
     }
 
     /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
@@ -44,25 +47,35 @@ public struct EMSServer: Sendable {
         guard let config = scenario.modbus else {
             throw HelioError(.scenario, "--plant modbus needs a [modbus] section with the equipment's addresses", file: scenario.source, key: "modbus")
         }
-        let inputs = try SimulationInputs.prepare(scenario)
-        let strategy = try StrategyFactory.live(scenario, inputs: inputs)
+        let (inputs, weather) = try prepare(scenario)
         let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
+        weather.restore(try store.weatherForecast())
+        let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
         let plant = ModbusPlant(config: config)
-        return make(scenario: scenario, inputs: inputs, strategy: strategy, lock: lock, store: store, plant: plant, simulated: nil,
-                    resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
+        return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
+                    simulated: nil, resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
     }
 
-    /// Builds the service on any adapter, `lock` held on `store`'s database.
-    public static func make(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, lock: ControllerLock, store: EMSStore,
-                            plant: any PlantAdapter, simulated: SimulatedPlant?, resume: ResumeRecord?, intervalSeconds: Double,
-                            plantSecondsPerTick: Double) -> EMSServer {
+    /// The scenario's modelled year and an empty weather-forecast overlay for its site and PV plant.
+    private static func prepare(_ scenario: Scenario) throws -> (SimulationInputs, WeatherForecastOverlay) {
+        let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+        let overlay = WeatherForecastOverlay(site: weather.location, pv: scenario.pv.map { PVForecastModel(pv: $0, weather: weather) })
+        return (try SimulationInputs.prepare(scenario, weather: weather), overlay)
+    }
+
+    /// Builds the service on any adapter, `lock` held on `store`'s database, with the strategy
+    /// forecasting through `weather`.
+    public static func make(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, strategy: any DispatchStrategy,
+                            lock: ControllerLock, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?, resume: ResumeRecord?,
+                            intervalSeconds: Double, plantSecondsPerTick: Double) -> EMSServer {
         let metrics = ServiceMetrics()
         let loop = ControlLoop(scenario: scenario, inputs: inputs, strategy: strategy, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
                                plantSecondsPerTick: plantSecondsPerTick, resume: resume)
-        let api = EMSApplication(scenario: scenario, inputs: inputs, loop: loop, store: store, metrics: metrics, plant: plant,
+        let api = EMSApplication(scenario: scenario, inputs: inputs, weather: weather, loop: loop, store: store, metrics: metrics, plant: plant,
                                  simulatedPlant: simulated)
-        return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api, lock: lock)
+        return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api, lock: lock,
+                         weather: weather)
     }
 
     /// The application serving the API on `host`:`port` within `limits`, with the control loop as a

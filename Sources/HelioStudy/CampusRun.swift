@@ -35,7 +35,7 @@ public enum CampusRun {
                                  recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         var strategy = try StrategyFactory.simulation(scenario, weather: weather, inputs: inputs)
         var result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
-        if scenario.dispatch.strategy == .mpc { result.forecastSkill = forecastSkill(scenario, weather: weather, inputs: inputs) }
+        if scenario.dispatch.strategy == .mpc { result.forecastSkill = try forecastSkill(scenario, weather: weather, inputs: inputs) }
         return result
     }
 
@@ -43,8 +43,8 @@ public enum CampusRun {
     public static let skillLeadHours = 24.0
 
     /// The skill of the MPC's PV and load forecasters on the run, against the reference forecasters.
-    private static func forecastSkill(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> [ForecastSkill] {
-        let used = StrategyFactory.forecasters(scenario, weather: weather, inputs: inputs)
+    private static func forecastSkill(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> [ForecastSkill] {
+        let used = try StrategyFactory.forecasters(scenario, weather: weather, inputs: inputs)
         let reference = StrategyFactory.referenceForecasters(scenario, weather: weather, inputs: inputs)
         let truth = inputs.wholeRun(scenario)
         let hours = inputs.axis.stepHours

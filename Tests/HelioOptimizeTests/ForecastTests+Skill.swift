@@ -37,7 +37,7 @@ import Testing
         let inputs = try SimulationInputs.prepare(scenario, weather: TestData.phoenix)
         var mpc = scenario
         mpc.dispatch.strategy = .mpc
-        let used = StrategyFactory.forecasters(mpc, weather: TestData.phoenix, inputs: inputs)
+        let used = try StrategyFactory.forecasters(mpc, weather: TestData.phoenix, inputs: inputs)
         let reference = StrategyFactory.referenceForecasters(mpc, weather: TestData.phoenix, inputs: inputs)
         let skill = ForecastEvaluation.skill(quantity: "pv", used.pv.forecaster, name: used.pv.name, reference: reference.pv.forecaster,
                                              referenceName: reference.pv.name, truth: inputs.pvAvailableKW, stepHours: 1, leadHours: 24)

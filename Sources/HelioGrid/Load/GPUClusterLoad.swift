@@ -57,32 +57,37 @@ public struct GPUClusterLoad: Sendable {
         Double(config.nodes) * config.nodeMaxKW * (1 + config.fabricOverhead)
     }
 
-    /// IT power per step, kW.
-    public func itPowerKW(axis: TimeAxis) throws -> [Double] {
+    /// IT power per step, kW; `planned` leaves out what no scheduler knows in advance (see
+    /// ``utilisation(axis:planned:)``).
+    public func itPowerKW(axis: TimeAxis, planned: Bool = false) throws -> [Double] {
         let nodes = Double(config.nodes), span = config.nodeMaxKW - config.nodeIdleKW
         let scale = 1 + config.fabricOverhead
-        return try utilisation(axis: axis).map { nodes * (config.nodeIdleKW + span * $0) * scale }
+        return try utilisation(axis: axis, planned: planned).map { nodes * (config.nodeIdleKW + span * $0) * scale }
     }
 
-    /// Mean GPU utilisation over each step, fraction.
-    public func utilisation(axis: TimeAxis) throws -> [Double] {
+    /// Mean GPU utilisation over each step, fraction. `planned` gives the job schedule as the
+    /// cluster's scheduler knows it in advance: the same running level, checkpoint dips, inference
+    /// cycle and maintenance windows, without the random job interruptions and the noise.
+    public func utilisation(axis: TimeAxis, planned: Bool = false) throws -> [Double] {
         let count = axis.stepsPerYear
         let step = Double(axis.stepMinutes)
         let maintenance = (0..<count).map { maintenanceFraction(start: Double($0) * step, step: step) }
         let interrupted = interruptionFraction(count: count, step: step)
         let trainingIdle = zip(maintenance, interrupted).map { min(1, $0 + $1) }
         let noise = noiseSeries(count: count, stepHours: axis.stepHours)
+        let trainingShapeIdle = planned ? maintenance : trainingIdle
         var values: [Double]
         switch config.profile {
         case .training:
-            values = try trainingLevel(maintenance: trainingIdle, step: step)
+            values = try trainingLevel(idle: trainingIdle, shapeIdle: trainingShapeIdle, step: step)
         case .inference:
             values = try fittedToMean(inferenceShape(count: count, step: step), maintenance: maintenance)
         case .mixed:
-            let training = try trainingLevel(maintenance: trainingIdle, step: step)
+            let training = try trainingLevel(idle: trainingIdle, shapeIdle: trainingShapeIdle, step: step)
             let inference = try fittedToMean(inferenceShape(count: count, step: step), maintenance: maintenance)
             values = zip(training, inference).map { ($0 + $1) / 2 }
         }
+        guard !planned else { return values }
         for index in 0..<count {
             let running = 1 - (config.profile == .inference ? maintenance[index] : trainingIdle[index])
             values[index] = min(1, max(0, values[index] + noise[index] * running))
@@ -90,8 +95,10 @@ public struct GPUClusterLoad: Sendable {
         return values
     }
 
-    /// Training: running level `u` with dips and maintenance, `u` solved for the annual mean.
-    private func trainingLevel(maintenance: [Double], step: Double) throws -> [Double] {
+    /// Training: running level `u` with dips and idle nodes (maintenance and interruptions), `u`
+    /// solved for the annual mean with `idle`; the profile is drawn with `shapeIdle` (the planned
+    /// profile keeps the level and leaves out the interruptions).
+    private func trainingLevel(idle maintenance: [Double], shapeIdle: [Double], step: Double) throws -> [Double] {
         let count = maintenance.count
         let dips = (0..<count).map { checkpointFraction(start: Double($0) * step, step: step) }
         var dipShare = 0.0, maintenanceShare = 0.0
@@ -109,8 +116,8 @@ public struct GPUClusterLoad: Sendable {
                              key: "load.mean_utilization")
         }
         return (0..<count).map { index in
-            let dip = min(dips[index], 1 - maintenance[index])
-            return level * (1 - dip - maintenance[index]) + Self.checkpointUtilisation * dip
+            let dip = min(dips[index], 1 - shapeIdle[index])
+            return level * (1 - dip - shapeIdle[index]) + Self.checkpointUtilisation * dip
         }
     }
 

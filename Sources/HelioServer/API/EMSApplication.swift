@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 import Hummingbird
 import NIOCore
 
@@ -12,17 +13,20 @@ public struct EMSApplication: Sendable {
     public static let location = "campus"
     let scenario: Scenario
     let inputs: SimulationInputs
+    let weather: WeatherForecastOverlay
     let loop: ControlLoop
     let store: EMSStore
     let metrics: ServiceMetrics
     let plant: any PlantAdapter
     let simulatedPlant: SimulatedPlant?
 
-    /// An API over a running control loop; `simulatedPlant` enables fault injection.
-    public init(scenario: Scenario, inputs: SimulationInputs, loop: ControlLoop, store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter,
+    /// An API over a running control loop, `weather` holding the forecasts `PUT /v1/weather-forecast`
+    /// receives; `simulatedPlant` enables fault injection.
+    public init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, loop: ControlLoop, store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter,
                 simulatedPlant: SimulatedPlant?) {
         self.scenario = scenario
         self.inputs = inputs
+        self.weather = weather
         self.loop = loop
         self.store = store
         self.metrics = metrics
@@ -33,7 +37,7 @@ public struct EMSApplication: Sendable {
     /// Every path and the methods it serves (the OpenAPI document lists exactly these).
     public static let routes: [String: [HTTPRequest.Method]] = [
         "/": [.get], "/openapi.json": [.get], "/metrics": [.get], "/v1/status": [.get], "/v1/telemetry": [.get, .post],
-        "/v1/ledger": [.get], "/v1/decisions": [.get], "/v1/forecasts": [.get], "/v1/power-budget": [.get], "/v1/stream": [.get],
+        "/v1/ledger": [.get], "/v1/decisions": [.get], "/v1/forecasts": [.get], "/v1/weather-forecast": [.get, .put], "/v1/power-budget": [.get], "/v1/stream": [.get],
         "/v1/mode": [.put], "/v1/overrides": [.post, .delete], "/v1/faults": [.get, .post], "/emissions/bylocation": [.get],
         "/emissions/forecasts/current": [.get],
     ]
@@ -66,6 +70,8 @@ public struct EMSApplication: Sendable {
             return try JSONResponse.make(Page(items: try store.decisions(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
         }
         v1.getAndHead("forecasts") { request, _ in try JSONResponse.make(try await forecast(request, defaultHours: 48)) }
+        v1.getAndHead("weather-forecast") { _, _ in try JSONResponse.make(weather.hours(fromMS: await plant.plantTimeMS())) }
+        v1.put("weather-forecast") { request, context in try await receiveWeather(request, context: context) }
         v1.getAndHead("power-budget") { request, _ in try JSONResponse.make(PowerBudget(hours: try await forecast(request, defaultHours: 24))) }
         v1.getAndHead("stream") { _, _ in await stream() }
         v1.post("telemetry") { request, context in try await ingest(request, context: context) }
@@ -118,7 +124,25 @@ public struct EMSApplication: Sendable {
         let hours = try request.uri.queryParameters.get("hours").map { try TimeRangeQuery.integer($0, name: "hours", in: 1...48) } ?? defaultHours
         let status = await loop.status()
         let now = await plant.plantTimeMS()
-        return ForwardPlan.hours(scenario: scenario, inputs: inputs, reading: status.telemetry, nowMS: now, hours: hours)
+        return ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: status.telemetry, nowMS: now, hours: hours)
+    }
+
+    /// `PUT /v1/weather-forecast`: an Open-Meteo-shaped JSON answer or HelioGrid's forecast CSV, run
+    /// through the PV model onto clock hours, stored, and used by the MPC and the forward plan from
+    /// the next re-plan. A bad forecast is refused whole (422, naming the key or line).
+    private func receiveWeather(_ request: Request, context: EMSRequestContext) async throws -> Response {
+        let buffer = try await JSONResponse.body(of: request, context: context)
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self), !text.contains("\0") else {
+            throw HTTPError(.badRequest, message: "the body is not UTF-8 text")
+        }
+        let hours: [LiveWeatherHour]
+        do {
+            hours = try weather.apply(WeatherForecastLoader.read(text, source: "weather forecast"), source: "weather forecast")
+        } catch let error as HelioError {
+            throw HTTPError(.unprocessableContent, message: error.description)
+        }
+        try store.save(weatherForecast: hours, receivedMS: await plant.plantTimeMS())
+        return try JSONResponse.make(hours)
     }
 
     private func ingest(_ request: Request, context: EMSRequestContext) async throws -> Response {

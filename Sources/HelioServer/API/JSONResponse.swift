@@ -11,14 +11,18 @@ enum JSONResponse {
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Decodes a JSON body (at most the context's upload size), naming the problem in a 400 or 413.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: EMSRequestContext) async throws -> T {
-        let body: ByteBuffer
+    /// The body, at most the context's upload size (413 beyond).
+    static func body(of request: Request, context: EMSRequestContext) async throws -> ByteBuffer {
         do {
-            body = try await request.body.collect(upTo: context.maxUploadSize)
+            return try await request.body.collect(upTo: context.maxUploadSize)
         } catch is NIOTooManyBytesError {
             throw HTTPError(.contentTooLarge, message: "request body over \(context.maxUploadSize / 1024) KiB")
         }
+    }
+
+    /// Decodes a JSON body (at most the context's upload size), naming the problem in a 400 or 413.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: EMSRequestContext) async throws -> T {
+        let body = try await self.body(of: request, context: context)
         do {
             return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
         } catch let DecodingError.keyNotFound(key, _) {

@@ -77,10 +77,10 @@ public actor ControlLoop: Service {
     public func run() async throws {
         defer { broadcaster.finish() }
         let stream = serverStarted.stream
-        let listening = (try? await cancelWhenGracefulShutdown {
+        let listening = await cancelWhenGracefulShutdown {
             for await _ in stream { return true }
             return false
-        }) ?? false
+        }
         guard listening else { return }
         let clock = ContinuousClock()
         var next = clock.now

@@ -3,7 +3,8 @@ import HelioOptimize
 
 /// The next hours as the EMS expects them, for `/v1/forecasts`, `/v1/power-budget` and the carbon
 /// forecast: the live MPC's own forecasts (``LiveForecasts``: load and PV from the scenario's load
-/// model and weather year at the plant clock's hour, a climatological forecast, PV scaled by the
+/// model and weather year at the plant clock's hour, a climatological forecast, or from the latest
+/// weather forecast received for the hours it covers, PV scaled by the
 /// measured-to-modelled ratio now fading to the model over six hours); the rule-based EMS is run
 /// forward from the measured state of charge, and the battery carbon pool gives each hour's intensity.
 /// The clean power of an hour is its PV plus the battery's energy above its reserve spread over the
@@ -11,9 +12,9 @@ import HelioOptimize
 /// power; firm power adds every genset and the grid import limit.
 public enum ForwardPlan {
     /// Hourly load and PV forecasts from `nowMS` (the live MPC's ``LiveForecasts``), with each hour's IT share of the load.
-    public static func profiles(scenario: Scenario, inputs: SimulationInputs, reading: PlantTelemetry?, nowMS: Int64, hours: Int)
-        -> (loadKW: [Double], pvKW: [Double], itShare: [Double]) {
-        var forecasts = LiveForecasts(scenario: scenario, inputs: inputs)
+    public static func profiles(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, reading: PlantTelemetry?,
+                                nowMS: Int64, hours: Int) -> (loadKW: [Double], pvKW: [Double], itShare: [Double]) {
+        var forecasts = LiveForecasts(scenario: scenario, inputs: inputs, weather: weather)
         let hour = Int((Double(nowMS) / 3_600_000).rounded(.down))
         if let reading { forecasts.pv.observe(step: hour, value: reading.pvAvailableKW) }
         let pv = [forecasts.pv.nowcast(at: hour)] + forecasts.pv.forecast(after: hour, count: hours - 1)
@@ -25,8 +26,10 @@ public enum ForwardPlan {
     }
 
     /// `hours` hourly rows from `nowMS`, starting from `reading` (the scenario's initial state without one).
-    public static func hours(scenario: Scenario, inputs: SimulationInputs, reading: PlantTelemetry?, nowMS: Int64, hours: Int) -> [ForecastHour] {
-        let (loadForecast, pvForecast, itShares) = profiles(scenario: scenario, inputs: inputs, reading: reading, nowMS: nowMS, hours: hours)
+    public static func hours(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, reading: PlantTelemetry?,
+                             nowMS: Int64, hours: Int) -> [ForecastHour] {
+        let (loadForecast, pvForecast, itShares) = profiles(scenario: scenario, inputs: inputs, weather: weather, reading: reading,
+                                                            nowMS: nowMS, hours: hours)
         let plant = PlantModel(scenario: scenario)
         var battery = plant.makeBattery(soc: reading?.soc)
         var fleet = plant.makeFleet()

@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
 import GRDB
+import HelioGrid
+import HelioOptimize
 
 /// The service's SQLite database through GRDB, in WAL mode: telemetry (raw, then per-minute means),
 /// decisions with their reasons, the live carbon ledger, alarms, API tokens (SHA-256 hashes only)
@@ -32,7 +34,8 @@ public final class EMSStore: Sendable {
 
     /// v1: the tables; v2: per-minute telemetry means for downsampling; v3: the typed single-row
     /// `resume` table replaces the key-value `state` table (its values carried over); v4: the resume
-    /// record keeps the last reading's stamp, so the first interval after a restart is metered.
+    /// record keeps the last reading's stamp, so the first interval after a restart is metered; v5: the
+    /// latest weather forecast on clock hours, so a restart plans with it.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-tables") { db in
@@ -78,6 +81,12 @@ public final class EMSStore: Sendable {
         }
         migrator.registerMigration("v4-resume-last-reading") { db in
             try db.execute(sql: "ALTER TABLE resume ADD COLUMN last_reading_ms INTEGER")
+        }
+        migrator.registerMigration("v5-weather-forecast") { db in
+            try db.execute(sql: """
+                CREATE TABLE weather_forecast (start_ms INTEGER PRIMARY KEY, ghi_wm2 REAL NOT NULL, dni_wm2 REAL NOT NULL,
+                  dhi_wm2 REAL NOT NULL, temp_c REAL NOT NULL, wind_ms REAL NOT NULL, pv_kw REAL NOT NULL, received_ms INTEGER NOT NULL)
+                """)
         }
         return migrator
     }
@@ -165,6 +174,36 @@ public final class EMSStore: Sendable {
     /// The last ledger row, if any.
     public func lastLedger() throws -> LedgerEntry? {
         try read { db in try LedgerEntry.fetchOne(db, sql: "SELECT * FROM ledger ORDER BY ts_ms DESC LIMIT 1") }
+    }
+
+    // MARK: Weather forecast
+
+    /// Stores a received forecast's clock hours in one transaction, replacing the hours they cover and
+    /// dropping those more than ``WeatherForecastOverlay/keptHours`` before the first (as the overlay does).
+    public func save(weatherForecast hours: [LiveWeatherHour], receivedMS: Int64) throws {
+        guard let first = hours.first?.weather.startMS else { return }
+        try write { db in
+            try db.execute(sql: "DELETE FROM weather_forecast WHERE start_ms < ?",
+                           arguments: [first - Int64(WeatherForecastOverlay.keptHours) * 3_600_000])
+            for hour in hours {
+                let w = hour.weather
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO weather_forecast(start_ms, ghi_wm2, dni_wm2, dhi_wm2, temp_c, wind_ms, pv_kw, received_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [w.startMS, w.ghiWM2, w.dniWM2, w.dhiWM2, w.tempC, w.windSpeedMS, hour.pvKW, receivedMS])
+            }
+        }
+    }
+
+    /// The stored forecast hours, oldest first.
+    public func weatherForecast() throws -> [LiveWeatherHour] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM weather_forecast ORDER BY start_ms").map { row in
+                LiveWeatherHour(weather: WeatherForecastHour(startMS: row["start_ms"], ghiWM2: row["ghi_wm2"], dniWM2: row["dni_wm2"],
+                                                             dhiWM2: row["dhi_wm2"], tempC: row["temp_c"], windSpeedMS: row["wind_ms"]),
+                                pvKW: row["pv_kw"])
+            }
+        }
     }
 
     // MARK: Alarms

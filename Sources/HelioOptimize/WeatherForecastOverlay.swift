@@ -1,0 +1,83 @@
+import HelioGrid
+import Synchronization
+
+/// The live EMS's latest numerical weather prediction, on the clock hours its MPC plans on: PV from
+/// the plant model under the forecast (``PVForecastModel``) and the forecast temperature, which
+/// ``LiveForecasts`` use in place of the modelled year's for the hours they cover. A newer forecast
+/// replaces the hours it covers; hours more than ``keptHours`` before a new forecast's start are
+/// dropped. Shared between the control loop and the API, so it is a lock-protected reference.
+public final class WeatherForecastOverlay: Sendable {
+    /// The site forecasts must be for.
+    public let site: SiteLocation
+    private let pv: PVForecastModel?
+    private let hours = Mutex<[Int64: LiveWeatherHour]>([:])
+
+    /// Hours before a new forecast's start that are kept.
+    public static let keptHours = 48
+
+    private static let hourMS: Int64 = 3_600_000
+
+    /// An empty overlay for `site`, with `pv` to turn weather into PV (`nil`: a campus without PV).
+    public init(site: SiteLocation, pv: PVForecastModel?) {
+        self.site = site
+        self.pv = pv
+    }
+
+    /// Puts `forecast` (from `source`, for error messages) onto whole UTC hours, each the
+    /// time-weighted mean of the forecast hours overlapping it (forecasts in half-hour time zones
+    /// start on the half hour), with PV under each forecast hour averaged the same way. Returns the
+    /// clock hours set. Throws when the forecast is for another place or covers no whole clock hour.
+    @discardableResult
+    public func apply(_ forecast: WeatherForecast, source: String) throws -> [LiveWeatherHour] {
+        try forecast.check(isFor: site, source: source)
+        let pvKW = pv?.acPowerKW(forecast) ?? Array(repeating: 0, count: forecast.hours.count)
+        let onClock = Self.clockHours(forecast.hours, pvKW: pvKW)
+        guard !onClock.isEmpty else { throw HelioError(.weather, "the forecast covers no whole clock hour", file: source) }
+        replace(with: onClock, droppingBeforeMS: forecast.hours[0].startMS - Int64(Self.keptHours) * Self.hourMS)
+        return onClock
+    }
+
+    /// Restores hours stored earlier (a restart).
+    public func restore(_ stored: [LiveWeatherHour]) {
+        replace(with: stored, droppingBeforeMS: .min)
+    }
+
+    /// PV forecast for clock hour `hour` (hours since the Unix epoch), kW, if covered.
+    public func pvKW(hour: Int) -> Double? {
+        hours.withLock { $0[Int64(hour) * Self.hourMS]?.pvKW }
+    }
+
+    /// Forecast temperature for clock hour `hour`, °C, if covered.
+    public func tempC(hour: Int) -> Double? {
+        hours.withLock { $0[Int64(hour) * Self.hourMS]?.weather.tempC }
+    }
+
+    /// The hours held from `fromMS` on, in order.
+    public func hours(fromMS: Int64) -> [LiveWeatherHour] {
+        hours.withLock { $0.values.filter { $0.weather.startMS + Self.hourMS > fromMS }.sorted { $0.weather.startMS < $1.weather.startMS } }
+    }
+
+    private func replace(with new: [LiveWeatherHour], droppingBeforeMS cutoff: Int64) {
+        hours.withLock { held in
+            held = held.filter { $0.key >= cutoff }
+            for hour in new { held[hour.weather.startMS] = hour }
+        }
+    }
+
+    /// Consecutive forecast hours (with their PV) averaged onto the whole UTC hours they cover.
+    static func clockHours(_ forecast: [WeatherForecastHour], pvKW: [Double]) -> [LiveWeatherHour] {
+        guard let first = forecast.first else { return [] }
+        let shift = ((first.startMS % hourMS) + hourMS) % hourMS
+        guard shift != 0 else { return zip(forecast, pvKW).map { LiveWeatherHour(weather: $0, pvKW: $1) } }
+        // The clock hour starting 1 h − shift after hour a spends `shift` in a and the rest in b.
+        let aShare = Double(shift) / Double(hourMS), bShare = 1 - aShare
+        return (0..<(forecast.count - 1)).map { index in
+            let (a, b) = (forecast[index], forecast[index + 1])
+            func mean(_ x: Double, _ y: Double) -> Double { x * aShare + y * bShare }
+            let weather = WeatherForecastHour(startMS: a.startMS + hourMS - shift, ghiWM2: mean(a.ghiWM2, b.ghiWM2), dniWM2: mean(a.dniWM2, b.dniWM2),
+                                              dhiWM2: mean(a.dhiWM2, b.dhiWM2), tempC: mean(a.tempC, b.tempC),
+                                              windSpeedMS: mean(a.windSpeedMS, b.windSpeedMS))
+            return LiveWeatherHour(weather: weather, pvKW: mean(pvKW[index], pvKW[index + 1]))
+        }
+    }
+}
