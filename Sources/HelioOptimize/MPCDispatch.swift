@@ -51,6 +51,10 @@ public struct MPCDispatch: DispatchStrategy {
     public private(set) var replans = 0
     /// Solver time of all plans so far, seconds.
     public private(set) var solveSeconds = 0.0
+    /// Wall time of all re-plans so far (forecasts, building the program, solving), seconds.
+    public private(set) var replanSeconds = 0.0
+    /// The longest re-plan so far, seconds.
+    public private(set) var longestReplanSeconds = 0.0
     /// Steps decided by the rule-based fallback because no plan could be solved.
     public private(set) var fallbackSteps = 0
 
@@ -130,6 +134,13 @@ public struct MPCDispatch: DispatchStrategy {
     }
 
     private mutating func replan(_ context: DispatchContext, index: Int) {
+        let clock = ContinuousClock(), started = clock.now
+        defer {
+            let elapsed = (clock.now - started).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            replanSeconds += seconds
+            longestReplanSeconds = max(longestReplanSeconds, seconds)
+        }
         let hours = context.stepHours
         let stepsPerPlanStep = max(1, Int((planStepHours / hours).rounded()))
         let mustRun = context.fleet.map { fleet in

@@ -8,7 +8,10 @@ import Testing
 /// holding a SunSpec inverter, SunSpec storage and a genset controller / meter
 /// (`Fixtures/modbus_plant.py`).
 @Suite(.serialized) struct ModbusPlantTests {
-    static func scenario(port: Int) throws -> Scenario {
+    /// Generous for the functional tests: a Python server on a busy machine can take seconds to answer.
+    static let answerTimeoutMS = 20_000
+
+    static func scenario(port: Int, timeoutMS: Int = answerTimeoutMS) throws -> Scenario {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("modbus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let text = """
@@ -26,7 +29,7 @@ import Testing
             unit_kw = 2000.0
             [modbus]
             port = \(port)
-            timeout_ms = 2000
+            timeout_ms = \(timeoutMS)
             [modbus.registers]
             load_kw = { address = 100, type = "int32" }
             genset_kw = { address = 102, type = "int32" }
@@ -41,7 +44,7 @@ import Testing
     }
 
     static func read(port: Int, unit: Int, address: Int, count: Int) async throws -> [UInt16] {
-        try await ModbusSession.run(host: "127.0.0.1", port: port, timeoutMS: 2000) { session in
+        try await ModbusSession.run(host: "127.0.0.1", port: port, timeoutMS: answerTimeoutMS) { session in
             try await session.readHoldingRegisters(unit: unit, address: address, count: count)
         }
     }
@@ -121,7 +124,7 @@ import Testing
 
     /// No server: the adapter fails within its timeout, which the control loop turns into safe mode.
     @Test func unreachableEquipmentFailsFast() async throws {
-        let scenario = try Self.scenario(port: Int.random(in: 50_000...52_000))
+        let scenario = try Self.scenario(port: Int.random(in: 50_000...52_000), timeoutMS: 2000)
         let plant = ModbusPlant(config: try #require(scenario.modbus))
         let started = ContinuousClock.now
         await #expect(throws: PlantAdapterError.self) { _ = try await plant.readTelemetry() }

@@ -62,3 +62,49 @@ import Testing
         } catch { Issue.record("\(error)") }
     }
 }
+
+/// One integer column: the better whole neighbour of the relaxation is the MILP's optimum, and a
+/// warm start changes nothing but the work.
+@Suite struct SingleIntegerAndWarmStartTests {
+    /// n units of 100 kW (at least 40 kW each, 30 per unit-hour) serve `load` with shedding at 3 per
+    /// kWh: the solver's answer equals the cheapest of the LPs with n fixed at 0…5 (enumeration).
+    @Test(arguments: [130.0, 250, 410, 35])
+    func oneIntegerColumnMatchesEnumeration(load: Double) throws {
+        func program(fixedUnits: Double?) -> (LinearProgram, LinearProgram.Variable) {
+            var lp = LinearProgram()
+            let units = lp.addVariable(lower: fixedUnits ?? 0, upper: fixedUnits ?? 5, objective: 30, integer: fixedUnits == nil)
+            let output = lp.addVariable(objective: 1)
+            let shed = lp.addVariable(objective: 3)
+            lp.addConstraint([output: 1, units: -100], upper: 0)
+            lp.addConstraint([output: 1, units: -40], lower: 0)
+            lp.addConstraint([output: 1, shed: 1], lower: load, upper: load)
+            return (lp, units)
+        }
+        let (milp, units) = program(fixedUnits: nil)
+        let solution = try Solver.solve(milp)
+        let enumerated = (0...5).compactMap { try? Solver.solve(program(fixedUnits: Double($0)).0).objective }.min()!
+        #expect(abs(solution.objective - enumerated) < 1e-9, "\(solution.objective) vs \(enumerated)")
+        #expect(solution[units] == solution[units].rounded())
+    }
+
+    /// The LP of the first test, re-solved from its own basis and, with x + y ≤ 5 instead of 4,
+    /// from the first one's: the same optimum as cold solves (by hand: x = 3 at its bound, y =
+    /// min(5 − 3, (6 − 3) / 3) = 1, objective −11).
+    @Test func warmStartGivesTheColdOptimum() throws {
+        func program(_ capacity: Double) -> LinearProgram {
+            var lp = LinearProgram()
+            let x = lp.addVariable(upper: 3, objective: -3)
+            let y = lp.addVariable(objective: -2)
+            lp.addConstraint([x: 1, y: 1], upper: capacity)
+            lp.addConstraint([x: 1, y: 3], upper: 6)
+            return lp
+        }
+        let first = try Solver.solve(program(4))
+        let basis = try #require(first.basis)
+        // x = 3 sits at its upper bound, y = 1 is basic, x + y ≤ 4 is tight, x + 3y ≤ 6 has slack.
+        #expect(basis.columns == [2, Basis.basic] && basis.rows.filter { $0 == Basis.basic }.count == 1)
+        #expect(try Solver.solve(program(4), warmStart: basis).values == first.values)
+        let warm = try Solver.solve(program(5), warmStart: basis), cold = try Solver.solve(program(5))
+        #expect(abs(warm.objective - cold.objective) < 1e-9 && abs(cold.objective + 11) < 1e-9)
+    }
+}
