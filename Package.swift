@@ -53,12 +53,12 @@ let package = Package(
         ),
         .target(
             name: "HelioStudy",
-            dependencies: ["HelioGrid", "HelioOptimize"],
+            dependencies: ["HelioGrid", "HelioOptimize", "HelioLP"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "HelioReport",
-            dependencies: ["HelioGrid", "CSystemShims"],
+            dependencies: ["HelioGrid", "HelioStudy", "CSystemShims"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -254,7 +254,7 @@ struct ReportHTML {
         }
     }
 
-    private static let style = """
+    static let style = """
         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.4}
         h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:2px solid #2a9d8f}.lead{color:#555}
         table{border-collapse:collapse;margin:.8rem 0;font-size:.85rem}th,td{border:1px solid #ddd;padding:.2rem .5rem}
@@ -263,7 +263,7 @@ struct ReportHTML {
         """
 }
 
-private func escape(_ text: String) -> String {
+func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
 }

@@ -73,6 +73,11 @@ struct SVGPlot {
         body += "<rect x=\"\(f(x(x0)))\" y=\"\(f(top))\" width=\"\(f(x(x1) - x(x0)))\" height=\"\(f(barHeight))\" fill=\"\(color)\"/>"
     }
 
+    /// A dot of `radius` px at (`px`, `py`) (data coordinates).
+    mutating func point(_ px: Double, _ py: Double, color: String, radius: Double = 2.5) {
+        body += "<circle cx=\"\(f(x(px)))\" cy=\"\(f(y(py)))\" r=\"\(f(radius))\" fill=\"\(color)\"/>"
+    }
+
     /// A legend row along the top.
     mutating func legend(_ entries: [(String, String)]) {
         var position = left

@@ -56,10 +56,14 @@ import Testing
         let plantMS = try #require(try store.resume()?.plantMS)
         #expect(plantMS == lastBefore.reading.timestampMS + 30_000)
 
-        process = try Self.start(database: database, port: port + 1)
-        _ = try await Self.waitForLedger(database, atLeast: ledgerBefore + 10)
+        let errors = Pipe()
+        process = try Self.start(database: database, port: port + 1, errors: errors)
+        let reached = try await Self.waitForLedger(database, atLeast: ledgerBefore + 10)
         Self.kill(process)
         let telemetry = try store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        try? errors.fileHandleForWriting.close()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try #require(telemetry.count > telemetryBefore, "the restarted service wrote no reading (ledger \(reached)); stderr: \(stderr)")
         let firstAfter = telemetry[telemetryBefore]
         #expect(firstAfter.reading.timestampMS == plantMS)
         #expect(abs(firstAfter.reading.soc - lastBefore.reading.soc) < 0.01)

@@ -3,9 +3,9 @@ import Foundation
 /// Reads an input text file whole: UTF-8 (ISO 8859-1 too where `latin1` allows, as older weather
 /// files use it), and free of NUL bytes, which would silently cut the text short in parsers that
 /// stop at one; the error names the line holding it.
-enum TextFile {
+public enum TextFile {
     /// The text of `path`; errors are of `kind` and name what was being read (`what`).
-    static func read(path: String, kind: HelioError.Kind, what: String, latin1: Bool = false) throws -> String {
+    public static func read(path: String, kind: HelioError.Kind, what: String, latin1: Bool = false) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw HelioError(kind, "cannot read \(what) (missing or unreadable)", file: path)
         }

@@ -25,6 +25,8 @@ public struct Scenario: Sendable, Equatable {
     public var carbon: CarbonConfig
     /// `[modbus]`, the plant's equipment for `serve --plant modbus`, if given.
     public var modbus: ModbusConfig?
+    /// `[size]`: the sizing study `heliogrid size` runs (`nil` when absent).
+    public var size: SizeConfig?
 
     /// Creates a scenario from its sections.
     public init(source: String, site: SiteConfig, load: LoadConfig = LoadConfig(), pv: PVConfig? = nil,

@@ -70,6 +70,10 @@ public enum ScenarioLoader {
             var section = try root.section("modbus")
             scenario.modbus = try ModbusConfig(&section)
         }
+        if root.contains("size") {
+            var section = try root.section("size")
+            scenario.size = try SizeConfig(&section, scenario: scenario)
+        }
         if let path = scenario.grid.instrumentsCSVPath {
             scenario.grid.instruments = try ContractualInstrumentReader.read(
                 path: path, firstYear: scenario.carbon.firstYear, years: scenario.site.years)

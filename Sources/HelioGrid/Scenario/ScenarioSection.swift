@@ -99,6 +99,45 @@ struct ScenarioSection {
         return ScenarioSection(table: sub, path: keyPath(key), file: file)
     }
 
+    /// A list of values: an array of numbers, or an inline table `{ min = …, max = …, step = … }`
+    /// expanded from min to max (max included when a whole number of steps away) — at most
+    /// `maxCount` values, each within `range`, strictly increasing. `nil` when absent.
+    mutating func valueList(_ key: String, in range: ClosedRange<Double>, maxCount: Int = 1000) throws -> [Double]? {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return nil }
+        var values: [Double]
+        switch raw.type {
+        case .array:
+            values = try raw.array!.map { element in
+                switch element.type {
+                case .double: return element.double!
+                case .int: return Double(element.int!)
+                default: throw error(key, "expected numbers in the array, found \(element.type)")
+                }
+            }
+        case .table:
+            var spec = ScenarioSection(table: raw.table!, path: keyPath(key), file: file)
+            let low = try spec.double("min", in: range), high = try spec.double("max", in: range)
+            let step = try spec.positive("step", max: range.upperBound - range.lowerBound + 1)
+            try spec.finish()
+            guard low <= high else { throw error(key, "min \(low) is above max \(high)") }
+            let count = Int(((high - low) / step + 1e-9).rounded(.down)) + 1
+            guard count <= maxCount else { throw error(key, "min…max by step gives \(count) values; at most \(maxCount)") }
+            values = (0..<count).map { low + Double($0) * step }
+        default:
+            throw error(key, "expected an array of numbers or { min = …, max = …, step = … }, found \(raw.type)")
+        }
+        guard !values.isEmpty else { throw error(key, "needs at least one value") }
+        guard values.count <= maxCount else { throw error(key, "\(values.count) values; at most \(maxCount)") }
+        for value in values where !(value.isFinite && range.contains(value)) {
+            throw error(key, "\(value) is out of range (allowed \(range.lowerBound) to \(range.upperBound))")
+        }
+        for (a, b) in zip(values, values.dropFirst()) where b <= a {
+            throw error(key, "values must increase: \(b) follows \(a)")
+        }
+        return values
+    }
+
     /// Every key of this table as a calendar year (`"2026" = 0.025`) mapped to a number in `range`.
     mutating func yearTable(in range: ClosedRange<Double>) throws -> [Int: Double] {
         var values: [Int: Double] = [:]

@@ -1,0 +1,84 @@
+/// The `[size]` section: the design space `heliogrid size` searches, what it minimises, the limits a
+/// design must meet, the dispatch each design is judged with, and the sensitivity cases
+/// (docs/sizing.md). Every list is an array or `{ min, max, step }`.
+public struct SizeConfig: Sendable, Equatable {
+    /// What the search minimises.
+    public enum Objective: String, Sendable, CaseIterable {
+        /// Net present cost over the project.
+        case npc
+        /// Levelised cost of energy served.
+        case lcoe
+        /// Up-front capital cost.
+        case capex
+        /// Lifetime emissions (Scope 1 + 2, location-based).
+        case emissions
+    }
+
+    /// PV sizes, kWdc (0: no PV).
+    public var pvKW: [Double]
+    /// Battery energies, kWh (0: no battery).
+    public var batteryKWh: [Double]
+    /// Battery powers, kW; `nil` when sized by ``batteryHours``.
+    public var batteryKW: [Double]?
+    /// Battery durations, hours (power = energy / hours); `nil` when sized by ``batteryKW``.
+    public var batteryHours: [Double]?
+    /// Genset counts (0: no gensets).
+    public var dieselUnits: [Int]
+    /// Genset unit sizes, kW.
+    public var dieselUnitKW: [Double]
+    /// Highest carbon intensity allowed, gCO₂e/kWh served (`nil`: no limit).
+    public var maxIntensityGPerKWh: Double?
+    /// Highest unserved energy allowed, fraction of demand.
+    public var maxUnservedFraction: Double
+    /// Lowest renewable fraction allowed (`nil`: no limit).
+    public var minRenewableFraction: Double?
+    /// Whether the gensets must carry the peak demand with the largest unit out (N+1).
+    public var nPlusOne: Bool
+    /// What is minimised.
+    public var objective: Objective
+    /// The strategy every design is simulated with.
+    public var dispatch: DispatchConfig.Strategy
+    /// Sensitivity multipliers of the fuel price, the carbon price and the battery's capital cost;
+    /// every combination is a case with its own optimum.
+    public var fuelPriceFactors: [Double], carbonPriceFactors: [Double], batteryCapexFactors: [Double]
+
+    /// Most designs one study may hold.
+    public static let maxDesigns = 1_000_000
+
+    /// Reads `[size]`; lists default to the scenario's own design.
+    init(_ section: inout ScenarioSection, scenario: Scenario) throws {
+        pvKW = try section.valueList("pv_kw", in: 0...1e8) ?? [scenario.pv?.dcKW ?? 0]
+        batteryKWh = try section.valueList("battery_kwh", in: 0...1e9) ?? [scenario.battery?.energyKWh ?? 0]
+        batteryKW = try section.valueList("battery_kw", in: 0...1e9)
+        batteryHours = try section.valueList("battery_hours", in: 0.1...100)
+        if batteryKW != nil, batteryHours != nil {
+            throw section.error("battery_hours", "give battery_kw or battery_hours, not both")
+        }
+        if batteryKW == nil, batteryHours == nil {
+            batteryKW = [scenario.battery?.powerKW ?? 0]
+        }
+        let units = try section.valueList("diesel_units", in: 0...1000) ?? [Double(scenario.diesel?.units ?? 0)]
+        if let fractional = units.first(where: { $0 != $0.rounded() }) {
+            throw section.error("diesel_units", "\(fractional) is not a whole number of gensets")
+        }
+        dieselUnits = units.map { Int($0) }
+        dieselUnitKW = try section.valueList("diesel_unit_kw", in: 1...1e6) ?? [scenario.diesel?.unitKW ?? 2000]
+        maxIntensityGPerKWh = section.contains("max_intensity_g_per_kwh") ? try section.double("max_intensity_g_per_kwh", in: 0...5000) : nil
+        maxUnservedFraction = try section.double("max_unserved_fraction", default: 0, in: 0...1)
+        minRenewableFraction = section.contains("min_renewable_fraction") ? try section.double("min_renewable_fraction", in: 0...1) : nil
+        nPlusOne = try section.bool("n_plus_one", default: false)
+        objective = Objective(rawValue: try section.choice("objective", default: "npc", in: Objective.allCases.map(\.rawValue)))!
+        dispatch = DispatchConfig.Strategy(rawValue: try section.choice("dispatch", default: DispatchConfig.Strategy.rule.rawValue,
+                                                                         in: DispatchConfig.Strategy.allCases.map(\.rawValue)))!
+        var sensitivity = try section.section("sensitivity")
+        fuelPriceFactors = try sensitivity.valueList("fuel_price", in: 0...100, maxCount: 20) ?? [1]
+        carbonPriceFactors = try sensitivity.valueList("carbon_price", in: 0...100, maxCount: 20) ?? [1]
+        batteryCapexFactors = try sensitivity.valueList("battery_capex", in: 0...100, maxCount: 20) ?? [1]
+        try sensitivity.finish()
+        try section.finish()
+        let count = pvKW.count * batteryKWh.count * (batteryKW?.count ?? batteryHours!.count) * dieselUnits.count * dieselUnitKW.count
+        guard count <= Self.maxDesigns else {
+            throw section.error("pv_kw", "the lists give \(count) designs; at most \(Self.maxDesigns)")
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import HelioGrid
+import HelioLP
+import HelioOptimize
+
+/// Stage one of a sizing study: PV, battery energy and power and the genset count as continuous
+/// variables of one LP with the whole year's hourly dispatch under perfect foresight, solved by Clp —
+/// the capacity-expansion form of REopt (D. Cutler et al., "REopt: A Platform for Energy System
+/// Integration and Optimization", NREL/TP-7A40-70022, 2017) and of PyPSA's `extendable` components
+/// (T. Brown, J. Hörsch, D. Schlachtberger, J. Open Res. Softw. 6(1), 2018).
+///
+/// Per hour: PV used ≤ kWdc × the year's PV per kWdc; battery charge and discharge ≤ its power,
+/// stored energy between `reserve_soc` and `soc_max` of its energy, cyclic over the year; gensets
+/// n_t ≤ N units (relaxed), minimum load and derated rating as in dispatch; unserved demand.
+/// Across the year: unserved ≤ `max_unserved_fraction` of demand; emissions ≤
+/// `max_intensity_g_per_kwh` × energy served; with N+1, (N − 1) units at the year's worst derating
+/// carry the peak. Objective, the project's NPC: each size times its lifecycle cost per unit (capital,
+/// fixed-life replacements, salvage and fixed O&M, ``LifetimeEconomics``), plus the year's fuel,
+/// carbon, genset O&M and unserved penalty times their present-worth factors (escalation included).
+/// Sizes range over the `[size]` lists' spans. What it leaves out — integer units, start-ups, the
+/// rule EMS's myopia, degradation and cycle-driven battery replacement — can only make a simulated
+/// design cost more, so its optimum bounds the search from below under this cost model.
+public enum CapacityExpansion {
+    /// Solves the LP of `study`; `nil` when the objective is not NPC (the bound is on NPC).
+    public static func solve(_ study: SizingStudy, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) throws -> CapacityBound? {
+        let config = study.config, scenario = study.scenario
+        guard config.objective == .npc else { return nil }
+        var builder = Builder(study: study, pvPerKW: pvPerKW, loadKW: loadKW, ratingFactor: ratingFactor)
+        builder.build()
+        let solution = try Solver.solve(builder.program, timeLimitSeconds: 600)
+        let served = loadKW.reduce(0, +) - builder.unserved.reduce(0) { $0 + solution[$1] }
+        let fuel = builder.fuelLitres(solution)
+        let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
+        return CapacityBound(pvKW: solution[builder.pv], batteryKWh: builder.energy.map { solution[$0] } ?? 0,
+                             batteryKW: builder.power.map { solution[$0] } ?? 0, dieselUnits: builder.units.map { solution[$0] } ?? 0,
+                             objective: solution.objective, intensityGPerKWh: served > 0 ? fuel * kgPerL * 1000 / served : 0,
+                             solveSeconds: solution.solveSeconds)
+    }
+
+    private struct Builder {
+        let study: SizingStudy
+        let pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]
+        var program = LinearProgram()
+        var pv: LinearProgram.Variable!
+        var energy: LinearProgram.Variable?, power: LinearProgram.Variable?, units: LinearProgram.Variable?
+        var unserved: [LinearProgram.Variable] = [], commitment: [LinearProgram.Variable] = [], output: [LinearProgram.Variable] = []
+
+        init(study: SizingStudy, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) {
+            self.study = study
+            self.pvPerKW = pvPerKW
+            self.loadKW = loadKW
+            self.ratingFactor = ratingFactor
+        }
+
+        var assumptions: EconomicAssumptions { EconomicAssumptions(scenario: study.scenario) }
+
+        /// Present worth of a yearly amount over the project, escalating at `escalation`.
+        func presentWorth(escalation: Double) -> Double {
+            let a = assumptions
+            var total = 0.0
+            for year in 1...a.projectYears {
+                total += pow(1 + escalation, Double(year - 1)) * a.discountFactor(year: Double(year))
+            }
+            return total
+        }
+
+        /// NPC of one unit of a component: capital, replacements every `lifeYears`, salvage, fixed O&M.
+        func lifecycle(capex: Double, fixedOM: Double, lifeYears: Double) -> Double {
+            LifetimeEconomics(components: [PlantComponent(name: "unit", capex: capex, fixedOMPerYear: fixedOM, lifeYears: lifeYears)],
+                              yearly: [EnergyTotals()], assumptions: assumptions).npc
+        }
+
+        mutating func build() {
+            let config = study.config, scenario = study.scenario, economics = scenario.economics, a = assumptions
+            pv = program.addVariable(lower: config.pvKW.min()!, upper: config.pvKW.max()!,
+                                     objective: lifecycle(capex: a.pvCapexPerKW, fixedOM: economics.pvOMPerKWYear,
+                                                          lifeYears: Double(ComponentLives.pvYears)))
+            let battery = scenario.battery ?? BatteryConfig(energyKWh: 1, powerKW: 1)
+            if config.batteryKWh.max()! > 0 {
+                energy = program.addVariable(lower: config.batteryKWh.min()!, upper: config.batteryKWh.max()!,
+                                             objective: lifecycle(capex: a.batteryCapexPerKWh, fixedOM: economics.batteryOMPerKWhYear,
+                                                                  lifeYears: battery.calendarLifeYears))
+                power = program.addVariable(objective: lifecycle(capex: a.batteryCapexPerKW, fixedOM: 0, lifeYears: battery.calendarLifeYears))
+                addPowerLimits(config)
+            }
+            let diesel = scenario.diesel ?? DieselConfig(units: 1, unitKW: config.dieselUnitKW[0])
+            let unitKW = config.dieselUnitKW[0]
+            if config.dieselUnits.max()! > 0 {
+                let fewest = config.nPlusOne ? max(Double(config.dieselUnits.min()!), study.peakLoadKW / (unitKW * study.lowestRatingFactor) + 1)
+                                             : Double(config.dieselUnits.min()!)
+                units = program.addVariable(lower: min(fewest, Double(config.dieselUnits.max()!)), upper: Double(config.dieselUnits.max()!),
+                                            objective: lifecycle(capex: unitKW * economics.dieselCapexPerKW, fixedOM: 0, lifeYears: .infinity))
+            }
+            let fuelWorth = presentWorth(escalation: a.fuelPriceEscalation), carbonWorth = presentWorth(escalation: a.carbonPriceEscalation)
+            let plainWorth = presentWorth(escalation: 0)
+            let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
+            let perLitre = a.fuelPricePerL * fuelWorth + kgPerL / 1000 * a.carbonPricePerT * carbonWorth
+            var previousEnergy: LinearProgram.Variable?, firstEnergyRow: (LinearProgram.Variable, LinearProgram.Variable, LinearProgram.Variable)?
+            for t in loadKW.indices {
+                let used = program.addVariable()
+                program.addConstraint([used: 1, pv: -pvPerKW[t]], upper: 0)
+                let short = program.addVariable(upper: loadKW[t], objective: a.unservedPenaltyPerKWh * plainWorth)
+                unserved.append(short)
+                var terms: [LinearProgram.Variable] = [used, short], coefficients = [1.0, 1.0]
+                if let energy, let power {
+                    let charge = program.addVariable(), discharge = program.addVariable(), stored = program.addVariable()
+                    program.addConstraint([charge: 1, power: -1], upper: 0)
+                    program.addConstraint([discharge: 1, power: -1], upper: 0)
+                    program.addConstraint([stored: 1, energy: -battery.socMax], upper: 0)
+                    program.addConstraint([stored: 1, energy: -battery.reserveSOC], lower: 0)
+                    let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
+                    if let previousEnergy {
+                        program.addConstraint([stored: 1, previousEnergy: -retention, charge: -battery.chargeEfficiency,
+                                               discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
+                    } else {
+                        firstEnergyRow = (stored, charge, discharge)
+                    }
+                    previousEnergy = stored
+                    terms += [discharge, charge]
+                    coefficients += [1, -1]
+                }
+                if let units {
+                    let n = program.addVariable(objective: a.dieselOMPerHour * plainWorth + diesel.fuelInterceptLPerKWhRated * unitKW * perLitre)
+                    let g = program.addVariable(objective: diesel.fuelSlopeLPerKWh * perLitre)
+                    program.addConstraint([n: 1, units: -1], upper: 0)
+                    program.addConstraint([g: 1, n: -unitKW * ratingFactor[t]], upper: 0)
+                    program.addConstraint([g: 1, n: -diesel.minLoadRatio * unitKW], lower: 0)
+                    commitment.append(n)
+                    output.append(g)
+                    terms.append(g)
+                    coefficients.append(1)
+                }
+                program.addConstraint(variables: terms, coefficients: coefficients, lower: loadKW[t], upper: loadKW[t])
+            }
+            // The year is cyclic: the first hour starts from the last hour's stored energy.
+            if let (stored, charge, discharge) = firstEnergyRow, let last = previousEnergy {
+                let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
+                program.addConstraint([stored: 1, last: -retention, charge: -battery.chargeEfficiency,
+                                       discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
+            }
+            addYearLimits(config, diesel: diesel, unitKW: unitKW, kgPerL: kgPerL)
+        }
+
+        /// Power from the `battery_kw` list's span, or between energy / longest and energy / shortest duration.
+        private mutating func addPowerLimits(_ config: SizeConfig) {
+            guard let energy, let power else { return }
+            if let hours = config.batteryHours {
+                program.addConstraint([power: 1, energy: -1 / hours.max()!], lower: 0)
+                program.addConstraint([power: 1, energy: -1 / hours.min()!], upper: 0)
+            } else if let powers = config.batteryKW {
+                program.addConstraint([power: 1], lower: powers.min()!, upper: powers.max()!)
+            }
+        }
+
+        /// Unserved energy and emissions over the year.
+        private mutating func addYearLimits(_ config: SizeConfig, diesel: DieselConfig, unitKW: Double, kgPerL: Double) {
+            let demand = loadKW.reduce(0, +)
+            program.addConstraint(variables: unserved, coefficients: Array(repeating: 1, count: unserved.count),
+                                  upper: config.maxUnservedFraction * demand)
+            guard let limit = config.maxIntensityGPerKWh, !commitment.isEmpty else { return }
+            // kg·1000 from fuel ≤ limit × (demand − unserved): fuel terms + limit·unserved ≤ limit·demand.
+            let variables = commitment + output + unserved
+            let coefficients = Array(repeating: diesel.fuelInterceptLPerKWhRated * unitKW * kgPerL * 1000, count: commitment.count)
+                + Array(repeating: diesel.fuelSlopeLPerKWh * kgPerL * 1000, count: output.count)
+                + Array(repeating: limit, count: unserved.count)
+            program.addConstraint(variables: variables, coefficients: coefficients, upper: limit * demand)
+        }
+
+        /// Fuel burnt in the solution, L.
+        func fuelLitres(_ solution: Solution) -> Double {
+            let diesel = study.scenario.diesel ?? DieselConfig(units: 1, unitKW: study.config.dieselUnitKW[0])
+            let unitKW = study.config.dieselUnitKW[0]
+            return zip(commitment, output).reduce(0) { total, pair in
+                total + diesel.fuelInterceptLPerKWhRated * unitKW * solution[pair.0] + diesel.fuelSlopeLPerKWh * solution[pair.1]
+            }
+        }
+    }
+}

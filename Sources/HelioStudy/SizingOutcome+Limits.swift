@@ -1,0 +1,29 @@
+import HelioGrid
+
+extension SizingOutcome {
+    /// This outcome with `feasible` and `violation` set from `config`'s limits, checked in order:
+    /// unserved energy, carbon intensity, renewable fraction, N+1 (the gensets with the largest unit
+    /// out, `redundantKW`, carry the year's peak demand).
+    func judged(by config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> SizingOutcome {
+        var judged = self
+        judged.violation = firstViolation(config, redundantKW: redundantKW, peakLoadKW: peakLoadKW) ?? ""
+        judged.feasible = judged.violation.isEmpty
+        return judged
+    }
+
+    private func firstViolation(_ config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> String? {
+        if unservedFraction > config.maxUnservedFraction + 1e-12 {
+            return "unserved \(unservedFraction) of demand above \(config.maxUnservedFraction)"
+        }
+        if let limit = config.maxIntensityGPerKWh, intensityGPerKWh > limit {
+            return "intensity \((intensityGPerKWh * 10).rounded() / 10) g/kWh above \(limit)"
+        }
+        if let floor = config.minRenewableFraction, renewableFraction < floor {
+            return "renewable fraction \((renewableFraction * 1000).rounded() / 1000) below \(floor)"
+        }
+        if config.nPlusOne, redundantKW < peakLoadKW {
+            return "N+1: \(Int(redundantKW.rounded())) kW with one genset out below the \(Int(peakLoadKW.rounded())) kW peak"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+/// A design as the study judged it: its lifetime economics and energy figures from a simulated run,
+/// whether it meets every limit of `[size]` (and if not, the first it breaks), and its objective under
+/// every sensitivity case.
+public struct SizingOutcome: Sendable, Equatable {
+    /// The design.
+    public var design: SizingDesign
+    /// Net present cost over the project.
+    public var npc: Double
+    /// Levelised cost per kWh served.
+    public var lcoePerKWh: Double
+    /// Up-front capital cost.
+    public var capex: Double
+    /// Carbon intensity of the energy served, gCO₂e/kWh (location-based).
+    public var intensityGPerKWh: Double
+    /// Renewable share of the energy served.
+    public var renewableFraction: Double
+    /// Unserved energy over the simulated years, kWh.
+    public var unservedKWh: Double
+    /// Unserved energy over demand.
+    public var unservedFraction: Double
+    /// Fuel burnt over the simulated years, L.
+    public var fuelL: Double
+    /// Emissions over the project, tCO₂e (the simulated years, the last one repeated to the horizon).
+    public var lifetimeEmissionsT: Double
+    /// Whether every limit holds.
+    public var feasible: Bool
+    /// The first limit broken (`""` when feasible).
+    public var violation: String
+    /// The objective under each sensitivity case, in the study's case order (the first is the base case).
+    public var caseObjectives: [Double]
+
+    /// Creates an outcome; see the properties for units.
+    public init(design: SizingDesign, npc: Double, lcoePerKWh: Double, capex: Double, intensityGPerKWh: Double, renewableFraction: Double,
+                unservedKWh: Double, unservedFraction: Double, fuelL: Double, lifetimeEmissionsT: Double, feasible: Bool, violation: String,
+                caseObjectives: [Double]) {
+        self.design = design
+        self.npc = npc
+        self.lcoePerKWh = lcoePerKWh
+        self.capex = capex
+        self.intensityGPerKWh = intensityGPerKWh
+        self.renewableFraction = renewableFraction
+        self.unservedKWh = unservedKWh
+        self.unservedFraction = unservedFraction
+        self.fuelL = fuelL
+        self.lifetimeEmissionsT = lifetimeEmissionsT
+        self.feasible = feasible
+        self.violation = violation
+        self.caseObjectives = caseObjectives
+    }
+
+    /// The objective of the base case.
+    public var objective: Double { caseObjectives[0] }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import HelioGrid
+import HelioOptimize
+
+/// A sizing study (`heliogrid size`, docs/sizing.md): every design of the `[size]` grid simulated for
+/// the scenario's years with the chosen strategy and priced over the project life, then ranked.
+///
+/// The weather is read and the load and PV computed once: PV for the scenario's plant per kWdc,
+/// scaled to each design (PVWatts' DC and inverter models are linear in the rating at a fixed DC/AC
+/// ratio), the load shared (battery auxiliaries added per design). Designs are independent, so they
+/// are evaluated on all cores; the list is in a fixed order, so a shard of it is a fixed slice.
+public struct SizingStudy: Sendable {
+    /// The scenario searched around (with its `[size]` section and the study's dispatch strategy).
+    public let scenario: Scenario
+    /// Its `[size]` section.
+    public let config: SizeConfig
+    /// Every design, in the study's order: PV slowest, then battery energy, battery power, genset
+    /// count and genset size fastest.
+    public let designs: [SizingDesign]
+    /// The sensitivity cases: the base case first, then every other combination of the factors.
+    public let cases: [SensitivityFactors]
+    /// Highest facility demand of the year (battery auxiliaries excluded), kW.
+    public let peakLoadKW: Double
+    /// Lowest genset rating factor of the year (ambient derating).
+    public let lowestRatingFactor: Double
+    private let weather: WeatherData
+    private let load: CampusLoad
+    private let pvPerKW: [Double]
+    private let baseInputs: SimulationInputs
+
+    /// Multipliers of one sensitivity case.
+    public struct SensitivityFactors: Sendable, Equatable {
+        /// Fuel price, carbon price and battery capital cost multipliers.
+        public var fuelPrice, carbonPrice, batteryCapex: Double
+    }
+
+    /// Prepares the study of `scenario` (which must have a `[size]` section) on `weather`.
+    public init(scenario: Scenario, weather: WeatherData) throws {
+        guard let config = scenario.size else {
+            throw HelioError(.scenario, "heliogrid size needs a [size] section naming the sizes to search", file: scenario.source, key: "size")
+        }
+        var base = scenario
+        base.dispatch.strategy = config.dispatch
+        self.scenario = base
+        self.config = config
+        self.weather = weather
+        designs = Self.designs(config)
+        cases = Self.cases(config)
+        var reference = base
+        reference.battery = nil
+        reference.pv = base.pv.map { var pv = $0; pv.dcKW = 1; return pv } ?? PVConfig(dcKW: 1)
+        let inputs = try SimulationInputs.prepare(reference, weather: weather)
+        load = inputs.load
+        pvPerKW = inputs.pvAvailableKW
+        baseInputs = inputs
+        peakLoadKW = inputs.load.facilityKW.max() ?? 0
+        lowestRatingFactor = inputs.gensetRatingFactor.min() ?? 1
+    }
+
+    private static func designs(_ config: SizeConfig) -> [SizingDesign] {
+        var designs: [SizingDesign] = []
+        for pv in config.pvKW {
+            for energy in config.batteryKWh {
+                let powers = config.batteryKW ?? config.batteryHours!.map { energy / $0 }
+                for power in powers {
+                    for units in config.dieselUnits {
+                        for unitKW in config.dieselUnitKW {
+                            designs.append(SizingDesign(pvKW: pv, batteryKWh: energy, batteryKW: energy > 0 ? power : 0,
+                                                        dieselUnits: units, dieselUnitKW: unitKW))
+                        }
+                    }
+                }
+            }
+        }
+        return designs
+    }
+
+    private static func cases(_ config: SizeConfig) -> [SensitivityFactors] {
+        let base = SensitivityFactors(fuelPrice: 1, carbonPrice: 1, batteryCapex: 1)
+        var cases = [base]
+        for fuel in config.fuelPriceFactors {
+            for carbon in config.carbonPriceFactors {
+                for battery in config.batteryCapexFactors {
+                    let factors = SensitivityFactors(fuelPrice: fuel, carbonPrice: carbon, batteryCapex: battery)
+                    if factors != base { cases.append(factors) }
+                }
+            }
+        }
+        return cases
+    }
+
+    /// PV per kWdc of the scenario's plant at each step of the year, kW.
+    public var pvPerKWYear: [Double] { pvPerKW }
+    /// Facility demand at each step of the year (no battery auxiliaries), kW.
+    public var loadKWYear: [Double] { load.facilityKW }
+    /// Gensets' rating factor at each step of the year (1 without derating).
+    public var ratingFactorYear: [Double] {
+        baseInputs.gensetRatingFactor.isEmpty ? Array(repeating: 1, count: pvPerKW.count) : baseInputs.gensetRatingFactor
+    }
+
+    /// The scenario's own design (its sizes, whether or not they lie on the grid).
+    public var referenceDesign: SizingDesign {
+        let base = scenario
+        return SizingDesign(pvKW: base.pv?.dcKW ?? 0, batteryKWh: base.battery?.energyKWh ?? 0, batteryKW: base.battery?.powerKW ?? 0,
+                            dieselUnits: base.diesel?.units ?? 0, dieselUnitKW: base.diesel?.unitKW ?? config.dieselUnitKW[0])
+    }
+
+    /// The scenario of `design`, judged with the study's strategy.
+    public func scenario(of design: SizingDesign) -> Scenario {
+        design.applied(to: scenario)
+    }
+
+    /// Simulates and prices one design.
+    public func evaluate(_ design: SizingDesign) throws -> SizingOutcome {
+        let designScenario = scenario(of: design)
+        var inputs = baseInputs
+        inputs.load = load.addingBatteryAuxiliary(kW: designScenario.battery?.auxiliaryKW ?? 0)
+        inputs.pvAvailableKW = design.pvKW > 0 ? pvPerKW.map { $0 * design.pvKW } : Array(repeating: 0, count: pvPerKW.count)
+        if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
+        let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
+        return outcome(design, result: result)
+    }
+
+    private func outcome(_ design: SizingDesign, result: SimulationResult) -> SizingOutcome {
+        let totals = result.totals
+        let projectYears = scenario.economics.projectYears
+        let lifetimeT = (1...projectYears).reduce(0.0) { $0 + result.yearly[min($1, result.yearly.count) - 1].emissionsKgCO2e } / 1000
+        let objectives = cases.map { factors -> Double in
+            var assumptions = EconomicAssumptions(scenario: result.scenario)
+            assumptions.fuelPricePerL *= factors.fuelPrice
+            assumptions.carbonPricePerT *= factors.carbonPrice
+            assumptions.batteryCapexPerKWh *= factors.batteryCapex
+            assumptions.batteryCapexPerKW *= factors.batteryCapex
+            let economics = LifetimeEconomics(result: result, assumptions: assumptions)
+            switch config.objective {
+            case .npc: return economics.npc
+            case .lcoe: return economics.lcoePerKWh
+            case .capex: return economics.capex
+            case .emissions: return lifetimeT
+            }
+        }
+        let economics = LifetimeEconomics(result: result)
+        let unservedFraction = totals.loadKWh > 0 ? totals.unservedKWh / totals.loadKWh : 0
+        return SizingOutcome(
+            design: design, npc: economics.npc, lcoePerKWh: economics.lcoePerKWh, capex: economics.capex,
+            intensityGPerKWh: totals.intensityGPerKWh, renewableFraction: totals.renewableFraction, unservedKWh: totals.unservedKWh,
+            unservedFraction: unservedFraction, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeT,
+            feasible: false, violation: "", caseObjectives: objectives)
+            .judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW)
+    }
+
+    /// Genset capacity with the largest unit out at the year's worst derating, kW.
+    public func redundantKW(_ design: SizingDesign) -> Double {
+        Double(max(0, design.dieselUnits - 1)) * design.dieselUnitKW * lowestRatingFactor
+    }
+
+    /// The designs at `indices` evaluated on all cores, in that order; `progress` is told of each one done.
+    public func evaluate(_ indices: [Int], progress: SizingProgress? = nil) async throws -> [SizingOutcome] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, indices.count))
+        return try await withThrowingTaskGroup(of: [(Int, SizingOutcome)].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var done: [(Int, SizingOutcome)] = []
+                    for slot in stride(from: worker, to: indices.count, by: workers) {
+                        try Task.checkCancellation()
+                        done.append((slot, try evaluate(designs[indices[slot]])))
+                        progress?.advance()
+                    }
+                    return done
+                }
+            }
+            var outcomes = [SizingOutcome?](repeating: nil, count: indices.count)
+            for try await chunk in group { for (slot, outcome) in chunk { outcomes[slot] = outcome } }
+            return outcomes.map { $0! }
+        }
+    }
+
+    /// The slice of `count` designs shard `index` of `shards` evaluates: contiguous, in order, sizes
+    /// differing by at most one.
+    public static func shard(_ index: Int, of shards: Int, count: Int) -> Range<Int> {
+        let base = count / shards, extra = count % shards
+        let start = index * base + min(index, extra)
+        return start..<(start + base + (index < extra ? 1 : 0))
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import HelioGrid
+import HelioReport
+import HelioStudy
+
+/// `heliogrid size [SCENARIO] [--out DIR] [--shard I/N]` and `heliogrid size merge DIR... --out DIR`.
+struct SizeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "size", abstract: "Size PV, battery and gensets for the least cost under the [size] limits (docs/sizing.md).",
+        subcommands: [SizeRunCommand.self, SizeMergeCommand.self], defaultSubcommand: SizeRunCommand.self)
+}
+
+/// Runs a sizing study, whole or one shard of it.
+struct SizeRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Search the [size] designs (the default).")
+
+    @OptionGroup var scenarioArguments: ScenarioArguments
+    @Option(help: "Write designs.csv, pareto.csv, best.toml, size.json and size.html (or a shard's partial result) into this folder.")
+    var out: String?
+    @Option(help: "Evaluate shard I of N (0-based) and write a partial result for `size merge`; defaults from SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX / HELIOGRID_SHARDS.")
+    var shard: String?
+
+    func run() async throws {
+        do {
+            let scenario = try scenarioArguments.load()
+            let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+            let study = try SizingStudy(scenario: scenario, weather: weather)
+            if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
+                try await runShard(study, index: index, count: count)
+            } else {
+                try await SizingRun.whole(study, weather: weather, out: out)
+            }
+        } catch let error as HelioError {
+            throw HelioGridCommand.fail(error)
+        }
+    }
+
+    private func runShard(_ study: SizingStudy, index: Int, count: Int) async throws {
+        guard let out else { throw HelioError(.usage, "a shard needs --out for its partial result") }
+        let slice = SizingStudy.shard(index, of: count, count: study.designs.count)
+        let progress = SizingProgress(total: slice.count)
+        let outcomes = try await SizingRun.reporting(progress) { try await study.evaluate(Array(slice), progress: progress) }
+        let folder = try OutputFolder(out)
+        try folder.write(Array(SizingFiles.designsCSV(outcomes, caseCount: study.cases.count).utf8), name: "designs.csv")
+        try folder.write(Array(try ScenarioDesignText.absolute(study.scenario).utf8), name: "scenario.toml")
+        let shard: [String: Any] = ["shard": index, "shards": count, "designs_total": study.designs.count, "first": slice.lowerBound,
+                                    "count": slice.count, "seconds": progress.elapsedSeconds]
+        try folder.write(Array(try JSONSerialization.data(withJSONObject: shard, options: [.prettyPrinted, .sortedKeys])), name: "shard.json")
+        try folder.commit()
+        print("size: shard \(index)/\(count), designs \(slice.lowerBound)..<\(slice.upperBound) of \(study.designs.count), wrote \(out)")
+    }
+}
+
+/// Combines shards' partial results into what the whole run writes.
+struct SizeMergeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merge the partial results of `size --shard` runs.")
+
+    @Argument(help: "The shards' output folders, every shard of one study exactly once.")
+    var folders: [String]
+    @Option(help: "Folder for the merged result.")
+    var out: String
+
+    func run() async throws {
+        do {
+            try await SizingRun.merge(folders, out: out)
+        } catch let error as HelioError {
+            throw HelioGridCommand.fail(error)
+        }
+    }
+}
