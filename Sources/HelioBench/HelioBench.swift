@@ -7,7 +7,7 @@ import HelioStudy
 /// `swift run -c release heliogrid-bench`. Each figure is the minimum and median of several runs.
 @main
 struct HelioBench {
-    static func main() throws {
+    static func main() async throws {
         let scenario = try ScenarioLoader.loadDefault()
         print("HelioGrid benchmarks (\(isDebugBuild ? "DEBUG build: figures are not representative" : "release build"))")
         print("figure                                           min ms   median ms   budget ms")
@@ -17,6 +17,20 @@ struct HelioBench {
         pvFigures(weather: weather)
         try optimiserFigures(scenario: scenario, weather: weather)
         try campusFigures(scenario: scenario, weather: weather)
+        try await sizingFigures(scenario: scenario, weather: weather)
+    }
+
+    /// The default sizing study's designs (full hourly years, rule EMS) on all cores.
+    static func sizingFigures(scenario: Scenario, weather: WeatherData) async throws {
+        let study = try SizingStudy(scenario: scenario, weather: weather)
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let started = ContinuousClock.now
+            _ = try await study.evaluate(Array(study.designs.indices))
+            best = min(best, (ContinuousClock.now - started).milliseconds)
+        }
+        print("sizing: \(study.designs.count) designs on \(ProcessInfo.processInfo.activeProcessorCount) cores".padding(toLength: 48, withPad: " ", startingAt: 0)
+              + String(format: "%7.0f ms, %.0f designs/s (target 1,000)", best, Double(study.designs.count) / best * 1000))
     }
 
     /// The PV model alone, one year hourly.

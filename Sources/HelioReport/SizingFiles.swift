@@ -90,13 +90,14 @@ public enum SizingFiles {
             "limits": ["max_intensity_g_per_kwh": config.maxIntensityGPerKWh as Any, "max_unserved_fraction": config.maxUnservedFraction,
                        "min_renewable_fraction": config.minRenewableFraction as Any, "n_plus_one": config.nPlusOne,
                        "peak_load_kw": study.peakLoadKW],
-            "timing": ["seconds": seconds, "designs_per_second": seconds > 0 ? Double(result.outcomes.count) / seconds : 0, "shards": shards],
+            "timing": ["seconds": seconds, "designs_per_second": seconds > 0 ? Double(result.outcomes.count) / seconds : 0, "shards": shards,
+                       "lp_solve_seconds": result.lowerBound?.solveSeconds ?? 0],
         ]
         object["best"] = result.best.map { design(result.outcomes[$0]) } ?? NSNull()
         if let bound = result.lowerBound {
             object["lp_bound"] = ["pv_kw": bound.pvKW, "battery_kwh": bound.batteryKWh, "battery_kw": bound.batteryKW,
                                   "diesel_units": bound.dieselUnits, "npc": bound.objective,
-                                  "intensity_g_per_kwh": bound.intensityGPerKWh, "solve_seconds": bound.solveSeconds]
+                                  "intensity_g_per_kwh": bound.intensityGPerKWh]
         } else {
             object["lp_bound"] = NSNull()
         }

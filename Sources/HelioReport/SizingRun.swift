@@ -2,17 +2,9 @@ import Foundation
 import HelioGrid
 import HelioStudy
 
-/// The steps of `heliogrid size` after the designs are evaluated, shared by the whole run and by
-/// `size merge` so both write the same files: the LP bound, the scenario's own design for reference,
-/// the ranking, the files and the terminal summary.
+/// Writes a sizing study's files and terminal summary (`size`, `size merge`), and reads shards'
+/// partial results back, checked to be one study's shards each once. Runs no simulation.
 public enum SizingRun {
-    /// Evaluates every design of `study` on all cores, then finishes.
-    public static func whole(_ study: SizingStudy, weather: WeatherData, out: String?) async throws {
-        let progress = SizingProgress(total: study.designs.count)
-        let outcomes = try await reporting(progress) { try await study.evaluate(Array(study.designs.indices), progress: progress) }
-        try finish(study, outcomes: outcomes, seconds: progress.elapsedSeconds, shards: 1, out: out)
-    }
-
     /// Runs `body`, printing `progress` with its ETA on stderr every two seconds and when done.
     public static func reporting<T: Sendable>(_ progress: SizingProgress, _ body: () async throws -> T) async rethrows -> T {
         let reporter = Task {
@@ -28,11 +20,9 @@ public enum SizingRun {
         return try await body()
     }
 
-    /// Ranks `outcomes` (every design of `study`, in order), bounds them with the LP, and writes.
-    public static func finish(_ study: SizingStudy, outcomes: [SizingOutcome], seconds: Double, shards: Int, out: String?) throws {
-        let bound = try CapacityExpansion.solve(study, pvPerKW: study.pvPerKWYear, loadKW: study.loadKWYear, ratingFactor: study.ratingFactorYear)
-        let reference = try study.evaluate(study.referenceDesign)
-        let result = SizingResult(outcomes: outcomes, caseCount: study.cases.count, lowerBound: bound)
+    /// Writes `result` (and `reference`, the scenario's own design) into `out` when given, and prints the summary.
+    public static func write(_ study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double, shards: Int, out: String?) throws {
+        let outcomes = result.outcomes
         if let out {
             let folder = try OutputFolder(out)
             try folder.write(Array(SizingFiles.designsCSV(outcomes, caseCount: study.cases.count).utf8), name: "designs.csv")
@@ -52,11 +42,10 @@ public enum SizingRun {
         if let out { print("\nwrote \(out)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")") }
     }
 
-    /// `size merge`: reads every shard's partial result, checks they are one study's shards each once,
-    /// and finishes as the whole run does.
-    public static func merge(_ folders: [String], out: String) async throws {
-        guard !folders.isEmpty else { throw HelioError(.usage, "size merge needs the shards' folders") }
-        var shards: [(index: Int, count: Int, total: Int, seconds: Double, outcomes: [SizingOutcome], scenario: String)] = []
+    /// The shards in `folders` read back, in shard order: their scenario file (`scenario.toml` of
+    /// the first), their outcomes concatenated, the seconds they took in all and their count.
+    public static func readShards(_ folders: [String]) throws -> (scenarioPath: String, outcomes: [SizingOutcome], seconds: Double, shards: Int) {
+        var shards: [(index: Int, count: Int, total: Int, seconds: Double, outcomes: [SizingOutcome], scenario: String, folder: String)] = []
         for folder in folders {
             let shardPath = folder + "/shard.json"
             let data = Data(try TextFile.read(path: shardPath, kind: .usage, what: "shard file").utf8)
@@ -66,7 +55,7 @@ public enum SizingRun {
             let designsPath = folder + "/designs.csv"
             let outcomes = try SizingFiles.readDesigns(try TextFile.read(path: designsPath, kind: .usage, what: "designs file"), file: designsPath)
             let scenario = try TextFile.read(path: folder + "/scenario.toml", kind: .scenario, what: "scenario file")
-            shards.append((index, count, total, seconds, outcomes, scenario))
+            shards.append((index, count, total, seconds, outcomes, scenario, folder))
         }
         shards.sort { $0.index < $1.index }
         let count = shards[0].count
@@ -76,12 +65,6 @@ public enum SizingRun {
         guard shards.allSatisfy({ $0.scenario == shards[0].scenario }) else {
             throw HelioError(.usage, "the shards come from different scenarios (their scenario.toml differ)")
         }
-        let scenario = try ScenarioLoader.load(path: folders[shards[0].index] + "/scenario.toml")
-        let study = try SizingStudy(scenario: scenario, weather: try WeatherLoader.load(path: scenario.site.weatherPath))
-        let outcomes = shards.flatMap(\.outcomes)
-        guard outcomes.map(\.design) == study.designs else {
-            throw HelioError(.usage, "the shards' designs are not the study's \(study.designs.count) designs in order")
-        }
-        try finish(study, outcomes: outcomes, seconds: shards.reduce(0) { $0 + $1.seconds }, shards: count, out: out)
+        return (shards[0].folder + "/scenario.toml", shards.flatMap(\.outcomes), shards.reduce(0) { $0 + $1.seconds }, count)
     }
 }

@@ -175,6 +175,12 @@ public struct SizingStudy: Sendable {
         }
     }
 
+    /// Ranks `outcomes` (every design, in order) with the LP bound, and judges the scenario's own design.
+    public func conclude(_ outcomes: [SizingOutcome]) throws -> (result: SizingResult, reference: SizingOutcome) {
+        let bound = try CapacityExpansion.solve(self, pvPerKW: pvPerKW, loadKW: load.facilityKW, ratingFactor: ratingFactorYear)
+        return (SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound), try evaluate(referenceDesign))
+    }
+
     /// The slice of `count` designs shard `index` of `shards` evaluates: contiguous, in order, sizes
     /// differing by at most one.
     public static func shard(_ index: Int, of shards: Int, count: Int) -> Range<Int> {

@@ -29,7 +29,10 @@ struct SizeRunCommand: AsyncParsableCommand {
             if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
                 try await runShard(study, index: index, count: count)
             } else {
-                try await SizingRun.whole(study, weather: weather, out: out)
+                let progress = SizingProgress(total: study.designs.count)
+                let outcomes = try await SizingRun.reporting(progress) { try await study.evaluate(Array(study.designs.indices), progress: progress) }
+                let (result, reference) = try study.conclude(outcomes)
+                try SizingRun.write(study, result: result, reference: reference, seconds: progress.elapsedSeconds, shards: 1, out: out)
             }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
@@ -63,7 +66,15 @@ struct SizeMergeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await SizingRun.merge(folders, out: out)
+            guard !folders.isEmpty else { throw HelioError(.usage, "size merge needs the shards' folders") }
+            let shards = try SizingRun.readShards(folders)
+            let scenario = try ScenarioLoader.load(path: shards.scenarioPath)
+            let study = try SizingStudy(scenario: scenario, weather: try WeatherLoader.load(path: scenario.site.weatherPath))
+            guard shards.outcomes.map(\.design) == study.designs else {
+                throw HelioError(.usage, "the shards' designs are not the study's \(study.designs.count) designs in order")
+            }
+            let (result, reference) = try study.conclude(shards.outcomes)
+            try SizingRun.write(study, result: result, reference: reference, seconds: shards.seconds, shards: shards.shards, out: out)
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }

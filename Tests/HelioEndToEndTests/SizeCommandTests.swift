@@ -1,0 +1,43 @@
+import Foundation
+import HelioGrid
+import HelioTestSupport
+import Testing
+
+/// `heliogrid size` as a process: two shards merged give the whole run's files; bad shard requests exit 2.
+@Suite struct SizeCommandTests {
+    @Test func shardsMergedEqualTheWholeRun() throws {
+        let root = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8).components(separatedBy: "\n[size]")[0]
+            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        let scenario = root.appendingPathComponent("campus.toml").path
+        try (text + "\n[size]\npv_kw = [60000.0, 80000.0]\nbattery_kwh = [200000.0, 300000.0]\ndiesel_units = [9, 10, 11]\n"
+             + "max_intensity_g_per_kwh = 100.0\nn_plus_one = true\n").write(toFile: scenario, atomically: true, encoding: .utf8)
+        let whole = try CommandLineTests.run(["size", scenario, "--out", root.appendingPathComponent("whole").path])
+        #expect(whole.status == 0 && whole.stdout.contains("12 designs") && whole.stderr.contains("size: 12/12 designs"), "\(whole.stderr)")
+        for shard in 0..<2 {
+            let part = try CommandLineTests.run(["size", scenario, "--shard", "\(shard)/2", "--out", root.appendingPathComponent("shard\(shard)").path])
+            #expect(part.status == 0, "\(part.stderr)")
+        }
+        let lonely = try CommandLineTests.run(["size", "merge", root.appendingPathComponent("shard1").path, "--out", root.appendingPathComponent("bad").path])
+        #expect(lonely.status == 2 && lonely.stderr.contains("exactly once"), "\(lonely.stderr)")
+        let merged = try CommandLineTests.run(["size", "merge", root.appendingPathComponent("shard1").path, root.appendingPathComponent("shard0").path,
+                                               "--out", root.appendingPathComponent("merged").path])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        for file in ["designs.csv", "pareto.csv", "best.toml", "size.html"] {
+            let a = try Data(contentsOf: root.appendingPathComponent("whole/\(file)")), b = try Data(contentsOf: root.appendingPathComponent("merged/\(file)"))
+            #expect(a == b, "\(file) differs")
+        }
+        func summary(_ folder: String) throws -> NSDictionary {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("\(folder)/size.json"))) as? [String: Any])
+            object["timing"] = nil
+            return object as NSDictionary
+        }
+        #expect(try summary("whole") == summary("merged"))
+        let outOfRange = try CommandLineTests.run(["size", scenario, "--shard", "5/4", "--out", root.appendingPathComponent("x").path])
+        #expect(outOfRange.status == 2 && outOfRange.stderr.contains("shard 5 of 4"))
+        let noSection = try CommandLineTests.run(["size", TestData.fixture("tucson-az-722740.epw")])
+        #expect(noSection.status == 2)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import HelioTestSupport
+import Testing
+@testable import HelioGrid
+@testable import HelioStudy
+
+/// `heliogrid size`: the `[size]` section, the design list and its shards, ranking by hand, and a
+/// small study on the Phoenix year checked against direct simulation.
+@Suite struct SizingTests {
+    /// The default scenario's text with its `[size]` section replaced by `size`.
+    static func scenario(size: String) throws -> Scenario {
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
+        let head = text.components(separatedBy: "\n[size]")[0]
+        let folder = URL(fileURLWithPath: TestData.defaultScenario.source).deletingLastPathComponent().path
+        return try ScenarioLoader.parse(text: head + "\n" + size, file: TestData.defaultScenario.source, baseDirectory: folder)
+    }
+
+    static let small = """
+        [size]
+        pv_kw = [60000.0, 80000.0]
+        battery_kwh = { min = 200000.0, max = 300000.0, step = 100000.0 }
+        battery_hours = [4.0]
+        diesel_units = [9, 10]
+        max_intensity_g_per_kwh = 100.0
+        n_plus_one = true
+        [size.sensitivity]
+        fuel_price = [1.0, 1.5]
+        """
+
+    @Test func sizeSectionListsAndTheirErrors() throws {
+        let config = try #require(try Self.scenario(size: Self.small).size)
+        #expect(config.pvKW == [60000, 80000] && config.batteryKWh == [200000, 300000] && config.batteryHours == [4] && config.batteryKW == nil)
+        #expect(config.dieselUnits == [9, 10] && config.dieselUnitKW == [2000] && config.objective == .npc && config.dispatch == .rule)
+        #expect(config.maxUnservedFraction == 0 && config.nPlusOne && config.fuelPriceFactors == [1, 1.5] && config.carbonPriceFactors == [1])
+        let broken = [
+            ("[size]\nbattery_kw = [1.0]\nbattery_hours = [2.0]", "size.battery_hours"),
+            ("[size]\ndiesel_units = [9.5]", "size.diesel_units"),
+            ("[size]\npv_kw = { min = 5.0, max = 1.0, step = 1.0 }", "size.pv_kw"),
+            ("[size]\npv_kw = [2.0, 1.0]", "size.pv_kw"),
+            ("[size]\npv_kwp = [1.0]", "size.pv_kwp"),
+            ("[size]\npv_kw = { min = 0.0, max = 1.0, stride = 1.0 }", "size.pv_kw.step"),
+            ("[size]\nobjective = \"profit\"", "size.objective"),
+        ]
+        for (text, key) in broken {
+            #expect(throws: HelioError.self) { try Self.scenario(size: text) }
+            do { _ = try Self.scenario(size: text) } catch let error as HelioError { #expect(error.key == key, "\(error)") }
+        }
+    }
+
+    /// Ten designs in four shards: 3, 3, 2, 2, contiguous and in order.
+    @Test func shardsAreContiguousBalancedSlices() {
+        #expect((0..<4).map { SizingStudy.shard($0, of: 4, count: 10) } == [0..<3, 3..<6, 6..<8, 8..<10])
+        #expect(SizingStudy.shard(0, of: 1, count: 7) == 0..<7 && SizingStudy.shard(2, of: 3, count: 2) == 2..<2)
+    }
+
+    /// Five outcomes worked by hand (NPC, g/kWh, limits, objectives in two cases):
+    /// A 100, 50, met, [100, 90]; B 90, 120, intensity broken, [90, 95]; C 80, 200, unserved broken;
+    /// D 110, 40, met, [110, 85]; E 120, 45, met, [120, 130]. Front by rising intensity: D (40),
+    /// E is beaten by D on both, A (50, cheaper than D), B (120, cheaper than A); C is unreliable.
+    /// Best: A in the base case, D in the second.
+    @Test func rankingParetoAndCasesByHand() {
+        func outcome(_ npc: Double, _ intensity: Double, _ violation: String, _ objectives: [Double]) -> SizingOutcome {
+            SizingOutcome(design: SizingDesign(pvKW: npc, batteryKWh: 0, batteryKW: 0, dieselUnits: 1, dieselUnitKW: 1), npc: npc, lcoePerKWh: 0,
+                          capex: 0, intensityGPerKWh: intensity, renewableFraction: 0, unservedKWh: 0, unservedFraction: 0, fuelL: 0,
+                          lifetimeEmissionsT: 0, feasible: violation.isEmpty, violation: violation, caseObjectives: objectives)
+        }
+        let outcomes = [outcome(100, 50, "", [100, 90]), outcome(90, 120, "intensity 120 g/kWh above 100", [90, 95]),
+                        outcome(80, 200, "unserved 0.1 of demand above 0", [80, 80]), outcome(110, 40, "", [110, 85]),
+                        outcome(120, 45, "", [120, 130])]
+        let result = SizingResult(outcomes: outcomes, caseCount: 2, lowerBound: nil)
+        #expect(result.pareto == [3, 0, 1] && result.best == 0 && result.caseBest == [0, 3] && result.gapToBound == nil)
+    }
+
+    /// Eight designs on the Phoenix year: the study's order; a design evaluated with the scaled PV
+    /// equals a fresh simulation of its scenario; `best.toml` is that scenario; the LP bound lies
+    /// below the best design; the scenario's own design breaks the 100 g/kWh limit.
+    @Test func smallStudyMatchesDirectSimulation() async throws {
+        let scenario = try Self.scenario(size: Self.small)
+        let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
+        #expect(study.designs.count == 8 && study.cases.count == 2)
+        #expect(study.designs[0] == SizingDesign(pvKW: 60000, batteryKWh: 200000, batteryKW: 50000, dieselUnits: 9, dieselUnitKW: 2000))
+        #expect(study.designs[1].dieselUnits == 10 && study.designs[2].batteryKWh == 300000 && study.designs[4].pvKW == 80000)
+        let outcomes = try await study.evaluate(Array(study.designs.indices))
+        let probe = study.designs[7]
+        let direct = try CampusRun.run(study.scenario(of: probe), weather: TestData.phoenix, recordSeries: false)
+        let economics = LifetimeEconomics(result: direct)
+        #expect(abs(outcomes[7].fuelL / direct.totals.fuelL - 1) < 1e-9 && abs(outcomes[7].npc / economics.npc - 1) < 1e-9)
+        #expect(outcomes.allSatisfy { $0.caseObjectives[1] > $0.caseObjectives[0] || $0.fuelL == 0 }, "fuel ×1.5 costs more")
+        let bound = try #require(try CapacityExpansion.solve(study, pvPerKW: study.pvPerKWYear, loadKW: study.loadKWYear,
+                                                             ratingFactor: study.ratingFactorYear))
+        let result = SizingResult(outcomes: outcomes, caseCount: study.cases.count, lowerBound: bound)
+        let best = try #require(result.best)
+        #expect(bound.objective < outcomes[best].npc && (60000...80000).contains(bound.pvKW) && bound.dieselUnits >= 9)
+        #expect(bound.intensityGPerKWh <= 100 + 1e-6)
+        let d = outcomes[best].design
+        let text = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
+                                               dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
+        let written = try ScenarioLoader.parse(text: text, file: "best.toml", baseDirectory: "/nonexistent")
+        #expect(written.size == nil && written.pv?.dcKW == d.pvKW && written.battery?.energyKWh == d.batteryKWh && written.diesel?.units == d.dieselUnits)
+        let rerun = try CampusRun.run(written, recordSeries: false)
+        #expect(abs(LifetimeEconomics(result: rerun).npc / outcomes[best].npc - 1) < 1e-9)
+        let reference = try study.evaluate(study.referenceDesign)
+        #expect(!reference.feasible && reference.violation.hasPrefix("intensity"))
+    }
+}
