@@ -21,10 +21,12 @@ import HelioOptimize
 /// rule EMS's myopia, degradation and cycle-driven battery replacement — can only make a simulated
 /// design cost more, so its optimum bounds the search from below under this cost model.
 public enum CapacityExpansion {
-    /// Solves the LP of `study`; `nil` when the objective is not NPC (the bound is on NPC).
+    /// Solves the LP of `study`; `nil` when the objective is not NPC (the bound is on NPC) or the
+    /// campus is grid-connected (the LP has no grid); throws an ``OptimizationError`` when no sizes
+    /// within the lists' spans meet the limits.
     public static func solve(_ study: SizingStudy, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) throws -> CapacityBound? {
         let config = study.config, scenario = study.scenario
-        guard config.objective == .npc else { return nil }
+        guard config.objective == .npc, scenario.connectedGrid == nil else { return nil }
         var builder = Builder(study: study, pvPerKW: pvPerKW, loadKW: loadKW, ratingFactor: ratingFactor)
         builder.build()
         let solution = try Solver.solve(builder.program, timeLimitSeconds: 600)

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioLP
 import HelioOptimize
 
 /// A sizing study (`heliogrid size`, docs/sizing.md): every design of the `[size]` grid simulated for
@@ -175,9 +176,16 @@ public struct SizingStudy: Sendable {
         }
     }
 
-    /// Ranks `outcomes` (every design, in order) with the LP bound, and judges the scenario's own design.
+    /// Ranks `outcomes` (every design, in order) with the LP bound, and judges the scenario's own
+    /// design. An LP that no sizes within the lists' spans can satisfy leaves no bound (the search's
+    /// designs then all fail the limits too, which the ranking shows).
     public func conclude(_ outcomes: [SizingOutcome]) throws -> (result: SizingResult, reference: SizingOutcome) {
-        let bound = try CapacityExpansion.solve(self, pvPerKW: pvPerKW, loadKW: load.facilityKW, ratingFactor: ratingFactorYear)
+        let bound: CapacityBound?
+        do {
+            bound = try CapacityExpansion.solve(self, pvPerKW: pvPerKW, loadKW: load.facilityKW, ratingFactor: ratingFactorYear)
+        } catch let error as OptimizationError where error.kind == .infeasible {
+            bound = nil
+        }
         return (SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound), try evaluate(referenceDesign))
     }
 

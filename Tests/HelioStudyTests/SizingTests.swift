@@ -102,4 +102,13 @@ import Testing
         let reference = try study.evaluate(study.referenceDesign)
         #expect(!reference.feasible && reference.violation.hasPrefix("intensity"))
     }
+
+    /// No PV, no battery, no gensets and no unserved energy allowed: the LP has no solution, so there
+    /// is no bound, and the one design fails on unserved energy.
+    @Test func impossibleLimitsLeaveNoBoundAndNoBest() async throws {
+        let scenario = try Self.scenario(size: "[size]\npv_kw = [0.0]\nbattery_kwh = [0.0]\ndiesel_units = [0]\n")
+        let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
+        let (result, _) = try study.conclude(try await study.evaluate([0]))
+        #expect(result.lowerBound == nil && result.best == nil && result.outcomes[0].violation.hasPrefix("unserved"))
+    }
 }
