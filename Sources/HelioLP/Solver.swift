@@ -12,7 +12,7 @@ public enum Solver {
     private static let cbcLock = Mutex(())
 
     /// COIN-OR's "infinite" bound.
-    static let infinity = Double.greatestFiniteMagnitude
+    private static let infinity = Double.greatestFiniteMagnitude
 
     /// Columns below which an LP is solved without presolve.
     public static let smallProgramColumns = 5_000

@@ -28,8 +28,8 @@ public struct LiveForecasts: Sendable {
         it = ModelYearForecaster(values: inputs.load.itKW, axis: axis)
         gridCarbon = inputs.gridCarbonGPerKWh.isEmpty ? nil : ModelYearForecaster(values: inputs.gridCarbonGPerKWh, axis: axis)
         let derating = Self.deratingForecast(scenario, weather: weather)
-        let modelled = inputs.gensetRatingFactor.isEmpty ? [Double](repeating: 1, count: axis.stepsPerYear) : inputs.gensetRatingFactor
-        dieselRating = inputs.gensetRatingFactor.isEmpty && derating == nil ? nil : ModelYearForecaster(values: modelled, axis: axis, forecast: derating)
+        dieselRating = inputs.gensetRatingFactor.isEmpty && derating == nil
+            ? nil : ModelYearForecaster(values: inputs.gensetRatingFactors, axis: axis, forecast: derating)
     }
 
     /// PV under the forecast weather.

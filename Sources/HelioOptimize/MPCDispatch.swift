@@ -136,8 +136,7 @@ public struct MPCDispatch: DispatchStrategy {
     private mutating func replan(_ context: DispatchContext, index: Int) {
         let clock = ContinuousClock(), started = clock.now
         defer {
-            let elapsed = (clock.now - started).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            let seconds = (clock.now - started).milliseconds / 1000
             replanSeconds += seconds
             longestReplanSeconds = max(longestReplanSeconds, seconds)
         }

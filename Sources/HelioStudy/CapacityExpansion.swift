@@ -21,13 +21,14 @@ import HelioOptimize
 /// rule EMS's myopia, degradation and cycle-driven battery replacement — can only make a simulated
 /// design cost more, so its optimum bounds the search from below under this cost model.
 public enum CapacityExpansion {
-    /// Solves the LP of `study`; `nil` when the objective is not NPC (the bound is on NPC) or the
+    /// Solves the LP of `study` on its year (PV per kWdc, demand, genset derating); `nil` when the objective is not NPC (the bound is on NPC) or the
     /// campus is grid-connected (the LP has no grid); throws an ``OptimizationError`` when no sizes
     /// within the lists' spans meet the limits.
-    public static func solve(_ study: SizingStudy, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) throws -> CapacityBound? {
+    public static func solve(_ study: SizingStudy) throws -> CapacityBound? {
         let config = study.config, scenario = study.scenario
         guard config.objective == .npc, scenario.connectedGrid == nil else { return nil }
-        var builder = Builder(study: study, pvPerKW: pvPerKW, loadKW: loadKW, ratingFactor: ratingFactor)
+        let loadKW = study.loadKWYear
+        var builder = Builder(study: study, pvPerKW: study.pvPerKWYear, loadKW: loadKW, ratingFactor: study.ratingFactorYear)
         builder.build()
         let solution = try Solver.solve(builder.program, timeLimitSeconds: 600)
         let served = loadKW.reduce(0, +) - builder.unserved.reduce(0) { $0 + solution[$1] }
@@ -47,8 +48,14 @@ public enum CapacityExpansion {
         var energy: LinearProgram.Variable?, power: LinearProgram.Variable?, units: LinearProgram.Variable?
         var unserved: [LinearProgram.Variable] = [], commitment: [LinearProgram.Variable] = [], output: [LinearProgram.Variable] = []
 
+        /// The gensets the LP sizes: the scenario's (or default) units at the first listed rating.
+        let diesel: DieselConfig
+        let unitKW: Double
+
         init(study: SizingStudy, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) {
             self.study = study
+            unitKW = study.config.dieselUnitKW[0]
+            diesel = study.scenario.diesel ?? DieselConfig(units: 1, unitKW: unitKW)
             self.pvPerKW = pvPerKW
             self.loadKW = loadKW
             self.ratingFactor = ratingFactor
@@ -85,8 +92,6 @@ public enum CapacityExpansion {
                 power = program.addVariable(objective: lifecycle(capex: a.batteryCapexPerKW, fixedOM: 0, lifeYears: battery.calendarLifeYears))
                 addPowerLimits(config)
             }
-            let diesel = scenario.diesel ?? DieselConfig(units: 1, unitKW: config.dieselUnitKW[0])
-            let unitKW = config.dieselUnitKW[0]
             if config.dieselUnits.max()! > 0 {
                 let fewest = config.nPlusOne ? max(Double(config.dieselUnits.min()!), study.peakLoadKW / (unitKW * study.lowestRatingFactor) + 1)
                                              : Double(config.dieselUnits.min()!)
@@ -97,6 +102,8 @@ public enum CapacityExpansion {
             let plainWorth = presentWorth(escalation: 0)
             let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
             let perLitre = a.fuelPricePerL * fuelWorth + kgPerL / 1000 * a.carbonPricePerT * carbonWorth
+            // Hourly retention of stored energy under self-discharge.
+            let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
             var previousEnergy: LinearProgram.Variable?, firstEnergyRow: (LinearProgram.Variable, LinearProgram.Variable, LinearProgram.Variable)?
             for t in loadKW.indices {
                 let used = program.addVariable()
@@ -110,7 +117,6 @@ public enum CapacityExpansion {
                     program.addConstraint([discharge: 1, power: -1], upper: 0)
                     program.addConstraint([stored: 1, energy: -battery.socMax], upper: 0)
                     program.addConstraint([stored: 1, energy: -battery.reserveSOC], lower: 0)
-                    let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
                     if let previousEnergy {
                         program.addConstraint([stored: 1, previousEnergy: -retention, charge: -battery.chargeEfficiency,
                                                discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
@@ -122,7 +128,7 @@ public enum CapacityExpansion {
                     coefficients += [1, -1]
                 }
                 if let units {
-                    let n = program.addVariable(objective: a.dieselOMPerHour * plainWorth + diesel.fuelInterceptLPerKWhRated * unitKW * perLitre)
+                    let n = program.addVariable(objective: a.dieselOMPerHour * plainWorth + noLoadLPerUnitHour * perLitre)
                     let g = program.addVariable(objective: diesel.fuelSlopeLPerKWh * perLitre)
                     program.addConstraint([n: 1, units: -1], upper: 0)
                     program.addConstraint([g: 1, n: -unitKW * ratingFactor[t]], upper: 0)
@@ -136,11 +142,10 @@ public enum CapacityExpansion {
             }
             // The year is cyclic: the first hour starts from the last hour's stored energy.
             if let (stored, charge, discharge) = firstEnergyRow, let last = previousEnergy {
-                let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
                 program.addConstraint([stored: 1, last: -retention, charge: -battery.chargeEfficiency,
                                        discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
             }
-            addYearLimits(config, diesel: diesel, unitKW: unitKW, kgPerL: kgPerL)
+            addYearLimits(config, kgPerL: kgPerL)
         }
 
         /// Power from the `battery_kw` list's span, or between energy / longest and energy / shortest duration.
@@ -155,25 +160,26 @@ public enum CapacityExpansion {
         }
 
         /// Unserved energy and emissions over the year.
-        private mutating func addYearLimits(_ config: SizeConfig, diesel: DieselConfig, unitKW: Double, kgPerL: Double) {
+        private mutating func addYearLimits(_ config: SizeConfig, kgPerL: Double) {
             let demand = loadKW.reduce(0, +)
             program.addConstraint(variables: unserved, coefficients: Array(repeating: 1, count: unserved.count),
                                   upper: config.maxUnservedFraction * demand)
             guard let limit = config.maxIntensityGPerKWh, !commitment.isEmpty else { return }
             // kg·1000 from fuel ≤ limit × (demand − unserved): fuel terms + limit·unserved ≤ limit·demand.
             let variables = commitment + output + unserved
-            let coefficients = Array(repeating: diesel.fuelInterceptLPerKWhRated * unitKW * kgPerL * 1000, count: commitment.count)
+            let coefficients = Array(repeating: noLoadLPerUnitHour * kgPerL * 1000, count: commitment.count)
                 + Array(repeating: diesel.fuelSlopeLPerKWh * kgPerL * 1000, count: output.count)
                 + Array(repeating: limit, count: unserved.count)
             program.addConstraint(variables: variables, coefficients: coefficients, upper: limit * demand)
         }
 
+        /// No-load fuel of one committed unit for an hour, L (F₀ · rating).
+        var noLoadLPerUnitHour: Double { diesel.fuelInterceptLPerKWhRated * unitKW }
+
         /// Fuel burnt in the solution, L.
         func fuelLitres(_ solution: Solution) -> Double {
-            let diesel = study.scenario.diesel ?? DieselConfig(units: 1, unitKW: study.config.dieselUnitKW[0])
-            let unitKW = study.config.dieselUnitKW[0]
-            return zip(commitment, output).reduce(0) { total, pair in
-                total + diesel.fuelInterceptLPerKWhRated * unitKW * solution[pair.0] + diesel.fuelSlopeLPerKWh * solution[pair.1]
+            zip(commitment, output).reduce(0) { total, pair in
+                total + noLoadLPerUnitHour * solution[pair.0] + diesel.fuelSlopeLPerKWh * solution[pair.1]
             }
         }
     }

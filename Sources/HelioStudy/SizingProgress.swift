@@ -1,4 +1,5 @@
 import Foundation
+import HelioGrid
 import Synchronization
 
 /// How far a sizing run has got, shared by its workers and whoever reports it: designs done of a
@@ -19,10 +20,7 @@ public final class SizingProgress: Sendable {
     public var completed: Int { done.load(ordering: .relaxed) }
 
     /// Seconds since the start.
-    public var elapsedSeconds: Double {
-        let elapsed = (ContinuousClock.now - started).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-    }
+    public var elapsedSeconds: Double { (ContinuousClock.now - started).milliseconds / 1000 }
 
     /// `done/total designs, rate/s, ETA s` for a terminal line.
     public var line: String {

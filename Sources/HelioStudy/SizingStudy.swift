@@ -25,8 +25,7 @@ public struct SizingStudy: Sendable {
     /// Lowest genset rating factor of the year (ambient derating).
     public let lowestRatingFactor: Double
     private let weather: WeatherData
-    private let load: CampusLoad
-    private let pvPerKW: [Double]
+    /// The year's inputs with PV for 1 kWdc and no battery auxiliaries.
     private let baseInputs: SimulationInputs
 
     /// Multipliers of one sensitivity case.
@@ -51,8 +50,6 @@ public struct SizingStudy: Sendable {
         reference.battery = nil
         reference.pv = base.pv.map { var pv = $0; pv.dcKW = 1; return pv } ?? PVConfig(dcKW: 1)
         let inputs = try SimulationInputs.prepare(reference, weather: weather)
-        load = inputs.load
-        pvPerKW = inputs.pvAvailableKW
         baseInputs = inputs
         peakLoadKW = inputs.load.facilityKW.max() ?? 0
         lowestRatingFactor = inputs.gensetRatingFactor.min() ?? 1
@@ -91,13 +88,11 @@ public struct SizingStudy: Sendable {
     }
 
     /// PV per kWdc of the scenario's plant at each step of the year, kW.
-    public var pvPerKWYear: [Double] { pvPerKW }
+    public var pvPerKWYear: [Double] { baseInputs.pvAvailableKW }
     /// Facility demand at each step of the year (no battery auxiliaries), kW.
-    public var loadKWYear: [Double] { load.facilityKW }
+    public var loadKWYear: [Double] { baseInputs.load.facilityKW }
     /// Gensets' rating factor at each step of the year (1 without derating).
-    public var ratingFactorYear: [Double] {
-        baseInputs.gensetRatingFactor.isEmpty ? Array(repeating: 1, count: pvPerKW.count) : baseInputs.gensetRatingFactor
-    }
+    public var ratingFactorYear: [Double] { baseInputs.gensetRatingFactors }
 
     /// The scenario's own design (its sizes, whether or not they lie on the grid).
     public var referenceDesign: SizingDesign {
@@ -115,8 +110,8 @@ public struct SizingStudy: Sendable {
     public func evaluate(_ design: SizingDesign) throws -> SizingOutcome {
         let designScenario = scenario(of: design)
         var inputs = baseInputs
-        inputs.load = load.addingBatteryAuxiliary(kW: designScenario.battery?.auxiliaryKW ?? 0)
-        inputs.pvAvailableKW = design.pvKW > 0 ? pvPerKW.map { $0 * design.pvKW } : Array(repeating: 0, count: pvPerKW.count)
+        inputs.load = baseInputs.load.addingBatteryAuxiliary(kW: designScenario.battery?.auxiliaryKW ?? 0)
+        inputs.pvAvailableKW = baseInputs.pvAvailableKW.map { $0 * design.pvKW }
         if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
         return outcome(design, result: result)
@@ -182,7 +177,7 @@ public struct SizingStudy: Sendable {
     public func conclude(_ outcomes: [SizingOutcome]) throws -> (result: SizingResult, reference: SizingOutcome) {
         let bound: CapacityBound?
         do {
-            bound = try CapacityExpansion.solve(self, pvPerKW: pvPerKW, loadKW: load.facilityKW, ratingFactor: ratingFactorYear)
+            bound = try CapacityExpansion.solve(self)
         } catch let error as OptimizationError where error.kind == .infeasible {
             bound = nil
         }

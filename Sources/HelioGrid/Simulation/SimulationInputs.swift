@@ -30,6 +30,11 @@ public struct SimulationInputs: Sendable {
         gensetRatingFactor.isEmpty ? 1 : gensetRatingFactor[index]
     }
 
+    /// The gensets' rating factor at every step of the year (all 1 without derating).
+    public var gensetRatingFactors: [Double] {
+        gensetRatingFactor.isEmpty ? [Double](repeating: 1, count: axis.stepsPerYear) : gensetRatingFactor
+    }
+
     /// Loads the weather and CSV inputs a scenario names and computes its per-step series.
     public static func prepare(_ scenario: Scenario) throws -> SimulationInputs {
         try prepare(scenario, weather: WeatherLoader.load(path: scenario.site.weatherPath))
