@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A real Modbus TCP server (pymodbus, from PyPI) run from a fixture script on loopback.
 ///
@@ -8,68 +7,34 @@ import Synchronization
 /// start on a loaded machine only makes the test slower. If the script exits or stays silent past
 /// the timeout, the error carries what it wrote on stderr.
 public final class PymodbusServer: Sendable {
-    public let process: Process
+    private let script: FixtureScript
     /// The port the server listens on.
     public let port: Int
-    private let stopped = Mutex(false)
 
-    private init(process: Process, port: Int) {
-        self.process = process
+    private init(script: FixtureScript, port: Int) {
+        self.script = script
         self.port = port
     }
 
-    public struct StartError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Starts `python3 script` and returns once it reports its port.
-    public static func start(script: String, arguments: [String] = [], timeout: Duration = .seconds(120)) async throws -> PymodbusServer {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // A silent server is killed at the deadline, which ends the blocking read below with EOF.
-        let watchdog = Task.detached {
-            try await Task.sleep(for: timeout)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    public static func start(script path: String, arguments: [String] = [], timeout: Duration = .seconds(120)) async throws -> PymodbusServer {
+        let script = try FixtureScript(script: path, arguments: arguments)
+        let line: String
+        do {
+            line = try await script.line(timeout: timeout)
+        } catch {
+            throw FixtureScript.Failure(description: "pymodbus plant did not report a port; is pymodbus 3.6 installed? .ci/install-deps installs it. \(error)")
         }
-        defer { watchdog.cancel() }
-        let line = await Task.detached { readLine(from: output.fileHandleForReading) }.value
-        guard let port = line.flatMap(parsePort) else {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw StartError(description: """
-                pymodbus plant did not report a port (stdout: \(line ?? "nothing"); exit \(process.terminationStatus)); \
-                is pymodbus 3.6 installed? .ci/install-deps installs it. stderr:
-                \(stderr)
-                """)
+        guard let port = parsePort(line) else {
+            script.stop()
+            throw FixtureScript.Failure(description: "pymodbus plant printed '\(line)', not 'listening PORT'")
         }
-        return PymodbusServer(process: process, port: port)
+        return PymodbusServer(script: script, port: port)
     }
 
     /// Ends the server (pymodbus handles SIGTERM itself and may linger; SIGKILL ends it). Idempotent.
     public func stop() {
-        let first = stopped.withLock { done in
-            defer { done = true }
-            return !done
-        }
-        guard first else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    private static func readLine(from handle: FileHandle) -> String? {
-        var bytes: [UInt8] = []
-        while true {
-            let chunk = handle.readData(ofLength: 1)
-            guard let byte = chunk.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(byte)
-        }
+        script.stop()
     }
 
     private static func parsePort(_ line: String) -> Int? {

@@ -1,0 +1,68 @@
+import Foundation
+import Synchronization
+
+/// A fixture script run as `python3 SCRIPT ARGS...` with its standard input, output and error piped:
+/// tests wait for the lines it prints (readiness, results), never for a fixed time.
+public final class FixtureScript: Sendable {
+    public let process: Process
+    private let input: Pipe, output: Pipe, errors: Pipe
+    private let stopped = Mutex(false)
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Starts the script.
+    public init(script: String, arguments: [String] = []) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        (input, output, errors) = (Pipe(), Pipe(), Pipe())
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+    }
+
+    /// The next line the script prints, waiting at most `timeout`; at the deadline a silent script is
+    /// killed, and a script that ends without the line throws with what it wrote on stderr.
+    public func line(timeout: Duration) async throws -> String {
+        let process = process
+        let watchdog = Task.detached {
+            try await Task.sleep(for: timeout)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        defer { watchdog.cancel() }
+        let handle = output.fileHandleForReading
+        if let line = await Task.detached(operation: { Self.readLine(from: handle) }).value { return line }
+        stop()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        throw Failure(description: "\(process.arguments ?? []) printed no line (exit \(process.terminationStatus)); stderr:\n\(stderr)")
+    }
+
+    /// Sends `text` and a newline to the script's standard input.
+    public func send(_ text: String) {
+        input.fileHandleForWriting.write(Data((text + "\n").utf8))
+    }
+
+    /// Ends the script with SIGKILL and waits for it. Idempotent.
+    public func stop() {
+        let first = stopped.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    private static func readLine(from handle: FileHandle) -> String? {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk = handle.readData(ofLength: 1)
+            guard let byte = chunk.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+    }
+}
