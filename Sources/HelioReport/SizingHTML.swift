@@ -88,13 +88,14 @@ struct SizingHTML {
         }
         var text = "Sizing study: \(study.scenario.site.name)\n"
         text += "  \(result.outcomes.count) designs (\(result.outcomes.filter(\.feasible).count) feasible), "
-            + String(format: "%.1f s, %.0f designs/s", seconds, seconds > 0 ? Double(result.outcomes.count) / seconds : 0) + "\n"
+            + String(format: "evaluated in %.1f s, %.0f designs/s", seconds, seconds > 0 ? Double(result.outcomes.count) / seconds : 0) + "\n"
         text += "  best:      " + (result.best.map { describe(result.outcomes[$0]) } ?? "no design meets the limits") + "\n"
         text += "  scenario:  " + describe(reference) + (reference.feasible ? "" : " (" + reference.violation + ")") + "\n"
         if let bound = result.lowerBound {
             text += "  LP bound:  PV \(NumberFormat.grouped(bound.pvKW)) kWdc, battery \(NumberFormat.grouped(bound.batteryKWh)) kWh / "
                 + "\(NumberFormat.grouped(bound.batteryKW)) kW, \(NumberFormat.fixed(bound.dieselUnits, decimals: 2)) gensets: NPC \(NumberFormat.grouped(bound.objective))"
-                + (result.gapToBound.map { ", gap " + NumberFormat.fixed($0 * 100, decimals: 1) + " %" } ?? "") + "\n"
+                + (result.gapToBound.map { ", gap " + NumberFormat.fixed($0 * 100, decimals: 1) + " %" } ?? "")
+                + ", solved in " + NumberFormat.fixed(bound.solveSeconds, decimals: 1) + " s\n"
         }
         text += "  Pareto front: \(result.pareto.count) designs from "
             + (result.pareto.first.map { NumberFormat.fixed(result.outcomes[$0].intensityGPerKWh, decimals: 1) } ?? "—") + " to "

@@ -31,8 +31,9 @@ struct SizeRunCommand: AsyncParsableCommand {
             } else {
                 let progress = SizingProgress(total: study.designs.count)
                 let outcomes = try await SizingRun.reporting(progress) { try await study.evaluate(Array(study.designs.indices), progress: progress) }
+                let designSeconds = progress.elapsedSeconds
                 let (result, reference) = try study.conclude(outcomes)
-                try SizingRun.write(study, result: result, reference: reference, seconds: progress.elapsedSeconds, shards: 1, out: out)
+                try SizingRun.write(study, result: result, reference: reference, seconds: designSeconds, shards: 1, out: out)
             }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)

@@ -30,4 +30,14 @@ public struct DispatchContext: Sendable {
         self.fleet = fleet
         self.grid = grid
     }
+
+    /// Moves the context to `step` of the simulation clock with that step's demand and PV, kW; the
+    /// plant's state is left as the last step's decision made it.
+    @inline(__always)
+    public mutating func advance(to step: Int, loadKW: Double, pvAvailableKW: Double) {
+        self.step = step
+        timeHours = Double(step) * stepHours
+        self.loadKW = loadKW
+        self.pvAvailableKW = pvAvailableKW
+    }
 }

@@ -47,13 +47,16 @@ public struct RuleBasedDispatch: DispatchStrategy {
 
     public var name: String { policy.rawValue }
 
+    // The plant is read through optional chaining (`context.battery?.soc`), never bound with
+    // `if let`: a binding copies the battery or fleet out of the context at every step.
+
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
         let load = context.loadKW, pvAvailable = context.pvAvailableKW
         let deficit = load - min(pvAvailable, load)
         var units = commitment(context, deficit: deficit)
-        if let fleet = context.fleet {
+        if units > 0 {
             let absorbable = absorbableKW(context)
-            while units > 0 && fleet.minimumKW(units: units) > absorbable { units -= 1 }
+            while units > 0 && (context.fleet?.minimumKW(units: units) ?? 0) > absorbable { units -= 1 }
         }
         let dieselKW = dieselOutput(context, units: units, deficit: deficit)
         var decision = DispatchDecision()
@@ -71,73 +74,85 @@ public struct RuleBasedDispatch: DispatchStrategy {
 
     /// Units to run this step.
     func commitment(_ context: DispatchContext, deficit: Double) -> Int {
-        guard let fleet = context.fleet else { return 0 }
-        let mustRun = fleet.unitsThatMustRun(step: context.step, stepHours: context.stepHours)
+        guard let mustRun = context.fleet?.unitsThatMustRun(step: context.step, stepHours: context.stepHours),
+              let fleetUnits = context.fleet?.config.units else { return 0 }
         guard deficit > 0 else { return mustRun }
-        let cycleCharging = policy != .loadFollowing && fleet.runningUnits > 0
-            && (context.battery.map { $0.soc < config.dieselStopSOC } ?? true)
+        let running = context.fleet?.runningUnits ?? 0
+        let cycleCharging = policy != .loadFollowing && running > 0 && (context.battery?.soc).map { $0 < config.dieselStopSOC } ?? true
         if cycleCharging {
-            return min(max(mustRun, unitsToCover(deficit, fleet)), fleet.config.units)
+            return min(max(mustRun, unitsToCover(deficit, context)), fleetUnits)
         }
         let batteryKW = context.battery?.maxDischargeKW(floorSOC: firstFloorSOC(context), hours: context.stepHours) ?? 0
         let gridKW = context.grid?.importKW ?? 0
-        let units = deficit > batteryKW + gridKW ? unitsToCover(max(0, deficit - gridKW), fleet) : 0
-        return min(max(mustRun, units), fleet.config.units)
+        let units = deficit > batteryKW + gridKW ? unitsToCover(max(0, deficit - gridKW), context) : 0
+        return min(max(mustRun, units), fleetUnits)
     }
 
     /// Genset output for `units` running: near target loading while charging the battery,
     /// load-following otherwise, never below minimum load unless units must stop.
     func dieselOutput(_ context: DispatchContext, units: Int, deficit: Double) -> Double {
-        guard let fleet = context.fleet, units > 0 else { return 0 }
         let hours = context.stepHours
-        let capacity = fleet.capacityKW(units: units, stepHours: hours)
+        guard units > 0, let capacity = context.fleet?.capacityKW(units: units, stepHours: hours),
+              let minimum = context.fleet?.minimumKW(units: units), let unitKW = context.fleet?.availableUnitKW else { return 0 }
         let chargeToStop = context.battery?.maxChargeKW(ceilingSOC: config.dieselStopSOC, hours: hours) ?? 0
         let desired: Double
         switch policy {
         case .targetLoading:
             // With a deficit, units run up to target loading and the surplus charges the battery to the
             // stop threshold; with PV covering the load, units held on by minimum run time idle at minimum load.
-            let target = Double(units) * fleet.availableUnitKW * config.dieselTargetLoading
+            let target = Double(units) * unitKW * config.dieselTargetLoading
             desired = deficit > 0 ? deficit + min(chargeToStop, max(0, target - deficit)) : 0
         case .loadFollowing:
             desired = deficit
         case .cycleCharging:
             desired = deficit > 0 ? deficit + chargeToStop : 0
         }
-        return min(capacity, max(fleet.minimumKW(units: units), desired))
+        return min(capacity, max(minimum, desired))
     }
 
     /// The most genset power the bus can take: the load (PV can be curtailed to make room), battery
     /// charging to `soc_max`, and export.
     private func absorbableKW(_ context: DispatchContext) -> Double {
-        let charge = context.battery.map { $0.maxChargeKW(ceilingSOC: $0.config.socMax, hours: context.stepHours) } ?? 0
-        return context.loadKW + charge + (context.grid?.exportKW ?? 0)
+        context.loadKW + maxChargeKW(context) + (context.grid?.exportKW ?? 0)
+    }
+
+    /// The battery's largest charge to `soc_max` this step, kW (0 without a battery).
+    private func maxChargeKW(_ context: DispatchContext) -> Double {
+        guard let socMax = context.battery?.config.socMax else { return 0 }
+        return context.battery?.maxChargeKW(ceilingSOC: socMax, hours: context.stepHours) ?? 0
+    }
+
+    /// The battery's largest discharge down to `floorSOC` this step, kW (0 without a battery).
+    private func maxDischargeKW(_ context: DispatchContext, floorSOC: Double?) -> Double {
+        guard let floorSOC else { return 0 }
+        return context.battery?.maxDischargeKW(floorSOC: floorSOC, hours: context.stepHours) ?? 0
     }
 
     /// Fewest units whose target loading (full rating under cycle charging) covers `deficitKW`.
-    private func unitsToCover(_ deficitKW: Double, _ fleet: GensetFleet) -> Int {
-        let perUnit = fleet.availableUnitKW * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
-        guard perUnit > 0 else { return fleet.config.units }
+    private func unitsToCover(_ deficitKW: Double, _ context: DispatchContext) -> Int {
+        let fleetUnits = context.fleet?.config.units ?? 0
+        let perUnit = (context.fleet?.availableUnitKW ?? 0) * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
+        guard perUnit > 0 else { return fleetUnits }
         return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))
     }
 
     /// The state of charge the battery serves down to before anything else is called on: the start
     /// threshold with gensets (never inside the reserve), the reserve without.
     private func firstFloorSOC(_ context: DispatchContext) -> Double {
-        guard let battery = context.battery else { return 0 }
-        return context.fleet == nil ? battery.config.reserveSOC : max(config.dieselStartSOC, battery.config.reserveSOC)
+        guard let reserve = context.battery?.config.reserveSOC else { return 0 }
+        return context.fleet == nil ? reserve : max(config.dieselStartSOC, reserve)
     }
 
     /// Surplus: battery charge, then export, then PV curtailment.
     private func absorbSurplus(_ surplusKW: Double, _ context: DispatchContext, into decision: inout DispatchDecision) {
         var surplus = surplusKW
-        if let battery = context.battery {
-            let charge = min(surplus, battery.maxChargeKW(ceilingSOC: battery.config.socMax, hours: context.stepHours))
+        if context.battery != nil {
+            let charge = min(surplus, maxChargeKW(context))
             decision.batteryKW = -charge
             surplus -= charge
         }
-        if let grid = context.grid {
-            let export = min(surplus, grid.exportKW)
+        if let exportKW = context.grid?.exportKW {
+            let export = min(surplus, exportKW)
             decision.gridKW = -export
             surplus -= export
         }
@@ -147,24 +162,18 @@ public struct RuleBasedDispatch: DispatchStrategy {
     /// Shortfall: battery to its first floor, grid, battery into reserve, battery to minimum, unserved.
     private func coverShortfall(_ shortfallKW: Double, _ context: DispatchContext, into decision: inout DispatchDecision) {
         var remaining = shortfallKW
-        var discharge = 0.0
-        let hours = context.stepHours
-        if let battery = context.battery {
-            discharge = min(remaining, battery.maxDischargeKW(floorSOC: firstFloorSOC(context), hours: hours))
-            remaining -= discharge
-        }
-        if let grid = context.grid {
-            decision.gridKW = min(remaining, grid.importKW)
+        var discharge = min(remaining, maxDischargeKW(context, floorSOC: firstFloorSOC(context)))
+        remaining -= discharge
+        if let importKW = context.grid?.importKW {
+            decision.gridKW = min(remaining, importKW)
             remaining -= decision.gridKW
         }
-        if let battery = context.battery {
-            let toReserve = min(remaining, max(0, battery.maxDischargeKW(floorSOC: battery.config.reserveSOC, hours: hours) - discharge))
-            discharge += toReserve
-            remaining -= toReserve
-            let toMinimum = min(remaining, max(0, battery.maxDischargeKW(floorSOC: battery.config.socMin, hours: hours) - discharge))
-            discharge += toMinimum
-            remaining -= toMinimum
-        }
+        let toReserve = min(remaining, max(0, maxDischargeKW(context, floorSOC: context.battery?.config.reserveSOC) - discharge))
+        discharge += toReserve
+        remaining -= toReserve
+        let toMinimum = min(remaining, max(0, maxDischargeKW(context, floorSOC: context.battery?.config.socMin) - discharge))
+        discharge += toMinimum
+        remaining -= toMinimum
         decision.batteryKW = discharge
         decision.unservedKW = remaining
     }

@@ -7,7 +7,9 @@
 /// carries load only after `start_seconds`, so its share of that step's energy is reduced.
 public struct GensetFleet: Sendable {
     /// The `[diesel]` section.
-    public let config: DieselConfig
+    @inline(__always)
+    public var config: DieselConfig { shared.value }
+    private let shared: SharedConfig<DieselConfig>
     /// Every unit's state, in a fixed order.
     public private(set) var units: [GensetUnit]
     /// Units running now.
@@ -25,12 +27,13 @@ public struct GensetFleet: Sendable {
 
     /// Creates a fleet with every unit stopped.
     public init(config: DieselConfig) {
-        self.config = config
+        shared = SharedConfig(config)
         units = Array(repeating: GensetUnit(), count: config.units)
     }
 
     /// Running units that have not yet completed their minimum run time at `step`.
     public func unitsThatMustRun(step: Int, stepHours: Double) -> Int {
+        guard runningUnits > 0 else { return 0 }
         var count = 0
         for unit in units where unit.isOn && !unit.hasCompletedMinimumRun(step: step, stepHours: stepHours, minRunHours: config.minRunHours) {
             count += 1
@@ -56,6 +59,7 @@ public struct GensetFleet: Sendable {
     /// the most-used running ones, and accrues run hours. Returns the number of starts.
     @discardableResult
     public mutating func commit(units target: Int, step: Int, stepHours: Double) -> Int {
+        guard target > 0 || runningUnits > 0 else { return 0 }
         var started = 0
         while runningUnits < target, let index = pickToStart() {
             units[index].isOn = true

@@ -42,13 +42,15 @@ public enum SimulationEngine {
         let hours = axis.stepHours
         let stepsPerYear = axis.stepsPerYear
         let plant = PlantModel(scenario: scenario)
-        var battery = plant.makeBattery()
-        var fleet = plant.makeFleet()
-        let grid = plant.grid
+        // One context for the run: the plant's state lives in it and decisions are applied to it in
+        // place, so no step copies the battery or the fleet.
+        var context = DispatchContext(step: 0, stepHours: hours, loadKW: 0, pvAvailableKW: 0,
+                                      battery: plant.makeBattery(), fleet: plant.makeFleet(), grid: plant.grid)
+        let hasGrid = plant.grid != nil
         var series = recordSeries ? StepSeries(capacity: stepsPerYear * scenario.site.years) : nil
         var yearSeries = recordSeries || onYear != nil ? StepSeries(capacity: stepsPerYear) : nil
         var yearly: [EnergyTotals] = []
-        var minSOC = battery?.soc ?? 0
+        var minSOC = context.battery?.soc ?? 0
         var maxBalanceError = 0.0
         var duty = GensetDutyMeter(diesel: plant.diesel, stepMinutes: axis.stepMinutes)
         let lives = ComponentLives(scenario: scenario)
@@ -57,23 +59,22 @@ public enum SimulationEngine {
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
             let pvFactor = lives.pvFactor(ageYears: pvAge)
-            let yearStart = YearStart(battery: battery, fleet: fleet)
+            let yearStart = YearStart(battery: context.battery, fleet: context.fleet)
             var totals = EnergyTotals()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
                 let load = inputs.load.facilityKW[index]
                 let pvAvailable = inputs.pvAvailableKW[index] * pvFactor
                 let ratingFactor = inputs.gensetRatingFactor(at: index)
-                fleet?.derate(to: ratingFactor)
-                // The context is a temporary so that applying the decision below mutates uniquely held state.
-                let decision = strategy.decide(DispatchContext(
-                    step: step, stepHours: hours, loadKW: load, pvAvailableKW: pvAvailable, battery: battery, fleet: fleet, grid: grid))
-                battery?.apply(powerKW: decision.batteryKW, hours: hours)
-                let starts = fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
+                context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
+                context.fleet?.derate(to: ratingFactor)
+                let decision = strategy.decide(context)
+                context.battery?.apply(powerKW: decision.batteryKW, hours: hours)
+                let starts = context.fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
                 let fuel = plant.fuelL(units: decision.dieselUnits, outputKW: decision.dieselKW, hours: hours)
                     + Double(starts) * plant.startFuelL
                 let flows = StepFlows(decision, loadKW: load, hours: hours)
-                let gridCarbon = grid == nil ? 0 : inputs.gridCarbonGPerKWh[index]
+                let gridCarbon = hasGrid ? inputs.gridCarbonGPerKWh[index] : 0
                 let scope1 = plant.scope1Kg(fuelL: fuel)
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
                 accumulate(flows, decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
@@ -82,7 +83,7 @@ public enum SimulationEngine {
                             ratingFactor: ratingFactor, hours: hours, into: &totals)
                 let balance = decision.pvKW + decision.batteryKW + decision.dieselKW + decision.gridKW + decision.unservedKW - load
                 maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
-                let soc = battery?.soc ?? 0
+                let soc = context.battery?.soc ?? 0
                 minSOC = min(minSOC, soc)
                 yearSeries?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
                                co2Kg: scope1 + scope2, fuelL: fuel)
@@ -95,27 +96,28 @@ public enum SimulationEngine {
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
             yearly.append(totals)
             batteryAgeYears += 1
-            battery?.age(toYears: Double(batteryAgeYears))
-            let fadeAtEnd = battery?.fadeFraction ?? 0
-            let batteryReplaced = battery != nil && fadeAtEnd >= lives.batteryEndOfLifeFade
+            context.battery?.age(toYears: Double(batteryAgeYears))
+            let fadeAtEnd = context.battery?.fadeFraction ?? 0
+            let batteryReplaced = context.battery != nil && fadeAtEnd >= lives.batteryEndOfLifeFade
             if batteryReplaced {
-                battery?.replace()
+                context.battery?.replace()
                 batteryAgeYears = 0
             }
-            let unitHours = zip(fleet?.units ?? [], yearStart.unitRunHours).map { $0.runHours - $1 }
-            let unitsReplaced = fleet?.replaceWornUnits(lifeHours: lives.gensetHours) ?? 0
+            let unitHours = zip(context.fleet?.units ?? [], yearStart.unitRunHours).map { $0.runHours - $1 }
+            let unitsReplaced = context.fleet?.replaceWornUnits(lifeHours: lives.gensetHours) ?? 0
             life.append(LifeYear(
                 year: year + 1, pvFactor: pvFactor, pvReplaced: scenario.pv != nil && year > 0 && pvAge == 0, pvAgeYears: pvAge + 1,
                 batteryCapacityFraction: yearStart.capacityFraction, batteryFadeGain: fadeAtEnd - yearStart.fade,
                 batteryFadeAtEnd: fadeAtEnd, batteryReplaced: batteryReplaced, gensetUnitHours: unitHours,
-                gensetHoursSinceInstall: fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced))
+                gensetHoursSinceInstall: context.fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced))
         }
         var overall = EnergyTotals()
         for totals in yearly { overall.add(totals) }
         return SimulationResult(
             scenario: scenario, dispatchName: strategy.name, axis: axis, yearly: yearly, totals: overall,
-            batteryEquivalentFullCycles: battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
-            batteryFadeFraction: battery?.fadeFraction ?? 0, gensetUnits: fleet?.units ?? [], maxBalanceErrorFraction: maxBalanceError,
+            batteryEquivalentFullCycles: context.battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
+            batteryFadeFraction: context.battery?.fadeFraction ?? 0, gensetUnits: context.fleet?.units ?? [],
+            maxBalanceErrorFraction: maxBalanceError,
             series: series, life: life)
     }
 

@@ -11,7 +11,9 @@ import Foundation
 /// S. B. Peterson, J. Apt and J. F. Whitacre, J. Power Sources 195 (2010) 2385–2392.
 public struct Battery: Sendable {
     /// The `[battery]` section.
-    public let config: BatteryConfig
+    @inline(__always)
+    public var config: BatteryConfig { shared.value }
+    private let shared: SharedConfig<BatteryConfig>
     /// Present capacity after fade, kWh.
     public private(set) var capacityKWh: Double
     /// Energy stored, kWh.
@@ -32,7 +34,7 @@ public struct Battery: Sendable {
 
     /// Creates a new battery at its initial state of charge.
     public init(config: BatteryConfig) {
-        self.config = config
+        shared = SharedConfig(config)
         capacityKWh = config.energyKWh
         energyKWh = config.energyKWh * config.socInitial
         rainflow.add(config.socInitial)
