@@ -5,21 +5,6 @@ import HelioStudy
 /// Writes a sizing study's files and terminal summary (`size`, `size merge`), and reads shards'
 /// partial results back, checked to be one study's shards each once. Runs no simulation.
 public enum SizingRun {
-    /// Runs `body`, printing `progress` with its ETA on stderr every two seconds and when done.
-    public static func reporting<T: Sendable>(_ progress: SizingProgress, _ body: () async throws -> T) async rethrows -> T {
-        let reporter = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(2))
-                if !Task.isCancelled { FileHandle.standardError.write(Data((progress.line + "\n").utf8)) }
-            }
-        }
-        defer {
-            reporter.cancel()
-            FileHandle.standardError.write(Data((progress.line + "\n").utf8))
-        }
-        return try await body()
-    }
-
     /// Writes `result` (and `reference`, the scenario's own design) into `out` when given, and prints the summary.
     public static func write(_ study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double, shards: Int, out: String?) throws {
         let outcomes = result.outcomes

@@ -151,24 +151,8 @@ public struct SizingStudy: Sendable {
     }
 
     /// The designs at `indices` evaluated on all cores, in that order; `progress` is told of each one done.
-    public func evaluate(_ indices: [Int], progress: SizingProgress? = nil) async throws -> [SizingOutcome] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, indices.count))
-        return try await withThrowingTaskGroup(of: [(Int, SizingOutcome)].self) { group in
-            for worker in 0..<workers {
-                group.addTask {
-                    var done: [(Int, SizingOutcome)] = []
-                    for slot in stride(from: worker, to: indices.count, by: workers) {
-                        try Task.checkCancellation()
-                        done.append((slot, try evaluate(designs[indices[slot]])))
-                        progress?.advance()
-                    }
-                    return done
-                }
-            }
-            var outcomes = [SizingOutcome?](repeating: nil, count: indices.count)
-            for try await chunk in group { for (slot, outcome) in chunk { outcomes[slot] = outcome } }
-            return outcomes.map { $0! }
-        }
+    public func evaluate(_ indices: [Int], progress: StudyProgress? = nil) async throws -> [SizingOutcome] {
+        try await StudyWorkers.map(indices.count, progress: progress) { try evaluate(designs[indices[$0]]) }
     }
 
     /// Ranks `outcomes` (every design, in order) with the LP bound, and judges the scenario's own

@@ -29,8 +29,8 @@ struct SizeRunCommand: AsyncParsableCommand {
             if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
                 try await runShard(study, index: index, count: count)
             } else {
-                let progress = SizingProgress(total: study.designs.count)
-                let outcomes = try await SizingRun.reporting(progress) { try await study.evaluate(Array(study.designs.indices), progress: progress) }
+                let progress = StudyProgress(total: study.designs.count)
+                let outcomes = try await progress.reporting { try await study.evaluate(Array(study.designs.indices), progress: progress) }
                 let designSeconds = progress.elapsedSeconds
                 let (result, reference) = try study.conclude(outcomes)
                 try SizingRun.write(study, result: result, reference: reference, seconds: designSeconds, shards: 1, out: out)
@@ -43,8 +43,8 @@ struct SizeRunCommand: AsyncParsableCommand {
     private func runShard(_ study: SizingStudy, index: Int, count: Int) async throws {
         guard let out else { throw HelioError(.usage, "a shard needs --out for its partial result") }
         let slice = SizingStudy.shard(index, of: count, count: study.designs.count)
-        let progress = SizingProgress(total: slice.count)
-        let outcomes = try await SizingRun.reporting(progress) { try await study.evaluate(Array(slice), progress: progress) }
+        let progress = StudyProgress(total: slice.count)
+        let outcomes = try await progress.reporting { try await study.evaluate(Array(slice), progress: progress) }
         let folder = try OutputFolder(out)
         try folder.write(Array(SizingFiles.designsCSV(outcomes, caseCount: study.cases.count).utf8), name: "designs.csv")
         try folder.write(Array(try ScenarioDesignText.absolute(study.scenario).utf8), name: "scenario.toml")

@@ -75,7 +75,7 @@ public struct RuleBasedDispatch: DispatchStrategy {
     /// Units to run this step.
     func commitment(_ context: DispatchContext, deficit: Double) -> Int {
         guard let mustRun = context.fleet?.unitsThatMustRun(step: context.step, stepHours: context.stepHours),
-              let fleetUnits = context.fleet?.config.units else { return 0 }
+              let fleetUnits = context.fleet?.unitsInService else { return 0 }
         guard deficit > 0 else { return mustRun }
         let running = context.fleet?.runningUnits ?? 0
         let cycleCharging = policy != .loadFollowing && running > 0 && (context.battery?.soc).map { $0 < config.dieselStopSOC } ?? true
@@ -130,7 +130,7 @@ public struct RuleBasedDispatch: DispatchStrategy {
 
     /// Fewest units whose target loading (full rating under cycle charging) covers `deficitKW`.
     private func unitsToCover(_ deficitKW: Double, _ context: DispatchContext) -> Int {
-        let fleetUnits = context.fleet?.config.units ?? 0
+        let fleetUnits = context.fleet?.unitsInService ?? 0
         let perUnit = (context.fleet?.availableUnitKW ?? 0) * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
         guard perUnit > 0 else { return fleetUnits }
         return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))

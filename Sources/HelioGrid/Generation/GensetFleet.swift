@@ -14,6 +14,8 @@ public struct GensetFleet: Sendable {
     public private(set) var units: [GensetUnit]
     /// Units running now.
     public private(set) var runningUnits = 0
+    /// Units that can run now: every unit, less those failed, under repair or without fuel.
+    public private(set) var unitsInService: Int
     /// Share of its rating a unit can deliver now (ambient temperature and altitude derating).
     public private(set) var ratingFactor = 1.0
 
@@ -29,6 +31,38 @@ public struct GensetFleet: Sendable {
     public init(config: DieselConfig) {
         shared = SharedConfig(config)
         units = Array(repeating: GensetUnit(), count: config.units)
+        unitsInService = config.units
+    }
+
+    /// Puts unit `index` in or out of service; a unit taken out while running stops at once.
+    public mutating func setInService(_ index: Int, _ inService: Bool) {
+        guard units[index].inService != inService else { return }
+        units[index].inService = inService
+        unitsInService += inService ? 1 : -1
+        if !inService && units[index].isOn {
+            units[index].isOn = false
+            runningUnits -= 1
+        }
+    }
+
+    /// Starts units towards `target` as ``commit(units:step:stepHours:)`` would, asking `startFails`
+    /// for each attempt; a unit that fails to start is taken out of service and the next one tried.
+    /// Returns the units started and whether any attempt failed.
+    public mutating func start(toward target: Int, step: Int, startFails: (Int) -> Bool) -> (started: Int, failed: Bool) {
+        var started = 0, failed = false
+        while runningUnits < target, let index = pickToStart() {
+            if startFails(index) {
+                setInService(index, false)
+                failed = true
+                continue
+            }
+            units[index].isOn = true
+            units[index].startedAtStep = step
+            units[index].starts += 1
+            runningUnits += 1
+            started += 1
+        }
+        return (started, failed)
     }
 
     /// Running units that have not yet completed their minimum run time at `step`.
@@ -89,7 +123,7 @@ public struct GensetFleet: Sendable {
     /// The stopped unit with the fewest run hours.
     private func pickToStart() -> Int? {
         var best: Int?
-        for index in units.indices where !units[index].isOn {
+        for index in units.indices where !units[index].isOn && units[index].inService {
             if best.map({ units[index].runHours < units[$0].runHours }) ?? true { best = index }
         }
         return best

@@ -10,6 +10,8 @@ public struct GensetUnit: Sendable, Equatable {
     public var starts = 0
     /// ``runHours`` when the present engine was installed.
     public var installedAtRunHours = 0.0
+    /// Whether it can run: not failed or under repair, and with fuel for it (reliability runs).
+    public var inService = true
 
     /// Hours the present engine has run.
     public var hoursSinceInstall: Double { runHours - installedAtRunHours }

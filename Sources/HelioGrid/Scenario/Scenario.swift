@@ -27,6 +27,8 @@ public struct Scenario: Sendable, Equatable {
     public var modbus: ModbusConfig?
     /// `[size]`: the sizing study `heliogrid size` runs (`nil` when absent).
     public var size: SizeConfig?
+    /// `[reliability]`: failures, repairs and fuel logistics (`nil`: the defaults for the plant).
+    public var reliability: ReliabilityConfig?
 
     /// Creates a scenario from its sections.
     public init(source: String, site: SiteConfig, load: LoadConfig = LoadConfig(), pv: PVConfig? = nil,

@@ -74,6 +74,10 @@ public enum ScenarioLoader {
             var section = try root.section("size")
             scenario.size = try SizeConfig(&section, scenario: scenario)
         }
+        if root.contains("reliability") {
+            var section = try root.section("reliability")
+            scenario.reliability = try ReliabilityConfig(&section, scenario: scenario)
+        }
         if let path = scenario.grid.instrumentsCSVPath {
             scenario.grid.instruments = try ContractualInstrumentReader.read(
                 path: path, firstYear: scenario.carbon.firstYear, years: scenario.site.years)

@@ -40,6 +40,9 @@ public struct EnergyTotals: Sendable, Equatable {
     public var dieselStarts = 0
     /// Hours with unserved demand.
     public var lossOfLoadHours = 0.0
+    /// Shortfalls: runs of consecutive steps with unserved energy (a run continuing from the previous
+    /// year counts in that year).
+    public var lossOfLoadEvents = 0
     /// Largest unserved power in one step, kW.
     public var maxUnservedKW = 0.0
     /// Hours in which the facility load exceeded the genset fleet less its largest unit.
@@ -72,6 +75,7 @@ public struct EnergyTotals: Sendable, Equatable {
         dieselUnitRunHours += other.dieselUnitRunHours
         dieselStarts += other.dieselStarts
         lossOfLoadHours += other.lossOfLoadHours
+        lossOfLoadEvents += other.lossOfLoadEvents
         maxUnservedKW = max(maxUnservedKW, other.maxUnservedKW)
         nMinusOneShortHours += other.nMinusOneShortHours
         dieselDaysOverPrimeLimit += other.dieselDaysOverPrimeLimit

@@ -38,6 +38,16 @@ public enum SimulationEngine {
     public static func run<S: DispatchStrategy>(
         _ scenario: Scenario, inputs: SimulationInputs, strategy: inout S, recordSeries: Bool, onYear: YearSink? = nil
     ) -> SimulationResult {
+        var events = NoPlantEvents()
+        return run(scenario, inputs: inputs, strategy: &strategy, events: &events, recordSeries: recordSeries, onYear: onYear)
+    }
+
+    /// Simulates `scenario` as ``run(_:inputs:strategy:recordSeries:onYear:)`` does, with `events`
+    /// failing and repairing the plant and drawing its fuel. A start that fails is seen at once: the
+    /// strategy decides again on the units left, as the live EMS does when a unit does not come up.
+    public static func run<S: DispatchStrategy, E: PlantEvents>(
+        _ scenario: Scenario, inputs: SimulationInputs, strategy: inout S, events: inout E, recordSeries: Bool, onYear: YearSink? = nil
+    ) -> SimulationResult {
         let axis = inputs.axis
         let hours = axis.stepHours
         let stepsPerYear = axis.stepsPerYear
@@ -56,6 +66,7 @@ public enum SimulationEngine {
         let lives = ComponentLives(scenario: scenario)
         var life: [LifeYear] = []
         var batteryAgeYears = 0
+        var wasShort = false
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
             let pvFactor = lives.pvFactor(ageYears: pvAge)
@@ -64,21 +75,34 @@ public enum SimulationEngine {
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
                 let load = inputs.load.facilityKW[index]
-                let pvAvailable = inputs.pvAvailableKW[index] * pvFactor
+                let timeHours = Double(step) * hours
+                let pvShare = events.begin(timeHours: timeHours, stepHours: hours, context: &context)
+                let pvAvailable = inputs.pvAvailableKW[index] * pvFactor * pvShare
                 let ratingFactor = inputs.gensetRatingFactor(at: index)
                 context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
                 context.fleet?.derate(to: ratingFactor)
-                let decision = strategy.decide(context)
+                var decision = strategy.decide(context)
+                var starts = 0
+                while events.startsCanFail, let attempt = context.fleet?.start(
+                    toward: decision.dieselUnits, step: step, startFails: { events.startFails(timeHours: timeHours, unit: $0) }) {
+                    starts += attempt.started
+                    guard attempt.failed else { break }
+                    decision = strategy.decide(context)
+                }
                 context.battery?.apply(powerKW: decision.batteryKW, hours: hours)
-                let starts = context.fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
+                starts += context.fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
                 let fuel = plant.fuelL(units: decision.dieselUnits, outputKW: decision.dieselKW, hours: hours)
                     + Double(starts) * plant.startFuelL
+                events.burn(fuelL: fuel)
                 let flows = StepFlows(decision, loadKW: load, hours: hours)
                 let gridCarbon = hasGrid ? inputs.gridCarbonGPerKWh[index] : 0
                 let scope1 = plant.scope1Kg(fuelL: fuel)
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
                 accumulate(flows, decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
                            fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
+                let isShort = decision.unservedKW > 1e-9 * max(load, 1)
+                if isShort && !wasShort { totals.lossOfLoadEvents += 1 }
+                wasShort = isShort
                 duty.record(index: index, loadKW: load, dieselKW: decision.dieselKW, units: decision.dieselUnits,
                             ratingFactor: ratingFactor, hours: hours, into: &totals)
                 let balance = decision.pvKW + decision.batteryKW + decision.dieselKW + decision.gridKW + decision.unservedKW - load

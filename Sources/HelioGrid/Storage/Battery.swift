@@ -24,6 +24,9 @@ public struct Battery: Sendable {
     public private(set) var rainflow = RainflowCounter()
     /// Capacity lost so far, fraction of nameplate.
     public private(set) var fadeFraction = 0.0
+    /// Share of the battery's strings online (1 but in reliability runs): the power limits and the
+    /// energy reachable above a floor or below a ceiling scale with it.
+    public private(set) var onlineFraction = 1.0
 
     /// Self-discharge retention over `retentionHours`, cached: the step length rarely changes.
     private var retentionHours = 0.0
@@ -54,17 +57,24 @@ public struct Battery: Sendable {
     /// Largest discharge power at the bus, kW, over `hours` without going below `floorSOC`.
     @inline(__always)
     public func maxDischargeKW(floorSOC: Double, hours: Double) -> Double {
-        let availableKWh = energyKWh - floorSOC * capacityKWh
+        let availableKWh = (energyKWh - floorSOC * capacityKWh) * onlineFraction
         guard availableKWh > 0 else { return 0 }
-        return min(config.powerKW, availableKWh * config.dischargeEfficiency / hours)
+        return min(config.powerKW * onlineFraction, availableKWh * config.dischargeEfficiency / hours)
     }
 
     /// Largest charge power at the bus, kW, over `hours` without going above `ceilingSOC`.
     @inline(__always)
     public func maxChargeKW(ceilingSOC: Double, hours: Double) -> Double {
-        let roomKWh = ceilingSOC * capacityKWh - energyKWh
+        let roomKWh = (ceilingSOC * capacityKWh - energyKWh) * onlineFraction
         guard roomKWh > 0 else { return 0 }
-        return min(config.powerKW, roomKWh / (config.chargeEfficiency * hours))
+        return min(config.powerKW * onlineFraction, roomKWh / (config.chargeEfficiency * hours))
+    }
+
+    /// Sets the share of strings online, 0…1. The strings are taken to share one state of charge
+    /// (a string returning from repair is balanced with the others), so the online strings reach
+    /// `fraction` of the energy above a floor and `fraction` of the power.
+    public mutating func setOnlineFraction(_ fraction: Double) {
+        onlineFraction = fraction
     }
 
     /// Applies a bus power for `hours` (kW, positive discharging, negative charging), then

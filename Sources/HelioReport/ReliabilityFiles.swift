@@ -1,0 +1,75 @@
+import Foundation
+import HelioGrid
+import HelioStudy
+
+/// The files `heliogrid reliability` writes: `reliability.json` (the estimates with their 95 %
+/// intervals, convergence, the parameters used) and `samples.csv` (one row per sample-year, from
+/// which every estimate can be recomputed), and the lines it prints.
+public enum ReliabilityFiles {
+    /// `samples.csv` columns.
+    public static let sampleColumns = ["sample", "loss_of_load_hours", "shortfalls", "unserved_kwh", "load_kwh", "fuel_l",
+                                       "failed_starts", "lowest_tank_l", "deliveries"]
+
+    /// One row per sample-year (shortest round-trip numbers; `lowest_tank_l` empty without a tank).
+    public static func samplesCSV(_ result: ReliabilityResult) -> String {
+        var text = sampleColumns.joined(separator: ",") + "\n"
+        for (index, s) in result.samples.enumerated() {
+            let tank = s.lowestTankL.isFinite ? "\(s.lowestTankL)" : ""
+            text += "\(index),\(s.lossOfLoadHours),\(s.shortfalls),\(s.unservedKWh),\(s.loadKWh),\(s.fuelL),\(s.failedStarts),\(tank),\(s.deliveries)\n"
+        }
+        return text
+    }
+
+    /// `reliability.json`.
+    public static func summaryJSON(study: ReliabilityStudy, result: ReliabilityResult, seed: UInt64, seconds: Double) throws -> String {
+        let c = study.config
+        var estimates: [(String, ReliabilityEstimate)] = [
+            ("lolp", result.lolp), ("lole_h_per_year", result.loleHoursPerYear), ("eens_mwh_per_year", result.eensMWhPerYear),
+            ("shortfalls_per_year", result.shortfallsPerYear), ("mean_shortfall_hours", result.meanShortfallHours),
+        ]
+        if let autonomy = result.fuelAutonomyDays { estimates.append(("fuel_autonomy_days", autonomy)) }
+        var object: [String: Any] = ["samples": result.samples.count, "seed": seed, "dispatch": study.scenario.dispatch.strategy.rawValue]
+        for (key, estimate) in estimates { object[key] = estimate.mean }
+        object["ci95"] = Dictionary(uniqueKeysWithValues: estimates.map { ($0.0, $0.1.ci95) })
+        if result.fuelAutonomyDays == nil { object["fuel_autonomy_days"] = NSNull() }
+        object["convergence"] = ["eens_coefficient_of_variation": finiteOrNull(result.eensMWhPerYear.coefficientOfVariation),
+                                 "lole_coefficient_of_variation": finiteOrNull(result.loleHoursPerYear.coefficientOfVariation)]
+        let count = Double(result.samples.count)
+        object["failed_starts_per_year"] = Double(result.samples.reduce(0) { $0 + $1.failedStarts }) / count
+        object["fuel_deliveries_per_year"] = Double(result.samples.reduce(0) { $0 + $1.deliveries }) / count
+        let lowestTank = result.samples.map(\.lowestTankL).min() ?? .infinity
+        object["lowest_tank_l"] = finiteOrNull(lowestTank)
+        object["parameters"] = [
+            "genset_fail_to_start": c.gensetFailToStart, "genset_mttf_hours": c.gensetMTTFHours, "genset_mttr_hours": c.gensetMTTRHours,
+            "genset_units": study.scenario.diesel?.units ?? 0, "battery_strings": c.batteryStrings, "battery_mttf_hours": c.batteryMTTFHours,
+            "battery_mttr_hours": c.batteryMTTRHours, "pv_blocks": c.pvBlocks, "pv_mttf_hours": c.pvMTTFHours, "pv_mttr_hours": c.pvMTTRHours,
+            "fuel_tank_l": c.fuelTankL as Any, "fuel_delivery_interval_days": c.fuelDeliveryIntervalDays,
+            "fuel_delivery_delay_mean_hours": c.fuelDeliveryDelayMeanHours,
+        ] as [String: Any]
+        object["timing"] = ["seconds": seconds, "sample_years_per_second": seconds > 0 ? count / seconds : 0]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The lines `heliogrid reliability` prints.
+    public static func terminal(study: ReliabilityStudy, result: ReliabilityResult, seconds: Double) -> String {
+        func line(_ label: String, _ e: ReliabilityEstimate, _ unit: String, decimals: Int) -> String {
+            "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(NumberFormat.fixed(e.mean, decimals: decimals)) ± "
+                + "\(NumberFormat.fixed(e.ci95, decimals: decimals))\(unit)\n"
+        }
+        var text = "Reliability: \(study.scenario.site.name), \(result.samples.count) sample-years "
+            + String(format: "in %.1f s (%.0f sample-years/s)", seconds, seconds > 0 ? Double(result.samples.count) / seconds : 0) + "\n"
+        text += line("LOLP", result.lolp, "", decimals: 6)
+        text += line("LOLE", result.loleHoursPerYear, " h/yr", decimals: 2)
+        text += line("EENS", result.eensMWhPerYear, " MWh/yr", decimals: 3)
+        text += line("shortfalls", result.shortfallsPerYear, " per yr", decimals: 2)
+        text += line("mean shortfall", result.meanShortfallHours, " h", decimals: 2)
+        if let autonomy = result.fuelAutonomyDays { text += line("fuel autonomy", autonomy, " days", decimals: 1) }
+        let cv = result.eensMWhPerYear.coefficientOfVariation
+        text += "  (95 % intervals; EENS coefficient of variation " + (cv.isFinite ? NumberFormat.fixed(cv * 100, decimals: 1) + " %" : "— (no shortfall drawn)")
+            + ")\n"
+        return text
+    }
+
+    private static func finiteOrNull(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
+}

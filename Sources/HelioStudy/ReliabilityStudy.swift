@@ -1,0 +1,60 @@
+import Foundation
+import HelioGrid
+
+/// `heliogrid reliability`: sequential Monte Carlo over sample-years. Each sample-year runs the
+/// campus through the simulation engine and its dispatch strategy, with ``FailureEvents`` failing
+/// and repairing gensets, battery strings and PV blocks, failing starts and drawing the fuel tank.
+/// Samples are independent, each seeded from the run's seed and its index, and evaluated on all cores.
+public struct ReliabilityStudy: Sendable {
+    /// The scenario, one year long.
+    public let scenario: Scenario
+    /// Failure, repair and fuel parameters.
+    public let config: ReliabilityConfig
+    /// The year's load, PV and derating, prepared once.
+    public let inputs: SimulationInputs
+
+    /// A study of `scenario` on `weather`.
+    public init(scenario: Scenario, weather: WeatherData) throws {
+        var oneYear = scenario
+        oneYear.site.years = 1
+        try self.init(scenario: oneYear, inputs: SimulationInputs.prepare(oneYear, weather: weather))
+    }
+
+    /// A study of `scenario` (run for one year) on prepared `inputs`; the strategy must be one of the rule-based EMSs.
+    public init(scenario: Scenario, inputs: SimulationInputs) throws {
+        guard RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue) != nil else {
+            throw HelioError(.scenario, "reliability runs the rule-based strategies (rule, load-following, cycle-charging), "
+                             + "not \(scenario.dispatch.strategy.rawValue): a sample-year must take milliseconds", file: scenario.source,
+                             key: "dispatch.strategy")
+        }
+        var oneYear = scenario
+        oneYear.site.years = 1
+        self.scenario = oneYear
+        config = scenario.reliability ?? ReliabilityConfig(scenario: scenario)
+        self.inputs = inputs
+    }
+
+    /// The seed of sample `index` of a run seeded `seed`.
+    public static func sampleSeed(_ seed: UInt64, index: Int) -> UInt64 {
+        var mixer = SplitMix64(seed: seed &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
+        return mixer.next()
+    }
+
+    /// One sample-year.
+    public func sample(_ index: Int, seed: UInt64) -> ReliabilitySample {
+        var events = FailureEvents(scenario: scenario, config: config, seed: Self.sampleSeed(seed, index: index))
+        var strategy = RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue)!)
+        let totals = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, events: &events, recordSeries: false).totals
+        return ReliabilitySample(
+            lossOfLoadHours: totals.lossOfLoadHours, shortfalls: totals.lossOfLoadEvents, unservedKWh: totals.unservedKWh,
+            loadKWh: totals.loadKWh, fuelL: totals.fuelL, failedStarts: events.failedStarts, lowestTankL: events.lowestTankL,
+            deliveries: events.deliveries)
+    }
+
+    /// `samples` sample-years seeded from `seed`, on all cores; `progress` is told of each one done.
+    public func run(samples: Int, seed: UInt64, progress: StudyProgress? = nil) async throws -> ReliabilityResult {
+        let drawn = try await StudyWorkers.map(samples, progress: progress) { sample($0, seed: seed) }
+        return ReliabilityResult(samples: drawn, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear),
+                                 fuelTankL: config.fuelTankL)
+    }
+}
