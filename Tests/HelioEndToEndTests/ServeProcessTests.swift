@@ -7,10 +7,14 @@ import Testing
 
 /// `heliogrid serve` as a process: killed with SIGKILL mid-run, restarted on the same database.
 @Suite struct ServeProcessTests {
+    /// Raw readings are kept for 400 plant days (16 hours of these runs): the tests count rows per
+    /// interval, and on a starved machine a run passes the default 24 plant hours, after which raw
+    /// readings are rolled into minute means.
     static func start(database: String, port: Int, errors: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CommandLineTests.executable
-        process.arguments = ["serve", "--db", database, "--port", String(port), "--speed", "600", "--interval", "0.05"]
+        process.arguments = ["serve", "--db", database, "--port", String(port), "--speed", "600", "--interval", "0.05",
+                             "--raw-retention-hours", "9600", "--minute-retention-days", "400"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors ?? FileHandle.nullDevice
         try process.run()
