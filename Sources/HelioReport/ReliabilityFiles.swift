@@ -21,7 +21,8 @@ public enum ReliabilityFiles {
     }
 
     /// `reliability.json`.
-    public static func summaryJSON(study: ReliabilityStudy, result: ReliabilityResult, seed: UInt64, seconds: Double) throws -> String {
+    public static func summaryJSON(study: ReliabilityStudy, result: ReliabilityResult, survival: [OutageSurvivalPoint]?, seed: UInt64,
+                                   seconds: Double) throws -> String {
         let c = study.config
         var estimates: [(String, ReliabilityEstimate)] = [
             ("lolp", result.lolp), ("lole_h_per_year", result.loleHoursPerYear), ("eens_mwh_per_year", result.eensMWhPerYear),
@@ -44,15 +45,19 @@ public enum ReliabilityFiles {
             "genset_units": study.scenario.diesel?.units ?? 0, "battery_strings": c.batteryStrings, "battery_mttf_hours": c.batteryMTTFHours,
             "battery_mttr_hours": c.batteryMTTRHours, "pv_blocks": c.pvBlocks, "pv_mttf_hours": c.pvMTTFHours, "pv_mttr_hours": c.pvMTTRHours,
             "fuel_tank_l": c.fuelTankL as Any, "fuel_delivery_interval_days": c.fuelDeliveryIntervalDays,
-            "fuel_delivery_delay_mean_hours": c.fuelDeliveryDelayMeanHours,
+            "fuel_delivery_delay_mean_hours": c.fuelDeliveryDelayMeanHours, "outage_durations_hours": c.outageDurationsHours,
+            "outage_samples_per_hour": c.outageSamplesPerHour,
         ] as [String: Any]
+        object["outage_survival"] = survival.map { points in
+            points.map { ["hours": $0.hours, "probability": $0.probability, "ci95": $0.ci95] as [String: Any] }
+        } ?? NSNull()
         object["timing"] = ["seconds": seconds, "sample_years_per_second": seconds > 0 ? count / seconds : 0]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The lines `heliogrid reliability` prints.
-    public static func terminal(study: ReliabilityStudy, result: ReliabilityResult, seconds: Double) -> String {
+    public static func terminal(study: ReliabilityStudy, result: ReliabilityResult, survival: [OutageSurvivalPoint]?, seconds: Double) -> String {
         func line(_ label: String, _ e: ReliabilityEstimate, _ unit: String, decimals: Int) -> String {
             "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(NumberFormat.fixed(e.mean, decimals: decimals)) ± "
                 + "\(NumberFormat.fixed(e.ci95, decimals: decimals))\(unit)\n"
@@ -68,6 +73,11 @@ public enum ReliabilityFiles {
         let cv = result.eensMWhPerYear.coefficientOfVariation
         text += "  (95 % intervals; EENS coefficient of variation " + (cv.isFinite ? NumberFormat.fixed(cv * 100, decimals: 1) + " %" : "— (no shortfall drawn)")
             + ")\n"
+        if let survival {
+            text += "  grid outage survival: " + survival.map {
+                "\($0.hours) h \(NumberFormat.fixed($0.probability * 100, decimals: 1)) %"
+            }.joined(separator: ", ") + "\n"
+        }
         return text
     }
 

@@ -40,10 +40,15 @@ public struct ReliabilityStudy: Sendable {
         return mixer.next()
     }
 
+    /// The scenario's rule-based EMS.
+    public func makeStrategy() -> RuleBasedDispatch {
+        RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue)!)
+    }
+
     /// One sample-year.
     public func sample(_ index: Int, seed: UInt64) -> ReliabilitySample {
         var events = FailureEvents(scenario: scenario, config: config, seed: Self.sampleSeed(seed, index: index))
-        var strategy = RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue)!)
+        var strategy = makeStrategy()
         let totals = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, events: &events, recordSeries: false).totals
         return ReliabilitySample(
             lossOfLoadHours: totals.lossOfLoadHours, shortfalls: totals.lossOfLoadEvents, unservedKWh: totals.unservedKWh,

@@ -28,14 +28,22 @@ struct ReliabilityCommand: AsyncParsableCommand {
             let progress = StudyProgress(total: samples, command: "reliability", items: "sample-years")
             let result = try await progress.reporting { try await study.run(samples: samples, seed: seed, progress: progress) }
             let seconds = progress.elapsedSeconds
+            var survival: [OutageSurvivalPoint]?
+            if scenario.connectedGrid != nil {
+                let outages = try OutageSurvival(study: study)
+                let outageProgress = StudyProgress(total: study.inputs.axis.stepsPerYear * study.inputs.axis.stepMinutes / 60,
+                                                   command: "outage survival", items: "start hours")
+                survival = try await outageProgress.reporting { try await outages.run(seed: seed, progress: outageProgress) }
+            }
             if let out {
                 let folder = try OutputFolder(out)
-                try folder.write(Array(try ReliabilityFiles.summaryJSON(study: study, result: result, seed: seed, seconds: seconds).utf8),
+                try folder.write(Array(try ReliabilityFiles.summaryJSON(study: study, result: result, survival: survival, seed: seed,
+                                                                        seconds: seconds).utf8),
                                  name: "reliability.json")
                 try folder.write(Array(ReliabilityFiles.samplesCSV(result).utf8), name: "samples.csv")
                 try folder.commit()
             }
-            print(ReliabilityFiles.terminal(study: study, result: result, seconds: seconds), terminator: "")
+            print(ReliabilityFiles.terminal(study: study, result: result, survival: survival, seconds: seconds), terminator: "")
             if let out { print("\nwrote \(out)/reliability.json and samples.csv") }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)

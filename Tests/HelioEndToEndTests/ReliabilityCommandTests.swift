@@ -32,6 +32,24 @@ import Testing
         let autonomy = rows.map { 250_000 / (Double($0[5])! / 365) }.reduce(0, +) / 3
         #expect(abs(autonomy - (json["fuel_autonomy_days"] as? Double ?? -1)) < 1e-9)
 
+        #expect(json["outage_survival"] is NSNull)   // off grid
+
+        // Grid-connected: the survival curve, shortest outage first, never rising.
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
+            .components(separatedBy: "\n[reliability]")[0]
+            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+            .replacingOccurrences(of: "[grid]\nenabled = false\n", with: "[grid]\nenabled = true\nimport_kw = 20000.0\n")
+        let gridScenario = root.appendingPathComponent("grid.toml").path
+        try (text + "\n[reliability]\noutage_durations_hours = [1, 24]\noutage_samples_per_hour = 1\n")
+            .write(toFile: gridScenario, atomically: true, encoding: .utf8)
+        let grid = try CommandLineTests.run(["reliability", gridScenario, "--samples", "2", "--out", root.appendingPathComponent("grid").path])
+        #expect(grid.status == 0 && grid.stdout.contains("grid outage survival: 1 h"), "\(grid.stderr)")
+        let gridJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("grid/reliability.json"))) as? [String: Any])
+        let curve = try #require(gridJSON["outage_survival"] as? [[String: Double]])
+        #expect(curve.map { $0["hours"] } == [1, 24])
+        #expect(curve.allSatisfy { ($0["probability"] ?? -1) >= 0 && ($0["probability"] ?? 2) <= 1 && $0["ci95"] != nil })
+        #expect((curve[1]["probability"] ?? 2) <= (curve[0]["probability"] ?? -1))
+
         let one = try CommandLineTests.run(["reliability", "--samples", "1", "--out", root.appendingPathComponent("one").path])
         #expect(one.status == 2 && one.stderr.contains("--samples") && !FileManager.default.fileExists(atPath: root.appendingPathComponent("one").path))
         let notAScenario = try CommandLineTests.run(["reliability", TestData.fixture("tucson-az-722740.epw")])

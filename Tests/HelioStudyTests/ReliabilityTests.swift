@@ -12,7 +12,8 @@ import Testing
         let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420)
         let load = [Double](repeating: loadKW, count: axis.stepsPerYear)
         return SimulationInputs(axis: axis, load: CampusLoad(itKW: load, facilityKW: load),
-                                pvAvailableKW: [Double](repeating: 0, count: axis.stepsPerYear), gridCarbonGPerKWh: [])
+                                pvAvailableKW: [Double](repeating: 0, count: axis.stepsPerYear),
+                                gridCarbonGPerKWh: [Double](repeating: 400, count: axis.stepsPerYear))
     }
 
     /// The default scenario with gensets only: `units` × `unitKW`.
@@ -59,6 +60,42 @@ import Testing
         #expect(abs(result.eensMWhPerYear.mean - eens) < 2 * result.eensMWhPerYear.ci95 + 0.005 * eens, "EENS \(result.eensMWhPerYear) against \(eens)")
         let lole = result.loleHoursPerYear.mean
         #expect(abs(lole - result.lolp.mean * 8_760) < 1e-6)
+    }
+
+    /// Grid outages on four 1,000 kW gensets carrying a constant 2,500 kW (k = 3 needed), each start
+    /// failing with p = 0.1, each unit failing after an exponential time of mean 50 h, no repair: the
+    /// fleet serves H hours with probability
+    /// Σ_{j≥3} C(4,j) (1−p)^j p^(4−j) · Σ_{i=3}^{j} C(j,i) q^i (1−q)^(j−i), q = exp(−H/50).
+    @Test func outageSurvivalOfIdenticalGensets() async throws {
+        var scenario = Self.gensetsOnly(units: 4, unitKW: 1_000)
+        scenario.grid.enabled = true
+        scenario.grid.importKW = 5_000
+        var config = Self.neverFailing(scenario)
+        config.gensetFailToStart = 0.1
+        config.gensetMTTFHours = 50
+        config.outageDurationsHours = [1, 4, 8, 24, 48]
+        config.outageSamplesPerHour = 2
+        scenario.reliability = config
+        let study = try ReliabilityStudy(scenario: scenario, inputs: Self.constantInputs(loadKW: 2_500))
+        let curve = try await OutageSurvival(study: study).run(seed: 3)
+
+        func binomial(_ n: Int, _ k: Int) -> Double { Double((0..<k).reduce(1) { $0 * (n - $1) / ($1 + 1) }) }
+        let p = 0.1
+        for point in curve {
+            let q = exp(-Double(point.hours) / 50)
+            var exact = 0.0
+            for j in 3...4 {
+                var lasting = 0.0
+                for i in 3...j { lasting += binomial(j, i) * pow(q, Double(i)) * pow(1 - q, Double(j - i)) }
+                exact += binomial(4, j) * pow(1 - p, Double(j)) * pow(p, Double(4 - j)) * lasting
+            }
+            #expect(point.ci95 < 0.01)
+            #expect(abs(point.probability - exact) < 2 * point.ci95 + 1e-12, "\(point.hours) h: \(point.probability) ± \(point.ci95) against \(exact)")
+        }
+        #expect(curve.map(\.hours) == [1, 4, 8, 24, 48])
+        // An off-grid campus has no outage to survive.
+        #expect(throws: HelioError.self) { try OutageSurvival(study: try ReliabilityStudy(scenario: Self.gensetsOnly(units: 4, unitKW: 1_000),
+                                                                                        inputs: Self.constantInputs(loadKW: 2_500))) }
     }
 
     /// One 2,000 kW genset on a constant 1,000 kW, fuel 0.018 L/kWh rated + 0.245 L/kWh: 281 L/h, and

@@ -15,6 +15,8 @@ import Foundation
 ///   0.98 for PV (179 h). One string per 5 MWh of battery and one block per 5 MWdc of PV, rounded up.
 /// - Fuel: no tank limit unless `fuel_tank_l` is given; then a delivery every 7 days, late by an
 ///   exponentially distributed delay of mean 24 h, each filling the tank.
+/// - Grid outages (grid-connected campuses): survival of 1 to 168 hours, REopt ERP's range and a week,
+///   from 10 outages drawn per start hour.
 public struct ReliabilityConfig: Sendable, Equatable {
     /// Probability that one genset start fails.
     public var gensetFailToStart = 0.0094
@@ -41,6 +43,11 @@ public struct ReliabilityConfig: Sendable, Equatable {
     /// Mean delay of a delivery after its scheduled time, hours (exponentially distributed; 0: on time).
     public var fuelDeliveryDelayMeanHours = 24.0
 
+    /// Grid outage durations whose survival is estimated for a grid-connected campus, hours.
+    public var outageDurationsHours: [Int] = [1, 2, 4, 8, 12, 24, 48, 72, 96, 168]
+    /// Outages drawn for each start hour of the year in the survival estimate.
+    public var outageSamplesPerHour = 10
+
     /// Battery energy per string and PV per inverter block behind the default counts.
     public static let kWhPerString = 5_000.0, kWdcPerBlock = 5_000.0
 
@@ -65,6 +72,13 @@ public struct ReliabilityConfig: Sendable, Equatable {
         fuelTankL = section.contains("fuel_tank_l") ? try section.positive("fuel_tank_l", max: 1e10) : nil
         fuelDeliveryIntervalDays = try section.positive("fuel_delivery_interval_days", default: fuelDeliveryIntervalDays, max: 3_650)
         fuelDeliveryDelayMeanHours = try section.double("fuel_delivery_delay_mean_hours", default: fuelDeliveryDelayMeanHours, in: 0...87_600)
+        if let hours = try section.valueList("outage_durations_hours", in: 1...8_760, maxCount: 100) {
+            if let fractional = hours.first(where: { $0 != $0.rounded() }) {
+                throw section.error("outage_durations_hours", "\(fractional) is not a whole number of hours")
+            }
+            outageDurationsHours = hours.map { Int($0) }
+        }
+        outageSamplesPerHour = try section.int("outage_samples_per_hour", default: outageSamplesPerHour, in: 1...10_000)
         if scenario.battery != nil && batteryStrings == 0 { throw section.error("battery_strings", "the battery needs at least one string") }
         if scenario.pv != nil && pvBlocks == 0 { throw section.error("pv_blocks", "the PV plant needs at least one inverter block") }
         if fuelTankL == nil {
