@@ -14,7 +14,7 @@ public enum SizingFiles {
 
     static let designColumns = ["pv_kw", "battery_kwh", "battery_kw", "diesel_units", "diesel_unit_kw", "npc", "lcoe", "capex",
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",
-                                "lifetime_emissions_t", "feasible", "violation"]
+                                "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year"]
 
     /// `designs.csv` (or `pareto.csv`) text for `outcomes`, with the objective under each of `caseCount` cases.
     public static func designsCSV(_ outcomes: [SizingOutcome], caseCount: Int) -> String {
@@ -26,6 +26,7 @@ public enum SizingFiles {
             fields += [o.npc, o.lcoePerKWh, o.capex, o.intensityGPerKWh, o.renewableFraction, o.unservedKWh, o.unservedFraction, o.fuelL,
                        o.lifetimeEmissionsT].map { "\($0)" }
             fields += [o.feasible ? "true" : "false", "\"\(o.violation.replacingOccurrences(of: "\"", with: "'"))\""]
+            fields += [o.loleHoursPerYear, o.eensMWhPerYear].map { $0.map { "\($0)" } ?? "" }
             fields += o.caseObjectives.map { "\($0)" }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -48,12 +49,14 @@ public enum SizingFiles {
                 guard let value = Double(fields[i]) else { throw HelioError(.usage, "\(names[i]): '\(fields[i])' is not a number", file: file, line: index + 2) }
                 return value
             }
+            func optionalNumber(_ i: Int) throws -> Double? { fields[i].isEmpty ? nil : try number(i) }
             guard let units = Int(fields[3]) else { throw HelioError(.usage, "diesel_units: '\(fields[3])' is not an integer", file: file, line: index + 2) }
             let design = SizingDesign(pvKW: try number(0), batteryKWh: try number(1), batteryKW: try number(2), dieselUnits: units,
                                       dieselUnitKW: try number(4))
             return SizingOutcome(design: design, npc: try number(5), lcoePerKWh: try number(6), capex: try number(7),
                                  intensityGPerKWh: try number(8), renewableFraction: try number(9), unservedKWh: try number(10),
                                  unservedFraction: try number(11), fuelL: try number(12), lifetimeEmissionsT: try number(13),
+                                 loleHoursPerYear: try optionalNumber(16), eensMWhPerYear: try optionalNumber(17),
                                  feasible: fields[14] == "true", violation: fields[15],
                                  caseObjectives: try (0..<caseCount).map { try number(designColumns.count + $0) })
         }
@@ -80,7 +83,8 @@ public enum SizingFiles {
                     "diesel_unit_kw": d.dieselUnitKW, "npc": outcome.npc, "lcoe": outcome.lcoePerKWh, "capex": outcome.capex,
                     "intensity_g_per_kwh": outcome.intensityGPerKWh, "renewable_fraction": outcome.renewableFraction,
                     "unserved_kwh": outcome.unservedKWh, "feasible": outcome.feasible, "violation": outcome.violation,
-                    "objective": outcome.objective]
+                    "objective": outcome.objective, "lole_h_per_year": outcome.loleHoursPerYear as Any,
+                    "eens_mwh_per_year": outcome.eensMWhPerYear as Any]
         }
         let config = study.config
         var object: [String: Any] = [
@@ -89,7 +93,9 @@ public enum SizingFiles {
             "reference": design(reference),
             "limits": ["max_intensity_g_per_kwh": config.maxIntensityGPerKWh as Any, "max_unserved_fraction": config.maxUnservedFraction,
                        "min_renewable_fraction": config.minRenewableFraction as Any, "n_plus_one": config.nPlusOne,
-                       "peak_load_kw": study.peakLoadKW],
+                       "peak_load_kw": study.peakLoadKW, "max_lole_hours_per_year": config.maxLOLEHoursPerYear as Any,
+                       "max_eens_mwh_per_year": config.maxEENSMWhPerYear as Any,
+                       "reliability_samples": config.limitsReliability ? config.reliabilitySamples as Any : NSNull()],
             "timing": ["seconds": seconds, "designs_per_second": seconds > 0 ? Double(result.outcomes.count) / seconds : 0, "shards": shards,
                        "lp_solve_seconds": result.lowerBound?.solveSeconds ?? 0],
         ]

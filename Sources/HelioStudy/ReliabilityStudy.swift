@@ -22,7 +22,7 @@ public struct ReliabilityStudy: Sendable {
 
     /// A study of `scenario` (run for one year) on prepared `inputs`; the strategy must be one of the rule-based EMSs.
     public init(scenario: Scenario, inputs: SimulationInputs) throws {
-        guard RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue) != nil else {
+        guard scenario.dispatch.strategy.isRuleBased else {
             throw HelioError(.scenario, "reliability runs the rule-based strategies (rule, load-following, cycle-charging), "
                              + "not \(scenario.dispatch.strategy.rawValue): a sample-year must take milliseconds", file: scenario.source,
                              key: "dispatch.strategy")
@@ -30,7 +30,7 @@ public struct ReliabilityStudy: Sendable {
         var oneYear = scenario
         oneYear.site.years = 1
         self.scenario = oneYear
-        config = scenario.reliability ?? ReliabilityConfig(scenario: scenario)
+        config = scenario.reliability?.fitted(to: scenario) ?? ReliabilityConfig(scenario: scenario)
         self.inputs = inputs
     }
 

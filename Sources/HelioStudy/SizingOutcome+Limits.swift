@@ -2,7 +2,7 @@ import HelioGrid
 
 extension SizingOutcome {
     /// This outcome with `feasible` and `violation` set from `config`'s limits, checked in order:
-    /// unserved energy, carbon intensity, renewable fraction, N+1 (the gensets with the largest unit
+    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, N+1 (the gensets with the largest unit
     /// out, `redundantKW`, carry the year's peak demand).
     func judged(by config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> SizingOutcome {
         var judged = self
@@ -14,6 +14,12 @@ extension SizingOutcome {
     private func firstViolation(_ config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> String? {
         if unservedFraction > config.maxUnservedFraction + 1e-12 {
             return "unserved \(unservedFraction) of demand above \(config.maxUnservedFraction)"
+        }
+        if let limit = config.maxLOLEHoursPerYear, let lole = loleHoursPerYear, lole > limit {
+            return "LOLE \((lole * 100).rounded() / 100) h/yr above \(limit)"
+        }
+        if let limit = config.maxEENSMWhPerYear, let eens = eensMWhPerYear, eens > limit {
+            return "EENS \((eens * 1000).rounded() / 1000) MWh/yr above \(limit)"
         }
         if let limit = config.maxIntensityGPerKWh, intensityGPerKWh > limit {
             return "intensity \((intensityGPerKWh * 10).rounded() / 10) g/kWh above \(limit)"

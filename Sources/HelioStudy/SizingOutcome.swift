@@ -22,6 +22,10 @@ public struct SizingOutcome: Sendable, Equatable {
     public var fuelL: Double
     /// Emissions over the project, tCO₂e (the simulated years, the last one repeated to the horizon).
     public var lifetimeEmissionsT: Double
+    /// Loss-of-load expectation from the design's reliability Monte Carlo, h/yr (`nil` unless `[size]` limits it).
+    public var loleHoursPerYear: Double?
+    /// Expected energy not served from the same Monte Carlo, MWh/yr (`nil` unless `[size]` limits it).
+    public var eensMWhPerYear: Double?
     /// Whether every limit holds.
     public var feasible: Bool
     /// The first limit broken (`""` when feasible).
@@ -31,8 +35,8 @@ public struct SizingOutcome: Sendable, Equatable {
 
     /// Creates an outcome; see the properties for units.
     public init(design: SizingDesign, npc: Double, lcoePerKWh: Double, capex: Double, intensityGPerKWh: Double, renewableFraction: Double,
-                unservedKWh: Double, unservedFraction: Double, fuelL: Double, lifetimeEmissionsT: Double, feasible: Bool, violation: String,
-                caseObjectives: [Double]) {
+                unservedKWh: Double, unservedFraction: Double, fuelL: Double, lifetimeEmissionsT: Double, loleHoursPerYear: Double? = nil,
+                eensMWhPerYear: Double? = nil, feasible: Bool, violation: String, caseObjectives: [Double]) {
         self.design = design
         self.npc = npc
         self.lcoePerKWh = lcoePerKWh
@@ -43,6 +47,8 @@ public struct SizingOutcome: Sendable, Equatable {
         self.unservedFraction = unservedFraction
         self.fuelL = fuelL
         self.lifetimeEmissionsT = lifetimeEmissionsT
+        self.loleHoursPerYear = loleHoursPerYear
+        self.eensMWhPerYear = eensMWhPerYear
         self.feasible = feasible
         self.violation = violation
         self.caseObjectives = caseObjectives

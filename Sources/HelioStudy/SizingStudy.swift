@@ -114,10 +114,21 @@ public struct SizingStudy: Sendable {
         inputs.pvAvailableKW = baseInputs.pvAvailableKW.map { $0 * design.pvKW }
         if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
-        return outcome(design, result: result)
+        return outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
     }
 
-    private func outcome(_ design: SizingDesign, result: SimulationResult) -> SizingOutcome {
+    /// LOLE (h/yr) and EENS (MWh/yr) of a design's reliability Monte Carlo when `[size]` limits them;
+    /// its sample-years run in this worker, one after another.
+    private func reliability(_ designScenario: Scenario, inputs: SimulationInputs) throws -> (lole: Double, eens: Double)? {
+        guard config.limitsReliability else { return nil }
+        let study = try ReliabilityStudy(scenario: designScenario, inputs: inputs)
+        let samples = (0..<config.reliabilitySamples).map { study.sample($0, seed: config.reliabilitySeed) }
+        let result = ReliabilityResult(samples: samples, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear),
+                                       fuelTankL: study.config.fuelTankL)
+        return (result.loleHoursPerYear.mean, result.eensMWhPerYear.mean)
+    }
+
+    private func outcome(_ design: SizingDesign, result: SimulationResult, reliability: (lole: Double, eens: Double)?) -> SizingOutcome {
         let totals = result.totals
         let projectYears = scenario.economics.projectYears
         let lifetimeT = (1...projectYears).reduce(0.0) { $0 + result.yearly[min($1, result.yearly.count) - 1].emissionsKgCO2e } / 1000
@@ -141,7 +152,7 @@ public struct SizingStudy: Sendable {
             design: design, npc: economics.npc, lcoePerKWh: economics.lcoePerKWh, capex: economics.capex,
             intensityGPerKWh: totals.intensityGPerKWh, renewableFraction: totals.renewableFraction, unservedKWh: totals.unservedKWh,
             unservedFraction: unservedFraction, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeT,
-            feasible: false, violation: "", caseObjectives: objectives)
+            loleHoursPerYear: reliability?.lole, eensMWhPerYear: reliability?.eens, feasible: false, violation: "", caseObjectives: objectives)
             .judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW)
     }
 

@@ -102,6 +102,35 @@ import Testing
         #expect(!reference.feasible && reference.violation.hasPrefix("intensity"))
     }
 
+    /// An EENS limit runs each design's reliability Monte Carlo (unlimited fuel here): 4 × 2 MW
+    /// gensets cannot carry the campus's nights when PV and battery are spent, 10 can, through
+    /// every failure drawn. The estimate is the reliability study's own on the design's scenario;
+    /// MPC cannot be judged this way.
+    @Test func reliabilityLimitJudgesDesignsByTheirMonteCarlo() async throws {
+        let scenario = try Self.scenario(size: """
+            [size]
+            diesel_units = [4, 10]
+            max_unserved_fraction = 1.0
+            max_eens_mwh_per_year = 1.0
+            reliability_samples = 3
+            reliability_seed = 4
+            """)
+        let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
+        let outcomes = try await study.evaluate(Array(study.designs.indices))
+        #expect(outcomes.map(\.design.dieselUnits) == [4, 10])
+        let weak = outcomes[0], strong = outcomes[1]
+        #expect(!weak.feasible && weak.violation.hasPrefix("EENS") && (weak.eensMWhPerYear ?? 0) > 1, "\(weak.violation)")
+        #expect(strong.feasible && strong.eensMWhPerYear == 0 && strong.loleHoursPerYear == 0, "\(strong.violation)")
+        let direct = try await ReliabilityStudy(scenario: study.scenario(of: weak.design), weather: TestData.phoenix).run(samples: 3, seed: 4)
+        #expect(abs((weak.eensMWhPerYear ?? 0) / direct.eensMWhPerYear.mean - 1) < 1e-6)
+        let mpc = """
+            [size]
+            dispatch = "mpc"
+            max_lole_hours_per_year = 1.0
+            """
+        #expect(throws: HelioError.self) { try Self.scenario(size: mpc) }
+    }
+
     /// No PV, no battery, no gensets and no unserved energy allowed: the LP has no solution, so there
     /// is no bound, and the one design fails on unserved energy.
     @Test func impossibleLimitsLeaveNoBoundAndNoBest() async throws {

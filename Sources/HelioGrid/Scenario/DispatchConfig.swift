@@ -12,6 +12,9 @@ public struct DispatchConfig: Sendable, Equatable {
         case optimal
         /// Receding-horizon MILP on forecasts.
         case mpc
+
+        /// Whether it is one of the rule-based EMSs (a year in milliseconds, no optimisation).
+        public var isRuleBased: Bool { self == .rule || self == .loadFollowing || self == .cycleCharging }
     }
 
     /// What the model-predictive EMS plans on in a simulation.

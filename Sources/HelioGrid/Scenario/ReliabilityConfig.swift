@@ -48,6 +48,9 @@ public struct ReliabilityConfig: Sendable, Equatable {
     /// Outages drawn for each start hour of the year in the survival estimate.
     public var outageSamplesPerHour = 10
 
+    /// Whether the scenario gave the string count and the block count (otherwise they follow the plant's size).
+    public var stringsGiven = false, blocksGiven = false
+
     /// Battery energy per string and PV per inverter block behind the default counts.
     public static let kWhPerString = 5_000.0, kWdcPerBlock = 5_000.0
 
@@ -63,6 +66,7 @@ public struct ReliabilityConfig: Sendable, Equatable {
         gensetFailToStart = try section.double("genset_fail_to_start", default: gensetFailToStart, in: 0...1)
         gensetMTTFHours = try section.positive("genset_mttf_hours", default: gensetMTTFHours, max: 1e7)
         gensetMTTRHours = try section.positive("genset_mttr_hours", default: gensetMTTRHours, max: 1e7)
+        (stringsGiven, blocksGiven) = (section.contains("battery_strings"), section.contains("pv_blocks"))
         batteryStrings = try section.int("battery_strings", default: batteryStrings, in: 0...100_000)
         batteryMTTFHours = try section.positive("battery_mttf_hours", default: batteryMTTFHours, max: 1e7)
         batteryMTTRHours = try section.positive("battery_mttr_hours", default: batteryMTTRHours, max: 1e7)
@@ -87,6 +91,16 @@ public struct ReliabilityConfig: Sendable, Equatable {
             }
         }
         try section.finish()
+    }
+
+    /// These parameters for `scenario`'s plant: string and block counts the scenario did not give
+    /// follow its battery and PV (a sizing design's own sizes).
+    public func fitted(to scenario: Scenario) -> ReliabilityConfig {
+        var fitted = self
+        let defaults = ReliabilityConfig(scenario: scenario)
+        if !stringsGiven { fitted.batteryStrings = defaults.batteryStrings }
+        if !blocksGiven { fitted.pvBlocks = defaults.pvBlocks }
+        return fitted
     }
 
     /// Steady-state availability of a component failing after a mean `mttf` and repaired in a mean `mttr`.

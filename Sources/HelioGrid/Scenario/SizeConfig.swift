@@ -34,6 +34,14 @@ public struct SizeConfig: Sendable, Equatable {
     public var minRenewableFraction: Double?
     /// Whether the gensets must carry the peak demand with the largest unit out (N+1).
     public var nPlusOne: Bool
+    /// Highest loss-of-load expectation allowed, h/yr, from each design's reliability Monte Carlo (`nil`: not estimated).
+    public var maxLOLEHoursPerYear: Double?
+    /// Highest expected energy not served allowed, MWh/yr, from the same Monte Carlo (`nil`: not estimated).
+    public var maxEENSMWhPerYear: Double?
+    /// Sample-years of each design's reliability Monte Carlo, and its seed.
+    public var reliabilitySamples: Int, reliabilitySeed: UInt64
+    /// Whether designs are judged by a reliability Monte Carlo.
+    public var limitsReliability: Bool { maxLOLEHoursPerYear != nil || maxEENSMWhPerYear != nil }
     /// What is minimised.
     public var objective: Objective
     /// The strategy every design is simulated with.
@@ -67,9 +75,17 @@ public struct SizeConfig: Sendable, Equatable {
         maxUnservedFraction = try section.double("max_unserved_fraction", default: 0, in: 0...1)
         minRenewableFraction = section.contains("min_renewable_fraction") ? try section.double("min_renewable_fraction", in: 0...1) : nil
         nPlusOne = try section.bool("n_plus_one", default: false)
+        maxLOLEHoursPerYear = section.contains("max_lole_hours_per_year") ? try section.double("max_lole_hours_per_year", in: 0...8_784) : nil
+        maxEENSMWhPerYear = section.contains("max_eens_mwh_per_year") ? try section.double("max_eens_mwh_per_year", in: 0...1e9) : nil
+        reliabilitySamples = try section.int("reliability_samples", default: 100, in: 2...100_000)
+        reliabilitySeed = UInt64(try section.int("reliability_seed", default: 1, in: 0...Int.max))
         objective = Objective(rawValue: try section.choice("objective", default: "npc", in: Objective.allCases.map(\.rawValue)))!
         dispatch = DispatchConfig.Strategy(rawValue: try section.choice("dispatch", default: DispatchConfig.Strategy.rule.rawValue,
                                                                          in: DispatchConfig.Strategy.allCases.map(\.rawValue)))!
+        if maxLOLEHoursPerYear != nil || maxEENSMWhPerYear != nil, !dispatch.isRuleBased {
+            throw section.error("dispatch", "a LOLE or EENS limit needs a rule-based strategy (rule, load-following, cycle-charging): "
+                                + "each design runs a reliability Monte Carlo")
+        }
         var sensitivity = try section.section("sensitivity")
         fuelPriceFactors = try sensitivity.valueList("fuel_price", in: 0...100, maxCount: 20) ?? [1]
         carbonPriceFactors = try sensitivity.valueList("carbon_price", in: 0...100, maxCount: 20) ?? [1]
