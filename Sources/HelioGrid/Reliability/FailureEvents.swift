@@ -83,7 +83,8 @@ public struct FailureEvents: PlantEvents {
 
     /// Units in service: working, and with fuel in the tank for the step at rating (running units first).
     private mutating func placeGensets(timeHours: Double, stepHours: Double, context: inout DispatchContext) {
-        var fuelUnits = config.fuelTankL == nil ? Int.max : Int(max(0, tankL) / (unitFuelLPerHour * stepHours + startFuelL))
+        let unitStepL = unitFuelLPerHour * stepHours + startFuelL
+        var fuelUnits = config.fuelTankL == nil ? gensets.count : Int(min(Double(gensets.count), max(0, tankL) / unitStepL))
         for index in gensets.indices {
             gensets[index].advance(to: timeHours, mttfHours: config.gensetMTTFHours, mttrHours: config.gensetMTTRHours, random: &random)
         }
