@@ -20,6 +20,8 @@ public struct OutageSurvival: Sendable {
     public let study: ReliabilityStudy
     /// State of charge at the start of each step of the normal dispatch (empty without a battery).
     let startSOC: [Double]
+    /// The plant, for a fresh genset fleet at each outage.
+    let plant: PlantModel
 
     /// Survival for `study`'s campus, which must be grid-connected.
     public init(study: ReliabilityStudy) throws {
@@ -28,6 +30,7 @@ public struct OutageSurvival: Sendable {
                              key: "grid.enabled")
         }
         self.study = study
+        plant = PlantModel(scenario: study.scenario)
         var strategy = study.makeStrategy()
         let normal = SimulationEngine.run(study.scenario, inputs: study.inputs, strategy: &strategy, recordSeries: true)
         let endSOC = normal.series?.soc ?? []
@@ -35,11 +38,16 @@ public struct OutageSurvival: Sendable {
         startSOC = study.scenario.battery == nil ? [] : [initial] + endSOC.dropLast()
     }
 
+    /// Steps in an hour of the study's clock.
+    var stepsPerHour: Int { max(1, Int((1 / study.inputs.axis.stepHours).rounded())) }
+
+    /// The outages' start hours: every hour of the year.
+    public var startHours: Int { study.inputs.axis.stepsPerYear / stepsPerHour }
+
     /// The survival curve over the configured durations, from `seed`; `progress` counts start hours.
     public func run(seed: UInt64, progress: StudyProgress? = nil) async throws -> [OutageSurvivalPoint] {
-        let axis = study.inputs.axis
-        let stepsPerHour = max(1, Int((1 / axis.stepHours).rounded()))
-        let starts = stride(from: 0, to: axis.stepsPerYear, by: stepsPerHour).map { $0 }
+        let stepsPerHour = stepsPerHour
+        let starts = (0..<startHours).map { $0 * stepsPerHour }
         let durations = study.config.outageDurationsHours
         let longestSteps = (durations.max() ?? 0) * stepsPerHour
         let perStart = try await StudyWorkers.map(starts.count, progress: progress) { slot in
@@ -61,7 +69,6 @@ public struct OutageSurvival: Sendable {
         let scenario = study.scenario, config = study.config, inputs = study.inputs
         let hours = inputs.axis.stepHours, year = inputs.axis.stepsPerYear
         var random = SplitMix64(seed: seed)
-        let plant = PlantModel(scenario: scenario)
         var context = DispatchContext(step: 0, stepHours: hours, loadKW: 0, pvAvailableKW: 0,
                                       battery: scenario.battery.map { Battery(config: $0, soc: startSOC[start]) },
                                       fleet: plant.makeFleet(), grid: nil)
@@ -82,12 +89,9 @@ public struct OutageSurvival: Sendable {
             let load = inputs.load.facilityKW[index]
             context.advance(to: step, loadKW: load, pvAvailableKW: inputs.pvAvailableKW[index] * pvShare)
             context.fleet?.derate(to: inputs.gensetRatingFactor(at: index))
-            var decision = strategy.decide(context)
-            while let attempt = context.fleet?.start(toward: decision.dieselUnits, step: step,
-                                                     startFails: { _ in Double.random(in: 0..<1, using: &random) < config.gensetFailToStart }),
-                  attempt.failed {
-                decision = strategy.decide(context)
-            }
+            let decision = strategy.decideStartingUnits(&context, step: step) { _ in
+                Double.random(in: 0..<1, using: &random) < config.gensetFailToStart
+            }.decision
             if decision.unservedKW > 1e-9 * max(load, 1) { return step }
             context.battery?.apply(powerKW: decision.batteryKW, hours: hours)
             context.fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours)

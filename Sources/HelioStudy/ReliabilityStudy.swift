@@ -59,7 +59,11 @@ public struct ReliabilityStudy: Sendable {
     /// `samples` sample-years seeded from `seed`, on all cores; `progress` is told of each one done.
     public func run(samples: Int, seed: UInt64, progress: StudyProgress? = nil) async throws -> ReliabilityResult {
         let drawn = try await StudyWorkers.map(samples, progress: progress) { sample($0, seed: seed) }
-        return ReliabilityResult(samples: drawn, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear),
-                                 fuelTankL: config.fuelTankL)
+        return result(of: drawn)
+    }
+
+    /// The estimates from `samples`, sample-years of this study.
+    public func result(of samples: [ReliabilitySample]) -> ReliabilityResult {
+        ReliabilityResult(samples: samples, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear), fuelTankL: config.fuelTankL)
     }
 }

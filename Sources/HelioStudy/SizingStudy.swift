@@ -122,9 +122,7 @@ public struct SizingStudy: Sendable {
     private func reliability(_ designScenario: Scenario, inputs: SimulationInputs) throws -> (lole: Double, eens: Double)? {
         guard config.limitsReliability else { return nil }
         let study = try ReliabilityStudy(scenario: designScenario, inputs: inputs)
-        let samples = (0..<config.reliabilitySamples).map { study.sample($0, seed: config.reliabilitySeed) }
-        let result = ReliabilityResult(samples: samples, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear),
-                                       fuelTankL: study.config.fuelTankL)
+        let result = study.result(of: (0..<config.reliabilitySamples).map { study.sample($0, seed: config.reliabilitySeed) })
         return (result.loleHoursPerYear.mean, result.eensMWhPerYear.mean)
     }
 

@@ -31,8 +31,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
             var survival: [OutageSurvivalPoint]?
             if scenario.connectedGrid != nil {
                 let outages = try OutageSurvival(study: study)
-                let outageProgress = StudyProgress(total: study.inputs.axis.stepsPerYear * study.inputs.axis.stepMinutes / 60,
-                                                   command: "outage survival", items: "start hours")
+                let outageProgress = StudyProgress(total: outages.startHours, command: "outage survival", items: "start hours")
                 survival = try await outageProgress.reporting { try await outages.run(seed: seed, progress: outageProgress) }
             }
             if let out {

@@ -56,13 +56,18 @@ public struct GensetFleet: Sendable {
                 failed = true
                 continue
             }
-            units[index].isOn = true
-            units[index].startedAtStep = step
-            units[index].starts += 1
-            runningUnits += 1
+            startUnit(index, step: step)
             started += 1
         }
         return (started, failed)
+    }
+
+    /// Starts unit `index` at `step`.
+    private mutating func startUnit(_ index: Int, step: Int) {
+        units[index].isOn = true
+        units[index].startedAtStep = step
+        units[index].starts += 1
+        runningUnits += 1
     }
 
     /// Running units that have not yet completed their minimum run time at `step`.
@@ -96,10 +101,7 @@ public struct GensetFleet: Sendable {
         guard target > 0 || runningUnits > 0 else { return 0 }
         var started = 0
         while runningUnits < target, let index = pickToStart() {
-            units[index].isOn = true
-            units[index].startedAtStep = step
-            units[index].starts += 1
-            runningUnits += 1
+            startUnit(index, step: step)
             started += 1
         }
         while runningUnits > target, let index = pickToStop(step: step, stepHours: stepHours) {

@@ -43,8 +43,8 @@ public enum SimulationEngine {
     }
 
     /// Simulates `scenario` as ``run(_:inputs:strategy:recordSeries:onYear:)`` does, with `events`
-    /// failing and repairing the plant and drawing its fuel. A start that fails is seen at once: the
-    /// strategy decides again on the units left, as the live EMS does when a unit does not come up.
+    /// failing and repairing the plant and drawing its fuel. A start that fails is seen at once
+    /// (``DispatchStrategy/decideStartingUnits(_:step:startFails:)``).
     public static func run<S: DispatchStrategy, E: PlantEvents>(
         _ scenario: Scenario, inputs: SimulationInputs, strategy: inout S, events: inout E, recordSeries: Bool, onYear: YearSink? = nil
     ) -> SimulationResult {
@@ -81,12 +81,10 @@ public enum SimulationEngine {
                 let ratingFactor = inputs.gensetRatingFactor(at: index)
                 context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
                 context.fleet?.derate(to: ratingFactor)
-                var decision = strategy.decide(context)
-                var starts = 0
-                while events.startsCanFail, let attempt = context.fleet?.start(
-                    toward: decision.dieselUnits, step: step, startFails: { events.startFails(timeHours: timeHours, unit: $0) }) {
-                    starts += attempt.started
-                    guard attempt.failed else { break }
+                var (decision, starts) = (DispatchDecision(), 0)
+                if events.startsCanFail {
+                    (decision, starts) = strategy.decideStartingUnits(&context, step: step) { events.startFails(timeHours: timeHours, unit: $0) }
+                } else {
                     decision = strategy.decide(context)
                 }
                 context.battery?.apply(powerKW: decision.batteryKW, hours: hours)
