@@ -108,7 +108,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HelioStudyTests", dependencies: ["HelioGrid", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "HelioReportTests", dependencies: ["HelioGrid", "HelioReport", "HelioTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioReportTests", dependencies: ["HelioGrid", "HelioReport", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelioServerTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioStudy
 
 /// Everything `heliogrid report` writes for one run and its diesel-only baseline: the JSON documents
 /// and the self-contained HTML page that shows them (the per-step `ledger.csv` is written by the
@@ -21,15 +22,22 @@ public struct CarbonReport: Sendable {
     public var kpi: KPIDocument
     /// `economics.json`.
     public var economics: EconomicsDocument
+    /// The reliability Monte Carlo (`reliability.json`, `reliability-samples.csv`; `nil`: not run).
+    public var reliability: ReliabilityAssessment?
 
-    /// The file names written, in order.
+    /// The file names every report writes, in order.
     public static let fileNames = ["report.html", "ledger.csv", "inventory.json", "cbam.json", "kpi.json", "economics.json"]
+    /// The files of the reliability section, written when it was run.
+    public static let reliabilityFileNames = ["reliability.json", "reliability-samples.csv"]
+
+    /// The file names this report writes, in order.
+    public var fileNames: [String] { Self.fileNames + (reliability == nil ? [] : Self.reliabilityFileNames) }
 
     /// Builds the report from a study's runs and cases: the plant with what its ``ReportRun``
     /// gathered, the diesel-only baseline, the ±20 % sensitivity cases and the carbon-tariff
-    /// resilience table.
+    /// resilience table, and the reliability Monte Carlo when it was run.
     public init(plant: SimulationResult, run: ReportRun, baseline: SimulationResult, sensitivity: [SensitivityCase],
-                resilience: [CarbonTariffPoint]) {
+                resilience: [CarbonTariffPoint], reliability: ReliabilityAssessment? = nil) {
         guard let firstYear = run.firstYear else { preconditionFailure("the report's run has not added a year") }
         let scenario = plant.scenario
         self.plant = plant
@@ -43,6 +51,7 @@ public struct CarbonReport: Sendable {
         cbam = CBAMDocument(plant: plant, report: run.cbam, resilience: resilience)
         kpi = KPIDocument(result: plant, inventory: ghg, ledger: run.ledgerTotals, months: run.months)
         economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel, sensitivity: sensitivity)
+        self.reliability = reliability
     }
 
     /// Pretty-printed JSON with sorted keys.
@@ -64,5 +73,8 @@ public struct CarbonReport: Sendable {
                                  ("kpi.json", try Self.json(kpi)), ("economics.json", try Self.json(economics))] {
             try folder.write(document, name: name)
         }
+        guard let reliability else { return }
+        try folder.write(Array(try ReliabilityFiles.summaryJSON(reliability).utf8), name: "reliability.json")
+        try folder.write(Array(ReliabilityFiles.samplesCSV(reliability.result).utf8), name: "reliability-samples.csv")
     }
 }

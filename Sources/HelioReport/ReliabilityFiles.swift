@@ -6,6 +6,8 @@ import HelioStudy
 /// intervals, convergence, the parameters used) and `samples.csv` (one row per sample-year, from
 /// which every estimate can be recomputed), and the lines it prints.
 public enum ReliabilityFiles {
+    /// The files `reliability --out` writes.
+    public static let fileNames = ["reliability.json", "samples.csv"]
     /// `samples.csv` columns.
     public static let sampleColumns = ["sample", "loss_of_load_hours", "shortfalls", "unserved_kwh", "load_kwh", "fuel_l",
                                        "failed_starts", "lowest_tank_l", "deliveries"]
@@ -21,49 +23,47 @@ public enum ReliabilityFiles {
     }
 
     /// `reliability.json`.
-    public static func summaryJSON(study: ReliabilityStudy, result: ReliabilityResult, survival: [OutageSurvivalPoint]?, seed: UInt64,
-                                   seconds: Double) throws -> String {
-        let c = study.config
+    public static func summaryJSON(_ assessment: ReliabilityAssessment) throws -> String {
+        let study = assessment.study, result = assessment.result, c = study.config
         var estimates: [(String, ReliabilityEstimate)] = [
             ("lolp", result.lolp), ("lole_h_per_year", result.loleHoursPerYear), ("eens_mwh_per_year", result.eensMWhPerYear),
             ("shortfalls_per_year", result.shortfallsPerYear), ("mean_shortfall_hours", result.meanShortfallHours),
         ]
         if let autonomy = result.fuelAutonomyDays { estimates.append(("fuel_autonomy_days", autonomy)) }
-        var object: [String: Any] = ["samples": result.samples.count, "seed": seed, "dispatch": study.scenario.dispatch.strategy.rawValue]
+        var object: [String: Any] = ["samples": result.samples.count, "seed": assessment.seed, "dispatch": study.scenario.dispatch.strategy.rawValue]
         for (key, estimate) in estimates { object[key] = estimate.mean }
         object["ci95"] = Dictionary(uniqueKeysWithValues: estimates.map { ($0.0, $0.1.ci95) })
         if result.fuelAutonomyDays == nil { object["fuel_autonomy_days"] = NSNull() }
         object["convergence"] = ["eens_coefficient_of_variation": finiteOrNull(result.eensMWhPerYear.coefficientOfVariation),
                                  "lole_coefficient_of_variation": finiteOrNull(result.loleHoursPerYear.coefficientOfVariation)]
-        let count = Double(result.samples.count)
-        object["failed_starts_per_year"] = Double(result.samples.reduce(0) { $0 + $1.failedStarts }) / count
-        object["fuel_deliveries_per_year"] = Double(result.samples.reduce(0) { $0 + $1.deliveries }) / count
-        let lowestTank = result.samples.map(\.lowestTankL).min() ?? .infinity
-        object["lowest_tank_l"] = finiteOrNull(lowestTank)
+        object["failed_starts_per_year"] = result.failedStartsPerYear
+        object["fuel_deliveries_per_year"] = result.deliveriesPerYear
+        object["lowest_tank_l"] = result.lowestTankL.map { $0 as Any } ?? NSNull()
         object["parameters"] = [
             "genset_fail_to_start": c.gensetFailToStart, "genset_mttf_hours": c.gensetMTTFHours, "genset_mttr_hours": c.gensetMTTRHours,
             "genset_units": study.scenario.diesel?.units ?? 0, "battery_strings": c.batteryStrings, "battery_mttf_hours": c.batteryMTTFHours,
             "battery_mttr_hours": c.batteryMTTRHours, "pv_blocks": c.pvBlocks, "pv_mttf_hours": c.pvMTTFHours, "pv_mttr_hours": c.pvMTTRHours,
-            "fuel_tank_l": c.fuelTankL as Any, "fuel_delivery_interval_days": c.fuelDeliveryIntervalDays,
+            "fuel_tank_l": c.fuelTankL.map { $0 as Any } ?? NSNull(), "fuel_delivery_interval_days": c.fuelDeliveryIntervalDays,
             "fuel_delivery_delay_mean_hours": c.fuelDeliveryDelayMeanHours, "outage_durations_hours": c.outageDurationsHours,
             "outage_samples_per_hour": c.outageSamplesPerHour,
         ] as [String: Any]
-        object["outage_survival"] = survival.map { points in
+        object["outage_survival"] = assessment.survival.map { points in
             points.map { ["hours": $0.hours, "probability": $0.probability, "ci95": $0.ci95] as [String: Any] }
         } ?? NSNull()
-        object["timing"] = ["seconds": seconds, "sample_years_per_second": seconds > 0 ? count / seconds : 0]
+        object["timing"] = ["seconds": assessment.seconds, "sample_years_per_second": assessment.sampleYearsPerSecond]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The lines `heliogrid reliability` prints.
-    public static func terminal(study: ReliabilityStudy, result: ReliabilityResult, survival: [OutageSurvivalPoint]?, seconds: Double) -> String {
+    public static func terminal(_ assessment: ReliabilityAssessment) -> String {
+        let result = assessment.result
         func line(_ label: String, _ e: ReliabilityEstimate, _ unit: String, decimals: Int) -> String {
             "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(NumberFormat.fixed(e.mean, decimals: decimals)) ± "
                 + "\(NumberFormat.fixed(e.ci95, decimals: decimals))\(unit)\n"
         }
-        var text = "Reliability: \(study.scenario.site.name), \(result.samples.count) sample-years "
-            + String(format: "in %.1f s (%.0f sample-years/s)", seconds, seconds > 0 ? Double(result.samples.count) / seconds : 0) + "\n"
+        var text = "Reliability: \(assessment.study.scenario.site.name), \(result.samples.count) sample-years "
+            + String(format: "in %.1f s (%.0f sample-years/s)", assessment.seconds, assessment.sampleYearsPerSecond) + "\n"
         text += line("LOLP", result.lolp, "", decimals: 6)
         text += line("LOLE", result.loleHoursPerYear, " h/yr", decimals: 2)
         text += line("EENS", result.eensMWhPerYear, " MWh/yr", decimals: 3)
@@ -73,7 +73,7 @@ public enum ReliabilityFiles {
         let cv = result.eensMWhPerYear.coefficientOfVariation
         text += "  (95 % intervals; EENS coefficient of variation " + (cv.isFinite ? NumberFormat.fixed(cv * 100, decimals: 1) + " %" : "— (no shortfall drawn)")
             + ")\n"
-        if let survival {
+        if let survival = assessment.survival {
             text += "  grid outage survival: " + survival.map {
                 "\($0.hours) h \(NumberFormat.fixed($0.probability * 100, decimals: 1)) %"
             }.joined(separator: ", ") + "\n"

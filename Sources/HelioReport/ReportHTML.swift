@@ -8,7 +8,7 @@ import HelioGrid
 /// so a reader or a test can check the page against the JSON.
 struct ReportHTML {
     let report: CarbonReport
-    private var html = ""
+    var html = ""
 
     init(report: CarbonReport) { self.report = report }
 
@@ -40,6 +40,7 @@ struct ReportHTML {
         inventory()
         cbam()
         economics()
+        reliability()
         methodology()
         html += "</body></html>\n"
     }
@@ -223,17 +224,17 @@ struct ReportHTML {
     private mutating func methodology() {
         section("Methodology", id: "methodology")
         html += "<ul>" + ReportMethodology.items.map { "<li>" + escape($0) + "</li>" }.joined() + "</ul>"
-        html += "<p>Files beside this page: ledger.csv (one row per step), inventory.json, cbam.json, kpi.json, economics.json. "
+        html += "<p>Files beside this page: " + report.fileNames.dropFirst().joined(separator: ", ") + ". "
             + "Every number in a table above is taken from those files (the cell names its file and key).</p>"
     }
 
     // MARK: HTML pieces
 
-    private mutating func section(_ title: String, id: String) {
+    mutating func section(_ title: String, id: String) {
         html += "<h2 id=\"\(id)\">" + escape(title) + "</h2>"
     }
 
-    private mutating func table(_ headers: [String], _ rows: [[Cell]]) {
+    mutating func table(_ headers: [String], _ rows: [[Cell]]) {
         html += "<table><thead><tr>" + headers.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows { html += "<tr>" + row.map(Self.cell).joined() + "</tr>" }
         html += "</tbody></table>"

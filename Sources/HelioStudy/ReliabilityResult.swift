@@ -39,4 +39,13 @@ public struct ReliabilityResult: Sendable {
             fuelAutonomyDays = nil
         }
     }
+
+    /// Failed genset starts per sample-year.
+    public var failedStartsPerYear: Double { Double(samples.reduce(0) { $0 + $1.failedStarts }) / Double(max(samples.count, 1)) }
+
+    /// Fuel deliveries per sample-year.
+    public var deliveriesPerYear: Double { Double(samples.reduce(0) { $0 + $1.deliveries }) / Double(max(samples.count, 1)) }
+
+    /// The lowest tank level reached in any sample-year, litres (`nil` with unlimited fuel).
+    public var lowestTankL: Double? { samples.map(\.lowestTankL).min().flatMap { $0.isFinite ? $0 : nil } }
 }

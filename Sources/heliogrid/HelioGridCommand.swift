@@ -34,11 +34,22 @@ struct HelioGridCommand: AsyncParsableCommand {
     static func guarded(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as HelioError {
-            throw fail(error)
-        } catch let error as OptimizationError {
+        } catch {
+            throw reported(error)
+        }
+    }
+
+    /// What a command throws for `error`: HelioGrid and solver errors are printed on stderr and become
+    /// their exit code (2 for input errors, 1 otherwise); any other error passes through.
+    static func reported(_ error: any Error) -> any Error {
+        switch error {
+        case let error as HelioError:
+            return fail(error)
+        case let error as OptimizationError:
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
+            return ExitCode(1)
+        default:
+            return error
         }
     }
 

@@ -25,25 +25,15 @@ struct ReliabilityCommand: AsyncParsableCommand {
             }
             let scenario = try scenarioArguments.load()
             let study = try ReliabilityStudy(scenario: scenario, weather: try WeatherLoader.load(path: scenario.site.weatherPath))
-            let progress = StudyProgress(total: samples, command: "reliability", items: "sample-years")
-            let result = try await progress.reporting { try await study.run(samples: samples, seed: seed, progress: progress) }
-            let seconds = progress.elapsedSeconds
-            var survival: [OutageSurvivalPoint]?
-            if scenario.connectedGrid != nil {
-                let outages = try OutageSurvival(study: study)
-                let outageProgress = StudyProgress(total: outages.startHours, command: "outage survival", items: "start hours")
-                survival = try await outageProgress.reporting { try await outages.run(seed: seed, progress: outageProgress) }
-            }
+            let assessment = try await ReliabilityAssessment.run(study, samples: samples, seed: seed)
             if let out {
                 let folder = try OutputFolder(out)
-                try folder.write(Array(try ReliabilityFiles.summaryJSON(study: study, result: result, survival: survival, seed: seed,
-                                                                        seconds: seconds).utf8),
-                                 name: "reliability.json")
-                try folder.write(Array(ReliabilityFiles.samplesCSV(result).utf8), name: "samples.csv")
+                try folder.write(Array(try ReliabilityFiles.summaryJSON(assessment).utf8), name: "reliability.json")
+                try folder.write(Array(ReliabilityFiles.samplesCSV(assessment.result).utf8), name: "samples.csv")
                 try folder.commit()
             }
-            print(ReliabilityFiles.terminal(study: study, result: result, survival: survival, seconds: seconds), terminator: "")
-            if let out { print("\nwrote \(out)/reliability.json and samples.csv") }
+            print(ReliabilityFiles.terminal(assessment), terminator: "")
+            if let out { print("\nwrote \(ReliabilityFiles.fileNames.joined(separator: ", ")) into \(out)") }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }

@@ -5,32 +5,54 @@ import HelioReport
 import HelioStudy
 
 /// `heliogrid report [SCENARIO] --out DIR [--dispatch …]`: the carbon ledger, GHG inventory, KPIs,
-/// CBAM figures and lifetime economics against diesel-only, as report.html, ledger.csv and JSON.
-struct ReportCommand: ParsableCommand {
+/// CBAM figures, lifetime economics against diesel-only and the reliability Monte Carlo, as
+/// report.html, ledger.csv and JSON.
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the carbon, compliance and economics report (report.html, ledger.csv, inventory/cbam/kpi/economics.json).")
+        abstract: "Write the carbon, compliance, economics and reliability report (report.html, ledger.csv, inventory/cbam/kpi/economics/reliability.json).")
 
     @OptionGroup var scenarioArguments: ScenarioArguments
     @OptionGroup var dispatchOption: DispatchOption
     @Option(help: "Folder to write the report into (created if missing; files replaced whole).")
     var out: String
 
-    func run() throws {
-        try HelioGridCommand.guarded {
+    @Option(help: "Sample-years of the reliability Monte Carlo (docs/reliability.md), 2 to 1,000,000; 0 leaves the section out.")
+    var reliabilitySamples = 1_000
+    @Option(help: "Seed of the reliability Monte Carlo; the same seed gives the same section.")
+    var reliabilitySeed: UInt64 = 1
+
+    func run() async throws {
+        do {
+            guard reliabilitySamples == 0 || (2...1_000_000).contains(reliabilitySamples) else {
+                throw HelioError(.usage, "--reliability-samples must be 0 (no reliability section) or 2 to 1,000,000, found \(reliabilitySamples)")
+            }
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let folder = try OutputFolder(out)
             let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
             let study = try ReportStudy(scenario) { year, series, axis in run.add(year: year, series: series, axis: axis) }
             try run.finish()
+            let reliability = try await Self.reliability(of: scenario, samples: reliabilitySamples, seed: reliabilitySeed)
             let report = CarbonReport(plant: study.plant, run: run, baseline: study.baseline, sensitivity: study.sensitivity,
-                                      resilience: study.resilience)
+                                      resilience: study.resilience, reliability: reliability)
             try report.write(into: folder)
             try folder.commit()
             print(Self.summary(report), terminator: "")
-            print("wrote \(CarbonReport.fileNames.joined(separator: ", ")) into \(out)")
+            print("wrote \(report.fileNames.joined(separator: ", ")) into \(out)")
+        } catch {
+            throw HelioGridCommand.reported(error)
         }
+    }
+
+    /// The reliability Monte Carlo of the campus (`nil` for no samples); a strategy that optimises per
+    /// step is replaced by the rule-based EMS, which the report states.
+    static func reliability(of scenario: Scenario, samples: Int, seed: UInt64) async throws -> ReliabilityAssessment? {
+        guard samples > 0 else { return nil }
+        var plant = scenario
+        if !plant.dispatch.strategy.isRuleBased { plant.dispatch.strategy = .rule }
+        let study = try ReliabilityStudy(scenario: plant, weather: try WeatherLoader.load(path: plant.site.weatherPath))
+        return try await ReliabilityAssessment.run(study, samples: samples, seed: seed)
     }
 
     /// A few headline lines for the terminal.
@@ -47,6 +69,6 @@ struct ReportCommand: ParsableCommand {
             LCOE \(NumberFormat.fixed(e.plant.lcoePerKWh, decimals: 4)) vs diesel only \(NumberFormat.fixed(e.baseline.lcoePerKWh, decimals: 4)) \(e.currency)/kWh; \
             NPC savings \(NumberFormat.grouped(e.comparison.npcSavings)) \(e.currency), IRR \(irr), discounted payback \(payback)
 
-            """
+            """ + (report.reliability.map { ReliabilityFiles.terminal($0) + "\n" } ?? "")
     }
 }

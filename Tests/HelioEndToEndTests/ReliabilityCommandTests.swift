@@ -13,6 +13,8 @@ import Testing
         let first = root.appendingPathComponent("first"), again = root.appendingPathComponent("again")
         let run = try CommandLineTests.run(["reliability", "--samples", "3", "--seed", "9", "--out", first.path])
         #expect(run.status == 0 && run.stdout.contains("3 sample-years") && run.stderr.contains("reliability: 3/3 sample-years"), "\(run.stderr)")
+        // A run into a folder an earlier run wrote replaces its files.
+        #expect(try CommandLineTests.run(["reliability", "--samples", "2", "--seed", "9", "--out", again.path]).status == 0)
         #expect(try CommandLineTests.run(["reliability", "--samples", "3", "--seed", "9", "--out", again.path]).status == 0)
         let samples = try String(contentsOf: first.appendingPathComponent("samples.csv"), encoding: .utf8)
         #expect(samples == (try String(contentsOf: again.appendingPathComponent("samples.csv"), encoding: .utf8)))
@@ -35,13 +37,7 @@ import Testing
         #expect(json["outage_survival"] is NSNull)   // off grid
 
         // Grid-connected: the survival curve, shortest outage first, never rising.
-        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
-            .components(separatedBy: "\n[reliability]")[0]
-            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
-            .replacingOccurrences(of: "[grid]\nenabled = false\n", with: "[grid]\nenabled = true\nimport_kw = 20000.0\n")
-        let gridScenario = root.appendingPathComponent("grid.toml").path
-        try (text + "\n[reliability]\noutage_durations_hours = [1, 24]\noutage_samples_per_hour = 1\n")
-            .write(toFile: gridScenario, atomically: true, encoding: .utf8)
+        let gridScenario = try Self.writeGridScenario(in: root)
         let grid = try CommandLineTests.run(["reliability", gridScenario, "--samples", "2", "--out", root.appendingPathComponent("grid").path])
         #expect(grid.status == 0 && grid.stdout.contains("grid outage survival: 1 h"), "\(grid.stderr)")
         let gridJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("grid/reliability.json"))) as? [String: Any])
@@ -54,5 +50,18 @@ import Testing
         #expect(one.status == 2 && one.stderr.contains("--samples") && !FileManager.default.fileExists(atPath: root.appendingPathComponent("one").path))
         let notAScenario = try CommandLineTests.run(["reliability", TestData.fixture("tucson-az-722740.epw")])
         #expect(notAScenario.status == 2)
+    }
+
+    /// The default campus with a 20 MW grid connection and a short outage-survival study (outages of 1
+    /// and 24 hours, one sample per start hour), written into `folder`; its path.
+    static func writeGridScenario(in folder: URL) throws -> String {
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
+            .components(separatedBy: "\n[reliability]")[0]
+            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+            .replacingOccurrences(of: "[grid]\nenabled = false\n", with: "[grid]\nenabled = true\nimport_kw = 20000.0\n")
+        let path = folder.appendingPathComponent("grid.toml").path
+        try (text + "\n[reliability]\noutage_durations_hours = [1, 24]\noutage_samples_per_hour = 1\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 }

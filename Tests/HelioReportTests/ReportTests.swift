@@ -1,4 +1,5 @@
 import Foundation
+import HelioStudy
 import HelioTestSupport
 import Testing
 @testable import HelioGrid
@@ -7,9 +8,9 @@ import Testing
 /// The report's files: the HTML shows exactly the JSON's numbers and the ledger file balances.
 @Suite struct ReportTests {
     /// The report of the default campus as `report` builds it: the run's years fed to a ``ReportRun``
-    /// (here replayed from the recorded run), the files written into an output folder, committed and
-    /// read back.
-    static let built: (report: CarbonReport, files: [String: [UInt8]]) = {
+    /// (here replayed from the recorded run), a short reliability Monte Carlo, the files written into
+    /// an output folder, committed and read back.
+    static let built = Task { () -> (report: CarbonReport, files: [String: [UInt8]]) in
         let plant = TestData.hybrid, baseline = TestData.dieselOnly
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -17,65 +18,67 @@ import Testing
         let run = ReportRun(scenario: plant.scenario, ledgerFile: try! CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
         run.replay(plant)
         try! run.finish()
+        let study = try! ReliabilityStudy(scenario: plant.scenario, weather: TestData.phoenix)
+        let reliability = try! await ReliabilityAssessment.run(study, samples: 6, seed: 3)
         let report = CarbonReport(plant: plant, run: run, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
-                                  resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline))
+                                  resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline), reliability: reliability)
         try! report.write(into: folder)
         try! folder.commit()
-        return (report, Dictionary(uniqueKeysWithValues: CarbonReport.fileNames.map { name in
+        return (report, Dictionary(uniqueKeysWithValues: report.fileNames.map { name in
             (name, [UInt8](FileManager.default.contents(atPath: directory + "/" + name)!))
         }))
-    }()
-    static var report: CarbonReport { built.report }
-    static var files: [String: [UInt8]] { built.files }
-
-    /// Follows `a.b.0.c` through decoded JSON.
-    static func value(_ path: Substring, in document: Any) -> Any? {
-        path.split(separator: ".").reduce(Optional(document)) { node, key in
-            if let array = node as? [Any], let index = Int(key) { return index < array.count ? array[index] : nil }
-            return (node as? [String: Any])?[String(key)]
-        }
     }
+
+    static func html() async throws -> String { String(decoding: try #require(await built.value.files["report.html"]), as: UTF8.self) }
 
     /// Every table cell of report.html names a JSON value and shows it exactly as formatted from the
     /// file (decimals and scale as the cell says); a cell without a source fails.
-    @Test func everyNumberInTheHTMLIsTheJSONs() throws {
-        let html = String(decoding: try #require(Self.files["report.html"]), as: UTF8.self)
+    @Test func everyNumberInTheHTMLIsTheJSONs() async throws {
+        let files = await Self.built.value.files
         var documents: [String: Any] = [:]
-        for name in ["inventory.json", "cbam.json", "kpi.json", "economics.json"] {
-            documents[name] = try JSONSerialization.jsonObject(with: Data(try #require(Self.files[name])))
+        for name in ["inventory.json", "cbam.json", "kpi.json", "economics.json", "reliability.json"] {
+            documents[name] = try JSONSerialization.jsonObject(with: Data(try #require(files[name])))
         }
-        let cell = try NSRegularExpression(pattern: "<td([^>]*)>([^<]*)</td>")
-        let attribute = try NSRegularExpression(pattern: "data-([a-z]+)=\"([^\"]*)\"")
-        let matches = cell.matches(in: html, range: NSRange(html.startIndex..., in: html))
-        #expect(matches.count > 700)
-        for match in matches {
-            let attributes = String(html[Range(match.range(at: 1), in: html)!]), text = String(html[Range(match.range(at: 2), in: html)!])
-            var fields: [String: String] = [:]
-            for pair in attribute.matches(in: attributes, range: NSRange(attributes.startIndex..., in: attributes)) {
-                fields[String(attributes[Range(pair.range(at: 1), in: attributes)!])] = String(attributes[Range(pair.range(at: 2), in: attributes)!])
-            }
-            let source = try #require(fields["json"], "cell '\(text)' names no JSON value")
-            let parts = source.split(separator: ":", maxSplits: 1)
-            let document = try #require(documents[String(parts[0])], "\(source)")
-            let value = Self.value(parts[1], in: document)
-            if fields["null"] == "true" {
-                #expect(value is NSNull, "\(source)")
-                continue
-            }
-            let number = try #require((value as? NSNumber)?.doubleValue, "\(source) is not a number in the JSON")
-            if fields["format"] == "integer" {
-                #expect(String(Int(exactly: number) ?? -1) == text, "\(source): HTML \(text), JSON \(number)")
-                continue
-            }
-            let decimals = try #require(fields["dp"].flatMap { Int($0) }), scale = try #require(fields["scale"].flatMap { Double($0) })
-            #expect(NumberFormat.groupedFixed(number * scale, decimals: decimals) == text, "\(source): HTML \(text), JSON \(number)")
-        }
+        let (cells, problems) = ReportCells.check(html: try await Self.html(), documents: documents, format: NumberFormat.groupedFixed)
+        #expect(cells > 700)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+    }
+
+    /// The reliability section: its figures recompute from reliability-samples.csv (LOLE = mean
+    /// loss-of-load hours, EENS = mean unserved MWh), the HTML shows them, and the exceedance chart
+    /// starts at the share of sample-years that lost load at all.
+    @Test func reliabilitySectionRecomputesFromSamples() async throws {
+        let files = await Self.built.value.files
+        let rows = String(decoding: try #require(files["reliability-samples.csv"]), as: UTF8.self).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == 6)
+        let document = try #require(files["reliability.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(document)) as? [String: Any])
+        let lole = rows.map { Double($0[1])! }.reduce(0, +) / 6, eens = rows.map { Double($0[3])! }.reduce(0, +) / 6000
+        #expect(abs(lole - (json["lole_h_per_year"] as? Double ?? -1)) < 1e-9)
+        #expect(abs(eens - (json["eens_mwh_per_year"] as? Double ?? -1)) < 1e-9)
+        let html = try await Self.html()
+        #expect(html.contains("<td data-json=\"reliability.json:lole_h_per_year\" data-dp=\"2\" data-scale=\"1.0\">"
+                              + NumberFormat.groupedFixed(lole, decimals: 2) + "</td>"))
+        let samples = await Self.built.value.report.reliability!.result.samples
+        // Seed 3 draws sample-years that lose load, so the page carries the exceedance chart.
+        #expect(samples.contains { $0.lossOfLoadHours > 0 })
+        #expect(html.contains(ReliabilityCharts.lossOfLoadExceedance(samples)))
+    }
+
+    /// The exceedance curve by hand: of four sample-years losing 0, 0, 2 and 5 hours, 50 % lose more
+    /// than x for x below 2 h, 25 % for x from 2 h to below 5 h, none from 5 h.
+    @Test func lossOfLoadExceedanceByHand() {
+        let points = ReliabilityCharts.exceedancePoints([5, 0, 2, 0])
+        #expect(points.map(\.0) == [0, 2, 2, 5, 5])
+        #expect(points.map(\.1) == [50, 50, 25, 25, 0])
+        #expect(ReliabilityCharts.exceedancePoints([0, 0]).map(\.1) == [0])
     }
 
     /// ledger.csv: a row per step; emitted = to load + to export + Δ pool in every row; energy by
     /// source adds up to the energy served; the column sums match inventory.json.
-    @Test func ledgerFileBalancesEveryRow() throws {
-        let text = String(decoding: try #require(Self.files["ledger.csv"]), as: UTF8.self)
+    @Test func ledgerFileBalancesEveryRow() async throws {
+        let text = String(decoding: try #require(await Self.built.value.files["ledger.csv"]), as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 8761 && lines[0] == LedgerCSV.header)
         #expect(lines[1].hasPrefix("2026-01-01T00:00:00-07:00"))
@@ -93,16 +96,19 @@ import Testing
             previousPool = row[pool]
             emittedSum += row[emitted]
         }
-        #expect(abs(emittedSum / 1000 - Self.report.inventory.balance.emittedT) < 0.01)
-        #expect(abs(Self.report.inventory.balance.emittedT - Self.report.inventory.scope1CO2eT) < 1e-6 * Self.report.inventory.scope1CO2eT)
+        let report = await Self.built.value.report
+        #expect(abs(emittedSum / 1000 - report.inventory.balance.emittedT) < 0.01)
+        #expect(abs(report.inventory.balance.emittedT - report.inventory.scope1CO2eT) < 1e-6 * report.inventory.scope1CO2eT)
     }
 
     /// The page is self-contained: no scripts, no external resources, every chart inline.
-    @Test func pageIsSelfContained() throws {
-        let html = String(decoding: try #require(Self.files["report.html"]), as: UTF8.self)
+    @Test func pageIsSelfContained() async throws {
+        let html = try await Self.html()
         #expect(!html.contains("<script") && !html.contains("http://www.w3.org/1999") && !html.contains("src="))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 7)
-        for section in ["key-figures", "kpi", "inventory", "cbam", "economics", "methodology"] {
+        let lostLoad = await Self.built.value.report.reliability!.result.samples.contains { $0.lossOfLoadHours > 0 }
+        #expect(html.components(separatedBy: "<svg").count - 1 == 7 + (lostLoad ? 1 : 0))
+        #expect(html.contains("<p>No sample-year lost load.</p>") == !lostLoad)
+        for section in ["key-figures", "kpi", "inventory", "cbam", "economics", "reliability", "methodology"] {
             #expect(html.contains("id=\"\(section)\""))
         }
     }
