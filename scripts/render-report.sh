@@ -11,7 +11,7 @@ if ! command -v chromium >/dev/null; then
     $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
 fi
 swift run -c release heliogrid report "$@" --out "$out"
-# The page is about 11,000 px tall at 1200 px wide; the window is made tall enough to hold it.
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,12000 \
+# The page is about 12,500 px tall at 1200 px wide; the window is made tall enough to hold it.
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,14000 \
     --screenshot="$out/report.png" "file://$(realpath "$out")/report.html" 2>/dev/null
 echo "rendered $out/report.png"
