@@ -2,7 +2,8 @@ import HelioGrid
 
 /// The dispatch objective evaluated on a finished run, so strategies can be ranked on one scale:
 /// fuel (start fuel included), CO₂e at the net carbon price, genset O&M per unit-hour and wear per start, battery wear per kWh charged and
-/// discharged, grid energy and unserved penalty, at year-1 prices (``DispatchProblem``'s objective).
+/// discharged, grid energy, unserved penalty and GPU work lost to power caps, at year-1 prices
+/// (``DispatchProblem``'s objective, with flexible operation's ``ComputeCosts``).
 public enum OperatingCost {
     /// Cost of a run over all its years, currency.
     public static func of(_ result: SimulationResult) -> Double {
@@ -16,5 +17,6 @@ public enum OperatingCost {
             + wear
             + t.gridImportKWh * (scenario.connectedGrid?.pricePerKWh ?? 0)
             + t.unservedKWh * scenario.economics.unservedPenaltyPerKWh
+            + t.compute.trainingLostKWh * ComputeCosts(scenario: scenario).throughputPerKWh
     }
 }

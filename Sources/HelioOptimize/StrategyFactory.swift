@@ -20,9 +20,14 @@ public enum StrategyFactory {
 
     /// The scenario's `[dispatch] strategy` for a simulation on `inputs` (prepared from `weather`).
     public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {
+        if scenario.dispatch.compute == .flexible && !scenario.dispatch.strategy.isRuleBased {
+            throw HelioError(.scenario, "flexible GPU work is dispatched by the rule-based strategies (rule, load-following, cycle-charging); "
+                             + "\(scenario.dispatch.strategy.rawValue) does not plan it yet", file: scenario.source, key: "dispatch.compute")
+        }
         switch scenario.dispatch.strategy {
         case .rule, .loadFollowing, .cycleCharging:
-            return ruleBased(scenario)
+            guard scenario.dispatch.compute == .flexible else { return ruleBased(scenario) }
+            return FlexibleComputeDispatch(base: ruleBased(scenario), costs: ComputeCosts(scenario: scenario))
         case .optimal:
             return try OptimalDispatch(scenario: scenario, inputs: inputs)
         case .mpc:

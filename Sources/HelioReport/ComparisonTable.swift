@@ -28,7 +28,30 @@ public struct ComparisonTable: Sendable {
                 NumberFormat.fixed(row.result.runtimeMS / 1000, decimals: 3),
             ])
         }
-        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+        return Self.aligned(table)
+    }
+
+    /// The service the GPU work received in each row (``ComputeSummary``), with the NPC and what the
+    /// throughput lost to caps cost.
+    public func renderCompute() -> String {
+        let currency = rows.first?.result.scenario.economics.currency ?? ""
+        var table = [["configuration", "NPC (\(currency))", "throughput cost (\(currency))", "deferred (GPU-h)", "mean delay (h)",
+                      "max delay (h)", "lost to caps (GPU-h)", "deadline misses", "shifted into PV (MWh)"]]
+        for row in rows {
+            let c = ComputeSummary(result: row.result)
+            table.append([
+                row.label, NumberFormat.grouped(LifetimeEconomics(result: row.result).npc), NumberFormat.grouped(c.throughputCost),
+                NumberFormat.grouped(c.gpuHoursDeferred), NumberFormat.fixed(c.meanDelayHours, decimals: 2),
+                NumberFormat.fixed(c.maxDelayHours, decimals: 1), NumberFormat.grouped(c.throughputLostGPUHours), "\(c.deadlineMisses)",
+                NumberFormat.fixed(c.energyShiftedIntoPVKWh / 1000, decimals: 1),
+            ])
+        }
+        return Self.aligned(table)
+    }
+
+    /// Columns padded to their widest cell, the first left-aligned, the rest right-aligned.
+    private static func aligned(_ table: [[String]]) -> String {
+        let widths = table[0].indices.map { column in table.map { $0[column].count }.max() ?? 0 }
         let lines = table.map { cells in
             cells.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)

@@ -177,11 +177,13 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var warnings: [String]
     /// Forecast skill of an MPC run (empty otherwise).
     public var forecastSkill: [Forecast]
+    /// Service of the GPU work (zeros when rigid).
+    public var compute: ComputeSummary
     /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {
-        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years
+        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years, compute
         case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms", forecastSkill = "forecast_skill"
     }
 
@@ -206,7 +208,8 @@ public struct SummaryReport: Codable, Sendable, Equatable {
                         starts: t.dieselStarts, meanLoading: result.dieselMeanLoading, rating: duty.rating.rawValue,
                         runHoursPerUnitYear: duty.runHoursPerUnitYear, daysOverPrimeLimit: duty.daysOverPrimeLimit,
                         nMinus1ShortHours: duty.nMinusOneShortHours)
-        warnings = duty.warnings
+        compute = ComputeSummary(result: result)
+        warnings = duty.warnings + [compute.deadlineWarning].compactMap { $0 }
         battery = BatteryStats(equivalentFullCycles: result.batteryEquivalentFullCycles, minSOC: result.batteryMinSOC,
                                capacityFadeFraction: result.batteryFadeFraction)
         carbon = Carbon(

@@ -50,6 +50,16 @@ public enum TerminalSummary {
             row("LCOE", NumberFormat.fixed(money.lcoe, decimals: 4) + " per kWh"),
             row("fuel / carbon cost, year 1", NumberFormat.grouped(money.fuelCostYear1) + " / " + NumberFormat.grouped(money.carbonCostYear1)),
         ]
+        if report.compute.mode == DispatchConfig.Compute.flexible.rawValue {
+            let w = report.compute
+            lines += ["", "GPU work (flexible)",
+                      row("batch deferred", NumberFormat.grouped(w.gpuHoursDeferred) + " GPU-h, mean " + NumberFormat.fixed(w.meanDelayHours, decimals: 1)
+                          + " h, max " + NumberFormat.fixed(w.maxDelayHours, decimals: 1) + " h"),
+                      row("deadline misses", "\(w.deadlineMisses)"),
+                      row("moved into PV hours", mwh(w.energyShiftedIntoPVKWh)),
+                      row("training capped", NumberFormat.grouped(w.cappedHours) + " h, " + NumberFormat.grouped(w.throughputLostGPUHours)
+                          + " GPU-h lost, cost " + NumberFormat.grouped(w.throughputCost))]
+        }
         if let lead = report.forecastSkill.first?.leadHours {
             lines += ["", "Forecasts (next \(NumberFormat.fixed(lead, decimals: 0)) h; skill against the reference: 1 − RMSE / RMSE_ref)"]
                 + report.forecastSkill.map { f in

@@ -4,25 +4,31 @@ import HelioOptimize
 import HelioReport
 import HelioStudy
 
-/// `heliogrid compare [SCENARIO] [--dispatch] [--timestep MIN] [--years N]`: diesel-only, PV + diesel
-/// and PV + battery + diesel side by side, or with `--dispatch` the rule, MPC and optimal EMS on the
-/// same campus.
+/// `heliogrid compare [SCENARIO] [--dispatch | --compute] [--timestep MIN] [--years N]`: diesel-only,
+/// PV + diesel and PV + battery + diesel side by side; with `--dispatch` the rule, MPC and optimal EMS
+/// on the same campus; with `--compute` rigid against flexible GPU work under each rule-based EMS.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare diesel-only, PV + diesel and PV + battery + diesel, or (--dispatch) the rule, mpc and optimal EMS.")
+        abstract: "Compare diesel-only, PV + diesel and PV + battery + diesel, (--dispatch) the rule, mpc and optimal EMS, or (--compute) rigid and flexible GPU work.")
 
     @OptionGroup var scenarioArguments: ScenarioArguments
     @Flag(help: "Compare dispatch strategies (rule, mpc, optimal) instead of plants.")
     var dispatch = false
+    @Flag(help: "Compare rigid and flexible GPU work ([load.flexibility], docs/compute.md) under each rule-based EMS.")
+    var compute = false
 
     func run() throws {
         try HelioGridCommand.guarded {
+            guard !(dispatch && compute) else { throw HelioError(.usage, "--dispatch and --compute compare different things; give one") }
             let scenario = try scenarioArguments.load()
             print(scenario.site.name)
             print("\(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
             if dispatch {
                 print(try strategyTable(scenario).render(), terminator: "")
+            } else if compute {
+                let table = ComparisonTable(rows: try ComputeComparison.run(scenario))
+                print(table.render() + "\n" + table.renderCompute(), terminator: "")
             } else {
                 let table = ComparisonTable(rows: try PlantComparison.run(scenario))
                 print(table.render() + "\n" + table.missionCheck())

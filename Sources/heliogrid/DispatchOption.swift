@@ -8,6 +8,8 @@ struct DispatchOption: ParsableArguments {
     var dispatch: String?
     @Option(help: "What mpc plans on in a simulation (overrides [dispatch] forecast): blend (PV persistence blended with climatology), persistence or perfect (the true future).")
     var forecast: String?
+    @Option(help: "GPU work (overrides [dispatch] compute): rigid, or flexible (batch deferred within its deadline, training power-capped; docs/compute.md).")
+    var compute: String?
 
     /// Sets the scenario's strategy from `--dispatch`, refusing one outside `allowed`.
     func apply(to scenario: inout Scenario, allowed: [DispatchConfig.Strategy]) throws {
@@ -16,6 +18,12 @@ struct DispatchOption: ParsableArguments {
                 throw HelioError(.usage, "--forecast must be blend, persistence or perfect, found '\(forecast)'")
             }
             scenario.dispatch.forecast = choice
+        }
+        if let compute {
+            guard let choice = DispatchConfig.Compute(rawValue: compute) else {
+                throw HelioError(.usage, "--compute must be rigid or flexible, found '\(compute)'")
+            }
+            scenario.dispatch.compute = choice
         }
         guard let dispatch else { return }
         guard let strategy = DispatchConfig.Strategy(rawValue: dispatch), allowed.contains(strategy) else {

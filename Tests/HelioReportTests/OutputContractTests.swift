@@ -12,7 +12,7 @@ import Testing
         let json = try SummaryReport(result: Self.result).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["scenario", "dispatch", "timestep_minutes", "steps", "energy_kwh", "diesel", "battery",
-                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms", "years", "forecast_skill"])
+                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms", "years", "forecast_skill", "compute"])
         #expect((object["forecast_skill"] as? [Any])?.isEmpty == true)   // a rule run has no forecasts
         let years = try #require(object["years"] as? [[String: Any]])
         #expect(years.count == 1 && Set(years[0].keys) == [
@@ -29,12 +29,21 @@ import Testing
             "kpi": ["pue", "ref", "cue_kg_per_kwh", "mean_it_kw_per_gpu"],
             "economics": ["currency", "capex", "npc", "lcoe_per_kwh", "fuel_cost_year1", "carbon_cost_year1"],
             "reliability": ["loss_of_load_hours", "max_unserved_kw"],
+            "compute": ["mode", "gpu_hours_deferred", "mean_delay_hours", "max_delay_hours", "throughput_lost_gpu_hours", "throughput_cost",
+                        "deadline_misses", "deadline_missed_gpu_hours", "energy_shifted_into_pv_kwh", "capped_hours", "cap_saved_kwh",
+                        "event_shortfall_kwh", "queued_at_end_gpu_hours", "classes"],
         ]
         for (section, keys) in expected {
             let inner = try #require(object[section] as? [String: Any], "\(section)")
             #expect(Set(inner.keys) == keys, "\(section)")
         }
         #expect(object["dispatch"] as? String == "rule" && object["steps"] as? Int == 8760 && object["timestep_minutes"] as? Int == 60)
+        let classes = try #require((object["compute"] as? [String: Any])?["classes"] as? [String: [String: Any]])
+        #expect(Set(classes.keys) == ["interactive", "training", "batch"])
+        for (name, service) in classes {
+            #expect(Set(service.keys) == ["gpu_hours", "gpu_hours_deferred", "mean_delay_hours", "max_delay_hours", "throughput_lost_gpu_hours",
+                                          "deadline_misses"], "\(name)")
+        }
     }
 
     /// Intensity = (Scope 1 + Scope 2 location) / served, and the KPIs by their ISO/IEC 30134 definitions.

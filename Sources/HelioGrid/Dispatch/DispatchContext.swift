@@ -17,6 +17,9 @@ public struct DispatchContext: Sendable {
     public var fleet: GensetFleet?
     /// The grid connection, if enabled.
     public var grid: GridConfig?
+    /// The GPU work the strategy may move or cap in flexible operation (`nil` when rigid); ``loadKW``
+    /// is then the facility power of its ``ComputeState/nominal`` choice.
+    public var compute: ComputeState?
 
     /// Creates a context; powers in kW. `timeHours` defaults to `step · stepHours` (the simulation clock).
     public init(step: Int, stepHours: Double, timeHours: Double? = nil, loadKW: Double, pvAvailableKW: Double,

@@ -16,6 +16,9 @@ public struct DispatchDecision: Sendable, Equatable {
     public var gridKW = 0.0
     /// Demand not served, kW.
     public var unservedKW = 0.0
+    /// The GPU work's batch and caps in flexible operation (`nil`: as the context's
+    /// ``ComputeState/nominal``); the load the flows balance is ``ComputeState/facilityKW(_:)`` of it.
+    public var compute: ComputeChoice?
 
     /// An empty decision (everything zero).
     public init() {}

@@ -18,6 +18,8 @@ public struct CashFlowYear: Sendable, Equatable, Codable {
     public var gridEnergy: Double
     /// Unserved-energy penalty.
     public var unservedPenalty: Double
+    /// GPU work lost to power caps in flexible operation, at `throughput_cost_per_gpu_hour`.
+    public var throughputLost: Double
     /// Salvage value credited at the end of the project (0 before the last year).
     public var salvage: Double
     /// Energy served, kWh.
@@ -33,5 +35,6 @@ public struct CashFlowYear: Sendable, Equatable, Codable {
         case year, capex, replacement, fuel, carbon, salvage, total, discounted
         case calendarYear = "calendar_year", operationsAndMaintenance = "om", gridEnergy = "grid_energy"
         case unservedPenalty = "unserved_penalty", servedKWh = "served_kwh", discountFactor = "discount_factor"
+        case throughputLost = "throughput_lost"
     }
 }

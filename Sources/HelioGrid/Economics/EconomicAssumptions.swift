@@ -33,6 +33,8 @@ public struct EconomicAssumptions: Sendable, Equatable {
     public var gridPricePerKWh: Double
     /// Penalty per kWh of unserved energy.
     public var unservedPenaltyPerKWh: Double
+    /// Cost of a kWh of GPU work lost to power caps (``ComputeCosts/throughputPerKWh``).
+    public var throughputLostPerKWh: Double
 
     /// The assumptions of `scenario`.
     public init(scenario: Scenario) {
@@ -52,6 +54,7 @@ public struct EconomicAssumptions: Sendable, Equatable {
         dieselStartCost = scenario.diesel?.startCost ?? 0
         gridPricePerKWh = scenario.connectedGrid?.pricePerKWh ?? 0
         unservedPenaltyPerKWh = economics.unservedPenaltyPerKWh
+        throughputLostPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
     }
 
     /// Present-value factor of a cash flow at the end of `year`: (1 + i)^−year.

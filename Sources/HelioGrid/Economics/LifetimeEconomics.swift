@@ -68,7 +68,7 @@ public struct LifetimeEconomics: Sendable, Equatable {
 
     private static func investment(capex: Double, assumptions: EconomicAssumptions) -> CashFlowYear {
         CashFlowYear(year: 0, calendarYear: assumptions.firstYear - 1, capex: capex, replacement: 0, operationsAndMaintenance: 0,
-                     fuel: 0, carbon: 0, gridEnergy: 0, unservedPenalty: 0, salvage: 0, servedKWh: 0, total: capex,
+                     fuel: 0, carbon: 0, gridEnergy: 0, unservedPenalty: 0, throughputLost: 0, salvage: 0, servedKWh: 0, total: capex,
                      discountFactor: 1, discounted: capex)
     }
 
@@ -81,11 +81,12 @@ public struct LifetimeEconomics: Sendable, Equatable {
             + Double(totals.dieselStarts) * assumptions.dieselStartCost
         let grid = totals.gridImportKWh * assumptions.gridPricePerKWh
         let penalty = totals.unservedKWh * assumptions.unservedPenaltyPerKWh
-        let total = replacement + om + fuel + carbon + grid + penalty - salvage
+        let throughput = totals.compute.trainingLostKWh * assumptions.throughputLostPerKWh
+        let total = replacement + om + fuel + carbon + grid + penalty + throughput - salvage
         let factor = assumptions.discountFactor(year: Double(year))
         return CashFlowYear(year: year, calendarYear: assumptions.firstYear + year - 1, capex: 0, replacement: replacement,
                             operationsAndMaintenance: om, fuel: fuel, carbon: carbon, gridEnergy: grid, unservedPenalty: penalty,
-                            salvage: salvage, servedKWh: totals.servedKWh, total: total, discountFactor: factor,
+                            throughputLost: throughput, salvage: salvage, servedKWh: totals.servedKWh, total: total, discountFactor: factor,
                             discounted: total * factor)
     }
 

@@ -29,8 +29,18 @@ public struct DispatchConfig: Sendable, Equatable {
         case perfect
     }
 
+    /// How the EMS treats the campus's GPU work (docs/compute.md).
+    public enum Compute: String, Sendable, CaseIterable {
+        /// Every job runs when it arrives, uncapped: the load is given.
+        case rigid
+        /// Batch work may wait within its deadline and training may be power-capped (`[load.flexibility]`).
+        case flexible
+    }
+
     /// The strategy `simulate` uses unless `--dispatch` overrides it.
     public var strategy: Strategy = .rule
+    /// Whether GPU work is rigid or flexible (`--compute` overrides it).
+    public var compute: Compute = .rigid
     /// Rule: start gensets when SOC falls to this and PV is short, fraction.
     public var dieselStartSOC: Double = 0.25
     /// Rule: gensets charge the battery up to this SOC (cycle charging), fraction.
@@ -60,6 +70,7 @@ public struct DispatchConfig: Sendable, Equatable {
         let defaults = DispatchConfig()
         let name = try section.choice("strategy", default: defaults.strategy.rawValue, in: Strategy.allCases.map(\.rawValue))
         strategy = Strategy(rawValue: name)!
+        compute = Compute(rawValue: try section.choice("compute", default: defaults.compute.rawValue, in: Compute.allCases.map(\.rawValue)))!
         dieselStartSOC = try section.double("diesel_start_soc", default: defaults.dieselStartSOC, in: 0...1)
         dieselStopSOC = try section.double("diesel_stop_soc", default: defaults.dieselStopSOC, in: 0...1)
         guard dieselStartSOC < dieselStopSOC else {

@@ -50,6 +50,8 @@ public struct LoadConfig: Sendable, Equatable {
     public var cooling = CoolingConfig()
     /// `[load.flexibility]`.
     public var flexibility = FlexibilityConfig()
+    /// `[[load.events]]`: curtailment requests (flexible operation only).
+    public var events: [CurtailmentEvent] = []
 
     /// Number of GPU nodes.
     public var nodes: Int { gpus / gpusPerNode }
@@ -109,6 +111,10 @@ public struct LoadConfig: Sendable, Equatable {
         cooling = try CoolingConfig(&coolingSection)
         var flexibilitySection = try section.section("flexibility")
         flexibility = try FlexibilityConfig(&flexibilitySection)
+        events = try section.tableList("events").map { entry in
+            var entry = entry
+            return try CurtailmentEvent(&entry)
+        }
         try section.finish()
     }
 }

@@ -99,6 +99,19 @@ struct ScenarioSection {
         return ScenarioSection(table: sub, path: keyPath(key), file: file)
     }
 
+    /// An array of tables (`[[key]]`), each a section named `key[i]`; empty when absent.
+    mutating func tableList(_ key: String) throws -> [ScenarioSection] {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return [] }
+        guard raw.type == .array, let array = raw.array else {
+            throw error(key, "expected an array of tables ([[\(keyPath(key))]]), found \(raw.type)")
+        }
+        return try array.enumerated().map { index, element in
+            guard element.type == .table, let sub = element.table else { throw error(key, "entry \(index + 1) is not a table") }
+            return ScenarioSection(table: sub, path: "\(keyPath(key))[\(index)]", file: file)
+        }
+    }
+
     /// A list of values: an array of numbers, or an inline table `{ min = …, max = …, step = … }`
     /// expanded from min to max (max included when a whole number of steps away) — at most
     /// `maxCount` values, each within `range`, strictly increasing. `nil` when absent.

@@ -38,6 +38,8 @@ public struct EnergyTotals: Sendable, Equatable {
     public var dieselUnitRunHours = 0.0
     /// Genset starts.
     public var dieselStarts = 0
+    /// Service of the GPU work in flexible operation (zeros when rigid).
+    public var compute = ComputeTotals()
     /// Hours with unserved demand.
     public var lossOfLoadHours = 0.0
     /// Shortfalls: runs of consecutive steps with unserved energy (a run continuing from the previous
@@ -55,6 +57,7 @@ public struct EnergyTotals: Sendable, Equatable {
 
     /// Adds another period's totals (maxima take the larger).
     public mutating func add(_ other: EnergyTotals) {
+        compute.add(other.compute)
         loadKWh += other.loadKWh
         itKWh += other.itKWh
         batteryAuxiliaryKWh += other.batteryAuxiliaryKWh

@@ -67,6 +67,7 @@ public enum SimulationEngine {
         var life: [LifeYear] = []
         var batteryAgeYears = 0
         var wasShort = false
+        var flexible = inputs.compute.map(FlexibleComputeRun.init)
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
             let pvFactor = lives.pvFactor(ageYears: pvAge)
@@ -74,11 +75,16 @@ public enum SimulationEngine {
             var totals = EnergyTotals()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
-                let load = inputs.load.facilityKW[index]
+                var load = inputs.load.facilityKW[index], it = inputs.load.itKW[index]
                 let timeHours = Double(step) * hours
                 let pvShare = events.begin(timeHours: timeHours, stepHours: hours, context: &context)
                 let pvAvailable = inputs.pvAvailableKW[index] * pvFactor * pvShare
                 let ratingFactor = inputs.gensetRatingFactor(at: index)
+                if flexible != nil {
+                    let state = flexible!.begin(index: index, step: step, hours: hours)
+                    context.compute = state
+                    load = state.facilityKW(state.nominal)
+                }
                 context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
                 context.fleet?.derate(to: ratingFactor)
                 var (decision, starts) = (DispatchDecision(), 0)
@@ -86,6 +92,13 @@ public enum SimulationEngine {
                     (decision, starts) = strategy.decideStartingUnits(&context, step: step) { events.startFails(timeHours: timeHours, unit: $0) }
                 } else {
                     decision = strategy.decide(context)
+                }
+                if let state = context.compute {
+                    let fromPVOnly = decision.dieselKW <= 0 && decision.batteryKW <= 0 && decision.gridKW <= 0
+                    let done = flexible!.finish(decision.compute ?? state.nominal, state: state, fromPVOnly: fromPVOnly, index: index,
+                                                step: step, hours: hours, into: &totals.compute)
+                    load = state.facilityKW(done)
+                    it = state.itKW(done)
                 }
                 context.battery?.apply(powerKW: decision.batteryKW, hours: hours)
                 starts += context.fleet?.commit(units: decision.dieselUnits, step: step, stepHours: hours) ?? 0
@@ -96,7 +109,7 @@ public enum SimulationEngine {
                 let gridCarbon = hasGrid ? inputs.gridCarbonGPerKWh[index] : 0
                 let scope1 = plant.scope1Kg(fuelL: fuel)
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
-                accumulate(flows, decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, hours: hours,
+                accumulate(flows, decision, load: load, it: it, pvAvailable: pvAvailable, hours: hours,
                            fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
                 let isShort = decision.unservedKW > 1e-9 * max(load, 1)
                 if isShort && !wasShort { totals.lossOfLoadEvents += 1 }
@@ -107,7 +120,7 @@ public enum SimulationEngine {
                 maxBalanceError = max(maxBalanceError, abs(balance) / max(load, 1))
                 let soc = context.battery?.soc ?? 0
                 minSOC = min(minSOC, soc)
-                yearSeries?.append(decision, load: load, it: inputs.load.itKW[index], pvAvailable: pvAvailable, soc: soc,
+                yearSeries?.append(decision, load: load, it: it, pvAvailable: pvAvailable, soc: soc,
                                co2Kg: scope1 + scope2, fuelL: fuel)
             }
             if let finished = yearSeries {
@@ -116,6 +129,7 @@ public enum SimulationEngine {
             }
             yearSeries?.removeAll()
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
+            totals.compute.batchQueuedAtEndKWh = flexible?.queuedKWh ?? 0
             yearly.append(totals)
             batteryAgeYears += 1
             context.battery?.age(toYears: Double(batteryAgeYears))

@@ -13,6 +13,8 @@ public struct SimulationInputs: Sendable {
     /// Share of its rating a genset can deliver per step (``DieselConfig/ratingFactor(ambientC:elevationM:)``);
     /// empty for none (no gensets, or no derating).
     public var gensetRatingFactor: [Double]
+    /// The GPU work split for flexible operation (`[dispatch] compute = "flexible"`; `nil` when rigid).
+    public var compute: ComputeProfile?
 
     /// Creates inputs from precomputed arrays (one value per step of one year).
     public init(axis: TimeAxis, load: CampusLoad, pvAvailableKW: [Double], gridCarbonGPerKWh: [Double],
@@ -44,13 +46,25 @@ public struct SimulationInputs: Sendable {
     public static func prepare(_ scenario: Scenario, weather: WeatherData) throws -> SimulationInputs {
         let axis = TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: weather.location.utcOffsetMinutes)
         let ambient = WeatherResampler.resample(weather.tempC, fromMinutes: weather.stepMinutes, toMinutes: axis.stepMinutes)
-        return SimulationInputs(
-            axis: axis,
-            load: try campusLoad(scenario.load, axis: axis, ambientC: ambient)
-                .addingBatteryAuxiliary(kW: scenario.battery?.auxiliaryKW ?? 0),
+        let auxiliaryKW = scenario.battery?.auxiliaryKW ?? 0
+        let load = try campusLoad(scenario.load, axis: axis, ambientC: ambient).addingBatteryAuxiliary(kW: auxiliaryKW)
+        var inputs = SimulationInputs(
+            axis: axis, load: load,
             pvAvailableKW: try pvAvailable(scenario.pv, weather: weather, axis: axis),
             gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis),
             gensetRatingFactor: gensetRating(scenario.diesel, ambientC: ambient, elevationM: weather.location.elevationM))
+        if scenario.dispatch.compute == .flexible {
+            guard scenario.load.kind == .gpuCluster else {
+                throw HelioError(.scenario, "flexible GPU work needs the GPU-cluster load model (load.kind = \"gpu-cluster\"): a load CSV "
+                                 + "does not say which work may move", file: scenario.source, key: "dispatch.compute")
+            }
+            inputs.compute = ComputeProfile(load: load, config: scenario.load, ambientC: ambient, axis: axis, batteryAuxiliaryKW: auxiliaryKW)
+            inputs.compute?.curtailments = try CurtailmentSchedule(scenario: scenario, axis: axis)
+        } else if !scenario.load.events.isEmpty {
+            throw HelioError(.scenario, "curtailment events are honoured by flexible GPU work: set [dispatch] compute = \"flexible\" "
+                             + "(or --compute flexible)", file: scenario.source, key: "load.events")
+        }
+        return inputs
     }
 
     /// Derating per step; empty when no step is derated.
