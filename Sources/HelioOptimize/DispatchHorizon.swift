@@ -28,6 +28,9 @@ public struct DispatchHorizon: Sendable {
     /// Spare battery discharge power kept at every plan step against forecast error, kW (and the
     /// energy to deliver it for one step).
     public var forecastReserveKW = 0.0
+    /// Flexible GPU work to plan with the plant (`nil`: the load is given); ``loadKW`` is then the
+    /// facility power of rigid operation (the bound on unserved demand and the contingency reserve).
+    public var compute: ComputeHorizon?
 
     /// Creates a horizon; see the properties for units.
     public init(stepHours: Double, loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double] = [],

@@ -20,6 +20,10 @@ public struct DispatchPlan: Sendable {
     public var exportKW: [Double]
     /// Unserved demand, kW.
     public var unservedKW: [Double]
+    /// Batch GPU work run, kW at full power (empty when the load was given).
+    public var batchKW: [Double] = []
+    /// Training power drawn, kW (empty when the load was given).
+    public var trainingKW: [Double] = []
     /// Objective value: fuel, carbon, O&M, wear, grid energy and unserved penalty, currency.
     public var cost: Double
     /// Solver wall time, seconds.

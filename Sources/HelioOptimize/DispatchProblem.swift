@@ -15,6 +15,14 @@ import HelioLP
 /// start) at the fuel price plus CO₂e × (carbon price − origin price); genset O&M per unit-hour and
 /// wear per start; battery wear per kWh charged and
 /// discharged; grid energy and its Scope 2 carbon; unserved penalty.
+/// Flexible GPU work (``DispatchHorizon/compute``, docs/compute.md): the load becomes
+/// fixed facility + k_t (p_t + b_t), with training power F·T_t ≤ p_t ≤ T_t (cap floor F), batch work
+/// 0 ≤ b_t ≤ spare GPU capacity, the backlog q_t = q_{t−1} + (a_t − b_t) h held at most to the work
+/// that arrived within the deadline window (everything older done: earliest deadline first with one
+/// deadline is first in, first out), and the work lost to caps, w_t ≥ T_t(1 − θ_k + s_k c_k) − s_k p_t
+/// for each segment k of the throughput curve between the floor and 1 (the lines through its points:
+/// exact where the curve is concave), priced at the throughput cost. A curtailment event holds
+/// fixed IT + p_t + b_t to its limit, any excess at the unserved penalty.
 /// Contingency reserve (`contingency_reserve`): the battery keeps one genset rating of spare
 /// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
 /// the whole load for twice `start_seconds` (a genset start plus an equal margin). Forecast reserve
@@ -83,6 +91,7 @@ public struct DispatchProblem: Sendable {
         var energy: [LinearProgram.Variable] = [], diesel: [LinearProgram.Variable] = [], units: [LinearProgram.Variable] = []
         var starts: [LinearProgram.Variable] = [], imports: [LinearProgram.Variable] = [], exports: [LinearProgram.Variable] = []
         var unserved: [LinearProgram.Variable] = []
+        var batch: [LinearProgram.Variable] = [], training: [LinearProgram.Variable] = [], backlog: [LinearProgram.Variable] = []
         var layout = PlanLayout(columnStarts: [], rowStarts: [], planSteps: 0)
 
         init(problem: DispatchProblem, horizon: DispatchHorizon) {
@@ -109,6 +118,7 @@ public struct DispatchProblem: Sendable {
         private mutating func addStep(_ t: Int) {
             let scenario = problem.scenario, h = horizon.hours(at: t)
             let load = horizon.loadKW[t]
+            var demand = load
             pv.append(program.addVariable(upper: horizon.pvAvailableKW[t]))
             unserved.append(program.addVariable(upper: load, objective: scenario.economics.unservedPenaltyPerKWh * h))
             var terms = [pv[t], unserved[t]], coefficients = [1.0, 1.0]
@@ -126,7 +136,52 @@ public struct DispatchProblem: Sendable {
                 terms += [imports[t], exports[t]]
                 coefficients += [1, -1]
             }
-            program.addConstraint(variables: terms, coefficients: coefficients, lower: load, upper: load)
+            if let compute = horizon.compute {
+                addCompute(t, compute, terms: &terms, coefficients: &coefficients)
+                demand = compute.fixedFacilityKW[t]
+            }
+            program.addConstraint(variables: terms, coefficients: coefficients, lower: demand, upper: demand)
+        }
+
+        /// Training power, batch work, backlog, work lost to caps and event rows of step `t`; the
+        /// load's flexible part joins the balance row's terms with −k_t.
+        private mutating func addCompute(_ t: Int, _ compute: ComputeHorizon, terms: inout [LinearProgram.Variable],
+                                         coefficients: inout [Double]) {
+            let h = horizon.hours(at: t), work = compute.trainingKW[t], perIT = compute.facilityPerITKW[t]
+            training.append(program.addVariable(lower: compute.capFloor * work, upper: work))
+            batch.append(program.addVariable(upper: compute.batchSpareKW[t]))
+            backlog.append(program.addVariable(upper: compute.backlogLimitKWh[t]))
+            // q_t − q_{t−1} + h b_t = h a_t (q_{−1}: the backlog at the start).
+            if t == 0 {
+                let right = compute.batchArrivalKW[t] * h + compute.initialBacklogKWh
+                program.addConstraint([backlog[t]: 1, batch[t]: h], lower: right, upper: right)
+            } else {
+                let right = compute.batchArrivalKW[t] * h
+                program.addConstraint([backlog[t]: 1, backlog[t - 1]: -1, batch[t]: h], lower: right, upper: right)
+            }
+            if work > 0 && compute.capFloor < 1 {
+                let lost = program.addVariable(objective: compute.throughputPerKWh * h)
+                for (c, theta, slope) in Self.throughputSegments(floor: compute.capFloor) {
+                    program.addConstraint([lost: 1, training[t]: slope], lower: work * (1 - theta + slope * c))
+                }
+            }
+            if compute.itLimitKW[t].isFinite {
+                let excess = program.addVariable(objective: problem.scenario.economics.unservedPenaltyPerKWh * perIT * h)
+                program.addConstraint([training[t]: 1, batch[t]: 1, excess: -1], upper: max(0, compute.itLimitKW[t] - compute.fixedITKW[t]))
+            }
+            terms += [training[t], batch[t]]
+            coefficients += [-perIT, -perIT]
+        }
+
+        /// The throughput curve's segments from `floor` to 1: each segment's start (cap c, throughput
+        /// θ) and slope.
+        static func throughputSegments(floor: Double) -> [(c: Double, theta: Double, slope: Double)] {
+            let curve = ThroughputCurve.zeus
+            let caps = [floor] + curve.powerFractions.filter { $0 > floor }
+            return zip(caps, caps.dropFirst()).map { low, high in
+                let low = (low, curve.throughput(atPowerFraction: low)), high = (high, curve.throughput(atPowerFraction: high))
+                return (low.0, low.1, (high.1 - low.1) / (high.0 - low.0))
+            }
         }
 
         private mutating func addBattery(_ t: Int, _ battery: BatteryConfig, terms: inout [LinearProgram.Variable],
@@ -215,7 +270,8 @@ public struct DispatchProblem: Sendable {
             return DispatchPlan(
                 pvKW: values(pv), chargeKW: values(charge), dischargeKW: values(discharge), energyKWh: values(energy),
                 dieselKW: values(diesel), dieselUnits: values(units), importKW: values(imports), exportKW: values(exports),
-                unservedKW: values(unserved), cost: solution.objective, solveSeconds: solution.solveSeconds, warmStart: nil)
+                unservedKW: values(unserved), batchKW: batch.map { max(0, solution[$0]) }, trainingKW: training.map { max(0, solution[$0]) },
+                cost: solution.objective, solveSeconds: solution.solveSeconds, warmStart: nil)
         }
     }
 }

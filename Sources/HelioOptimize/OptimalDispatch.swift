@@ -4,7 +4,9 @@ import HelioGrid
 /// Perfect-foresight dispatch: one LP over the whole simulated period with the true load and PV
 /// (commitment relaxed, as a year is too long for a MILP), stored energy at the end no lower than
 /// at the start. The plant then follows the plan step by step (``PlanFollower`` rounds relaxed
-/// commitment to whole units). It is the lower bound other strategies are compared with.
+/// commitment to whole units). It is the lower bound other strategies are compared with. In flexible
+/// operation (`[dispatch] compute = "flexible"`) the LP also plans the GPU work (``ComputeHorizon``):
+/// batch work within its deadlines and training caps, which the plant then runs.
 public struct OptimalDispatch: DispatchStrategy {
     /// The plan over every step of the run.
     public let plan: DispatchPlan
@@ -26,14 +28,25 @@ public struct OptimalDispatch: DispatchStrategy {
         }
         let (load, pv, carbon, rating) = inputs.wholeRun(scenario)
         let battery = scenario.battery
-        let horizon = DispatchHorizon(
+        var horizon = DispatchHorizon(
             stepHours: inputs.axis.stepHours, loadKW: load, pvAvailableKW: pv, gridCarbonGPerKWh: carbon, dieselRatingFactor: rating,
             initialEnergyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
+        horizon.compute = inputs.compute.map { ComputeHorizon(wholeRun: $0, scenario: scenario, axis: inputs.axis) }
         plan = try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
         unitKW = scenario.diesel?.unitKW ?? 0
     }
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
-        PlanFollower.decision(following: PlantSetpoints(plan: plan, step: context.step, unitKW: unitKW), in: context)
+        let setpoints = PlantSetpoints(plan: plan, step: context.step, unitKW: unitKW)
+        guard let state = context.compute, context.step < plan.batchKW.count else {
+            return PlanFollower.decision(following: setpoints, in: context)
+        }
+        let cap = state.trainingKW > 0 ? plan.trainingKW[context.step] / state.trainingKW : 1
+        let choice = ComputeChoice(batchKW: plan.batchKW[context.step], trainingCap: cap)
+        var planned = context
+        planned.loadKW = state.facilityKW(choice)
+        var decision = PlanFollower.decision(following: setpoints, in: planned)
+        decision.compute = choice
+        return decision
     }
 }

@@ -20,9 +20,9 @@ public enum StrategyFactory {
 
     /// The scenario's `[dispatch] strategy` for a simulation on `inputs` (prepared from `weather`).
     public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {
-        if scenario.dispatch.compute == .flexible && !scenario.dispatch.strategy.isRuleBased {
-            throw HelioError(.scenario, "flexible GPU work is dispatched by the rule-based strategies (rule, load-following, cycle-charging); "
-                             + "\(scenario.dispatch.strategy.rawValue) does not plan it yet", file: scenario.source, key: "dispatch.compute")
+        if scenario.dispatch.compute == .flexible && scenario.dispatch.strategy == .mpc {
+            throw HelioError(.scenario, "flexible GPU work is dispatched by the rule-based strategies and optimal; mpc does not plan it yet",
+                             file: scenario.source, key: "dispatch.compute")
         }
         switch scenario.dispatch.strategy {
         case .rule, .loadFollowing, .cycleCharging:

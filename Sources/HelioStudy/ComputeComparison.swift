@@ -1,11 +1,11 @@
 import HelioGrid
 import HelioOptimize
 
-/// `compare --compute`: the campus with rigid and with flexible GPU work under each rule-based EMS,
-/// on weather loaded once (docs/compute.md).
+/// `compare --compute`: the campus with rigid and with flexible GPU work under each rule-based EMS
+/// and the perfect-foresight LP, on weather loaded once (docs/compute.md).
 public enum ComputeComparison {
     /// The strategies compared.
-    public static let strategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging]
+    public static let strategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging, .optimal]
 
     /// Rigid then flexible, per strategy.
     public static func run(_ scenario: Scenario) throws -> [LabeledResult] {

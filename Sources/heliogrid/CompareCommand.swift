@@ -15,7 +15,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var scenarioArguments: ScenarioArguments
     @Flag(help: "Compare dispatch strategies (rule, mpc, optimal) instead of plants.")
     var dispatch = false
-    @Flag(help: "Compare rigid and flexible GPU work ([load.flexibility], docs/compute.md) under each rule-based EMS.")
+    @Flag(help: "Compare rigid and flexible GPU work ([load.flexibility], docs/compute.md) under each rule-based EMS and optimal.")
     var compute = false
 
     func run() throws {

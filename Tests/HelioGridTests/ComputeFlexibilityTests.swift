@@ -8,52 +8,20 @@ import Testing
 /// battery can carry the load; the throughput curve recomputed from the Zeus traces; the default
 /// campus flexible against rigid with its work conserved and its energy balanced.
 @Suite struct ComputeFlexibilityTests {
-    static let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420)
+    static let axis = ComputeCase.axis
 
-    /// A year of zeros with `values` at the given hours.
-    static func series(_ values: [Int: Double]) -> [Double] {
-        var series = [Double](repeating: 0, count: axis.stepsPerYear)
-        for (hour, value) in values { series[hour] = value }
-        return series
-    }
-
-    /// A campus of nothing but the given work (facility = IT), PV at the given hours, one 200 kW genset
-    /// (no minimum load), and a battery when `batteryKWh` > 0 (`batteryKW`, ideal, SOC from 0.5).
+    /// The campus of ``ComputeCase`` run by the rule EMS (wrapped for flexible work at `throughputPerKWh`).
     static func run(batch: [Int: Double] = [:], training: [Int: Double] = [:], pv: [Int: Double] = [:], slackHours: Int = 12,
                     batteryKWh: Double = 0, batteryKW: Double = 0, throughputPerKWh: Double = 0, events: [CurtailmentEvent] = [],
                     compute: DispatchConfig.Compute) -> SimulationResult {
-        var scenario = TestData.defaultScenario
-        scenario.pv = nil
-        scenario.battery = nil
-        scenario.site.years = 1
-        var diesel = DieselConfig(units: 1, unitKW: 200)
-        diesel.minLoadRatio = 0
-        scenario.diesel = diesel
-        if batteryKWh > 0 {
-            var config = BatteryConfig(energyKWh: batteryKWh, powerKW: batteryKW)
-            (config.chargeEfficiency, config.dischargeEfficiency, config.selfDischargePerDay, config.socInitial) = (1, 1, 0, 0.5)
-            scenario.battery = config
-        }
-        scenario.dispatch.compute = compute
-        scenario.load.events = events
-        let batchKW = series(batch), trainingKW = series(training), it = zip(batchKW, trainingKW).map(+)
-        var inputs = SimulationInputs(axis: axis, load: CampusLoad(itKW: it, facilityKW: it), pvAvailableKW: series(pv),
-                                      gridCarbonGPerKWh: [])
-        if compute == .flexible {
-            let zeros = series([:]), ones = [Double](repeating: 1, count: axis.stepsPerYear)
-            inputs.compute = ComputeProfile(
-                fixedITKW: zeros, rigidWorkKW: trainingKW, trainingKW: trainingKW, batchArrivalKW: batchKW, facilityPerITKW: ones,
-                facilityFixedKW: zeros, trainingShare: 1, workCapacityKW: 1_000, gpuKW: 0.5, slackSteps: slackHours, capFloor: 0.7,
-                curtailments: try! CurtailmentSchedule(scenario: scenario, axis: axis))
-        }
+        let (scenario, inputs) = ComputeCase.make(batch: batch, training: training, pv: pv, slackHours: slackHours, batteryKWh: batteryKWh,
+                                                  batteryKW: batteryKW, events: events, compute: compute)
         var strategy: any DispatchStrategy = compute == .flexible
             ? FlexibleComputeDispatch(base: RuleBasedDispatch(config: scenario.dispatch),
                                       costs: ComputeCosts(dieselPerKWh: 0.35, throughputPerKWh: throughputPerKWh, unservedPerKWh: 10))
             : RuleBasedDispatch(config: scenario.dispatch)
         let result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: true)
-        #expect(result.maxBalanceErrorFraction < 1e-9)
-        let c = result.totals.compute
-        #expect(abs(c.batchArrivedKWh - c.batchRunKWh - c.batchMissedKWh - c.batchQueuedAtEndKWh) < 1e-9, "batch work conserved")
+        ComputeCase.checkInvariants(result)
         return result
     }
 

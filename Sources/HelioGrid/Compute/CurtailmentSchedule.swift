@@ -39,7 +39,7 @@ public struct CurtailmentSchedule: Sendable, Equatable {
     /// The share of IT power to shed over the step from `startMinute` lasting `stepMinutes`: the
     /// largest event's share times the part of the step it covers.
     @inline(__always)
-    func shed(startMinute: Double, stepMinutes: Double) -> Double {
+    public func shed(startMinute: Double, stepMinutes: Double) -> Double {
         var largest = 0.0
         for span in spans {
             if span.startMinute >= startMinute + stepMinutes { break }

@@ -1,0 +1,60 @@
+import HelioGrid
+
+/// The campus's flexible GPU work over a dispatch horizon (docs/compute.md), for the LP: per step
+/// the facility power that does not move, how facility power follows IT power, training work that
+/// may be capped, batch work arriving and the GPU capacity left for it, the most batch work that may
+/// still wait at the end of each step (all older work past its deadline done), and any event's limit.
+public struct ComputeHorizon: Sendable {
+    /// Facility power with training and batch work at zero, kW.
+    public var fixedFacilityKW: [Double]
+    /// Facility kW per IT kW at the margin.
+    public var facilityPerITKW: [Double]
+    /// IT power of idle nodes, fabric and interactive work, kW.
+    public var fixedITKW: [Double]
+    /// Training work at full power, kW.
+    public var trainingKW: [Double]
+    /// Batch work arriving, kW at full power.
+    public var batchArrivalKW: [Double]
+    /// GPU capacity left for batch work, kW at full power.
+    public var batchSpareKW: [Double]
+    /// Most batch work that may wait at the end of each step, kWh.
+    public var backlogLimitKWh: [Double]
+    /// IT power limit from curtailment events, kW (infinite without one).
+    public var itLimitKW: [Double]
+    /// Batch work waiting at the start, kWh.
+    public var initialBacklogKWh: Double
+    /// Lowest training cap, fraction.
+    public var capFloor: Double
+    /// Cost of a kWh of GPU work lost to caps, currency.
+    public var throughputPerKWh: Double
+
+    /// The whole run of `scenario` from the year's `profile`, with batch deadlines `slackSteps` after
+    /// arrival and the run's curtailment events.
+    public init(wholeRun profile: ComputeProfile, scenario: Scenario, axis: TimeAxis) {
+        let years = scenario.site.years, hours = axis.stepHours
+        func repeated(_ values: [Double]) -> [Double] { Array([[Double]](repeating: values, count: years).joined()) }
+        let fixedIT = repeated(profile.fixedITKW), perIT = repeated(profile.facilityPerITKW), fixed = repeated(profile.facilityFixedKW)
+        let training = repeated(profile.trainingKW), arrivals = repeated(profile.batchArrivalKW)
+        fixedFacilityKW = zip(fixed, zip(perIT, fixedIT)).map { $0 + $1.0 * $1.1 }
+        facilityPerITKW = perIT
+        fixedITKW = fixedIT
+        trainingKW = training
+        batchArrivalKW = arrivals
+        batchSpareKW = repeated(profile.rigidWorkKW).map { max(0, profile.workCapacityKW - $0) }
+        var window = 0.0, limits = [Double](repeating: 0, count: arrivals.count)
+        for t in arrivals.indices {
+            window += arrivals[t] * hours
+            if t - profile.slackSteps >= 0 { window -= arrivals[t - profile.slackSteps] * hours }
+            limits[t] = max(0, window)
+        }
+        backlogLimitKWh = limits
+        let minutes = hours * 60, schedule = profile.curtailments
+        itLimitKW = arrivals.indices.map { t in
+            let shed = schedule.shed(startMinute: Double(t) * minutes, stepMinutes: minutes)
+            return shed > 0 ? (fixedIT[t] + training[t] + arrivals[t]) * (1 - shed) : .infinity
+        }
+        initialBacklogKWh = 0
+        capFloor = profile.capFloor
+        throughputPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
+    }
+}
