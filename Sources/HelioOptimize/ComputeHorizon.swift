@@ -13,6 +13,8 @@ public struct ComputeHorizon: Sendable {
     public var fixedITKW: [Double]
     /// Training work at full power, kW.
     public var trainingKW: [Double]
+    /// The lowest power training may be capped to, kW.
+    public var trainingFloorKW: [Double]
     /// Batch work arriving, kW at full power.
     public var batchArrivalKW: [Double]
     /// GPU capacity left for batch work, kW at full power.
@@ -23,13 +25,13 @@ public struct ComputeHorizon: Sendable {
     public var itLimitKW: [Double]
     /// Batch work waiting at the start, kWh.
     public var initialBacklogKWh: Double
-    /// Lowest training cap, fraction.
-    public var capFloor: Double
+    /// The lowest cap any training work accepts, fraction (where the throughput curve's segments start).
+    public var lowestCapFloor: Double
     /// Cost of a kWh of GPU work lost to caps, currency.
     public var throughputPerKWh: Double
 
-    /// The whole run of `scenario` from the year's `profile`, with batch deadlines `slackSteps` after
-    /// arrival and the run's curtailment events.
+    /// The whole run of `scenario` from the year's `profile` (every year alike), with the run's
+    /// curtailment events.
     public init(wholeRun profile: ComputeProfile, scenario: Scenario, axis: TimeAxis) {
         let years = scenario.site.years, hours = axis.stepHours
         func repeated(_ values: [Double]) -> [Double] { Array([[Double]](repeating: values, count: years).joined()) }
@@ -39,13 +41,24 @@ public struct ComputeHorizon: Sendable {
         facilityPerITKW = perIT
         fixedITKW = fixedIT
         trainingKW = training
+        trainingFloorKW = repeated(profile.trainingFloorKW)
         batchArrivalKW = arrivals
         batchSpareKW = repeated(profile.rigidWorkKW).map { max(0, profile.workCapacityKW - $0) }
-        var window = 0.0, limits = [Double](repeating: 0, count: arrivals.count)
+        // Work that may still wait at the end of step t: arrived by t and due after t.
+        let steps = profile.batchArrivalKW.count
+        var dueAt = [Double](repeating: 0, count: arrivals.count)
+        for year in 0..<years {
+            for step in 0..<steps {
+                for piece in profile.batchPieceStart[step]..<profile.batchPieceStart[step + 1] {
+                    let due = year * steps + step + profile.batchPieceSlackSteps[piece]
+                    if due < dueAt.count { dueAt[due] += profile.batchPieceKW[piece] * hours }
+                }
+            }
+        }
+        var waiting = 0.0, limits = [Double](repeating: 0, count: arrivals.count)
         for t in arrivals.indices {
-            window += arrivals[t] * hours
-            if t - profile.slackSteps >= 0 { window -= arrivals[t - profile.slackSteps] * hours }
-            limits[t] = max(0, window)
+            waiting += arrivals[t] * hours - dueAt[t]
+            limits[t] = max(0, waiting)
         }
         backlogLimitKWh = limits
         let minutes = hours * 60, schedule = profile.curtailments
@@ -54,7 +67,7 @@ public struct ComputeHorizon: Sendable {
             return shed > 0 ? (fixedIT[t] + training[t] + arrivals[t]) * (1 - shed) : .infinity
         }
         initialBacklogKWh = 0
-        capFloor = profile.capFloor
+        lowestCapFloor = profile.lowestCapFloor
         throughputPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
     }
 }

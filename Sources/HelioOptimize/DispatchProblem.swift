@@ -18,8 +18,8 @@ import HelioLP
 /// Flexible GPU work (``DispatchHorizon/compute``, docs/compute.md): the load becomes
 /// fixed facility + k_t (p_t + b_t), with training power F·T_t ≤ p_t ≤ T_t (cap floor F), batch work
 /// 0 ≤ b_t ≤ spare GPU capacity, the backlog q_t = q_{t−1} + (a_t − b_t) h held at most to the work
-/// that arrived within the deadline window (everything older done: earliest deadline first with one
-/// deadline is first in, first out), and the work lost to caps, w_t ≥ T_t(1 − θ_k + s_k c_k) − s_k p_t
+/// that arrived by t and is due after t (on one aggregated resource run earliest deadline first,
+/// that cumulative condition is what meeting every deadline needs), and the work lost to caps, w_t ≥ T_t(1 − θ_k + s_k c_k) − s_k p_t
 /// for each segment k of the throughput curve between the floor and 1 (the lines through its points:
 /// exact where the curve is concave), priced at the throughput cost. A curtailment event holds
 /// fixed IT + p_t + b_t to its limit, any excess at the unserved penalty.
@@ -148,7 +148,7 @@ public struct DispatchProblem: Sendable {
         private mutating func addCompute(_ t: Int, _ compute: ComputeHorizon, terms: inout [LinearProgram.Variable],
                                          coefficients: inout [Double]) {
             let h = horizon.hours(at: t), work = compute.trainingKW[t], perIT = compute.facilityPerITKW[t]
-            training.append(program.addVariable(lower: compute.capFloor * work, upper: work))
+            training.append(program.addVariable(lower: min(compute.trainingFloorKW[t], work), upper: work))
             batch.append(program.addVariable(upper: compute.batchSpareKW[t]))
             backlog.append(program.addVariable(upper: compute.backlogLimitKWh[t]))
             // q_t − q_{t−1} + h b_t = h a_t (q_{−1}: the backlog at the start).
@@ -159,9 +159,9 @@ public struct DispatchProblem: Sendable {
                 let right = compute.batchArrivalKW[t] * h
                 program.addConstraint([backlog[t]: 1, backlog[t - 1]: -1, batch[t]: h], lower: right, upper: right)
             }
-            if work > 0 && compute.capFloor < 1 {
+            if work > 0 && compute.trainingFloorKW[t] < work {
                 let lost = program.addVariable(objective: compute.throughputPerKWh * h)
-                for (c, theta, slope) in Self.throughputSegments(floor: compute.capFloor) {
+                for (c, theta, slope) in Self.throughputSegments(floor: compute.lowestCapFloor) {
                     program.addConstraint([lost: 1, training[t]: slope], lower: work * (1 - theta + slope * c))
                 }
             }

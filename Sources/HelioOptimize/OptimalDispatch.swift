@@ -42,7 +42,7 @@ public struct OptimalDispatch: DispatchStrategy {
             return PlanFollower.decision(following: setpoints, in: context)
         }
         let cap = state.trainingKW > 0 ? plan.trainingKW[context.step] / state.trainingKW : 1
-        let choice = ComputeChoice(batchKW: plan.batchKW[context.step], trainingCap: cap)
+        let choice = state.allowed(ComputeChoice(batchKW: plan.batchKW[context.step], trainingCap: cap))
         var planned = context
         planned.loadKW = state.facilityKW(choice)
         var decision = PlanFollower.decision(following: setpoints, in: planned)

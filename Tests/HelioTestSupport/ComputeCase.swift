@@ -41,8 +41,10 @@ public enum ComputeCase {
         if compute == .flexible {
             let zeros = series([:]), ones = [Double](repeating: 1, count: axis.stepsPerYear)
             inputs.compute = ComputeProfile(
-                fixedITKW: zeros, rigidWorkKW: trainingKW, trainingKW: trainingKW, batchArrivalKW: batchKW, facilityPerITKW: ones,
-                facilityFixedKW: zeros, trainingShare: 1, workCapacityKW: 1_000, gpuKW: 0.5, slackSteps: slackHours, capFloor: 0.7,
+                fixedITKW: zeros, rigidWorkKW: trainingKW, trainingKW: trainingKW, trainingFloorKW: trainingKW.map { $0 * 0.7 },
+                batchArrivalKW: batchKW, batchPieceStart: Array(0...batchKW.count), batchPieceKW: batchKW,
+                batchPieceSlackSteps: [Int](repeating: slackHours, count: batchKW.count), facilityPerITKW: ones, facilityFixedKW: zeros,
+                workCapacityKW: 1_000, gpuKW: 0.5, maxSlackSteps: slackHours, lowestCapFloor: 0.7,
                 curtailments: try! CurtailmentSchedule(scenario: scenario, axis: axis))
         }
         return (scenario, inputs)

@@ -24,7 +24,7 @@ public struct CarbonCostPath: Sendable, Equatable {
     /// Builds the path for a run.
     public init(result: SimulationResult) {
         let scenario = result.scenario, carbon = scenario.carbon, plant = PlantModel(scenario: scenario)
-        let gpus = scenario.load.kind == .gpuCluster ? Double(scenario.load.gpus) : 0
+        let gpus = scenario.load.kind != .csv ? Double(scenario.load.gpus) : 0
         years = (1...scenario.economics.projectYears).map { year in
             let totals = result.yearly[min(year, result.yearly.count) - 1]
             let calendarYear = carbon.firstYear + year - 1

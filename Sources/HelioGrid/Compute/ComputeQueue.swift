@@ -1,21 +1,26 @@
 /// The batch-work queue of a run in flexible operation: work waiting, bucketed by the step its
-/// deadline falls in (a ring of `slack + 1` buckets), run earliest deadline first.
+/// deadline falls in (a ring of `maxSlack + 1` buckets), run earliest deadline first. Each bucket
+/// also keeps its work's mean arrival step, from which delays are counted.
 struct ComputeQueue {
     private var buckets: [Double]
-    private let slackSteps: Int
+    private var arrivalSums: [Double]
+    private let maxSlackSteps: Int
     /// Work waiting, kWh at full power.
     private(set) var queuedKWh = 0.0
 
-    /// An empty queue for deadlines `slackSteps` after arrival.
-    init(slackSteps: Int) {
-        self.slackSteps = slackSteps
-        buckets = [Double](repeating: 0, count: slackSteps + 1)
+    /// An empty queue for deadlines up to `maxSlackSteps` after arrival.
+    init(maxSlackSteps: Int) {
+        self.maxSlackSteps = maxSlackSteps
+        buckets = [Double](repeating: 0, count: maxSlackSteps + 1)
+        arrivalSums = buckets
     }
 
-    /// Adds `kWh` arriving at `step`, due at the end of step `step + slack`.
+    /// Adds `kWh` arriving at `step`, due at the end of step `step + slackSteps`.
     @inline(__always)
-    mutating func arrive(_ kWh: Double, step: Int) {
-        buckets[(step + slackSteps) % buckets.count] += kWh
+    mutating func arrive(_ kWh: Double, step: Int, slackSteps: Int) {
+        let index = (step + slackSteps) % buckets.count
+        buckets[index] += kWh
+        arrivalSums[index] += kWh * Double(step)
         queuedKWh += kWh
     }
 
@@ -29,15 +34,22 @@ struct ComputeQueue {
     mutating func run(_ kWh: Double, step: Int, stepHours: Double, into totals: inout ComputeTotals) -> Double {
         var left = min(kWh, queuedKWh), deferred = 0.0
         var due = step
-        while left > 1e-12 && due <= step + slackSteps {
+        while left > 1e-12 && due <= step + maxSlackSteps {
             let index = due % buckets.count
-            let taken = min(left, buckets[index])
-            if taken > 0 {
-                buckets[index] -= taken
+            let held = buckets[index]
+            if held > 1e-12 {
+                let taken = min(left, held)
+                let arrival = arrivalSums[index] / held
+                if held - taken > 1e-9 {
+                    buckets[index] -= taken
+                    arrivalSums[index] -= taken * arrival
+                } else {
+                    (buckets[index], arrivalSums[index]) = (0, 0)
+                }
                 left -= taken
-                let delaySteps = step - (due - slackSteps)
-                if delaySteps > 0 {
-                    let delayHours = Double(delaySteps) * stepHours
+                // The mean arrival of whole steps, rounded off the sums' floating-point error.
+                let delayHours = ((Double(step) - arrival) * 1e6).rounded() / 1e6 * stepHours
+                if delayHours > 1e-9 {
                     deferred += taken
                     totals.batchDelayKWhHours += taken * delayHours
                     totals.batchMaxDelayHours = max(totals.batchMaxDelayHours, delayHours)
@@ -56,8 +68,9 @@ struct ComputeQueue {
     mutating func expire(step: Int, into totals: inout ComputeTotals) {
         let index = step % buckets.count
         let missed = buckets[index]
-        guard missed > 1e-9 else { return }
         buckets[index] = 0
+        arrivalSums[index] = 0
+        guard missed > 1e-9 else { return }
         queuedKWh = max(0, queuedKWh - missed)
         totals.batchMissedKWh += missed
         totals.batchMissSteps += 1

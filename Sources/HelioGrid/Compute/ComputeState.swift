@@ -10,6 +10,9 @@ public struct ComputeState: Sendable {
     public var capFloor = 1.0
     /// Batch work that reaches its deadline this step, kW.
     public var dueKW = 0.0
+    /// Batch work that must run this step for every waiting deadline to stay within the GPUs left
+    /// in the steps before it (what is due now included), kW.
+    public var requiredKW = 0.0
     /// Batch work arriving this step (what rigid operation runs now), kW.
     public var arrivingKW = 0.0
     /// All batch work waiting, arrivals and due work included, kW if run in this step.
@@ -26,14 +29,21 @@ public struct ComputeState: Sendable {
     /// Creates an empty state (no GPU work).
     public init() {}
 
-    /// The least batch work that may run: what is due, as far as the GPUs allow, kW.
-    public var minimumBatchKW: Double { min(dueKW, spareKW) }
+    /// The least batch work that may run: what is due or needed to keep later deadlines, as far as the GPUs allow, kW.
+    public var minimumBatchKW: Double { min(max(dueKW, requiredKW), spareKW) }
     /// The most batch work that can run: the whole queue, as far as the GPUs allow, kW.
     public var maximumBatchKW: Double { min(queuedKW, spareKW) }
-    /// What rigid operation runs: the arrivals (and at least what is due), kW.
-    public var nominalBatchKW: Double { min(max(dueKW, arrivingKW), maximumBatchKW) }
+    /// What rigid operation runs: the arrivals (and at least what must run), kW.
+    public var nominalBatchKW: Double { min(max(minimumBatchKW, arrivingKW), maximumBatchKW) }
     /// Rigid operation's choice.
     public var nominal: ComputeChoice { ComputeChoice(batchKW: nominalBatchKW) }
+
+    /// `choice` held to what this step allows: batch work between ``minimumBatchKW`` and
+    /// ``maximumBatchKW``, the training cap between its floor and 1 (a plan made on other numbers,
+    /// such as the LP's, is carried out this way).
+    public func allowed(_ choice: ComputeChoice) -> ComputeChoice {
+        ComputeChoice(batchKW: min(max(choice.batchKW, minimumBatchKW), maximumBatchKW), trainingCap: min(max(choice.trainingCap, capFloor), 1))
+    }
 
     /// IT power under `choice`, kW.
     @inline(__always)

@@ -13,23 +13,14 @@ public struct CurtailmentSchedule: Sendable, Equatable {
 
     /// The events of `scenario` on `axis`; each must start inside the run's reporting years and not on 29 February.
     public init(scenario: Scenario, axis: TimeAxis) throws {
-        let firstYear = scenario.carbon.firstYear, lastYear = firstYear + scenario.site.years - 1
+        let clock = RunClock(firstYear: scenario.carbon.firstYear, years: scenario.site.years, utcOffsetMinutes: axis.utcOffsetMinutes)
         spans = try scenario.load.events.enumerated().map { index, event in
-            let key = "load.events[\(index)].start"
-            let localMinutes = event.start.utcMinutes + axis.utcOffsetMinutes
-            let days = Int((Double(localMinutes) / 1440).rounded(.down))
-            let (year, month, day) = CivilCalendar.civilDate(daysFromEpoch: days)
-            guard (firstYear...lastYear).contains(year) else {
-                throw HelioError(.scenario, "falls in \(year) in the site's time; the run covers \(firstYear)–\(lastYear) "
-                                 + "([carbon] first_year and [site] years)", file: scenario.source, key: key)
+            switch clock.minute(event.start) {
+            case .success(let start):
+                return Span(startMinute: start, endMinute: start + event.hours * 60, shed: event.shedFraction)
+            case .failure(let error):
+                throw HelioError(.scenario, error.reason, file: scenario.source, key: "load.events[\(index)].start")
             }
-            guard CivilCalendar.isValid(month: month, day: day) else {
-                throw HelioError(.scenario, "falls on 29 February in the site's time; the modelled years have 365 days",
-                                 file: scenario.source, key: key)
-            }
-            let start = Double((year - firstYear) * CivilCalendar.minutesPerYear
-                + CivilCalendar.minuteOfYear(month: month, day: day, hour: 0, minute: 0) + localMinutes - days * 1440)
-            return Span(startMinute: start, endMinute: start + event.hours * 60, shed: event.shedFraction)
         }.sorted { $0.startMinute < $1.startMinute }
     }
 

@@ -54,7 +54,7 @@ public struct DataCentreKPIs: Sendable, Equatable, Codable {
         ref = t.servedKWh > 0 ? (onSite + renewableContractKWh) / t.servedKWh : 0
         cueKgPerKWh = itEnergyKWh > 0 ? t.emissionsKgCO2e / itEnergyKWh : 0
         erf = 0
-        installedITPowerKW = load.kind == .gpuCluster ? GPUClusterLoad(config: load).installedITKW : 0
+        installedITPowerKW = load.kind != .csv ? GPUClusterLoad(config: load).installedITKW : 0
         renewableTotalKWh = onSite + renewableContractKWh
         renewableOnSiteKWh = onSite
         self.renewableContractKWh = renewableContractKWh

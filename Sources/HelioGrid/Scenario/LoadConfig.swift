@@ -1,7 +1,7 @@
 /// `[load]`: the campus demand, from the GPU-cluster model or a CSV.
 public struct LoadConfig: Sendable, Equatable {
     /// Where the load comes from.
-    public enum Kind: String, Sendable { case gpuCluster = "gpu-cluster", csv }
+    public enum Kind: String, Sendable { case gpuCluster = "gpu-cluster", csv, jobs }
     /// Utilisation pattern of the GPU fleet.
     public enum Profile: String, Sendable, CaseIterable { case training, inference, mixed }
 
@@ -52,6 +52,8 @@ public struct LoadConfig: Sendable, Equatable {
     public var flexibility = FlexibilityConfig()
     /// `[[load.events]]`: curtailment requests (flexible operation only).
     public var events: [CurtailmentEvent] = []
+    /// `[load.jobs]` (`kind = "jobs"`).
+    public var jobs = JobsConfig()
 
     /// Number of GPU nodes.
     public var nodes: Int { gpus / gpusPerNode }
@@ -67,7 +69,7 @@ public struct LoadConfig: Sendable, Equatable {
 
     init(_ section: inout ScenarioSection, baseDirectory: String) throws {
         let defaults = LoadConfig()
-        let kindName = try section.choice("kind", default: defaults.kind.rawValue, in: ["gpu-cluster", "csv"])
+        let kindName = try section.choice("kind", default: defaults.kind.rawValue, in: ["gpu-cluster", "csv", "jobs"])
         kind = Kind(rawValue: kindName)!
         gpus = try section.int("gpus", default: defaults.gpus, in: 1...10_000_000)
         gpusPerNode = try section.int("gpus_per_node", default: defaults.gpusPerNode, in: 1...1024)
@@ -107,10 +109,24 @@ public struct LoadConfig: Sendable, Equatable {
         csvPath = try section.optionalString("csv").map { SiteConfig.resolve($0, against: baseDirectory) }
         if kind == .csv && csvPath == nil { throw section.error("csv", "required when kind = \"csv\"") }
         if kind == .gpuCluster && csvPath != nil { throw section.error("csv", "only used with kind = \"csv\"") }
+        if kind == .jobs {
+            for key in ["profile", "mean_utilization", "checkpoint_every_hours", "maintenance_hours_per_week", "maintenance_share",
+                        "interruptions_per_gpu_day", "restart_minutes", "job_gpus"] where section.contains(key) {
+                throw section.error(key, "the aggregate model's; with kind = \"jobs\" the jobs make the load")
+            }
+        }
         var coolingSection = try section.section("cooling")
         cooling = try CoolingConfig(&coolingSection)
         var flexibilitySection = try section.section("flexibility")
+        if kind == .jobs {
+            for key in ["deferrable_share", "max_deferral_hours", "power_cap_floor"] where flexibilitySection.contains(key) {
+                throw flexibilitySection.error(key, "the aggregate model's; with kind = \"jobs\" each job's class, deadline and lowest cap say it")
+            }
+        }
         flexibility = try FlexibilityConfig(&flexibilitySection)
+        var jobsSection = try section.section("jobs")
+        if kind != .jobs && jobsSection.hasKeys { throw section.error("jobs", "only used with kind = \"jobs\"") }
+        jobs = try JobsConfig(&jobsSection, gpus: gpus, baseDirectory: baseDirectory)
         events = try section.tableList("events").map { entry in
             var entry = entry
             return try CurtailmentEvent(&entry)

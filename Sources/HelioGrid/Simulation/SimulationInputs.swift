@@ -47,18 +47,24 @@ public struct SimulationInputs: Sendable {
         let axis = TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: weather.location.utcOffsetMinutes)
         let ambient = WeatherResampler.resample(weather.tempC, fromMinutes: weather.stepMinutes, toMinutes: axis.stepMinutes)
         let auxiliaryKW = scenario.battery?.auxiliaryKW ?? 0
-        let load = try campusLoad(scenario.load, axis: axis, ambientC: ambient).addingBatteryAuxiliary(kW: auxiliaryKW)
+        let schedule = scenario.load.kind == .jobs ? try jobSchedule(scenario, axis: axis) : nil
+        let load = try campusLoad(scenario.load, axis: axis, ambientC: ambient, schedule: schedule).addingBatteryAuxiliary(kW: auxiliaryKW)
         var inputs = SimulationInputs(
             axis: axis, load: load,
             pvAvailableKW: try pvAvailable(scenario.pv, weather: weather, axis: axis),
             gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis),
             gensetRatingFactor: gensetRating(scenario.diesel, ambientC: ambient, elevationM: weather.location.elevationM))
         if scenario.dispatch.compute == .flexible {
-            guard scenario.load.kind == .gpuCluster else {
-                throw HelioError(.scenario, "flexible GPU work needs the GPU-cluster load model (load.kind = \"gpu-cluster\"): a load CSV "
-                                 + "does not say which work may move", file: scenario.source, key: "dispatch.compute")
+            guard scenario.load.kind != .csv else {
+                throw HelioError(.scenario, "flexible GPU work needs the GPU-cluster model or jobs (load.kind = \"gpu-cluster\" or \"jobs\"): "
+                                 + "a load CSV does not say which work may move", file: scenario.source, key: "dispatch.compute")
             }
-            inputs.compute = ComputeProfile(load: load, config: scenario.load, ambientC: ambient, axis: axis, batteryAuxiliaryKW: auxiliaryKW)
+            if let schedule {
+                inputs.compute = ComputeProfile(schedule: schedule, config: scenario.load, ambientC: ambient, axis: axis,
+                                                batteryAuxiliaryKW: auxiliaryKW)
+            } else {
+                inputs.compute = ComputeProfile(load: load, config: scenario.load, ambientC: ambient, axis: axis, batteryAuxiliaryKW: auxiliaryKW)
+            }
             inputs.compute?.curtailments = try CurtailmentSchedule(scenario: scenario, axis: axis)
         } else if !scenario.load.events.isEmpty {
             throw HelioError(.scenario, "curtailment events are honoured by flexible GPU work: set [dispatch] compute = \"flexible\" "
@@ -74,9 +80,29 @@ public struct SimulationInputs: Sendable {
         return factors.allSatisfy { $0 == 1 } ? [] : factors
     }
 
-    private static func campusLoad(_ config: LoadConfig, axis: TimeAxis, ambientC: [Double]) throws -> CampusLoad {
+    /// The rigid schedule of the scenario's jobs (its trace, or its generated mix) over the first year.
+    private static func jobSchedule(_ scenario: Scenario, axis: TimeAxis) throws -> JobSchedule {
+        let config = scenario.load
+        let jobs: [ComputeJob]
+        if let path = config.jobs.tracePath {
+            let clock = RunClock(firstYear: scenario.carbon.firstYear, years: scenario.site.years, utcOffsetMinutes: axis.utcOffsetMinutes)
+            jobs = try JobTraceReader.load(path: path, clock: clock, gpus: config.gpus)
+        } else {
+            jobs = JobMixGenerator.jobs(config.jobs, gpus: config.gpus, seed: config.seed)
+        }
+        return JobSchedule(jobs: jobs, gpus: config.gpus, axis: axis)
+    }
+
+    private static func campusLoad(_ config: LoadConfig, axis: TimeAxis, ambientC: [Double], schedule: JobSchedule?) throws -> CampusLoad {
         let cooling = CoolingModel(config: config.cooling)
         switch config.kind {
+        case .jobs:
+            guard let schedule else { preconditionFailure("kind = jobs without a schedule") }
+            let model = GPUClusterLoad(config: config), busyKW = ComputeProfile.gpuKW(config)
+            let idleKW = Double(config.nodes) * config.nodeIdleKW * (1 + config.fabricOverhead)
+            var busy = zip(schedule.interactiveGPUs, schedule.trainingGPUs).map(+)
+            for piece in schedule.batchPieces { busy[piece.step] += piece.gpus }
+            return CampusLoad.fromIT(busy.map { idleKW + $0 * busyKW }, ambientC: ambientC, cooling: cooling, designITKW: model.peakITKW)
         case .gpuCluster:
             let model = GPUClusterLoad(config: config)
             return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling,
