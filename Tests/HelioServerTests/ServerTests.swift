@@ -350,7 +350,7 @@ import Testing
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
         let served = Set(EMSApplication.routes.flatMap { path, methods in methods.map { "\($0.rawValue) \(path)" } })
-        #expect(served.count == 20)
+        #expect(served.count == 25)
         #expect(documented == served)
     }
 }
@@ -362,7 +362,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let store = try EMSStore(path: path)
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record", "v4-resume-last-reading", "v5-weather-forecast"])
+        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record", "v4-resume-last-reading", "v5-weather-forecast", "v6-flexible-jobs"])
         // Two minutes of 1-second readings with load 0…119 kW: minute means 29.5 and 89.5.
         let readings = (0..<120).map { second in
             TelemetryEntry(source: "simulated", resolutionS: 1, reading: PlantTelemetry(
@@ -376,7 +376,7 @@ import Testing
         try store.downsample(beforeMS: 120_000, keepMinutesAfterMS: 60_001)
         #expect(try store.count("telemetry") == 0)
         // Reopening applies no migration twice.
-        #expect(try EMSStore(path: path).appliedMigrations().count == 5)
+        #expect(try EMSStore(path: path).appliedMigrations().count == 6)
     }
 
     /// A database written before the typed resume record (key-value `state` table) resumes from the

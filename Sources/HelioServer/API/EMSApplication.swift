@@ -39,6 +39,7 @@ public struct EMSApplication: Sendable {
         "/": [.get], "/openapi.json": [.get], "/metrics": [.get], "/v1/status": [.get], "/v1/telemetry": [.get, .post],
         "/v1/ledger": [.get], "/v1/decisions": [.get], "/v1/forecasts": [.get], "/v1/weather-forecast": [.get, .put], "/v1/power-budget": [.get], "/v1/stream": [.get],
         "/v1/mode": [.put], "/v1/overrides": [.post, .delete], "/v1/faults": [.get, .post], "/emissions/bylocation": [.get],
+        "/v1/jobs": [.get, .post], "/v1/jobs/{id}": [.get], "/v1/curtailments": [.get, .post],
         "/emissions/forecasts/current": [.get],
     ]
 
@@ -72,7 +73,22 @@ public struct EMSApplication: Sendable {
         v1.getAndHead("forecasts") { request, _ in try JSONResponse.make(try await forecast(request, defaultHours: 48)) }
         v1.getAndHead("weather-forecast") { _, _ in try JSONResponse.make(weather.hours(fromMS: await plant.plantTimeMS())) }
         v1.put("weather-forecast") { request, context in try await receiveWeather(request, context: context) }
-        v1.getAndHead("power-budget") { request, _ in try JSONResponse.make(PowerBudget(hours: try await forecast(request, defaultHours: 24))) }
+        v1.getAndHead("power-budget") { request, _ in
+            let hours = try await forecast(request, defaultHours: 24)
+            return try JSONResponse.make(PowerBudget(hours: hours, headroom: try await headroom(hours)))
+        }
+        v1.getAndHead("jobs") { _, _ in
+            let now = await plant.plantTimeMS()
+            return try JSONResponse.make(try store.jobs(endingAfterMS: now).map { JobStatus($0, nowMS: now) })
+        }
+        v1.getAndHead("jobs/:id") { _, context in
+            let id = try context.parameters.require("id")
+            guard let job = try store.job(id: id) else { throw HTTPError(.notFound, message: "no job '\(id)'") }
+            return try JSONResponse.make(JobStatus(job, nowMS: await plant.plantTimeMS()))
+        }
+        v1.post("jobs") { request, context in try await placeJob(request, context: context) }
+        v1.getAndHead("curtailments") { _, _ in try JSONResponse.make(try store.curtailments(endingAfterMS: await plant.plantTimeMS())) }
+        v1.post("curtailments") { request, context in try await receiveCurtailment(request, context: context) }
         v1.getAndHead("stream") { _, _ in await stream() }
         v1.post("telemetry") { request, context in try await ingest(request, context: context) }
         v1.put("mode") { request, context in
@@ -125,6 +141,61 @@ public struct EMSApplication: Sendable {
         let status = await loop.status()
         let now = await plant.plantTimeMS()
         return ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: status.telemetry, nowMS: now, hours: hours)
+    }
+
+    /// Flexible headroom over `hours` with the jobs placed and the curtailments received.
+    private func headroom(_ hours: [ForecastHour]) async throws -> [HeadroomHour] {
+        let now = await plant.plantTimeMS()
+        return JobPlanner(scenario: scenario).headroom(hours, jobs: try store.jobs(endingAfterMS: now),
+                                                       curtailments: try store.curtailments(endingAfterMS: now))
+    }
+
+    /// `POST /v1/jobs`: places a flexible job on the next 48 hours (``JobPlanner``) and stores the
+    /// plan; 409 when the id is taken, 422 naming the field for a bad request.
+    private func placeJob(_ request: Request, context: EMSRequestContext) async throws -> Response {
+        let body = try await JSONResponse.decode(JobRequest.self, from: request, context: context)
+        func refuse(_ message: String) -> HTTPError { HTTPError(.unprocessableContent, message: message) }
+        guard !body.id.isEmpty, body.id.count <= 128 else { throw refuse("id: give 1 to 128 characters") }
+        guard (1...scenario.load.gpus).contains(body.gpus) else { throw refuse("gpus: 1 to the campus's \(scenario.load.gpus), found \(body.gpus)") }
+        guard body.hours.isFinite, body.hours > 0, body.hours <= 168 else { throw refuse("hours: above 0 and at most 168, found \(body.hours)") }
+        let jobClass = body.jobClass ?? "batch"
+        guard jobClass == "batch" || jobClass == "training" else {
+            throw refuse("class: batch or training (interactive work is never deferred), found '\(jobClass)'")
+        }
+        let cap = body.minPowerCap ?? 1
+        guard cap.isFinite, (FlexibilityConfig.lowestPowerCapFloor...1).contains(cap) else {
+            throw refuse("min_power_cap: \(FlexibilityConfig.lowestPowerCapFloor) to 1, found \(cap)")
+        }
+        guard let stamp = ISOTimestamp(Substring(body.deadline)) else {
+            throw refuse("deadline: '\(body.deadline)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)")
+        }
+        let now = await plant.plantTimeMS(), deadline = Int64(stamp.utcMinutes) * 60_000
+        guard deadline >= now + Int64(body.hours * 3_600_000) else { throw refuse("deadline: the job cannot finish by it if it starts now") }
+        let hours = ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: await loop.status().telemetry,
+                                      nowMS: now, hours: 48)
+        let planner = JobPlanner(scenario: scenario)
+        let job = planner.place(id: body.id, gpus: body.gpus, runHours: body.hours, jobClass: jobClass, minPowerCap: cap, deadlineMS: deadline,
+                                nowMS: now, hours: hours, headroom: try await headroom(hours))
+        guard try store.insert(job: job) else { throw HTTPError(.conflict, message: "a job '\(body.id)' is already placed") }
+        return try JSONResponse.make(JobStatus(job, nowMS: now), status: .created)
+    }
+
+    /// `POST /v1/curtailments`: stores a request to shed IT power; it lowers the flexible headroom the
+    /// next jobs are placed on and tells schedulers to hold and cap.
+    private func receiveCurtailment(_ request: Request, context: EMSRequestContext) async throws -> Response {
+        let body = try await JSONResponse.decode(CurtailmentRequest.self, from: request, context: context)
+        guard let stamp = ISOTimestamp(Substring(body.start)) else {
+            throw HTTPError(.unprocessableContent, message: "start: '\(body.start)' is not an ISO 8601 timestamp with offset")
+        }
+        guard body.hours.isFinite, body.hours > 0, body.hours <= 168 else {
+            throw HTTPError(.unprocessableContent, message: "hours: above 0 and at most 168, found \(body.hours)")
+        }
+        guard body.shedFraction.isFinite, body.shedFraction > 0, body.shedFraction <= 1 else {
+            throw HTTPError(.unprocessableContent, message: "shed_fraction: above 0 and at most 1, found \(body.shedFraction)")
+        }
+        let record = try store.insert(curtailment: CurtailmentRecord(startMS: Int64(stamp.utcMinutes) * 60_000, hours: body.hours,
+                                                                      shedFraction: body.shedFraction, receivedMS: await plant.plantTimeMS()))
+        return try JSONResponse.make(record, status: .created)
     }
 
     /// `PUT /v1/weather-forecast`: an Open-Meteo-shaped JSON answer or HelioGrid's forecast CSV, run

@@ -88,7 +88,56 @@ public final class EMSStore: Sendable {
                   dhi_wm2 REAL NOT NULL, temp_c REAL NOT NULL, wind_ms REAL NOT NULL, pv_kw REAL NOT NULL, received_ms INTEGER NOT NULL)
                 """)
         }
+        migrator.registerMigration("v6-flexible-jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE jobs (id TEXT PRIMARY KEY, gpus INTEGER NOT NULL, hours REAL NOT NULL, class TEXT NOT NULL,
+                  submitted_ms INTEGER NOT NULL, deadline_ms INTEGER NOT NULL, min_power_cap REAL NOT NULL,
+                  planned_start_ms INTEGER NOT NULL, cap REAL NOT NULL, it_kw REAL NOT NULL, reason TEXT NOT NULL);
+                CREATE TABLE curtailments (id INTEGER PRIMARY KEY AUTOINCREMENT, start_ms INTEGER NOT NULL, hours REAL NOT NULL,
+                  shed_fraction REAL NOT NULL, received_ms INTEGER NOT NULL);
+                """)
+        }
         return migrator
+    }
+
+    // MARK: Flexible GPU work
+
+    /// Stores a newly planned job; false when its id is taken.
+    public func insert(job: FlexibleJob) throws -> Bool {
+        try write { db in
+            guard try FlexibleJob.fetchOne(db, key: job.id) == nil else { return false }
+            try job.insert(db)
+            return true
+        }
+    }
+
+    /// The job with `id`.
+    public func job(id: String) throws -> FlexibleJob? {
+        try read { db in try FlexibleJob.fetchOne(db, key: id) }
+    }
+
+    /// Jobs planned to run at or after `fromMS` or still to start, oldest plan first.
+    public func jobs(endingAfterMS fromMS: Int64) throws -> [FlexibleJob] {
+        try read { db in
+            try FlexibleJob.fetchAll(db, sql: "SELECT * FROM jobs WHERE deadline_ms >= ? ORDER BY planned_start_ms, id", arguments: [fromMS])
+        }
+    }
+
+    /// Stores a curtailment request.
+    public func insert(curtailment: CurtailmentRecord) throws -> CurtailmentRecord {
+        try write { db in
+            var record = curtailment
+            try record.insert(db)
+            return record
+        }
+    }
+
+    /// Curtailments that end after `fromMS`, earliest first.
+    public func curtailments(endingAfterMS fromMS: Int64) throws -> [CurtailmentRecord] {
+        try read { db in
+            try CurtailmentRecord.fetchAll(db, sql: "SELECT * FROM curtailments WHERE start_ms + hours * 3600000 > ? ORDER BY start_ms",
+                                           arguments: [fromMS])
+        }
     }
 
     /// The applied migrations, in order.
