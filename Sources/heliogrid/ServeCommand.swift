@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import HelioGrid
 import HelioOptimize
@@ -17,6 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var dispatchOption: DispatchOption
     @Option(help: "Simulated plant speed: plant seconds per wall second (60 runs an hour a minute).")
     var speed = 1.0
+    @Option(help: "Simulated plant: when its clock starts (ISO 8601 with offset, e.g. 2026-07-15T20:00:00-07:00); default now. A resumed database keeps its own clock.")
+    var start: String?
     @Option(help: "SQLite database (WAL); created if missing, resumed from if present.")
     var db = "heliogrid.sqlite"
     @Option(help: "TCP port on 127.0.0.1.")
@@ -57,7 +60,14 @@ struct ServeCommand: AsyncParsableCommand {
             let server: EMSServer
             switch plant {
             case "simulated":
-                server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval)
+                var startMS = Int64(Date().timeIntervalSince1970 * 1000)
+                if let start {
+                    guard let stamp = ISOTimestamp(Substring(start)) else {
+                        throw HelioError(.usage, "--start '\(start)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)")
+                    }
+                    startMS = Int64(stamp.utcMinutes) * 60_000
+                }
+                server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval, wallClockMS: startMS)
             case "modbus":
                 server = try EMSServer.modbus(scenario: loaded, databasePath: db, intervalSeconds: interval)
             default:

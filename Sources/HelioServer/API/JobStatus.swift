@@ -4,17 +4,20 @@ struct JobStatus: Encodable, Sendable {
     var job: FlexibleJob
     var state: String
     var plannedEndMS: Int64
+    /// The plant clock when answered, Unix ms (what `state` is judged at).
+    var nowMS: Int64
 
     enum CodingKeys: String, CodingKey {
         case id, gpus, hours, cap, reason, state
         case jobClass = "class", submittedMS = "submitted_ms", deadlineMS = "deadline_ms", minPowerCap = "min_power_cap"
-        case plannedStartMS = "planned_start_ms", plannedEndMS = "planned_end_ms", itKW = "it_kw"
+        case plannedStartMS = "planned_start_ms", plannedEndMS = "planned_end_ms", itKW = "it_kw", nowMS = "now_ms"
     }
 
     init(_ job: FlexibleJob, nowMS: Int64) {
         self.job = job
         state = job.state(atMS: nowMS)
         plannedEndMS = job.plannedEndMS
+        self.nowMS = nowMS
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -32,5 +35,6 @@ struct JobStatus: Encodable, Sendable {
         try c.encode(job.plannedStartMS, forKey: .plannedStartMS)
         try c.encode(plannedEndMS, forKey: .plannedEndMS)
         try c.encode(job.itKW, forKey: .itKW)
+        try c.encode(nowMS, forKey: .nowMS)
     }
 }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import HelioGrid
+
+/// `heliogrid slurm-agent --ems URL --token-file F --partition P`: holds the flexible partition's
+/// pending jobs, asks the EMS when and at what power cap to run each (`POST /v1/jobs`), and releases
+/// each when the EMS's plan says so, setting its GPUs' power cap through `--cap-command` first
+/// (docs/compute.md). A job's comment carries what the EMS needs:
+/// `gpus=64;hours=3;deadline=2026-07-16T01:00:00-07:00;cap=0.7;class=batch` (`hours` defaults to the
+/// job's time limit in plant hours; `cap`, the lowest power cap it accepts, to 1).
+struct SlurmAgentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slurm-agent",
+        abstract: "Hold and release a Slurm partition's flexible jobs by the live EMS's plan, and set their GPU power caps.")
+
+    @Option(help: "The EMS's base URL (heliogrid serve), e.g. http://127.0.0.1:8080.")
+    var ems: String
+    @Option(help: "File holding a control-scope API token.")
+    var tokenFile: String
+    @Option(help: "The flexible partition.")
+    var partition: String
+    @Option(help: "Command that sets a GPU power cap; the cap in watts is appended (a stand-in such as 'true' on machines without GPUs).")
+    var capCommand = "nvidia-smi -pl"
+    @Option(help: "Uncapped GPU power, W (the cap command gets cap × this).")
+    var gpuWatts = 700.0
+    @Option(help: "Seconds between passes over the queue.")
+    var interval = 1.0
+    @Flag(help: "Stop once the partition is empty and every job seen has finished; print the summary and exit 1 if a deadline was missed.")
+    var untilIdle = false
+    @Option(help: "With --until-idle: give up after this many seconds.")
+    var timeout = 3600.0
+
+    func run() async throws {
+        do {
+            let token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else { throw HelioError(.usage, "\(tokenFile) holds no token") }
+            guard interval > 0, interval <= 3600 else { throw HelioError(.usage, "--interval must be above 0 and at most 3600 s, found \(interval)") }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            var agent = SlurmAgent(ems: EMSClient(baseURL: ems, token: token, client: client), queue: SlurmQueue(partition: partition),
+                                   capCommand: capCommand.split(separator: " ").map(String.init), gpuWatts: gpuWatts)
+            let started = Date()
+            var failure: (any Error)?
+            do {
+                while true {
+                    try await agent.pass()
+                    if untilIdle && agent.isIdle { break }
+                    if untilIdle && Date().timeIntervalSince(started) > timeout {
+                        throw HelioError(.io, "the partition did not empty within \(timeout) s")
+                    }
+                    try await Task.sleep(for: .seconds(interval))
+                }
+            } catch {
+                failure = error
+            }
+            try await client.shutdown()
+            if let failure { throw failure }
+            print(agent.summary)
+            if !agent.deadlinesMet || agent.startedEarly > 0 { throw ExitCode(1) }
+        } catch let error as HelioError {
+            throw HelioGridCommand.fail(error)
+        }
+    }
+}
