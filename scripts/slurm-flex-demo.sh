@@ -15,6 +15,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jobs="${JOBS:-6}"
 bin="${HELIOGRID:-$root/.build/release/heliogrid}"
 if [[ ! -x "$bin" ]]; then (cd "$root" && swift build -c release --product heliogrid >/dev/null); fi
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"   # jobs run in another folder
 
 source "$root/scripts/slurm-local.sh"
 port=18089

@@ -16,6 +16,7 @@ shards="${SHARDS:-4}"
 scenario="${1:-}"
 bin="${HELIOGRID:-$root/.build/release/heliogrid}"
 if [[ ! -x "$bin" ]]; then (cd "$root" && swift build -c release --product heliogrid >/dev/null); fi
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"   # jobs run in another folder
 [[ "$scenario" ]] && scenario="$(cd "$(dirname "$scenario")" && pwd)/$(basename "$scenario")"
 
 source "$root/scripts/slurm-local.sh"
