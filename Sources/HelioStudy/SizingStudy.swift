@@ -110,7 +110,9 @@ public struct SizingStudy: Sendable {
     public func evaluate(_ design: SizingDesign) throws -> SizingOutcome {
         let designScenario = scenario(of: design)
         var inputs = baseInputs
-        inputs.load = baseInputs.load.addingBatteryAuxiliary(kW: designScenario.battery?.auxiliaryKW ?? 0)
+        let auxiliaryKW = designScenario.battery?.auxiliaryKW ?? 0
+        inputs.load = baseInputs.load.addingBatteryAuxiliary(kW: auxiliaryKW)
+        if auxiliaryKW > 0 { inputs.compute?.facilityFixedKW = baseInputs.compute?.facilityFixedKW.map { $0 + auxiliaryKW } ?? [] }
         inputs.pvAvailableKW = baseInputs.pvAvailableKW.map { $0 * design.pvKW }
         if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)

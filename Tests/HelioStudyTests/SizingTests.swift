@@ -102,6 +102,20 @@ import Testing
         #expect(!reference.feasible && reference.violation.hasPrefix("intensity"))
     }
 
+    /// With flexible GPU work, a design's evaluation is its own flexible run, the battery's
+    /// auxiliaries in the facility power the work is moved around.
+    @Test func flexibleWorkDesignMatchesDirectSimulation() throws {
+        var scenario = try Self.scenario(size: Self.small)
+        scenario.dispatch.compute = .flexible
+        scenario.battery?.auxiliaryKW = 300
+        let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
+        let probe = study.designs[7]
+        #expect((study.scenario(of: probe).battery?.auxiliaryKW ?? 0) > 0)
+        let outcome = try study.evaluate(probe)
+        let direct = try CampusRun.run(study.scenario(of: probe), weather: TestData.phoenix, recordSeries: false)
+        #expect(abs(outcome.fuelL / direct.totals.fuelL - 1) < 1e-9 && direct.totals.compute.batchDeferredKWh > 0)
+    }
+
     /// An EENS limit runs each design's reliability Monte Carlo (unlimited fuel here): 4 × 2 MW
     /// gensets cannot carry the campus's nights when PV and battery are spent, 10 can, through
     /// every failure drawn. The estimate is the reliability study's own on the design's scenario;
