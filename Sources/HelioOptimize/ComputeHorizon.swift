@@ -70,4 +70,53 @@ public struct ComputeHorizon: Sendable {
         lowestCapFloor = profile.lowestCapFloor
         throughputPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
     }
+
+    /// The next `steps` simulation steps from step `step` (index `index` of its year) for a receding
+    /// horizon, the present `state` (its waiting work may wait the profile's longest slack at most;
+    /// the engine's deadline floor keeps the true deadlines), with the fixed facility power taken from
+    /// `loadForecastKW` (the load forecast less the planned training and batch work, so the forecast's
+    /// error stays in it), each array then `blocked` into the plan's look-ahead blocks (the backlog
+    /// limit at each block's end).
+    public init(receding profile: ComputeProfile, state: ComputeState, step: Int, index: Int, stepHours: Double, loadForecastKW: [Double],
+                scenario: Scenario, blocked: ([Double]) -> [Double], blockEnds: [Int]) {
+        let count = loadForecastKW.count, yearSteps = profile.batchArrivalKW.count, hours = stepHours
+        let indices = (0..<count).map { (index + $0) % yearSteps }
+        let perIT = indices.map { profile.facilityPerITKW[$0] }, training = indices.map { profile.trainingKW[$0] }
+        let arrivals = indices.map { profile.batchArrivalKW[$0] }
+        var fixed = (0..<count).map { loadForecastKW[$0] - perIT[$0] * (training[$0] + arrivals[$0]) }
+        fixed[0] = state.facilityFixedKW + state.facilityPerITKW * state.fixedITKW
+        let fixedIT = indices.map { profile.fixedITKW[$0] }
+        var dueAt = [Double](repeating: 0, count: count)
+        for (k, year) in indices.enumerated() {
+            for piece in profile.batchPieceStart[year]..<profile.batchPieceStart[year + 1] {
+                let due = k + profile.batchPieceSlackSteps[piece]
+                if due < count { dueAt[due] += profile.batchPieceKW[piece] * hours }
+            }
+        }
+        let initial = max(0, (state.queuedKW - state.arrivingKW) * hours)
+        var waiting = 0.0, limits = [Double](repeating: 0, count: count)
+        for k in 0..<count {
+            waiting += arrivals[k] * hours - dueAt[k]
+            limits[k] = max(0, waiting) + (k < profile.maxSlackSteps ? initial : 0)
+        }
+        let minutes = hours * 60
+        let limitIT = (0..<count).map { k in
+            let shed = profile.curtailments.shed(startMinute: Double(step + k) * minutes, stepMinutes: minutes)
+            return shed > 0 ? (fixedIT[k] + training[k] + arrivals[k]) * (1 - shed) : Double.greatestFiniteMagnitude
+        }
+        fixedFacilityKW = blocked(fixed)
+        facilityPerITKW = blocked(perIT)
+        fixedITKW = blocked(fixedIT)
+        trainingKW = blocked(training)
+        trainingFloorKW = blocked(indices.map { profile.trainingFloorKW[$0] })
+        batchArrivalKW = blocked(arrivals)
+        batchSpareKW = blocked(indices.map { max(0, profile.workCapacityKW - profile.rigidWorkKW[$0]) })
+        let blockedLimits = blocked(limits)
+        backlogLimitKWh = blockedLimits.count == count ? limits
+            : Array(limits[..<(blockedLimits.count - blockEnds.count)]) + blockEnds.map { limits[$0] }
+        itLimitKW = blocked(limitIT).map { $0 >= Double.greatestFiniteMagnitude / 2 ? .infinity : $0 }
+        initialBacklogKWh = initial
+        lowestCapFloor = profile.lowestCapFloor
+        throughputPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
+    }
 }

@@ -45,6 +45,8 @@ public struct MPCDispatch: DispatchStrategy {
     private var errors: ForecastErrorWindow
     private let reserveQuantile: Double
     private var plan: DispatchPlan?
+    /// The GPU work in flexible operation (`nil` when rigid).
+    private let compute: ComputeProfile?
     private var planStartHours = 0.0
     private var planStartIndex = 0
     /// Plans solved so far.
@@ -72,7 +74,8 @@ public struct MPCDispatch: DispatchStrategy {
     /// factor is used, without `dieselRatingForecaster` the gensets' present derating holds over the horizon.
     public init(scenario: Scenario, planStepHours: Double, replanHours: Double, pvForecaster: any Forecaster,
                 loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?,
-                dieselRatingForecaster: (any Forecaster)? = nil) {
+                dieselRatingForecaster: (any Forecaster)? = nil, compute: ComputeProfile? = nil) {
+        self.compute = compute
         problem = DispatchProblem(scenario: scenario, integerCommitment: true,
                                   integerSteps: max(1, Int((Self.integerHours / planStepHours).rounded())),
                                   timeLimitSeconds: Self.replanTimeLimitSeconds)
@@ -109,7 +112,18 @@ public struct MPCDispatch: DispatchStrategy {
             return fallback.decide(context)
         }
         let offset = min(plan.pvKW.count - 1, index - planStartIndex)
-        return PlanFollower.decision(following: PlantSetpoints(plan: plan, step: offset, unitKW: unitKW), in: context)
+        let setpoints = PlantSetpoints(plan: plan, step: offset, unitKW: unitKW)
+        guard let state = context.compute, offset < plan.batchKW.count else {
+            return PlanFollower.decision(following: setpoints, in: context)
+        }
+        // The planned work, held to what this step allows (the plan saw forecasts, not this step).
+        let cap = state.trainingKW > 0 ? plan.trainingKW[offset] / state.trainingKW : 1
+        let choice = state.allowed(ComputeChoice(batchKW: plan.batchKW[offset], trainingCap: cap))
+        var planned = context
+        planned.loadKW = state.facilityKW(choice)
+        var decision = PlanFollower.decision(following: setpoints, in: planned)
+        decision.compute = choice
+        return decision
     }
 
     /// Plan steps forecast after the present one: the rest of the horizon and the look-ahead.
@@ -145,9 +159,10 @@ public struct MPCDispatch: DispatchStrategy {
         let mustRun = context.fleet.map { fleet in
             (0..<horizonSteps).map { fleet.unitsThatMustRun(step: context.step + $0 * stepsPerPlanStep, stepHours: hours) }
         } ?? []
+        let loadForecast = [context.loadKW] + loadForecaster.forecast(after: index, count: forecastSteps)
         var horizon = DispatchHorizon(
             stepHours: planStepHours,
-            loadKW: blocked([context.loadKW] + loadForecaster.forecast(after: index, count: forecastSteps)),
+            loadKW: blocked(loadForecast),
             pvAvailableKW: blocked([context.pvAvailableKW] + pvForecaster.forecast(after: index, count: forecastSteps)),
             gridCarbonGPerKWh: gridCarbonForecaster.map { blocked($0.forecast(after: index - 1, count: forecastSteps + 1)) } ?? [],
             dieselRatingFactor: dieselRating(context, index: index),
@@ -155,6 +170,12 @@ public struct MPCDispatch: DispatchStrategy {
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         horizon.forecastReserveKW = errors.quantile(reserveQuantile)
+        if let compute, let state = context.compute, stepsPerPlanStep == 1 {
+            let ends = (0..<blocks).map { horizonSteps + ($0 + 1) * blockSteps - 1 }
+            horizon.compute = ComputeHorizon(receding: compute, state: state, step: context.step,
+                                             index: context.step % compute.batchArrivalKW.count, stepHours: hours,
+                                             loadForecastKW: loadForecast, scenario: problem.scenario, blocked: blocked, blockEnds: ends)
+        }
         plannedNetKW = (index, zip(horizon.loadKW, horizon.pvAvailableKW).prefix(horizon.planSteps).map { $0 - $1 })
         let previousStartIndex = planStartIndex
         planStartHours = context.timeHours

@@ -20,10 +20,6 @@ public enum StrategyFactory {
 
     /// The scenario's `[dispatch] strategy` for a simulation on `inputs` (prepared from `weather`).
     public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {
-        if scenario.dispatch.compute == .flexible && scenario.dispatch.strategy == .mpc {
-            throw HelioError(.scenario, "flexible GPU work is dispatched by the rule-based strategies and optimal; mpc does not plan it yet",
-                             file: scenario.source, key: "dispatch.compute")
-        }
         switch scenario.dispatch.strategy {
         case .rule, .loadFollowing, .cycleCharging:
             guard scenario.dispatch.compute == .flexible else { return ruleBased(scenario) }
@@ -38,7 +34,8 @@ public enum StrategyFactory {
                 scenario: scenario, planStepHours: axis.stepHours, replanHours: Double(replanSteps) * axis.stepHours,
                 pvForecaster: pv.forecaster, loadForecaster: load.forecaster,
                 gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh),
-                dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor))
+                dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor),
+                compute: inputs.compute)
         }
     }
 
