@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Flexible GPU jobs steered by the live EMS on a real Slurm (docs/compute.md): starts a single-node
 # Slurm here (scripts/slurm-local.sh), runs `heliogrid serve` on the simulated default campus at
-# 3,600 times real time (a plant hour a second), submits a mix of flexible jobs to the `flex`
+# 360 times real time (a plant hour in 10 s), submits a mix of flexible jobs to the `flex`
 # partition, held, each with its GPUs, plant hours and a deadline in its comment, and runs
 # `heliogrid slurm-agent`, which asks the EMS where each job goes, releases it when its planned start
 # comes and sets its power cap (a stand-in command here: no GPUs). Prints the agent's line,
@@ -21,7 +21,7 @@ source "$root/scripts/slurm-local.sh"
 port=18089
 "$bin" token create --scope control --db "$work/ems.sqlite" --label slurm-agent >"$work/token"
 # The plant clock starts at 20:00 on 15 July: the night comes first, and work waits for the sun.
-"$bin" serve --plant simulated --start 2026-07-15T20:00:00-07:00 --speed 3600 --interval 0.25 --db "$work/ems.sqlite" --port "$port" \
+"$bin" serve --plant simulated --start 2026-07-15T20:00:00-07:00 --speed 360 --interval 0.25 --db "$work/ems.sqlite" --port "$port" \
     >"$work/serve.log" 2>&1 &
 serve=$!
 trap 'kill "$serve" 2>/dev/null || true; slurm_local_cleanup' EXIT
@@ -44,7 +44,7 @@ for ((i = 0; i < jobs; i++)); do
     hours=$((1 + i % 3))
     gpus=$((1024 << (i % 3)))
     "${as_root[@]}" env SLURM_CONF="$SLURM_CONF" sbatch --quiet --hold -p flex --chdir="$work" -o /dev/null -J "flex-$i" \
-        --comment="gpus=$gpus;hours=$hours;deadline=$deadline;cap=0.7;class=batch" --wrap "sleep $hours"
+        --comment="gpus=$gpus;hours=$hours;deadline=$deadline;cap=0.7;class=batch" --wrap "sleep $((hours * 10))"
 done
 "${as_root[@]}" env SLURM_CONF="$SLURM_CONF" PATH="$PATH" "$bin" slurm-agent --ems "http://127.0.0.1:$port" \
     --token-file "$work/token" --partition flex --cap-command true --interval 0.1 --until-idle --timeout 600

@@ -6,7 +6,12 @@ import HelioGrid
 /// forecast IT load, the jobs already placed there and any curtailment's shed share. A job goes to the
 /// earliest hours before its deadline where it fits the headroom uncapped, else capped down to its
 /// lowest cap; when no window fits, to the window with the lowest expected carbon intensity, uncapped.
+/// A planned run ends ``marginMinutes`` before the deadline at the latest: time for the scheduler to
+/// start the job once released and for its run time to vary.
 public struct JobPlanner: Sendable {
+    /// Minutes a planned run ends before its deadline at the latest.
+    public static let marginMinutes: Int64 = 30
+
     /// The scenario (GPU power, cooling).
     public let scenario: Scenario
 
@@ -48,7 +53,7 @@ public struct JobPlanner: Sendable {
             let startMS = max(nowMS, hour.timestampMS)
             for cap in caps {
                 let span = Int((runHours / ThroughputCurve.zeus.throughput(atPowerFraction: cap)).rounded(.up))
-                guard startMS + Int64(Double(span) * 3_600_000) <= deadlineMS, index + span <= hours.count else { continue }
+                guard startMS + Int64(Double(span) * 3_600_000) <= deadlineMS - Self.marginMinutes * 60_000, index + span <= hours.count else { continue }
                 let window = headroom[index..<(index + span)]
                 if window.allSatisfy({ $0.flexibleHeadroomITKW >= fullKW * cap }) {
                     let reason = cap == 1 ? "fits the clean headroom" : "fits the clean headroom capped to \(cap)"
