@@ -44,23 +44,8 @@ public struct ComputeHorizon: Sendable {
         trainingFloorKW = repeated(profile.trainingFloorKW)
         batchArrivalKW = arrivals
         batchSpareKW = repeated(profile.rigidWorkKW).map { max(0, profile.workCapacityKW - $0) }
-        // Work that may still wait at the end of step t: arrived by t and due after t.
         let steps = profile.batchArrivalKW.count
-        var dueAt = [Double](repeating: 0, count: arrivals.count)
-        for year in 0..<years {
-            for step in 0..<steps {
-                for piece in profile.batchPieceStart[step]..<profile.batchPieceStart[step + 1] {
-                    let due = year * steps + step + profile.batchPieceSlackSteps[piece]
-                    if due < dueAt.count { dueAt[due] += profile.batchPieceKW[piece] * hours }
-                }
-            }
-        }
-        var waiting = 0.0, limits = [Double](repeating: 0, count: arrivals.count)
-        for t in arrivals.indices {
-            waiting += arrivals[t] * hours - dueAt[t]
-            limits[t] = max(0, waiting)
-        }
-        backlogLimitKWh = limits
+        backlogLimitKWh = Self.waitingKWh(profile, yearIndices: arrivals.indices.map { $0 % steps }, arrivals: arrivals, hours: hours)
         let minutes = hours * 60, schedule = profile.curtailments
         itLimitKW = arrivals.indices.map { t in
             let shed = schedule.shed(startMinute: Double(t) * minutes, stepMinutes: minutes)
@@ -75,10 +60,10 @@ public struct ComputeHorizon: Sendable {
     /// horizon, the present `state` (its waiting work may wait the profile's longest slack at most;
     /// the engine's deadline floor keeps the true deadlines), with the fixed facility power taken from
     /// `loadForecastKW` (the load forecast less the planned training and batch work, so the forecast's
-    /// error stays in it), each array then `blocked` into the plan's look-ahead blocks (the backlog
-    /// limit at each block's end).
+    /// error stays in it), each array then `blocked` into the plan's look-ahead blocks of `blockSteps`
+    /// after `planSteps` (the backlog limit at each block's end).
     public init(receding profile: ComputeProfile, state: ComputeState, step: Int, index: Int, stepHours: Double, loadForecastKW: [Double],
-                scenario: Scenario, blocked: ([Double]) -> [Double], blockEnds: [Int]) {
+                scenario: Scenario, blocked: ([Double]) -> [Double], planSteps: Int, blockSteps: Int) {
         let count = loadForecastKW.count, yearSteps = profile.batchArrivalKW.count, hours = stepHours
         let indices = (0..<count).map { (index + $0) % yearSteps }
         let perIT = indices.map { profile.facilityPerITKW[$0] }, training = indices.map { profile.trainingKW[$0] }
@@ -86,18 +71,9 @@ public struct ComputeHorizon: Sendable {
         var fixed = (0..<count).map { loadForecastKW[$0] - perIT[$0] * (training[$0] + arrivals[$0]) }
         fixed[0] = state.facilityFixedKW + state.facilityPerITKW * state.fixedITKW
         let fixedIT = indices.map { profile.fixedITKW[$0] }
-        var dueAt = [Double](repeating: 0, count: count)
-        for (k, year) in indices.enumerated() {
-            for piece in profile.batchPieceStart[year]..<profile.batchPieceStart[year + 1] {
-                let due = k + profile.batchPieceSlackSteps[piece]
-                if due < count { dueAt[due] += profile.batchPieceKW[piece] * hours }
-            }
-        }
         let initial = max(0, (state.queuedKW - state.arrivingKW) * hours)
-        var waiting = 0.0, limits = [Double](repeating: 0, count: count)
-        for k in 0..<count {
-            waiting += arrivals[k] * hours - dueAt[k]
-            limits[k] = max(0, waiting) + (k < profile.maxSlackSteps ? initial : 0)
+        let limits = Self.waitingKWh(profile, yearIndices: indices, arrivals: arrivals, hours: hours).enumerated().map { k, waiting in
+            waiting + (k < profile.maxSlackSteps ? initial : 0)
         }
         let minutes = hours * 60
         let limitIT = (0..<count).map { k in
@@ -111,12 +87,28 @@ public struct ComputeHorizon: Sendable {
         trainingFloorKW = blocked(indices.map { profile.trainingFloorKW[$0] })
         batchArrivalKW = blocked(arrivals)
         batchSpareKW = blocked(indices.map { max(0, profile.workCapacityKW - profile.rigidWorkKW[$0]) })
-        let blockedLimits = blocked(limits)
-        backlogLimitKWh = blockedLimits.count == count ? limits
-            : Array(limits[..<(blockedLimits.count - blockEnds.count)]) + blockEnds.map { limits[$0] }
+        let blockEnds = stride(from: planSteps + blockSteps - 1, to: count, by: blockSteps)
+        backlogLimitKWh = Array(limits[..<min(planSteps, count)]) + blockEnds.map { limits[$0] }
         itLimitKW = blocked(limitIT).map { $0 >= Double.greatestFiniteMagnitude / 2 ? .infinity : $0 }
         initialBacklogKWh = initial
         lowestCapFloor = profile.lowestCapFloor
         throughputPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
+    }
+
+    /// The batch work that may still wait at the end of each position, kWh: arrived by then and due
+    /// after it, for positions at `yearIndices` of the profile's year, `arrivals` kW, `hours` each.
+    private static func waitingKWh(_ profile: ComputeProfile, yearIndices: [Int], arrivals: [Double], hours: Double) -> [Double] {
+        var dueAt = [Double](repeating: 0, count: yearIndices.count)
+        for (position, index) in yearIndices.enumerated() {
+            for piece in profile.batchPieceStart[index]..<profile.batchPieceStart[index + 1] {
+                let due = position + profile.batchPieceSlackSteps[piece]
+                if due < dueAt.count { dueAt[due] += profile.batchPieceKW[piece] * hours }
+            }
+        }
+        var waiting = 0.0
+        return yearIndices.indices.map { position in
+            waiting += arrivals[position] * hours - dueAt[position]
+            return max(0, waiting)
+        }
     }
 }

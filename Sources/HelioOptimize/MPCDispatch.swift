@@ -171,10 +171,10 @@ public struct MPCDispatch: DispatchStrategy {
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         horizon.forecastReserveKW = errors.quantile(reserveQuantile)
         if let compute, let state = context.compute, stepsPerPlanStep == 1 {
-            let ends = (0..<blocks).map { horizonSteps + ($0 + 1) * blockSteps - 1 }
             horizon.compute = ComputeHorizon(receding: compute, state: state, step: context.step,
                                              index: context.step % compute.batchArrivalKW.count, stepHours: hours,
-                                             loadForecastKW: loadForecast, scenario: problem.scenario, blocked: blocked, blockEnds: ends)
+                                             loadForecastKW: loadForecast, scenario: problem.scenario, blocked: blocked,
+                                             planSteps: horizonSteps, blockSteps: blockSteps)
         }
         plannedNetKW = (index, zip(horizon.loadKW, horizon.pvAvailableKW).prefix(horizon.planSteps).map { $0 - $1 })
         let previousStartIndex = planStartIndex

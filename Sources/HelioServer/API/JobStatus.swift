@@ -8,9 +8,8 @@ struct JobStatus: Encodable, Sendable {
     var nowMS: Int64
 
     enum CodingKeys: String, CodingKey {
-        case id, gpus, hours, cap, reason, state
-        case jobClass = "class", submittedMS = "submitted_ms", deadlineMS = "deadline_ms", minPowerCap = "min_power_cap"
-        case plannedStartMS = "planned_start_ms", plannedEndMS = "planned_end_ms", itKW = "it_kw", nowMS = "now_ms"
+        case state
+        case plannedEndMS = "planned_end_ms", nowMS = "now_ms"
     }
 
     init(_ job: FlexibleJob, nowMS: Int64) {
@@ -20,21 +19,12 @@ struct JobStatus: Encodable, Sendable {
         self.nowMS = nowMS
     }
 
+    /// The job's stored fields, then `state`, `planned_end_ms` and `now_ms` in the same object.
     func encode(to encoder: any Encoder) throws {
+        try job.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(job.id, forKey: .id)
-        try c.encode(job.gpus, forKey: .gpus)
-        try c.encode(job.hours, forKey: .hours)
-        try c.encode(job.cap, forKey: .cap)
-        try c.encode(job.reason, forKey: .reason)
         try c.encode(state, forKey: .state)
-        try c.encode(job.jobClass, forKey: .jobClass)
-        try c.encode(job.submittedMS, forKey: .submittedMS)
-        try c.encode(job.deadlineMS, forKey: .deadlineMS)
-        try c.encode(job.minPowerCap, forKey: .minPowerCap)
-        try c.encode(job.plannedStartMS, forKey: .plannedStartMS)
         try c.encode(plannedEndMS, forKey: .plannedEndMS)
-        try c.encode(job.itKW, forKey: .itKW)
         try c.encode(nowMS, forKey: .nowMS)
     }
 }
