@@ -49,6 +49,8 @@ public struct MPCDispatch: DispatchStrategy {
     private let compute: ComputeProfile?
     private var planStartHours = 0.0
     private var planStartIndex = 0
+    /// The latest plan laid out on plan steps (`nil` before the first plan or when it failed).
+    public private(set) var planView: MPCPlanView?
     /// Plans solved so far.
     public private(set) var replans = 0
     /// Solver time of all plans so far, seconds.
@@ -187,6 +189,7 @@ public struct MPCDispatch: DispatchStrategy {
             horizon.forecastReserveKW = 0
             plan = try? problem.solve(horizon, warmStart: warmStart)
         }
+        planView = plan.map { MPCPlanView(plan: $0, horizon: horizon, firstStep: index) }
         if let plan {
             replans += 1
             solveSeconds += plan.solveSeconds

@@ -9,11 +9,21 @@ struct EMSClient {
     let token: String
     let client: HTTPClient
 
+    /// What a job must do now (the EMS's ``JobDirective``).
+    struct Directive: Decodable {
+        /// `run`, `cap` or `suspend`.
+        var action: String
+        /// Power cap to hold now, fraction.
+        var cap: Double
+    }
+
     /// A job's plan as the EMS answers it.
     struct Plan: Decodable {
         var id: String
+        /// `held`, `released`, `suspended` or `done`.
         var state: String
         var cap: Double
+        var directive: Directive
         var plannedStartMS: Int64
         var deadlineMS: Int64
         var reason: String
@@ -21,7 +31,7 @@ struct EMSClient {
         var nowMS: Int64
 
         enum CodingKeys: String, CodingKey {
-            case id, state, cap, reason
+            case id, state, cap, reason, directive
             case plannedStartMS = "planned_start_ms", deadlineMS = "deadline_ms", nowMS = "now_ms"
         }
     }

@@ -2,24 +2,32 @@ import Foundation
 import HelioGrid
 
 /// One flexible partition steered by the EMS's plan (``SlurmAgentCommand``): each pass holds new
-/// pending jobs and places them with the EMS, releases held jobs whose planned start has come (power
-/// cap set first), notes jobs that ran while the EMS still held them, and notes finished jobs
-/// against their deadlines on the plant clock.
+/// pending jobs and places them with the EMS, releases held jobs whose planned start has come,
+/// carries out what the EMS asks of running jobs for a curtailment (suspend and resume, a lower power
+/// cap) and sets each running job's power cap to the one the EMS asks, notes jobs that ran while the
+/// EMS still held them, and notes finished jobs against their deadlines on the plant clock.
 struct SlurmAgent {
     /// What the agent knows of a job.
     struct Tracked {
         var plan: EMSClient.Plan
         var releasedAtMS: Int64?
         var finishedAtMS: Int64?
+        /// Whether the agent suspended it.
+        var suspended = false
+        /// The power cap last set on its GPUs, fraction (1: none set).
+        var appliedCap = 1.0
     }
 
     let ems: EMSClient
     let queue: SlurmQueue
+    /// The cap command's words; `{watts}` and `{job}` are replaced (the watts appended without `{watts}`).
     let capCommand: [String]
     let gpuWatts: Double
     private(set) var jobs: [String: Tracked] = [:]
     /// Jobs seen running while the EMS's plan held them.
     private(set) var startedEarly = 0
+    /// Suspensions, resumptions and cap changes carried out for curtailments.
+    private(set) var curtailment = (suspended: 0, resumed: 0, capped: 0)
 
     init(ems: EMSClient, queue: SlurmQueue, capCommand: [String], gpuWatts: Double) {
         self.ems = ems
@@ -43,15 +51,15 @@ struct SlurmAgent {
             log("held \(job.id): planned start \(Self.iso(plan.plannedStartMS)), cap \(plan.cap), deadline \(Self.iso(plan.deadlineMS)) (\(plan.reason))")
         }
         let inQueue = Dictionary(listed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for (id, tracked) in jobs where tracked.releasedAtMS == nil {
+        for id in jobs.keys.sorted() where jobs[id]?.finishedAtMS == nil {
             let plan = try await ems.plan(id: id)
             plantMS = max(plantMS, plan.nowMS)
-            if inQueue[id]?.state == "RUNNING" && plan.state == "held" { startedEarly += 1 }
-            guard plan.state != "held" else { continue }
-            if plan.cap < 1 { _ = try SlurmQueue.run(capCommand[0], Array(capCommand.dropFirst()) + ["\(Int(plan.cap * gpuWatts))"]) }
-            try queue.release(id)
-            jobs[id]?.releasedAtMS = plan.nowMS
-            log("released \(id) at \(Self.iso(plan.nowMS)) (planned \(Self.iso(plan.plannedStartMS))) with a \(Int(plan.cap * 100)) % power cap")
+            jobs[id]?.plan = plan
+            if jobs[id]?.releasedAtMS == nil {
+                try release(id, plan: plan, queued: inQueue[id])
+            } else if let queued = inQueue[id] {
+                try steer(id, plan: plan, queued: queued)
+            }
         }
         for (id, tracked) in jobs where tracked.releasedAtMS != nil && tracked.finishedAtMS == nil && inQueue[id] == nil {
             jobs[id]?.finishedAtMS = plantMS
@@ -59,11 +67,56 @@ struct SlurmAgent {
         }
     }
 
+    /// Releases a held job once the EMS's plan lets it run.
+    private mutating func release(_ id: String, plan: EMSClient.Plan, queued: SlurmQueue.Job?) throws {
+        if queued?.state == "RUNNING" && plan.state == "held" { startedEarly += 1 }
+        guard plan.state != "held" else { return }
+        try queue.release(id)
+        jobs[id]?.releasedAtMS = plan.nowMS
+        log("released \(id) at \(Self.iso(plan.nowMS)) (planned \(Self.iso(plan.plannedStartMS))), to run at a \(Int(plan.directive.cap * 100)) % power cap")
+    }
+
+    /// Carries out the EMS's directive for a released job still in the queue: suspend or resume it,
+    /// and set its GPUs' cap once it runs.
+    private mutating func steer(_ id: String, plan: EMSClient.Plan, queued: SlurmQueue.Job) throws {
+        guard var tracked = jobs[id] else { return }
+        defer { jobs[id] = tracked }
+        let suspend = plan.directive.action == "suspend"
+        if suspend && !tracked.suspended && queued.state == "RUNNING" {
+            try queue.suspend(id)
+            tracked.suspended = true
+            curtailment.suspended += 1
+            log("suspended \(id) at \(Self.iso(plan.nowMS)) for a curtailment")
+        } else if !suspend && tracked.suspended {
+            try queue.resume(id)
+            tracked.suspended = false
+            curtailment.resumed += 1
+            log("resumed \(id) at \(Self.iso(plan.nowMS))")
+        }
+        guard queued.state == "RUNNING", !tracked.suspended, abs(plan.directive.cap - tracked.appliedCap) > 1e-6 else { return }
+        _ = try SlurmQueue.run(capCommand[0], Self.capArguments(Array(capCommand.dropFirst()), job: id, watts: Int(plan.directive.cap * gpuWatts)))
+        if plan.directive.action == "cap" { curtailment.capped += 1 }
+        log("capped \(id)'s GPUs at \(Int(plan.directive.cap * gpuWatts)) W (\(Int(plan.directive.cap * 100)) %)\(plan.directive.action == "cap" ? " for a curtailment" : "")")
+        tracked.appliedCap = plan.directive.cap
+    }
+
+    /// The cap command's arguments for `job` at `watts`: `{job}` and `{watts}` replaced, the watts
+    /// appended when no argument names them.
+    static func capArguments(_ arguments: [String], job: String, watts: Int) -> [String] {
+        let replaced = arguments.map { $0.replacingOccurrences(of: "{job}", with: job).replacingOccurrences(of: "{watts}", with: "\(watts)") }
+        return arguments.contains { $0.contains("{watts}") } ? replaced : replaced + ["\(watts)"]
+    }
+
     /// Whether every job seen has been released and has left the queue.
     var isIdle: Bool { !jobs.isEmpty && jobs.values.allSatisfy { $0.finishedAtMS != nil } }
 
     /// Whether every finished job finished by its deadline (on the plant clock, to the agent's pass).
     var deadlinesMet: Bool { jobs.values.allSatisfy { ($0.finishedAtMS ?? 0) <= $0.plan.deadlineMS } }
+
+    /// What the agent did for curtailments, a line.
+    var curtailmentSummary: String {
+        "slurm flex curtailment: \(curtailment.suspended) suspended, \(curtailment.resumed) resumed, \(curtailment.capped) capped"
+    }
 
     /// The closing line.
     var summary: String {

@@ -4,9 +4,9 @@ import Foundation
 import HelioGrid
 
 /// `heliogrid slurm-agent --ems URL --token-file F --partition P`: holds the flexible partition's
-/// pending jobs, asks the EMS when and at what power cap to run each (`POST /v1/jobs`), and releases
-/// each when the EMS's plan says so, setting its GPUs' power cap through `--cap-command` first
-/// (docs/compute.md). A job's comment carries what the EMS needs:
+/// pending jobs, asks the EMS when and at what power cap to run each (`POST /v1/jobs`), releases
+/// each when the EMS's plan says so, sets its GPUs' power cap through `--cap-command` once it runs,
+/// and suspends, resumes or caps running jobs as the EMS directs for a curtailment (docs/compute.md). A job's comment carries what the EMS needs:
 /// `gpus=64;hours=3;deadline=2026-07-16T01:00:00-07:00;cap=0.7;class=batch` (`hours` defaults to the
 /// job's time limit in plant hours; `cap`, the lowest power cap it accepts, to 1).
 struct SlurmAgentCommand: AsyncParsableCommand {
@@ -20,7 +20,7 @@ struct SlurmAgentCommand: AsyncParsableCommand {
     var tokenFile: String
     @Option(help: "The flexible partition.")
     var partition: String
-    @Option(help: "Command that sets a GPU power cap; the cap in watts is appended (a stand-in such as 'true' on machines without GPUs).")
+    @Option(help: "Command that sets a running job's GPU power cap: {job} becomes the job id and {watts} the cap in watts (appended when not named), e.g. 'srun --jobid={job} --overlap nvidia-smi -pl {watts}'; a stand-in such as 'true' on machines without GPUs.")
     var capCommand = "nvidia-smi -pl"
     @Option(help: "Uncapped GPU power, W (the cap command gets cap × this).")
     var gpuWatts = 700.0
@@ -36,9 +36,11 @@ struct SlurmAgentCommand: AsyncParsableCommand {
             let token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !token.isEmpty else { throw HelioError(.usage, "\(tokenFile) holds no token") }
             guard interval > 0, interval <= 3600 else { throw HelioError(.usage, "--interval must be above 0 and at most 3600 s, found \(interval)") }
+            let capWords = capCommand.split(separator: " ").map(String.init)
+            guard !capWords.isEmpty else { throw HelioError(.usage, "--cap-command is empty (give 'true' for no caps)") }
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             var agent = SlurmAgent(ems: EMSClient(baseURL: ems, token: token, client: client), queue: SlurmQueue(partition: partition),
-                                   capCommand: capCommand.split(separator: " ").map(String.init), gpuWatts: gpuWatts)
+                                   capCommand: capWords, gpuWatts: gpuWatts)
             let started = Date()
             var failure: (any Error)?
             do {
@@ -55,6 +57,7 @@ struct SlurmAgentCommand: AsyncParsableCommand {
             }
             try await client.shutdown()
             if let failure { throw failure }
+            print(agent.curtailmentSummary)
             print(agent.summary)
             if !agent.deadlinesMet || agent.startedEarly > 0 { throw ExitCode(1) }
         } catch let error as HelioError {

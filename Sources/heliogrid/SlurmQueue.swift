@@ -2,12 +2,13 @@ import Foundation
 import HelioGrid
 
 /// A Slurm partition as the agent sees and steers it, through Slurm's own commands: `squeue` to
-/// list its pending and running jobs, `scontrol hold|release` to hold and release them.
+/// list its pending, running and suspended jobs, `scontrol hold|release` to hold and release them,
+/// `scontrol suspend|resume` to pause running ones (Slurm stops their processes; they keep their nodes).
 struct SlurmQueue {
     /// One job in the queue.
     struct Job {
         var id: String
-        /// `PENDING`, `RUNNING`, …
+        /// `PENDING`, `RUNNING`, `SUSPENDED`.
         var state: String
         /// Why it is pending (`JobHeldUser`, `JobHeldAdmin`, `Resources`, …).
         var reason: String
@@ -28,9 +29,9 @@ struct SlurmQueue {
 
     let partition: String
 
-    /// The partition's pending and running jobs.
+    /// The partition's pending, running and suspended jobs.
     func jobs() throws -> [Job] {
-        let output = try Self.run("squeue", ["-h", "-p", partition, "-t", "PENDING,RUNNING", "-o", "%i|%T|%r|%k"])
+        let output = try Self.run("squeue", ["-h", "-p", partition, "-t", "PENDING,RUNNING,SUSPENDED", "-o", "%i|%T|%r|%k"])
         return output.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
             return parts.count == 4 ? Job(id: parts[0], state: parts[1], reason: parts[2], comment: parts[3]) : nil
@@ -42,6 +43,12 @@ struct SlurmQueue {
 
     /// Releases a held job.
     func release(_ id: String) throws { _ = try Self.run("scontrol", ["release", id]) }
+
+    /// Suspends a running job.
+    func suspend(_ id: String) throws { _ = try Self.run("scontrol", ["suspend", id]) }
+
+    /// Resumes a suspended job.
+    func resume(_ id: String) throws { _ = try Self.run("scontrol", ["resume", id]) }
 
     /// Runs `command` (found on `PATH`) with `arguments`; its standard output, or an error with its
     /// standard error when it fails.

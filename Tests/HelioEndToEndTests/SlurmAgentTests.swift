@@ -20,4 +20,11 @@ import Testing
             (error as? HelioError)?.description.contains("job 43: its comment must give gpus=N;hours=H;deadline=") == true
         }
     }
+
+    /// The cap command's `{job}` and `{watts}` are filled in; without `{watts}` the watts are appended.
+    @Test func capCommandGetsTheJobAndTheWatts() {
+        #expect(SlurmAgent.capArguments(["--jobid={job}", "--overlap", "nvidia-smi", "-pl", "{watts}"], job: "17", watts: 490)
+            == ["--jobid=17", "--overlap", "nvidia-smi", "-pl", "490"])
+        #expect(SlurmAgent.capArguments(["-pl"], job: "17", watts: 350) == ["-pl", "350"])
+    }
 }

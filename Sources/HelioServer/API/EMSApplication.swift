@@ -77,13 +77,11 @@ public struct EMSApplication: Sendable {
             let hours = try await forecast(request, defaultHours: 24)
             return try JSONResponse.make(PowerBudget(hours: hours, headroom: try await headroom(hours)))
         }
-        v1.getAndHead("jobs") { _, _ in
-            let now = await plant.plantTimeMS()
-            return try JSONResponse.make(try store.jobs(endingAfterMS: now).map { JobStatus($0, nowMS: now) })
-        }
+        v1.getAndHead("jobs") { _, _ in try JSONResponse.make(try await jobStatuses()) }
         v1.getAndHead("jobs/:id") { _, context in
             let id = try context.parameters.require("id")
             guard let job = try store.job(id: id) else { throw HTTPError(.notFound, message: "no job '\(id)'") }
+            if let status = try await jobStatuses().first(where: { $0.job.id == id }) { return try JSONResponse.make(status) }
             return try JSONResponse.make(JobStatus(job, nowMS: await plant.plantTimeMS()))
         }
         v1.post("jobs") { request, context in try await placeJob(request, context: context) }
@@ -140,7 +138,8 @@ public struct EMSApplication: Sendable {
         let hours = try request.uri.queryParameters.get("hours").map { try TimeRangeQuery.integer($0, name: "hours", in: 1...48) } ?? defaultHours
         let status = await loop.status()
         let now = await plant.plantTimeMS()
-        return ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: status.telemetry, nowMS: now, hours: hours)
+        return ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: status.telemetry, nowMS: now, hours: hours,
+                                 mpcPlan: await loop.mpcPlan())
     }
 
     /// Flexible headroom over `hours` with the jobs placed and the curtailments received.
@@ -148,6 +147,22 @@ public struct EMSApplication: Sendable {
         let now = await plant.plantTimeMS()
         return JobPlanner(scenario: scenario).headroom(hours, jobs: try store.jobs(endingAfterMS: now),
                                                        curtailments: try store.curtailments(endingAfterMS: now))
+    }
+
+    /// The jobs not past their deadline at the plant clock, with what each must do now for the
+    /// curtailment in force (``JobPlanner/directives(jobs:curtailments:campusITKW:nowMS:)``).
+    private func jobStatuses() async throws -> [JobStatus] {
+        let now = await plant.plantTimeMS()
+        let curtailments = try store.curtailments(endingAfterMS: now)
+        // Every job of the curtailments in force, also those due since they began: the share each sheds
+        // must not change as jobs come due.
+        let jobs = try store.jobs(endingAfterMS: min(now, curtailments.map(\.startMS).min() ?? now))
+        let directives = JobPlanner(scenario: scenario).directives(
+            jobs: jobs, curtailments: curtailments, campusITKW: { ms in
+                let profile = ForwardPlan.profiles(scenario: scenario, inputs: inputs, weather: weather, reading: nil, nowMS: ms, hours: 1)
+                return profile.loadKW[0] * profile.itShare[0]
+            }, nowMS: now)
+        return jobs.filter { $0.deadlineMS >= now }.map { JobStatus($0, nowMS: now, directive: directives[$0.id]) }
     }
 
     /// `POST /v1/jobs`: places a flexible job on the next 48 hours (``JobPlanner``) and stores the
@@ -172,7 +187,7 @@ public struct EMSApplication: Sendable {
         let now = await plant.plantTimeMS(), deadline = Int64(stamp.utcMinutes) * 60_000
         guard deadline >= now + Int64(body.hours * 3_600_000) else { throw refuse("deadline: the job cannot finish by it if it starts now") }
         let hours = ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: await loop.status().telemetry,
-                                      nowMS: now, hours: 48)
+                                      nowMS: now, hours: 48, mpcPlan: await loop.mpcPlan())
         let planner = JobPlanner(scenario: scenario)
         let job = planner.place(id: body.id, gpus: body.gpus, runHours: body.hours, jobClass: jobClass, minPowerCap: cap, deadlineMS: deadline,
                                 nowMS: now, hours: hours, headroom: try await headroom(hours))

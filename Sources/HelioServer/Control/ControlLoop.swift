@@ -248,6 +248,10 @@ public actor ControlLoop: Service {
     /// MPC plans solved so far (0 under the rule-based EMS).
     var mpcReplans: Int { strategy.replans }
 
+    /// The live MPC's latest plan, the forward plan flexible jobs are placed on (`nil` under the
+    /// rule-based EMS and before the first plan).
+    public func mpcPlan() -> MPCPlanView? { strategy.mpcPlan }
+
     // MARK: Operator
 
     /// Sets the mode an operator asks for: `safe` (held until `auto` is asked, with an

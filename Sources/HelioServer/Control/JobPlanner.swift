@@ -68,4 +68,64 @@ public struct JobPlanner: Sendable {
         guard let lowest else { return job(startMS: nowMS, cap: 1, reason: "its deadline leaves no later window: run now") }
         return job(startMS: lowest.startMS, cap: 1, reason: "no clean window before its deadline: the lowest-carbon window")
     }
+
+    /// What each job must do at `nowMS` for the curtailment in force then (the one asking the largest
+    /// share; every job runs as planned when none is). A curtailment asks the campus to shed its share
+    /// of IT power — `campusITKW(startMS)`, the forecast IT load at its start, plus the jobs planned
+    /// then — and the jobs placed before it was received shed what they can, most slack first: first
+    /// by suspension (held if not yet started) where the pause to its end still lets the job end
+    /// ``marginMinutes`` before its deadline, then by capping down to each job's lowest cap where the
+    /// throughput lost (``ThroughputCurve``) still lets it. A suspended job sheds its IT power above
+    /// idle (``itKW``); a capped one the difference of caps times its uncapped power. Deferral before
+    /// caps, as the simulation honours `[[load.events]]` (Emerald AI's levers: pausing and power caps).
+    /// Jobs placed after the curtailment was received were placed around it (``headroom(_:jobs:curtailments:)``).
+    public func directives(jobs: [FlexibleJob], curtailments: [CurtailmentRecord], campusITKW: (Int64) -> Double,
+                           nowMS: Int64) -> [String: JobDirective] {
+        var result = Dictionary(jobs.map { ($0.id, JobDirective.planned($0.cap)) }, uniquingKeysWith: { first, _ in first })
+        let active = curtailments.filter { $0.startMS <= nowMS && nowMS < $0.endMS }
+        guard let curtailment = active.max(by: { $0.shedFraction < $1.shedFraction }) else { return result }
+        let affected = jobs.filter { $0.submittedMS <= curtailment.receivedMS && $0.plannedStartMS < curtailment.endMS
+            && $0.plannedEndMS > curtailment.startMS }
+        let reservedKW = jobs.filter { $0.plannedStartMS <= curtailment.startMS && $0.plannedEndMS > curtailment.startMS }
+            .reduce(0) { $0 + $1.itKW }
+        var needKW = curtailment.shedFraction * (campusITKW(curtailment.startMS) + reservedKW)
+        let bySlack = affected.sorted { ($0.slackMS, $1.id) > ($1.slackMS, $0.id) }
+        var capped: [FlexibleJob] = []
+        for job in bySlack {
+            let pauseMS = curtailment.endMS - max(curtailment.startMS, job.plannedStartMS, curtailment.receivedMS)
+            guard needKW > 0, pauseMS <= job.slackMS else { capped.append(job); continue }
+            needKW -= job.itKW
+            result[job.id] = JobDirective(action: .suspend, cap: job.cap, untilMS: curtailment.endMS, delayMS: pauseMS,
+                                          reason: "suspended for a curtailment of \(Int(curtailment.shedFraction * 100)) % until its end")
+        }
+        for job in capped where needKW > 0 {
+            guard let directive = capDirective(job, curtailment: curtailment, needKW: needKW) else { continue }
+            needKW -= job.itKW / job.cap * (job.cap - directive.cap)
+            result[job.id] = directive
+        }
+        return result
+    }
+
+    /// The lowest cap `job` may run at through `curtailment` to shed up to `needKW` and still end by
+    /// its deadline less the margin; `nil` when it may not go below its planned cap.
+    private func capDirective(_ job: FlexibleJob, curtailment: CurtailmentRecord, needKW: Double) -> JobDirective? {
+        let curve = ThroughputCurve.zeus, fullKW = job.itKW / job.cap
+        let overlapMS = Double(min(curtailment.endMS, job.plannedEndMS) - max(curtailment.startMS, job.plannedStartMS, curtailment.receivedMS))
+        func delayMS(_ cap: Double) -> Int64 {
+            Int64((max(0, overlapMS) * (1 - curve.throughput(atPowerFraction: cap) / curve.throughput(atPowerFraction: job.cap))).rounded(.up))
+        }
+        // The throughput curve rises with the cap: bisect for the lowest cap whose delay fits the slack.
+        var (low, high) = (job.minPowerCap, job.cap)
+        if delayMS(low) > job.slackMS {
+            for _ in 0..<40 {
+                let middle = (low + high) / 2
+                if delayMS(middle) <= job.slackMS { high = middle } else { low = middle }
+            }
+            low = high
+        }
+        let cap = max(low, job.cap - needKW / fullKW)
+        guard cap < job.cap - 1e-9 else { return nil }
+        return JobDirective(action: .cap, cap: cap, untilMS: curtailment.endMS, delayMS: delayMS(cap),
+                            reason: "capped for a curtailment of \(Int(curtailment.shedFraction * 100)) % until its end")
+    }
 }

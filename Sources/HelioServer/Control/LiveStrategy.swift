@@ -22,6 +22,9 @@ struct LiveStrategy: Sendable {
     /// The strategy's name (`rule`, `mpc`).
     var name: String { strategy.name }
 
+    /// The MPC's latest plan (`nil` for other strategies and before the first plan).
+    var mpcPlan: MPCPlanView? { (strategy as? MPCDispatch)?.planView }
+
     /// MPC plans solved so far (0 for other strategies).
     var replans: Int { (strategy as? MPCDispatch)?.replans ?? 0 }
 

@@ -36,8 +36,6 @@ public struct FlexibleJob: Sendable, Equatable, Codable, FetchableRecord, Persis
         plannedStartMS + Int64((hours / ThroughputCurve.zeus.throughput(atPowerFraction: cap) * 3_600_000).rounded(.up))
     }
 
-    /// `held` before its planned start, `released` until its planned end, `done` after, at `nowMS`.
-    public func state(atMS nowMS: Int64) -> String {
-        nowMS < plannedStartMS ? "held" : nowMS < plannedEndMS ? "released" : "done"
-    }
+    /// Time between its planned end and its deadline less the placement margin (``JobPlanner/marginMinutes``), ms.
+    public var slackMS: Int64 { deadlineMS - JobPlanner.marginMinutes * 60_000 - plannedEndMS }
 }
