@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Flexible GPU jobs steered by the live EMS on a real Slurm (docs/compute.md): starts a single-node
-# Slurm here (scripts/slurm-local.sh), runs `heliogrid serve` on the simulated default campus at
+# Slurm here (scripts/slurm-local.sh), runs `heliogrid serve` (MPC) on the simulated default campus at
 # 360 times real time (a plant hour in 10 s), submits a mix of flexible jobs to the `flex`
 # partition, held, each with its GPUs, plant hours and a deadline in its comment, and runs
 # `heliogrid slurm-agent`, which asks the EMS where each job goes, releases it when its planned start
@@ -12,10 +12,12 @@
 # deadline, none started while the EMS held it, and the curtailment suspended or capped a job.
 #
 #   scripts/slurm-flex-demo.sh            HELIOGRID: the binary to use (default: a release build,
-#                                         built if missing); JOBS: how many jobs (default 6)
+#                                         built if missing); JOBS: how many jobs (default 6);
+#                                         DISPATCH: the live EMS (default mpc: jobs go on its plan)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jobs="${JOBS:-6}"
+dispatch="${DISPATCH:-mpc}"
 bin="${HELIOGRID:-$root/.build/release/heliogrid}"
 if [[ ! -x "$bin" ]]; then (cd "$root" && swift build -c release --product heliogrid >/dev/null); fi
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"   # jobs run in another folder
@@ -24,7 +26,7 @@ source "$root/scripts/slurm-local.sh"
 port=18089
 "$bin" token create --scope control --db "$work/ems.sqlite" --label slurm-agent >"$work/token"
 # The plant clock starts at 20:00 on 15 July: the night comes first, and work waits for the sun.
-"$bin" serve --plant simulated --start 2026-07-15T20:00:00-07:00 --speed 360 --interval 0.25 --db "$work/ems.sqlite" --port "$port" \
+"$bin" serve --plant simulated --dispatch "$dispatch" --start 2026-07-15T20:00:00-07:00 --speed 360 --interval 0.25 --db "$work/ems.sqlite" --port "$port" \
     >"$work/serve.log" 2>&1 &
 serve=$!
 trap 'kill "$serve" 2>/dev/null || true; slurm_local_cleanup' EXIT
