@@ -35,7 +35,10 @@ api() {  # api PATH [JSON]: GET, or POST the JSON
     python3 -c 'import sys, urllib.request as u
 body = sys.argv[3].encode() if len(sys.argv) > 3 else None
 headers = {"Authorization": "Bearer " + sys.argv[2], "Content-Type": "application/json"}
-print(u.urlopen(u.Request(sys.argv[1], data=body, headers=headers), timeout=5).read().decode())' "http://127.0.0.1:$port$1" "$token" "${@:2}"
+try:
+    print(u.urlopen(u.Request(sys.argv[1], data=body, headers=headers), timeout=5).read().decode())
+except u.HTTPError as error:
+    sys.exit(f"{sys.argv[1]}: HTTP {error.code}: {error.read().decode()}")' "http://127.0.0.1:$port$1" "$token" "${@:2}"
 }
 status() { api /v1/status; }
 for _ in $(seq 600); do
@@ -69,7 +72,8 @@ start="$(api /v1/jobs | python3 -c '
 import datetime as d, json, sys
 jobs, now = json.load(sys.stdin), int(sys.argv[1])
 first = max(now, min(job["planned_start_ms"] for job in jobs)) + 600000
-print(d.datetime.fromtimestamp(first / 1000, d.timezone(d.timedelta(hours=-7))).replace(microsecond=0).isoformat())' "$(status | python3 -c 'import json, sys; print(json.load(sys.stdin)["timestamp_ms"])')")"
+first += -first % 60000   # on the minute: the API takes whole minutes
+print(d.datetime.fromtimestamp(first / 1000, d.timezone(d.timedelta(hours=-7))).isoformat())' "$(status | python3 -c 'import json, sys; print(json.load(sys.stdin)["timestamp_ms"])')")"
 api /v1/curtailments "{\"start\": \"$start\", \"hours\": 2, \"shed_fraction\": 0.25}" >/dev/null
 echo "slurm flex: curtailment of 25 % for 2 h from $start" >&2
 code=0
