@@ -13,6 +13,12 @@ public struct DispatchHorizon: Sendable {
     public var pvAvailableKW: [Double]
     /// Grid emission factor per step, gCO₂e/kWh (empty without a grid).
     public var gridCarbonGPerKWh: [Double]
+    /// Import price per step, currency/kWh (empty: the scenario's `price_per_kwh`).
+    public var gridPricePerKWh: [Double] = []
+    /// Export price per step, currency/kWh (empty: the scenario's `export_price_per_kwh`).
+    public var gridExportPricePerKWh: [Double] = []
+    /// Monthly demand charges on imports (`nil`: none).
+    public var demandCharges: DemandCharges?
     /// Share of their rating the gensets can deliver per step (ambient and altitude derating); empty for 1.
     public var dieselRatingFactor: [Double]
     /// Battery energy at the start, kWh.

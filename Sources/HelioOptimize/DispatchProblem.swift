@@ -9,7 +9,8 @@ import HelioLP
 /// retention), within SOC limits; genset output g with n units committed (integer, or relaxed),
 /// m·U·n ≤ g ≤ U·n, start-ups s ≥ n_t − n_{t−1}, and minimum run time n_t ≥ Σ s over the last
 /// ⌈min_run_hours / h⌉ steps (the aggregated min-up-time form of M. Carrión and J. M. Arroyo,
-/// IEEE Trans. Power Syst. 21(3), 2006); grid import/export within limits; unserved demand.
+/// IEEE Trans. Power Syst. 21(3), 2006); grid import/export within limits, at each step's import and
+/// export price, with monthly demand charges on the peak import (``DemandCharges``); unserved demand.
 /// Balance: pv + d − c + g + import − export + unserved = load.
 /// Objective (year-1 prices): fuel and its carbon, F₀·U·n + F₁·g litres (plus the start fuel of each
 /// start) at the fuel price plus CO₂e × (carbon price − origin price); genset O&M per unit-hour and
@@ -91,6 +92,9 @@ public struct DispatchProblem: Sendable {
         var energy: [LinearProgram.Variable] = [], diesel: [LinearProgram.Variable] = [], units: [LinearProgram.Variable] = []
         var starts: [LinearProgram.Variable] = [], imports: [LinearProgram.Variable] = [], exports: [LinearProgram.Variable] = []
         var unserved: [LinearProgram.Variable] = []
+        /// Each billing period's peak import variable (before the steps' columns, so every step's
+        /// columns keep one layout for warm starts).
+        var peaks: [LinearProgram.Variable] = []
         var batch: [LinearProgram.Variable] = [], training: [LinearProgram.Variable] = [], backlog: [LinearProgram.Variable] = []
         var layout = PlanLayout(columnStarts: [], rowStarts: [], planSteps: 0)
 
@@ -100,6 +104,9 @@ public struct DispatchProblem: Sendable {
         }
 
         mutating func build() {
+            if problem.plant.grid != nil, let demand = horizon.demandCharges {
+                peaks = demand.floorKW.map { program.addVariable(lower: $0, objective: demand.chargePerKW) }
+            }
             for t in 0..<horizon.count {
                 layout.columnStarts.append(program.variableCount)
                 layout.rowStarts.append(program.constraintCount)
@@ -130,9 +137,11 @@ public struct DispatchProblem: Sendable {
             }
             if let grid = problem.plant.grid {
                 let carbon = horizon.gridCarbonGPerKWh.isEmpty ? grid.carbonGPerKWh : horizon.gridCarbonGPerKWh[t]
-                let importCost = (grid.pricePerKWh + carbon / 1e6 * problem.carbonPricePerT) * h
-                imports.append(program.addVariable(upper: grid.importKW, objective: importCost))
-                exports.append(program.addVariable(upper: grid.exportKW))
+                let price = horizon.gridPricePerKWh.isEmpty ? grid.pricePerKWh : horizon.gridPricePerKWh[t]
+                let exportPrice = horizon.gridExportPricePerKWh.isEmpty ? grid.exportPricePerKWh : horizon.gridExportPricePerKWh[t]
+                imports.append(program.addVariable(upper: grid.importKW, objective: (price + carbon / 1e6 * problem.carbonPricePerT) * h))
+                exports.append(program.addVariable(upper: grid.exportKW, objective: -exportPrice * h))
+                if let demand = horizon.demandCharges { addDemandCharge(t, demand) }
                 terms += [imports[t], exports[t]]
                 coefficients += [1, -1]
             }
@@ -141,6 +150,11 @@ public struct DispatchProblem: Sendable {
                 demand = compute.fixedFacilityKW[t]
             }
             program.addConstraint(variables: terms, coefficients: coefficients, lower: demand, upper: demand)
+        }
+
+        /// import_t ≤ P_p for step `t`'s billing period p.
+        private mutating func addDemandCharge(_ t: Int, _ demand: DemandCharges) {
+            program.addConstraint([imports[t]: 1, peaks[demand.periodOfStep[t]]: -1], upper: 0)
         }
 
         /// Training power, batch work, backlog, work lost to caps and event rows of step `t`; the

@@ -31,6 +31,11 @@ public struct OptimalDispatch: DispatchStrategy {
         var horizon = DispatchHorizon(
             stepHours: inputs.axis.stepHours, loadKW: load, pvAvailableKW: pv, gridCarbonGPerKWh: carbon, dieselRatingFactor: rating,
             initialEnergyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
+        horizon.gridPricePerKWh = Array(repeating: inputs.gridPricePerKWh, count: years).flatMap { $0 }
+        horizon.gridExportPricePerKWh = Array(repeating: inputs.gridExportPricePerKWh, count: years).flatMap { $0 }
+        if let grid = scenario.connectedGrid, grid.demandChargePerKWMonth > 0 {
+            horizon.demandCharges = DemandCharges(years: years, monthStartSteps: inputs.axis.monthStartSteps, chargePerKW: grid.demandChargePerKWMonth)
+        }
         horizon.compute = inputs.compute.map { ComputeHorizon(wholeRun: $0, scenario: scenario, axis: inputs.axis) }
         plan = try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
         unitKW = scenario.diesel?.unitKW ?? 0

@@ -192,13 +192,14 @@ struct ReportHTML {
             + ReportCharts.cashFlows(plant: e.plant.cashFlows, baseline: e.baseline.cashFlows, currency: money)
         for (key, plant) in [("plant", e.plant), ("baseline", e.baseline)] {
             html += "<h4>" + escape(plant.label) + "</h4>"
-            table(["year", "capex", "replacement", "O&amp;M", "fuel", "carbon", "grid", "unserved", "GPU work lost", "salvage", "total",
+            table(["year", "capex", "replacement", "O&amp;M", "fuel", "carbon", "grid energy", "grid charges", "unserved", "GPU work lost", "salvage", "total",
                    "discounted"],
                   plant.cashFlows.enumerated().map { index, row in
                       let path = "economics.json:\(key).cash_flows.\(index)."
                       return [.integer(row.year, path + "year"), .number(row.capex, path + "capex", 0),
                               .number(row.replacement, path + "replacement", 0), .number(row.operationsAndMaintenance, path + "om", 0),
                               .number(row.fuel, path + "fuel", 0), .number(row.carbon, path + "carbon", 0), .number(row.gridEnergy, path + "grid_energy", 0),
+                              .number(row.gridCharges, path + "grid_charges", 0),
                               .number(row.unservedPenalty, path + "unserved_penalty", 0), .number(row.throughputLost, path + "throughput_lost", 0),
                               .number(row.salvage, path + "salvage", 0),
                               .number(row.total, path + "total", 0), .number(row.discounted, path + "discounted", 0)]

@@ -119,9 +119,12 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         public var currency: String
         /// Capital cost, net present cost, levelised cost per kWh and year-1 fuel and carbon costs.
         public var capex, npc, lcoe, fuelCostYear1, carbonCostYear1: Double
+        /// Year-1 grid bill (imports − export revenue + demand and fixed charges) and demand charges.
+        public var gridCostYear1, demandChargeYear1: Double
         enum CodingKeys: String, CodingKey {
             case currency, capex, npc
             case lcoe = "lcoe_per_kwh", fuelCostYear1 = "fuel_cost_year1", carbonCostYear1 = "carbon_cost_year1"
+            case gridCostYear1 = "grid_cost_year1", demandChargeYear1 = "demand_charge_year1"
         }
     }
 
@@ -179,11 +182,13 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var forecastSkill: [Forecast]
     /// Service of the GPU work (zeros when rigid).
     public var compute: ComputeSummary
+    /// The grid's first-year bill (zeros without a grid).
+    public var grid: GridSummary
     /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
 
     enum CodingKeys: String, CodingKey {
-        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years, compute
+        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years, compute, grid
         case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms", forecastSkill = "forecast_skill"
     }
 
@@ -223,7 +228,9 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         economics = Economics(
             currency: economicsResult.currency, capex: economicsResult.capex, npc: economicsResult.npc,
             lcoe: economicsResult.lcoePerKWh, fuelCostYear1: economicsResult.fuelCostYear1,
-            carbonCostYear1: economicsResult.carbonCostYear1)
+            carbonCostYear1: economicsResult.carbonCostYear1, gridCostYear1: economicsResult.gridCostYear1,
+            demandChargeYear1: economicsResult.demandChargeYear1)
+        grid = GridSummary(result: result)
         reliability = Reliability(lossOfLoadHours: t.lossOfLoadHours, maxUnservedKW: t.maxUnservedKW)
         forecastSkill = result.forecastSkill.map(Forecast.init)
         runtimeMS = result.runtimeMS

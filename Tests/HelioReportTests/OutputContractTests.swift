@@ -12,7 +12,7 @@ import Testing
         let json = try SummaryReport(result: Self.result).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["scenario", "dispatch", "timestep_minutes", "steps", "energy_kwh", "diesel", "battery",
-                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms", "years", "forecast_skill", "compute"])
+                                     "carbon", "kpi", "economics", "reliability", "warnings", "runtime_ms", "years", "forecast_skill", "compute", "grid"])
         #expect((object["forecast_skill"] as? [Any])?.isEmpty == true)   // a rule run has no forecasts
         let years = try #require(object["years"] as? [[String: Any]])
         #expect(years.count == 1 && Set(years[0].keys) == [
@@ -27,7 +27,10 @@ import Testing
             "battery": ["equivalent_full_cycles", "min_soc", "capacity_fade_fraction"],
             "carbon": ["scope1_t_co2e", "scope2_location_t_co2e", "scope2_market_t_co2e", "intensity_g_per_kwh", "renewable_fraction"],
             "kpi": ["pue", "ref", "cue_kg_per_kwh", "mean_it_kw_per_gpu"],
-            "economics": ["currency", "capex", "npc", "lcoe_per_kwh", "fuel_cost_year1", "carbon_cost_year1"],
+            "economics": ["currency", "capex", "npc", "lcoe_per_kwh", "fuel_cost_year1", "carbon_cost_year1", "grid_cost_year1",
+                          "demand_charge_year1"],
+            "grid": ["monthly_peak_import_kw", "import_cost_year1", "export_revenue_year1", "demand_charge_year1", "fixed_charge_year1",
+                     "cost_year1"],
             "reliability": ["loss_of_load_hours", "max_unserved_kw"],
             "compute": ["mode", "gpu_hours_deferred", "mean_delay_hours", "max_delay_hours", "throughput_lost_gpu_hours", "throughput_cost",
                         "deadline_misses", "deadline_missed_gpu_hours", "energy_shifted_into_pv_kwh", "capped_hours", "cap_saved_kwh",

@@ -17,6 +17,8 @@ public struct DispatchContext: Sendable {
     public var fleet: GensetFleet?
     /// The grid connection, if enabled.
     public var grid: GridConfig?
+    /// The tariff's word on this step (simulation with a grid; `nil` otherwise).
+    public var gridSignal: GridSignal?
     /// The GPU work the strategy may move or cap in flexible operation (`nil` when rigid); ``loadKW``
     /// is then the facility power of its ``ComputeState/nominal`` choice.
     public var compute: ComputeState?

@@ -15,6 +15,16 @@
 /// 4. Only when all of that is exhausted does the battery go below the start threshold, then into
 ///    its ride-through reserve, down to `soc_min`; what remains is unserved.
 ///
+/// On a grid with a tariff (``GridSignal``, docs/grid.md) the order of step 2 follows the price and
+/// the demand charge. The import limit of a step is the month's peak so far, or under a demand
+/// charge the higher of that and the day's shaving level (``PeakShavingThreshold``: the lowest flat
+/// import the battery could have held yesterday's net load to). At the day's cheapest price (when
+/// storing it pays at the day's dearest), or under a demand charge at any price but the dear ones,
+/// the grid serves first up to the limit and charges the battery to `soc_max` within it; the battery
+/// covers what lies above the limit, then the grid the rest. At dear prices the battery serves first,
+/// so imports in dear hours fall to what the battery cannot carry. Arbitrage and peak shaving in
+/// their simplest rule form; the LP and MPC optimise both.
+///
 /// The same rules carry HOMER's two named strategies (HOMER Pro manual, "Load Following Strategy" and
 /// "Cycle Charging Strategy"; Barley & Winn, "Optimal dispatch strategy in remote hybrid power
 /// systems", Solar Energy 58, 1996): under ``Policy/loadFollowing`` a genset produces only what the
@@ -38,6 +48,8 @@ public struct RuleBasedDispatch: DispatchStrategy {
     public let config: DispatchConfig
     /// How running gensets are loaded.
     public let policy: Policy
+    /// Today's peak-shaving level under a demand charge (made at the first step that has one).
+    private var shaving: PeakShavingThreshold?
 
     /// Creates the strategy.
     public init(config: DispatchConfig, policy: Policy = .targetLoading) {
@@ -51,6 +63,7 @@ public struct RuleBasedDispatch: DispatchStrategy {
     // `if let`: a binding copies the battery or fleet out of the context at every step.
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
+        if context.gridSignal?.demandCharged == true { observeNetLoad(context) }
         let load = context.loadKW, pvAvailable = context.pvAvailableKW
         let deficit = load - min(pvAvailable, load)
         var units = commitment(context, deficit: deficit)
@@ -68,8 +81,42 @@ public struct RuleBasedDispatch: DispatchStrategy {
         } else {
             coverShortfall(load - supply, context, into: &decision)
         }
+        if gridFirst(context) { chargeFromGrid(context, into: &decision) }
         decision.pvKW = pvAvailable - decision.curtailedKW
         return decision
+    }
+
+    /// Records the net load for the shaving level.
+    private mutating func observeNetLoad(_ context: DispatchContext) {
+        guard let config = context.battery?.config, let capacity = context.battery?.capacityKWh else { return }
+        let usableKWh = capacity * max(0, config.socMax - firstFloorSOC(context))
+        if shaving == nil { shaving = PeakShavingThreshold(stepsPerDay: max(1, Int((24 / context.stepHours).rounded()))) }
+        shaving?.observe(step: context.step, netLoadKW: context.loadKW - context.pvAvailableKW, usableKWh: usableKWh, powerKW: config.powerKW,
+                         roundTrip: config.chargeEfficiency * config.dischargeEfficiency, hours: context.stepHours)
+    }
+
+    /// Whether the grid serves before the battery this step: at a cheap price, or under a demand
+    /// charge at any price but a dear one.
+    private func gridFirst(_ context: DispatchContext) -> Bool {
+        guard let signal = context.gridSignal else { return false }
+        return signal.priceClass == .cheap || (signal.demandCharged && signal.priceClass != .expensive)
+    }
+
+    /// Imports this step may reach before the battery is called on: the month's peak so far, or the
+    /// day's shaving level if higher (unbounded without a demand charge).
+    private func importLimitKW(_ signal: GridSignal) -> Double {
+        guard signal.demandCharged else { return .infinity }
+        return max(signal.monthPeakKW, shaving?.levelKW ?? 0)
+    }
+
+    /// When the grid serves first: the battery charges from the grid to `soc_max`, within the import
+    /// limit and ``importLimitKW(_:)`` (not while it discharges or the campus exports).
+    private func chargeFromGrid(_ context: DispatchContext, into decision: inout DispatchDecision) {
+        guard let importKW = context.grid?.importKW, let signal = context.gridSignal, decision.batteryKW <= 0, decision.gridKW >= 0 else { return }
+        let room = min(importKW, importLimitKW(signal)) - decision.gridKW
+        let charge = min(max(0, room), max(0, maxChargeKW(context) + decision.batteryKW))
+        decision.batteryKW -= charge
+        decision.gridKW += charge
     }
 
     /// Units to run this step.
@@ -159,15 +206,20 @@ public struct RuleBasedDispatch: DispatchStrategy {
         decision.curtailedKW = min(surplus, context.pvAvailableKW)
     }
 
-    /// Shortfall: battery to its first floor, grid, battery into reserve, battery to minimum, unserved.
+    /// Shortfall: battery to its first floor, grid, battery into reserve, battery to minimum, unserved;
+    /// when the grid serves first (``gridFirst(_:)``), the grid up to ``importLimitKW(_:)`` before the battery.
     private func coverShortfall(_ shortfallKW: Double, _ context: DispatchContext, into decision: inout DispatchDecision) {
         var remaining = shortfallKW
-        var discharge = min(remaining, maxDischargeKW(context, floorSOC: firstFloorSOC(context)))
-        remaining -= discharge
-        if let importKW = context.grid?.importKW {
-            decision.gridKW = min(remaining, importKW)
+        let importKW = context.grid?.importKW ?? 0
+        if let signal = context.gridSignal, gridFirst(context) {
+            decision.gridKW = min(remaining, importKW, importLimitKW(signal))
             remaining -= decision.gridKW
         }
+        var discharge = min(remaining, maxDischargeKW(context, floorSOC: firstFloorSOC(context)))
+        remaining -= discharge
+        let more = min(remaining, importKW - decision.gridKW)
+        decision.gridKW += more
+        remaining -= more
         let toReserve = min(remaining, max(0, maxDischargeKW(context, floorSOC: context.battery?.config.reserveSOC) - discharge))
         discharge += toReserve
         remaining -= toReserve

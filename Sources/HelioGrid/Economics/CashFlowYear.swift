@@ -14,8 +14,10 @@ public struct CashFlowYear: Sendable, Equatable, Codable {
     public var fuel: Double
     /// Carbon price × Scope 1 + 2 emissions, escalated.
     public var carbon: Double
-    /// Grid energy bought.
+    /// Grid energy bought less export revenue, escalated.
     public var gridEnergy: Double
+    /// Grid demand and fixed charges, escalated.
+    public var gridCharges: Double
     /// Unserved-energy penalty.
     public var unservedPenalty: Double
     /// GPU work lost to power caps in flexible operation, at `throughput_cost_per_gpu_hour`.
@@ -35,6 +37,6 @@ public struct CashFlowYear: Sendable, Equatable, Codable {
         case year, capex, replacement, fuel, carbon, salvage, total, discounted
         case calendarYear = "calendar_year", operationsAndMaintenance = "om", gridEnergy = "grid_energy"
         case unservedPenalty = "unserved_penalty", servedKWh = "served_kwh", discountFactor = "discount_factor"
-        case throughputLost = "throughput_lost"
+        case throughputLost = "throughput_lost", gridCharges = "grid_charges"
     }
 }

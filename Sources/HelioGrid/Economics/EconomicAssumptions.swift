@@ -29,8 +29,8 @@ public struct EconomicAssumptions: Sendable, Equatable {
     public var dieselOMPerHour: Double
     /// Wear cost per genset start, currency (`[diesel] start_cost`).
     public var dieselStartCost: Double
-    /// Grid energy price per kWh imported.
-    public var gridPricePerKWh: Double
+    /// Real escalation of grid prices and charges, fraction per year (`[grid] price_escalation`).
+    public var gridPriceEscalation: Double
     /// Penalty per kWh of unserved energy.
     public var unservedPenaltyPerKWh: Double
     /// Cost of a kWh of GPU work lost to power caps (``ComputeCosts/throughputPerKWh``).
@@ -52,7 +52,7 @@ public struct EconomicAssumptions: Sendable, Equatable {
         batteryCapexPerKW = economics.batteryCapexPerKW
         dieselOMPerHour = economics.dieselOMPerHour
         dieselStartCost = scenario.diesel?.startCost ?? 0
-        gridPricePerKWh = scenario.connectedGrid?.pricePerKWh ?? 0
+        gridPriceEscalation = scenario.connectedGrid?.priceEscalation ?? 0
         unservedPenaltyPerKWh = economics.unservedPenaltyPerKWh
         throughputLostPerKWh = ComputeCosts(scenario: scenario).throughputPerKWh
     }

@@ -8,7 +8,8 @@ import Foundation
 /// "Capital Recovery Factor"): real cash flows at the real discount rate, each discounted by
 /// (1 + i)^−year. A simulated run's replacements and salvage come from the life model the
 /// simulation ran (``LifeProjection``): each simulated year as simulated, later years projected.
-/// Fuel and carbon prices escalate yearly from year 1; the carbon price charged is the scenario price
+/// Fuel, carbon and grid prices escalate yearly from year 1 (the grid's bill as the run billed it:
+/// energy at each step's price less export revenue, demand and fixed charges); the carbon price charged is the scenario price
 /// less what was paid at origin, never below zero. Years beyond the simulated ones repeat the last
 /// simulated year's energy and fuel. Annualised cost = NPC × CRF; LCOE = NPC / discounted energy served.
 public struct LifetimeEconomics: Sendable, Equatable {
@@ -26,6 +27,10 @@ public struct LifetimeEconomics: Sendable, Equatable {
     public var fuelCostYear1: Double
     /// Carbon cost of the first year.
     public var carbonCostYear1: Double
+    /// The grid's bill in the first year: imports less export revenue plus demand and fixed charges.
+    public var gridCostYear1: Double
+    /// Demand charges of the first year.
+    public var demandChargeYear1: Double
     /// Year 0 (investment) then each project year.
     public var cashFlows: [CashFlowYear]
 
@@ -64,11 +69,13 @@ public struct LifetimeEconomics: Sendable, Equatable {
         lcoePerKWh = discountedServedKWh > 0 ? npc / discountedServedKWh : 0
         fuelCostYear1 = flows[1].fuel
         carbonCostYear1 = flows[1].carbon
+        gridCostYear1 = flows[1].gridEnergy + flows[1].gridCharges
+        demandChargeYear1 = yearly[0].gridDemandCharge
     }
 
     private static func investment(capex: Double, assumptions: EconomicAssumptions) -> CashFlowYear {
         CashFlowYear(year: 0, calendarYear: assumptions.firstYear - 1, capex: capex, replacement: 0, operationsAndMaintenance: 0,
-                     fuel: 0, carbon: 0, gridEnergy: 0, unservedPenalty: 0, throughputLost: 0, salvage: 0, servedKWh: 0, total: capex,
+                     fuel: 0, carbon: 0, gridEnergy: 0, gridCharges: 0, unservedPenalty: 0, throughputLost: 0, salvage: 0, servedKWh: 0, total: capex,
                      discountFactor: 1, discounted: capex)
     }
 
@@ -79,13 +86,15 @@ public struct LifetimeEconomics: Sendable, Equatable {
         let carbon = totals.emissionsKgCO2e / 1000 * assumptions.carbonPricePerT * pow(1 + assumptions.carbonPriceEscalation, age)
         let om = components.reduce(0) { $0 + $1.fixedOMPerYear } + totals.dieselUnitRunHours * assumptions.dieselOMPerHour
             + Double(totals.dieselStarts) * assumptions.dieselStartCost
-        let grid = totals.gridImportKWh * assumptions.gridPricePerKWh
+        let gridEscalation = pow(1 + assumptions.gridPriceEscalation, age)
+        let grid = (totals.gridImportCost - totals.gridExportRevenue) * gridEscalation
+        let charges = (totals.gridDemandCharge + totals.gridFixedCharge) * gridEscalation
         let penalty = totals.unservedKWh * assumptions.unservedPenaltyPerKWh
         let throughput = totals.compute.trainingLostKWh * assumptions.throughputLostPerKWh
-        let total = replacement + om + fuel + carbon + grid + penalty + throughput - salvage
+        let total = replacement + om + fuel + carbon + grid + charges + penalty + throughput - salvage
         let factor = assumptions.discountFactor(year: Double(year))
         return CashFlowYear(year: year, calendarYear: assumptions.firstYear + year - 1, capex: 0, replacement: replacement,
-                            operationsAndMaintenance: om, fuel: fuel, carbon: carbon, gridEnergy: grid, unservedPenalty: penalty,
+                            operationsAndMaintenance: om, fuel: fuel, carbon: carbon, gridEnergy: grid, gridCharges: charges, unservedPenalty: penalty,
                             throughputLost: throughput, salvage: salvage, servedKWh: totals.servedKWh, total: total, discountFactor: factor,
                             discounted: total * factor)
     }

@@ -7,7 +7,9 @@ import Foundation
 /// duplicate is an error naming the line. A file with exactly one row per simulation step is taken
 /// in order (its year need not match). Any other even spacing that divides the year (for example
 /// hourly data for a 15-minute run) is aligned by month, day and time of day in the simulation's
-/// time zone, 29 February dropped, and resampled like weather.
+/// time zone, 29 February dropped, and resampled like weather — or, for prices (`held`), each finer
+/// step taking the value of the interval it lies in (a tariff is a step function: interpolating
+/// would blur its period boundaries).
 public struct CSVTimeSeries: Sendable {
     /// The value column's header name (one of the accepted names).
     public var column: String
@@ -15,15 +17,16 @@ public struct CSVTimeSeries: Sendable {
     public var values: [Double]
 
     /// Reads `path`, accepting any of `columns` as the value column, for the step and zone of `axis`.
-    /// Values must lie in `range`.
-    public static func load(path: String, columns: [String], axis: TimeAxis, range: ClosedRange<Double>) throws -> CSVTimeSeries {
+    /// Values must lie in `range`; `held` resamples a coarser file onto finer steps by holding its values.
+    public static func load(path: String, columns: [String], axis: TimeAxis, range: ClosedRange<Double>,
+                            held: Bool = false) throws -> CSVTimeSeries {
         let text = try TextFile.read(path: path, kind: .timeSeries, what: "CSV file")
-        return try parse(text: text, file: path, columns: columns, axis: axis, range: range)
+        return try parse(text: text, file: path, columns: columns, axis: axis, range: range, held: held)
     }
 
     /// Parses CSV text; see ``load(path:columns:axis:range:)``.
     public static func parse(text: String, file: String, columns: [String], axis: TimeAxis,
-                             range: ClosedRange<Double>) throws -> CSVTimeSeries {
+                             range: ClosedRange<Double>, held: Bool = false) throws -> CSVTimeSeries {
         let lines = CSVText.lines(text)
         let header = CSVText.fields(lines.first ?? "")
         guard header.count == 2, header[0] == "timestamp", let column = columns.first(where: { $0 == header[1] }) else {
@@ -53,8 +56,10 @@ public struct CSVTimeSeries: Sendable {
             return CSVTimeSeries(column: column, values: values)
         }
         let aligned = try alignByCalendar(stamps, values, lineNumbers, spacing: spacing, axis: axis, file: file)
-        return CSVTimeSeries(column: column,
-                             values: WeatherResampler.resample(aligned, fromMinutes: spacing, toMinutes: axis.stepMinutes))
+        let resampled = held && spacing > axis.stepMinutes
+            ? WeatherResampler.held(aligned, fromMinutes: spacing, toMinutes: axis.stepMinutes)
+            : WeatherResampler.resample(aligned, fromMinutes: spacing, toMinutes: axis.stepMinutes)
+        return CSVTimeSeries(column: column, values: resampled)
     }
 
     /// The common spacing of the stamps, minutes; a gap or duplicate names its line.

@@ -26,6 +26,16 @@ public struct EnergyTotals: Sendable, Equatable {
     public var gridImportKWh = 0.0
     /// Grid export, kWh.
     public var gridExportKWh = 0.0
+    /// Grid imports at each step's price, currency (year-1 prices).
+    public var gridImportCost = 0.0
+    /// Grid exports at each step's export price, currency (year-1 prices).
+    public var gridExportRevenue = 0.0
+    /// Highest import of each calendar month, kW (a step's average); 12 entries with a grid, else none.
+    public var monthlyPeakImportKW: [Double] = []
+    /// Demand charges: each month's peak import times `demand_charge_per_kw_month`, currency.
+    public var gridDemandCharge = 0.0
+    /// Fixed monthly charges, currency.
+    public var gridFixedCharge = 0.0
     /// Fuel burnt, litres.
     public var fuelL = 0.0
     /// Scope 1 (genset fuel), kgCO₂e.
@@ -55,7 +65,7 @@ public struct EnergyTotals: Sendable, Equatable {
     /// Creates zero totals.
     public init() {}
 
-    /// Adds another period's totals (maxima take the larger).
+    /// Adds another period's totals (maxima, and each month's peak, take the larger).
     public mutating func add(_ other: EnergyTotals) {
         compute.add(other.compute)
         loadKWh += other.loadKWh
@@ -71,6 +81,12 @@ public struct EnergyTotals: Sendable, Equatable {
         dieselKWh += other.dieselKWh
         gridImportKWh += other.gridImportKWh
         gridExportKWh += other.gridExportKWh
+        gridImportCost += other.gridImportCost
+        gridExportRevenue += other.gridExportRevenue
+        monthlyPeakImportKW = monthlyPeakImportKW.isEmpty ? other.monthlyPeakImportKW
+            : zip(monthlyPeakImportKW, other.monthlyPeakImportKW).map { max($0, $1) }
+        gridDemandCharge += other.gridDemandCharge
+        gridFixedCharge += other.gridFixedCharge
         fuelL += other.fuelL
         scope1KgCO2e += other.scope1KgCO2e
         scope2LocationKgCO2e += other.scope2LocationKgCO2e
@@ -83,6 +99,9 @@ public struct EnergyTotals: Sendable, Equatable {
         nMinusOneShortHours += other.nMinusOneShortHours
         dieselDaysOverPrimeLimit += other.dieselDaysOverPrimeLimit
     }
+
+    /// What the grid cost: imports less export revenue plus demand and fixed charges, currency.
+    public var gridCost: Double { gridImportCost - gridExportRevenue + gridDemandCharge + gridFixedCharge }
 
     /// Scope 1 + Scope 2 location-based, kgCO₂e.
     public var emissionsKgCO2e: Double { scope1KgCO2e + scope2LocationKgCO2e }

@@ -57,6 +57,7 @@ public enum SimulationEngine {
         var context = DispatchContext(step: 0, stepHours: hours, loadKW: 0, pvAvailableKW: 0,
                                       battery: plant.makeBattery(), fleet: plant.makeFleet(), grid: plant.grid)
         let hasGrid = plant.grid != nil
+        var tariff = GridBill(grid: plant.grid, inputs: inputs, battery: plant.battery)
         var series = recordSeries ? StepSeries(capacity: stepsPerYear * scenario.site.years) : nil
         var yearSeries = recordSeries || onYear != nil ? StepSeries(capacity: stepsPerYear) : nil
         var yearly: [EnergyTotals] = []
@@ -73,6 +74,7 @@ public enum SimulationEngine {
             let pvFactor = lives.pvFactor(ageYears: pvAge)
             let yearStart = YearStart(battery: context.battery, fleet: context.fleet)
             var totals = EnergyTotals()
+            tariff.startYear()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
                 var load = inputs.load.facilityKW[index], it = inputs.load.itKW[index]
@@ -86,6 +88,7 @@ public enum SimulationEngine {
                     load = state.facilityKW(state.nominal)
                 }
                 context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
+                if hasGrid { context.gridSignal = tariff.signal(at: index) }
                 context.fleet?.derate(to: ratingFactor)
                 var (decision, starts) = (DispatchDecision(), 0)
                 if events.startsCanFail {
@@ -111,6 +114,7 @@ public enum SimulationEngine {
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
                 accumulate(flows, decision, load: load, it: it, pvAvailable: pvAvailable, hours: hours,
                            fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
+                if hasGrid { tariff.record(flows, index: index, hours: hours, into: &totals) }
                 let isShort = decision.unservedKW > 1e-9 * max(load, 1)
                 if isShort && !wasShort { totals.lossOfLoadEvents += 1 }
                 wasShort = isShort
@@ -129,6 +133,7 @@ public enum SimulationEngine {
             }
             yearSeries?.removeAll()
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
+            if hasGrid { tariff.finishYear(into: &totals) }
             totals.compute.batchQueuedAtEndKWh = flexible?.queuedKWh ?? 0
             yearly.append(totals)
             batteryAgeYears += 1

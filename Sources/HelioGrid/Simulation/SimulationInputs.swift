@@ -10,6 +10,10 @@ public struct SimulationInputs: Sendable {
     public var pvAvailableKW: [Double]
     /// Location-based grid emission factor per step, gCO₂e/kWh (empty without a grid).
     public var gridCarbonGPerKWh: [Double]
+    /// Import price per step, currency/kWh (empty without a grid).
+    public var gridPricePerKWh: [Double] = []
+    /// Export price per step, currency/kWh (empty without a grid).
+    public var gridExportPricePerKWh: [Double] = []
     /// Share of its rating a genset can deliver per step (``DieselConfig/ratingFactor(ambientC:elevationM:)``);
     /// empty for none (no gensets, or no derating).
     public var gensetRatingFactor: [Double]
@@ -54,6 +58,9 @@ public struct SimulationInputs: Sendable {
             pvAvailableKW: try pvAvailable(scenario.pv, weather: weather, axis: axis),
             gridCarbonGPerKWh: try gridCarbon(scenario.connectedGrid, axis: axis),
             gensetRatingFactor: gensetRating(scenario.diesel, ambientC: ambient, elevationM: weather.location.elevationM))
+        if let grid = scenario.connectedGrid {
+            (inputs.gridPricePerKWh, inputs.gridExportPricePerKWh) = try gridPrices(grid, axis: axis, source: scenario.source)
+        }
         if scenario.dispatch.compute == .flexible {
             guard scenario.load.kind != .csv else {
                 throw HelioError(.scenario, "flexible GPU work needs the GPU-cluster model or jobs (load.kind = \"gpu-cluster\" or \"jobs\"): "
@@ -130,5 +137,21 @@ public struct SimulationInputs: Sendable {
             return try CSVTimeSeries.load(path: path, columns: ["carbon_g_per_kwh"], axis: axis, range: 0...3000).values
         }
         return [Double](repeating: grid.carbonGPerKWh, count: axis.stepsPerYear)
+    }
+
+    /// Import and export prices per step: the CSVs where given, else the constants. An export price
+    /// above the import price at any step is refused: a plan would buy to sell back at once.
+    private static func gridPrices(_ grid: GridConfig, axis: TimeAxis, source: String?) throws -> ([Double], [Double]) {
+        func series(_ path: String?, constant: Double) throws -> [Double] {
+            guard let path else { return [Double](repeating: constant, count: axis.stepsPerYear) }
+            return try CSVTimeSeries.load(path: path, columns: ["price_per_kwh"], axis: axis, range: -10...100, held: true).values
+        }
+        let imports = try series(grid.priceCSVPath, constant: grid.pricePerKWh)
+        let exports = try series(grid.exportPriceCSVPath, constant: grid.exportPricePerKWh)
+        if let step = exports.indices.first(where: { exports[$0] > imports[$0] + 1e-12 }) {
+            throw HelioError(.scenario, "the export price \(exports[step]) is above the import price \(imports[step]) at \(axis.timestamp(step: step)): "
+                             + "a plan would import to export at once", file: source, key: grid.exportPriceCSVPath == nil ? "grid.export_price_per_kwh" : "grid.export_price_csv")
+        }
+        return (imports, exports)
     }
 }

@@ -26,4 +26,10 @@ public enum WeatherResampler {
             return values[lower] * (1 - fraction) + values[upper] * fraction
         }
     }
+
+    /// `values` (one year at `fromMinutes`) on a finer step of `toMinutes`, each step taking the value
+    /// of the interval its start lies in: for step functions such as tariffs.
+    public static func held(_ values: [Double], fromMinutes: Int, toMinutes: Int) -> [Double] {
+        (0..<(CivilCalendar.minutesPerYear / toMinutes)).map { values[$0 * toMinutes / fromMinutes] }
+    }
 }
