@@ -15,6 +15,8 @@ public struct LiveForecasts: Sendable {
     public var gridCarbon: ModelYearForecaster?
     /// Gensets' rating factor (ambient derating of the modelled year; `nil` when never derated).
     public var dieselRating: ModelYearForecaster?
+    /// Grid import and export prices, currency/kWh: the tariff at the clock's time of year (`nil` without a grid).
+    public var importPrice: ModelYearForecaster?, exportPrice: ModelYearForecaster?
 
     /// A plan step's value from the weather forecast, where it covers the step.
     public typealias HourlyForecast = @Sendable (Int) -> Double?
@@ -27,6 +29,8 @@ public struct LiveForecasts: Sendable {
         load = ModelYearForecaster(values: inputs.load.facilityKW, axis: axis, forecast: Self.facilityForecast(scenario, inputs: inputs, weather: weather))
         it = ModelYearForecaster(values: inputs.load.itKW, axis: axis)
         gridCarbon = inputs.gridCarbonGPerKWh.isEmpty ? nil : ModelYearForecaster(values: inputs.gridCarbonGPerKWh, axis: axis)
+        importPrice = inputs.gridPricePerKWh.isEmpty ? nil : ModelYearForecaster(values: inputs.gridPricePerKWh, axis: axis)
+        exportPrice = inputs.gridExportPricePerKWh.isEmpty ? nil : ModelYearForecaster(values: inputs.gridExportPricePerKWh, axis: axis)
         let derating = Self.deratingForecast(scenario, weather: weather)
         dieselRating = inputs.gensetRatingFactor.isEmpty && derating == nil
             ? nil : ModelYearForecaster(values: inputs.gensetRatingFactors, axis: axis, forecast: derating)

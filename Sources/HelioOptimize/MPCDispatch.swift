@@ -26,7 +26,10 @@ import HelioGrid
 /// net load against its forecast (``ForecastErrorWindow``), dropped for a plan the battery is too low
 /// to hold it in. If the solver fails the rule-based EMS decides that step. Each re-plan's simplex
 /// starts from the last plan's optimal basis moved on by the steps since (``PlanLayout``), a warm
-/// start that saves most of the iterations of a cold solve.
+/// start that saves most of the iterations of a cold solve. On a grid with a tariff (docs/grid.md)
+/// each plan prices imports and exports on the price forecasters' values and carries each calendar
+/// month's peak import as a variable no lower than the month's peak so far (``DemandCharges``), the
+/// month's charge counted once.
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -47,6 +50,12 @@ public struct MPCDispatch: DispatchStrategy {
     private var plan: DispatchPlan?
     /// The GPU work in flexible operation (`nil` when rigid).
     private let compute: ComputeProfile?
+    /// Import and export price forecasters (`nil`: the scenario's constant prices).
+    private var importPriceForecaster: (any Forecaster)?, exportPriceForecaster: (any Forecaster)?
+    /// The demand charge per kW-month and the months of plan steps (`nil`: none).
+    private let demand: (chargePerKW: Double, months: BillingMonths)?
+    /// The month of the last step decided and its peak import so far, kW.
+    private var monthPeak = (month: Int.min, kW: 0.0)
     private var planStartHours = 0.0
     private var planStartIndex = 0
     /// The latest plan laid out on plan steps (`nil` before the first plan or when it failed).
@@ -76,8 +85,13 @@ public struct MPCDispatch: DispatchStrategy {
     /// factor is used, without `dieselRatingForecaster` the gensets' present derating holds over the horizon.
     public init(scenario: Scenario, planStepHours: Double, replanHours: Double, pvForecaster: any Forecaster,
                 loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?,
-                dieselRatingForecaster: (any Forecaster)? = nil, compute: ComputeProfile? = nil) {
+                dieselRatingForecaster: (any Forecaster)? = nil, compute: ComputeProfile? = nil,
+                importPriceForecaster: (any Forecaster)? = nil, exportPriceForecaster: (any Forecaster)? = nil,
+                demand: (chargePerKW: Double, months: BillingMonths)? = nil) {
         self.compute = compute
+        self.importPriceForecaster = importPriceForecaster
+        self.exportPriceForecaster = exportPriceForecaster
+        self.demand = demand
         problem = DispatchProblem(scenario: scenario, integerCommitment: true,
                                   integerSteps: max(1, Int((Self.integerHours / planStepHours).rounded())),
                                   timeLimitSeconds: Self.replanTimeLimitSeconds)
@@ -101,6 +115,20 @@ public struct MPCDispatch: DispatchStrategy {
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
         let index = Int((context.timeHours / planStepHours + Self.clockTolerance).rounded(.down))
+        if let signal = context.gridSignal {
+            importPriceForecaster?.observe(step: index, value: signal.importPricePerKWh)
+            exportPriceForecaster?.observe(step: index, value: signal.exportPricePerKWh)
+        }
+        let decision = decide(context, index: index)
+        if let demand {
+            let month = demand.months.month(ofStep: index)
+            monthPeak = (month, max(month == monthPeak.month ? monthPeak.kW : 0, decision.gridKW))
+        }
+        return decision
+    }
+
+    /// The decision at plan step `index`: re-plan when due, then follow the plan.
+    private mutating func decide(_ context: DispatchContext, index: Int) -> DispatchDecision {
         pvForecaster.observe(step: index, value: context.pvAvailableKW)
         loadForecaster.observe(step: index, value: context.loadKW)
         if let planned = plannedNetKW, index > planned.start, index - planned.start < planned.values.count {
@@ -149,6 +177,19 @@ public struct MPCDispatch: DispatchStrategy {
         return blocked([fleet.ratingFactor] + later)
     }
 
+    /// The months the horizon from plan step `index` covers as billing periods (a block counts in the
+    /// month it starts in), each no lower than the present month's peak so far. A later month is seen
+    /// over only the few hours the horizon reaches into it: from nothing, its charge would look
+    /// avoidable by emptying the battery into those hours, and the plan would buy a higher peak now
+    /// to do it; the rest of that month will set its peak anyway.
+    private func demandCharges(_ demand: (chargePerKW: Double, months: BillingMonths), index: Int) -> DemandCharges {
+        let first = demand.months.month(ofStep: index)
+        let starts = (0..<horizonSteps).map { index + $0 } + (0..<blocks).map { index + horizonSteps + $0 * blockSteps }
+        let periods = starts.map { demand.months.month(ofStep: $0) - first }
+        let floors = Array(repeating: monthPeak.month == first ? monthPeak.kW : 0, count: (periods.max() ?? 0) + 1)
+        return DemandCharges(periodOfStep: periods, floorKW: floors, chargePerKW: demand.chargePerKW)
+    }
+
     private mutating func replan(_ context: DispatchContext, index: Int) {
         let clock = ContinuousClock(), started = clock.now
         defer {
@@ -172,6 +213,11 @@ public struct MPCDispatch: DispatchStrategy {
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         horizon.forecastReserveKW = errors.quantile(reserveQuantile)
+        if let forecaster = importPriceForecaster { horizon.gridPricePerKWh = blocked(forecaster.forecast(after: index - 1, count: forecastSteps + 1)) }
+        if let forecaster = exportPriceForecaster {
+            horizon.gridExportPricePerKWh = blocked(forecaster.forecast(after: index - 1, count: forecastSteps + 1))
+        }
+        if let demand { horizon.demandCharges = demandCharges(demand, index: index) }
         if let compute, let state = context.compute, stepsPerPlanStep == 1 {
             horizon.compute = ComputeHorizon(receding: compute, state: state, step: context.step,
                                              index: context.step % compute.batchArrivalKW.count, stepHours: hours,

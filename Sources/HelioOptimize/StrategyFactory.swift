@@ -9,7 +9,8 @@ import HelioGrid
 ///   needs the true load and PV of every step in advance.
 /// - `mpc`: the receding-horizon planner (``MPCDispatch``) on the simulation grid with the forecasts
 ///   `[dispatch] forecast` names (``forecasters(_:weather:inputs:)``); live, on clock hours with forecasts from the
-///   scenario's modelled year blended with the present measurement (``ModelYearForecaster``).
+///   scenario's modelled year blended with the present measurement (``ModelYearForecaster``); grid
+///   prices from the tariff (`[dispatch] price_forecast` in simulation; the tariff itself live).
 public enum StrategyFactory {
     /// Strategies a simulation runs.
     public static let simulationStrategies = DispatchConfig.Strategy.allCases
@@ -35,7 +36,22 @@ public enum StrategyFactory {
                 pvForecaster: pv.forecaster, loadForecaster: load.forecaster,
                 gridCarbonForecaster: inputs.gridCarbonGPerKWh.isEmpty ? nil : ScheduleForecaster(values: inputs.gridCarbonGPerKWh),
                 dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor),
-                compute: inputs.compute)
+                compute: inputs.compute, importPriceForecaster: priceForecaster(scenario, inputs.gridPricePerKWh, axis: axis),
+                exportPriceForecaster: priceForecaster(scenario, inputs.gridExportPricePerKWh, axis: axis),
+                demand: scenario.connectedGrid.flatMap { grid in
+                    grid.demandChargePerKWMonth > 0 ? (grid.demandChargePerKWMonth, BillingMonths(simulation: axis)) : nil
+                })
+        }
+    }
+
+    /// A simulated MPC's forecaster of `prices` (per step of the year; empty without a grid): the
+    /// tariff itself as a perfect day-ahead forecast, or yesterday's price at the same time
+    /// (`[dispatch] price_forecast`).
+    static func priceForecaster(_ scenario: Scenario, _ prices: [Double], axis: TimeAxis) -> (any Forecaster)? {
+        guard !prices.isEmpty else { return nil }
+        switch scenario.dispatch.priceForecast {
+        case .dayAhead: return ScheduleForecaster(values: prices)
+        case .persistence: return SameTimeYesterdayForecaster(stepMinutes: axis.stepMinutes)
         }
     }
 
@@ -102,7 +118,12 @@ public enum StrategyFactory {
             let forecasts = LiveForecasts(scenario: scenario, inputs: inputs, weather: weather)
             return MPCDispatch(scenario: scenario, planStepHours: 1, replanHours: Double(scenario.dispatch.stepMinutes) / 60,
                                pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon,
-                               dieselRatingForecaster: forecasts.dieselRating)
+                               dieselRatingForecaster: forecasts.dieselRating, importPriceForecaster: forecasts.importPrice,
+                               exportPriceForecaster: forecasts.exportPrice,
+                               demand: scenario.connectedGrid.flatMap { grid in
+                                   grid.demandChargePerKWMonth > 0
+                                       ? (grid.demandChargePerKWMonth, BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes)) : nil
+                               })
         }
     }
 

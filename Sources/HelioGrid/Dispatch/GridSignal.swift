@@ -19,11 +19,15 @@ public struct GridSignal: Sendable, Equatable {
     public var monthPeakKW: Double
     /// Whether the tariff has a demand charge.
     public var demandCharged: Bool
+    /// The step's import and export prices, currency/kWh.
+    public var importPricePerKWh: Double, exportPricePerKWh: Double
 
     /// A signal; see the properties.
-    public init(priceClass: PriceClass, monthPeakKW: Double, demandCharged: Bool) {
+    public init(priceClass: PriceClass, monthPeakKW: Double, demandCharged: Bool, importPricePerKWh: Double = 0, exportPricePerKWh: Double = 0) {
         self.priceClass = priceClass
         self.monthPeakKW = monthPeakKW
         self.demandCharged = demandCharged
+        self.importPricePerKWh = importPricePerKWh
+        self.exportPricePerKWh = exportPricePerKWh
     }
 }

@@ -17,6 +17,14 @@ public struct DispatchConfig: Sendable, Equatable {
         public var isRuleBased: Bool { self == .rule || self == .loadFollowing || self == .cycleCharging }
     }
 
+    /// The grid prices the model-predictive EMS plans on in a simulation (docs/grid.md).
+    public enum PriceForecast: String, Sendable, CaseIterable {
+        /// The tariff (`price_csv`) as a perfect day-ahead forecast: the prices are known in advance.
+        case dayAhead = "day-ahead"
+        /// Yesterday's price at the same time of day.
+        case persistence
+    }
+
     /// What the model-predictive EMS plans on in a simulation.
     public enum Forecast: String, Sendable, CaseIterable {
         /// PV: the clear-sky index blended from persistence to climatology by its autocorrelation at the
@@ -53,6 +61,8 @@ public struct DispatchConfig: Sendable, Equatable {
     public var stepMinutes: Int = 60
     /// MPC in simulation: the forecasts it plans on.
     public var forecast: Forecast = .blend
+    /// MPC: the grid prices it plans on.
+    public var priceForecast: PriceForecast = .dayAhead
     /// MPC: hours of coarse look-ahead after the horizon, which value the energy stored at its end.
     public var lookaheadHours: Double = 120
     /// MPC: length of one look-ahead block, hours.
@@ -83,6 +93,8 @@ public struct DispatchConfig: Sendable, Equatable {
         lookaheadBlockHours = try section.positive("lookahead_block_hours", default: defaults.lookaheadBlockHours, max: 168)
         forecastReserveQuantile = try section.double("forecast_reserve_quantile", default: defaults.forecastReserveQuantile, in: 0...1)
         forecast = Forecast(rawValue: try section.choice("forecast", default: defaults.forecast.rawValue, in: Forecast.allCases.map(\.rawValue)))!
+        priceForecast = PriceForecast(rawValue: try section.choice("price_forecast", default: defaults.priceForecast.rawValue,
+                                                                   in: PriceForecast.allCases.map(\.rawValue)))!
         contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
         try section.finish()
     }

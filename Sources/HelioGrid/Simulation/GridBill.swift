@@ -52,7 +52,8 @@ struct GridBill {
     @inline(__always)
     mutating func signal(at index: Int) -> GridSignal {
         while index >= monthStarts[month + 1] { month += 1 }
-        return GridSignal(priceClass: priceClasses[index], monthPeakKW: peaksKW[month], demandCharged: demandChargePerKWMonth > 0)
+        return GridSignal(priceClass: priceClasses[index], monthPeakKW: peaksKW[month], demandCharged: demandChargePerKWMonth > 0,
+                          importPricePerKWh: importPrices[index], exportPricePerKWh: exportPrices[index])
     }
 
     /// Bills step `index` of the year (after its ``signal(at:)``).

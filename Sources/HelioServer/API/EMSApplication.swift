@@ -40,7 +40,7 @@ public struct EMSApplication: Sendable {
         "/v1/ledger": [.get], "/v1/decisions": [.get], "/v1/forecasts": [.get], "/v1/weather-forecast": [.get, .put], "/v1/power-budget": [.get], "/v1/stream": [.get],
         "/v1/mode": [.put], "/v1/overrides": [.post, .delete], "/v1/faults": [.get, .post], "/emissions/bylocation": [.get],
         "/v1/jobs": [.get, .post], "/v1/jobs/{id}": [.get], "/v1/curtailments": [.get, .post],
-        "/emissions/forecasts/current": [.get],
+        "/emissions/forecasts/current": [.get], "/v1/prices": [.get],
     ]
 
     /// The router with every route.
@@ -71,6 +71,12 @@ public struct EMSApplication: Sendable {
             return try JSONResponse.make(Page(items: try store.decisions(fromMS: query.fromMS, toMS: query.toMS, limit: query.limit, offset: query.offset), query: query))
         }
         v1.getAndHead("forecasts") { request, _ in try JSONResponse.make(try await forecast(request, defaultHours: 48)) }
+        v1.getAndHead("prices") { request, _ in
+            guard let grid = scenario.connectedGrid else { throw HTTPError(.notFound, message: "the campus has no grid connection ([grid] enabled = false)") }
+            let hours = try request.uri.queryParameters.get("hours").map { try TimeRangeQuery.integer($0, name: "hours", in: 1...168) } ?? 48
+            return try JSONResponse.make(PriceForecast(grid: grid, currency: scenario.economics.currency, inputs: inputs,
+                                                       nowMS: await plant.plantTimeMS(), count: hours))
+        }
         v1.getAndHead("weather-forecast") { _, _ in try JSONResponse.make(weather.hours(fromMS: await plant.plantTimeMS())) }
         v1.put("weather-forecast") { request, context in try await receiveWeather(request, context: context) }
         v1.getAndHead("power-budget") { request, _ in
