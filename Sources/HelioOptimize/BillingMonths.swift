@@ -22,6 +22,18 @@ public struct BillingMonths: Sendable {
         clock = .live(stepHours: stepHours, utcOffsetMinutes: utcOffsetMinutes)
     }
 
+    /// Plan steps from `step` to the first step of the next month.
+    public func stepsToNextMonth(from step: Int) -> Int {
+        if case let .simulation(stepsPerYear, monthStarts) = clock {
+            let inYear = step % stepsPerYear
+            return (monthStarts.first { $0 > inYear } ?? stepsPerYear) - inYear
+        }
+        let month = month(ofStep: step)
+        var next = step + 1
+        while self.month(ofStep: next) == month { next += 1 }
+        return next - step
+    }
+
     /// The month plan step `step` lies in.
     public func month(ofStep step: Int) -> Int {
         switch clock {

@@ -29,7 +29,9 @@ import HelioGrid
 /// start that saves most of the iterations of a cold solve. On a grid with a tariff (docs/grid.md)
 /// each plan prices imports and exports on the price forecasters' values and carries each calendar
 /// month's peak import as a variable no lower than the month's peak so far (``DemandCharges``), the
-/// month's charge counted once.
+/// month's charge counted once; the look-ahead then reaches at least to the month's end, so a plan
+/// sees the imports the rest of the month will need (a plan that saw two days would run gensets to
+/// keep a young month's peak low that later days must raise anyway).
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -39,8 +41,10 @@ public struct MPCDispatch: DispatchStrategy {
     private let planStepHours: Double
     private let replanHours: Double
     private let horizonSteps: Int
-    /// Plan steps per look-ahead block, and the number of blocks.
-    private let blockSteps: Int, blocks: Int
+    /// Plan steps per look-ahead block, and the number of blocks `lookahead_hours` asks for.
+    private let blockSteps: Int, lookaheadBlocks: Int
+    /// Look-ahead blocks of the present plan: under a demand charge at least to the end of the month.
+    private var blocks: Int
     private let unitKW: Double
     private var fallback: RuleBasedDispatch
     /// Net load (load − PV) the last plan expected per plan step from its start.
@@ -103,7 +107,8 @@ public struct MPCDispatch: DispatchStrategy {
         self.replanHours = replanHours
         horizonSteps = max(1, Int((scenario.dispatch.horizonHours / planStepHours).rounded()))
         blockSteps = max(1, Int((scenario.dispatch.lookaheadBlockHours / planStepHours).rounded()))
-        blocks = Int((scenario.dispatch.lookaheadHours / (Double(blockSteps) * planStepHours)).rounded())
+        lookaheadBlocks = Int((scenario.dispatch.lookaheadHours / (Double(blockSteps) * planStepHours)).rounded())
+        blocks = lookaheadBlocks
         unitKW = scenario.diesel?.unitKW ?? 0
         fallback = RuleBasedDispatch(config: scenario.dispatch)
         errors = ForecastErrorWindow(capacity: max(1, Int((Self.errorWindowHours / planStepHours).rounded())))
@@ -196,6 +201,10 @@ public struct MPCDispatch: DispatchStrategy {
             let seconds = (clock.now - started).milliseconds / 1000
             replanSeconds += seconds
             longestReplanSeconds = max(longestReplanSeconds, seconds)
+        }
+        if let demand {
+            let toMonthEnd = demand.months.stepsToNextMonth(from: index) - horizonSteps
+            blocks = max(lookaheadBlocks, (toMonthEnd + blockSteps - 1) / blockSteps)
         }
         let hours = context.stepHours
         let stepsPerPlanStep = max(1, Int((planStepHours / hours).rounded()))

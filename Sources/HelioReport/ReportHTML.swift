@@ -173,6 +173,23 @@ struct ReportHTML {
          .number(period.fuelL, path + "fuel_l", 0)]
     }
 
+    private var scenarioHasGrid: Bool { report.plant.scenario.connectedGrid != nil }
+
+    /// The plant's first-year grid bill and its monthly peak imports (docs/grid.md).
+    private mutating func gridBill() {
+        let g = report.economics.grid, money = report.economics.currency
+        html += "<h3>Grid bill, first year (\(money))</h3>"
+        table(["imports", "export revenue", "demand charges", "fixed charges", "bill"], [[
+            .number(g.importCost, "economics.json:grid.import_cost_year1", 0), .number(g.exportRevenue, "economics.json:grid.export_revenue_year1", 0),
+            .number(g.demandCharge, "economics.json:grid.demand_charge_year1", 0), .number(g.fixedCharge, "economics.json:grid.fixed_charge_year1", 0),
+            .number(g.cost, "economics.json:grid.cost_year1", 0),
+        ]])
+        html += "<h4>Monthly peak import (a step's average), kW</h4>"
+        table(["month", "peak kW"], g.monthlyPeakImportKW.indices.map { month in
+            [.label(ReportCharts.monthNames[month]), .number(g.monthlyPeakImportKW[month], "economics.json:grid.monthly_peak_import_kw.\(month)", 1)]
+        })
+    }
+
     private mutating func economics() {
         let e = report.economics, money = e.currency
         section("Lifetime economics", id: "economics")
@@ -205,6 +222,7 @@ struct ReportHTML {
                               .number(row.total, path + "total", 0), .number(row.discounted, path + "discounted", 0)]
                   })
         }
+        if scenarioHasGrid { gridBill() }
         html += "<h3>Sensitivity (±20 %, dispatch held as simulated)</h3>"
         table(["assumption", "NPC −20 %", "NPC +20 %", "LCOE −20 %", "LCOE +20 %", "savings −20 %", "savings +20 %"],
               e.sensitivity.enumerated().map { index, row in

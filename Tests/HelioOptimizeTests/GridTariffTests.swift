@@ -98,6 +98,29 @@ import Testing
         #expect(abs(PeakShavingThreshold.level(day, usableKWh: 1000, powerKW: 2000, roundTrip: 1, hours: 1) - 2000) < 1e-6)
     }
 
+    /// The shipped example (examples/campus-grid): the default campus behind a 10 MW connection with a
+    /// weekday time-of-use tariff and a demand charge, rule EMS. Every step balances; the bill is its
+    /// parts (imports − exports + 15 × Σ monthly peaks + 12 × 500); no import exceeds the 10 MW limit;
+    /// and in the dear hours (0.24 USD/kWh) the grid imports only when the battery gives what it can
+    /// that step (at its power, or down to the start threshold).
+    @Test func exampleCampusBehindAWeakGrid() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/campus-grid/campus-grid.toml").path
+        let scenario = try ScenarioLoader.load(path: path)
+        let inputs = try SimulationInputs.prepare(scenario)
+        var rule: any DispatchStrategy = RuleBasedDispatch(config: scenario.dispatch)
+        let result = SimulationEngine.run(scenario, inputs: inputs, strategy: &rule, recordSeries: true)
+        #expect(result.maxBalanceErrorFraction < 1e-9)
+        let year = result.yearly[0], series = try #require(result.series)
+        #expect(abs(year.gridDemandCharge - 15 * year.monthlyPeakImportKW.reduce(0, +)) < 1e-6 && year.gridFixedCharge == 6000)
+        #expect(abs(year.gridCost - (year.gridImportCost - year.gridExportRevenue + year.gridDemandCharge + 6000)) < 1e-6)
+        #expect(year.monthlyPeakImportKW.allSatisfy { $0 <= 10_000 + 1e-6 } && year.gridImportKWh > 0)
+        let battery = try #require(scenario.battery), floor = max(scenario.dispatch.dieselStartSOC, battery.reserveSOC)
+        let dearImports = inputs.gridPricePerKWh.indices.filter { inputs.gridPricePerKWh[$0] == 0.24 && series.gridKW[$0] > 1e-6 }
+        #expect(dearImports.allSatisfy { series.batteryKW[$0] >= battery.powerKW - 1e-6 || series.soc[$0] <= floor + 1e-6 },
+                "\(dearImports.prefix(5).map { (series.batteryKW[$0], series.soc[$0]) })")
+    }
+
     /// Export revenue and fixed charges by hand: 1,000 kW exported for a year at 0.05 is 438,000 USD
     /// of revenue; a fixed charge of 1,000 a month adds 12,000; escalated 10 % a year, year 2 bills 1.1 ×.
     @Test func exportRevenueFixedChargeAndEscalation() throws {

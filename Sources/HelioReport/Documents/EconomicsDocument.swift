@@ -82,8 +82,11 @@ public struct EconomicsDocument: Codable, Sendable {
     /// Components of both plants with the lives used for replacements.
     public var components: [Component]
 
+    /// The plant's first-year grid bill (zeros without a grid; docs/grid.md).
+    public var grid: GridSummary
+
     enum CodingKeys: String, CodingKey {
-        case currency, plant, baseline, comparison, sensitivity, assumptions, components
+        case currency, plant, baseline, comparison, sensitivity, assumptions, components, grid
         case discountRate = "discount_rate", projectYears = "project_years"
     }
 
@@ -100,6 +103,7 @@ public struct EconomicsDocument: Codable, Sendable {
                                      irr: comparison.irr, discountedPaybackYears: comparison.discountedPaybackYears,
                                      simplePaybackYears: comparison.simplePaybackYears)
         self.sensitivity = sensitivity
+        grid = GridSummary(result: plant)
         assumptions = Self.assumptions(plant.scenario)
         components = [(plantLabel, plant), ("diesel only", baseline)].flatMap { label, result in
             LifetimeEconomics.components(result, assumptions: EconomicAssumptions(scenario: result.scenario)).map {
@@ -127,7 +131,13 @@ public struct EconomicsDocument: Codable, Sendable {
             Assumption(name: "diesel_capex_per_kw", value: e.dieselCapexPerKW, unit: "\(money)/kW"),
             Assumption(name: "diesel_om_per_hour", value: e.dieselOMPerHour, unit: "\(money) per unit-hour"),
             Assumption(name: "diesel_life_hours", value: e.dieselLifeHours, unit: "running hours"),
-            Assumption(name: "grid_price_per_kwh", value: scenario.connectedGrid?.pricePerKWh ?? 0, unit: "\(money)/kWh"),
+            Assumption(name: "grid_price_per_kwh", value: scenario.connectedGrid?.pricePerKWh ?? 0,
+                       unit: scenario.connectedGrid?.priceCSVPath == nil ? "\(money)/kWh" : "\(money)/kWh (unused: price_csv gives the prices)"),
+            Assumption(name: "grid_export_price_per_kwh", value: scenario.connectedGrid?.exportPricePerKWh ?? 0,
+                       unit: scenario.connectedGrid?.exportPriceCSVPath == nil ? "\(money)/kWh" : "\(money)/kWh (unused: export_price_csv gives the prices)"),
+            Assumption(name: "grid_demand_charge_per_kw_month", value: scenario.connectedGrid?.demandChargePerKWMonth ?? 0, unit: "\(money)/kW-month"),
+            Assumption(name: "grid_fixed_charge_per_month", value: scenario.connectedGrid?.fixedChargePerMonth ?? 0, unit: "\(money)/month"),
+            Assumption(name: "grid_price_escalation", value: scenario.connectedGrid?.priceEscalation ?? 0, unit: "fraction per year"),
             Assumption(name: "unserved_penalty_per_kwh", value: e.unservedPenaltyPerKWh, unit: "\(money)/kWh"),
         ]
     }

@@ -1,0 +1,39 @@
+import Foundation
+import HelioStudy
+import HelioTestSupport
+import Testing
+@testable import HelioGrid
+@testable import HelioReport
+
+/// The grid bill in the report (docs/grid.md): the time-of-use hand case under the rule EMS, with the
+/// same campus without its battery as the baseline.
+@Suite struct GridReportTests {
+    @Test func gridBillAndMonthlyPeaksAreTheJSONs() throws {
+        var scenario = try ScenarioLoader.load(path: TestData.fixture("grid/tou-battery.toml"))
+        scenario.dispatch.strategy = .rule
+        let plant = try CampusRun.run(scenario, recordSeries: true)
+        var bare = scenario
+        bare.battery = nil
+        let baseline = try CampusRun.run(bare, recordSeries: false)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grid-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try OutputFolder(directory)
+        let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
+        run.replay(plant)
+        try run.finish()
+        let report = CarbonReport(plant: plant, run: run, baseline: baseline, sensitivity: [], resilience: [])
+        try report.write(into: folder)
+        try folder.commit()
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        var documents: [String: Any] = [:]
+        for name in ["inventory.json", "cbam.json", "kpi.json", "economics.json"] {
+            documents[name] = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+        }
+        let (_, problems) = ReportCells.check(html: html, documents: documents, format: NumberFormat.groupedFixed)
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+        #expect(html.contains("Grid bill, first year") && html.contains("economics.json:grid.monthly_peak_import_kw.11"))
+        let grid = try #require((documents["economics.json"] as? [String: Any])?["grid"] as? [String: Any])
+        #expect(abs((grid["cost_year1"] as? Double ?? 0) - 876_300) < 1e-3)
+        #expect(grid["monthly_peak_import_kw"] as? [Double] == Array(repeating: 2000, count: 12))
+    }
+}
