@@ -41,4 +41,31 @@ import Testing
             #expect(response.status == .notFound)
         }
     }
+
+    /// The live rule EMS follows the tariff as in simulation: on the time-of-use hand case from 10:00
+    /// (cheap, the battery empty) the grid carries the 1,000 kW load and charges the battery at its
+    /// 1,000 kW, the import limit of 2,000 kW; from 17:00 (dear) the battery, full by then, carries
+    /// the load and nothing is imported.
+    @Test func liveRuleEMSFollowsTheTariff() async throws {
+        let scenario = try ScenarioLoader.load(path: TestData.fixture("grid/tou-battery.toml"))
+        var rule = scenario
+        rule.dispatch.strategy = .rule
+        let path = ServerFixture.databasePath()
+        defer { ServerFixture.remove(path) }
+        let start = ServerFixture.phoenix(2026, 7, 15, hour: 10)
+        let server = try EMSServer.simulated(scenario: rule, databasePath: path, speed: 4800, intervalSeconds: 0.05, wallClockMS: start)
+        try await server.application(port: 0).test(.live) { _ in
+            var cheap: PlantSetpoints?, dear: PlantSetpoints?
+            #expect(try await ServerFixture.waitUntil {
+                let status = await server.loop.status()
+                let hour = (status.timestampMS - start) / 3_600_000 + 10
+                if (11..<16).contains(hour), cheap == nil, (status.telemetry?.soc ?? 1) < 0.9 { cheap = status.setpoints }
+                if hour == 17 { dear = status.setpoints }
+                return dear != nil
+            })
+            let charging = try #require(cheap), carrying = try #require(dear)
+            #expect(abs(charging.gridKW - 2000) < 1 && abs(charging.batteryKW + 1000) < 1, "\(charging)")
+            #expect(abs(carrying.gridKW) < 1 && abs(carrying.batteryKW - 1000) < 1, "\(carrying)")
+        }
+    }
 }

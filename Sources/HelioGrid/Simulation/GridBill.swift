@@ -19,27 +19,10 @@ struct GridBill {
         importPrices = inputs.gridPricePerKWh.isEmpty ? [Double](repeating: grid?.pricePerKWh ?? 0, count: steps) : inputs.gridPricePerKWh
         exportPrices = inputs.gridExportPricePerKWh.isEmpty ? [Double](repeating: grid?.exportPricePerKWh ?? 0, count: steps)
             : inputs.gridExportPricePerKWh
-        priceClasses = Self.classify(importPrices, stepsPerDay: max(1, 1440 / inputs.axis.stepMinutes), battery: battery)
+        priceClasses = GridSignal.priceClasses(importPrices, stepsPerDay: max(1, 1440 / inputs.axis.stepMinutes), battery: battery)
         monthStarts = inputs.axis.monthStartSteps
         demandChargePerKWMonth = grid?.demandChargePerKWMonth ?? 0
         fixedChargePerMonth = grid?.fixedChargePerMonth ?? 0
-    }
-
-    /// Each step's price against its day: cheap at the day's lowest price when a kWh bought then and
-    /// stored is still cheaper at the day's highest price (round trip and wear of both passes paid),
-    /// expensive above the day's mean, else normal.
-    private static func classify(_ prices: [Double], stepsPerDay: Int, battery: BatteryConfig?) -> [GridSignal.PriceClass] {
-        let roundTrip = battery.map { $0.chargeEfficiency * $0.dischargeEfficiency } ?? 0
-        let wear = 2 * (battery?.wearCostPerKWh ?? 0)
-        var classes = [GridSignal.PriceClass](repeating: .normal, count: prices.count)
-        for start in stride(from: 0, to: prices.count, by: stepsPerDay) {
-            let day = prices[start..<min(prices.count, start + stepsPerDay)]
-            let low = day.min() ?? 0, high = day.max() ?? 0, mean = day.reduce(0, +) / Double(day.count)
-            let worthStoring = high * roundTrip > low + wear + 1e-12
-            for index in day.indices where prices[index] > mean + 1e-12 { classes[index] = .expensive }
-            for index in day.indices where worthStoring && prices[index] <= low + 1e-12 { classes[index] = .cheap }
-        }
-        return classes
     }
 
     /// Starts a year's bill.
