@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "HelioLP", targets: ["HelioLP"]),
         .library(name: "HelioOptimize", targets: ["HelioOptimize"]),
         .library(name: "HelioServer", targets: ["HelioServer"]),
+        .library(name: "HelioTransients", targets: ["HelioTransients"]),
         .executable(name: "heliogrid", targets: ["heliogrid"]),
         .executable(name: "heliogrid-bench", targets: ["HelioBench"]),
     ],
@@ -42,6 +43,12 @@ let package = Package(
         .target(name: "CSystemShims"),
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .systemLibrary(name: "CKissFFT", providers: [.apt(["libkissfft-dev"])]),   // headers and library in the default paths (its pkg-config only adds -D flags SwiftPM refuses)
+        .target(
+            name: "HelioTransients",
+            dependencies: ["HelioGrid", "CKissFFT"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "HelioLP",
             dependencies: ["CClp", "CCbc"],
@@ -104,6 +111,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HelioLPTests", dependencies: ["HelioLP"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioTransientsTests", dependencies: ["HelioTransients"], swiftSettings: strictSettings),
         .testTarget(name: "HelioGridTests", dependencies: ["HelioGrid", "HelioReport", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelioOptimizeTests",
