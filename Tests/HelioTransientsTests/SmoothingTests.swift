@@ -43,3 +43,4 @@ import Testing
         #expect(abs(gensets[firstUp + samples(5) - 1] - 15_000) < 1e-6 && gensets[firstUp + samples(4.9)] < 15_000)
     }
 }
+
