@@ -53,7 +53,8 @@ struct LiveStrategy: Sendable {
         if !priceClasses.isEmpty {
             let step = inputs.axis.stepIndex(unixMS: nowMS)
             context.gridSignal = GridSignal(priceClass: priceClasses[step], monthPeakKW: monthPeak.kW, demandCharged: demandCharged,
-                                            importPricePerKWh: inputs.gridPricePerKWh[step], exportPricePerKWh: inputs.gridExportPricePerKWh[step])
+                                            importPricePerKWh: inputs.gridPricePerKWh[step],
+                                            exportPricePerKWh: inputs.gridExportPricePerKWh.isEmpty ? 0 : inputs.gridExportPricePerKWh[step])
         }
         let decision = strategy.decide(context)
         monthPeak.kW = max(monthPeak.kW, decision.gridKW)
