@@ -50,6 +50,14 @@ public enum TerminalSummary {
             row("LCOE", NumberFormat.fixed(money.lcoe, decimals: 4) + " per kWh"),
             row("fuel / carbon cost, year 1", NumberFormat.grouped(money.fuelCostYear1) + " / " + NumberFormat.grouped(money.carbonCostYear1)),
         ]
+        if result.scenario.connectedGrid != nil {
+            let g = report.grid
+            lines += [row("grid bill, year 1", NumberFormat.grouped(g.cost) + " (imports " + NumberFormat.grouped(g.importCost) + ", exports −"
+                          + NumberFormat.grouped(g.exportRevenue) + ", demand " + NumberFormat.grouped(g.demandCharge) + ", fixed "
+                          + NumberFormat.grouped(g.fixedCharge) + ")"),
+                      row("monthly peak import", NumberFormat.grouped(g.monthlyPeakImportKW.min() ?? 0) + "–"
+                          + NumberFormat.grouped(g.monthlyPeakImportKW.max() ?? 0) + " kW")]
+        }
         if report.compute.mode == DispatchConfig.Compute.flexible.rawValue {
             let w = report.compute
             lines += ["", "GPU work (flexible)",

@@ -36,4 +36,16 @@ import Testing
         #expect(abs((grid["cost_year1"] as? Double ?? 0) - 876_300) < 1e-3)
         #expect(grid["monthly_peak_import_kw"] as? [Double] == Array(repeating: 2000, count: 12))
     }
+
+    /// The terminal summary of a grid-connected run shows the year-1 bill and the monthly peak range:
+    /// the time-of-use hand case under the rule EMS, 876,300 with 2,000 kW every month.
+    @Test func terminalSummaryShowsTheBill() throws {
+        var scenario = try ScenarioLoader.load(path: TestData.fixture("grid/tou-battery.toml"))
+        scenario.dispatch.strategy = .rule
+        let result = try CampusRun.run(scenario, recordSeries: false)
+        let text = TerminalSummary.render(SummaryReport(result: result), result: result)
+        #expect(text.contains("grid bill, year 1           876,300 (imports 876,300, exports −0, demand 0, fixed 0)"), "\(text)")
+        #expect(text.contains("monthly peak import         2,000–2,000 kW"))
+        #expect(!TerminalSummary.render(SummaryReport(result: TestData.hybrid), result: TestData.hybrid).contains("grid bill"))
+    }
 }
