@@ -62,8 +62,14 @@ public struct MPCDispatch: DispatchStrategy {
     private var monthPeak = (month: Int.min, kW: 0.0)
     private var planStartHours = 0.0
     private var planStartIndex = 0
-    /// The latest plan laid out on plan steps (`nil` before the first plan or when it failed).
-    public private(set) var planView: MPCPlanView?
+    /// The horizon the latest plan was solved on.
+    private var planHorizon: DispatchHorizon?
+    /// The latest plan laid out on plan steps (`nil` before the first plan or when it failed); laid
+    /// out when asked (the live API), not at every re-plan.
+    public var planView: MPCPlanView? {
+        guard let plan, let planHorizon else { return nil }
+        return MPCPlanView(plan: plan, horizon: planHorizon, firstStep: planStartIndex)
+    }
     /// Plans solved so far.
     public private(set) var replans = 0
     /// Solver time of all plans so far, seconds.
@@ -244,7 +250,7 @@ public struct MPCDispatch: DispatchStrategy {
             horizon.forecastReserveKW = 0
             plan = try? problem.solve(horizon, warmStart: warmStart)
         }
-        planView = plan.map { MPCPlanView(plan: $0, horizon: horizon, firstStep: index) }
+        planHorizon = horizon
         if let plan {
             replans += 1
             solveSeconds += plan.solveSeconds

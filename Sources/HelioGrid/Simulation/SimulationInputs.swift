@@ -30,6 +30,13 @@ public struct SimulationInputs: Sendable {
         self.gensetRatingFactor = gensetRatingFactor
     }
 
+    /// The import and export prices at step `index` of the year, currency/kWh: the inputs' series, or
+    /// `grid`'s constants when they carry none.
+    public func gridPrices(at index: Int, grid: GridConfig) -> (importPerKWh: Double, exportPerKWh: Double) {
+        (gridPricePerKWh.isEmpty ? grid.pricePerKWh : gridPricePerKWh[index],
+         gridExportPricePerKWh.isEmpty ? grid.exportPricePerKWh : gridExportPricePerKWh[index])
+    }
+
     /// The gensets' rating factor at step `index` of the year (1 without derating).
     @inline(__always)
     public func gensetRatingFactor(at index: Int) -> Double {

@@ -32,10 +32,8 @@ struct PriceForecast: Encodable, Sendable {
         let hourMS = nowMS - ((nowMS % 3_600_000) + 3_600_000) % 3_600_000
         hours = (0..<count).map { offset in
             let timestamp = hourMS + Int64(offset) * 3_600_000
-            let step = inputs.axis.stepIndex(unixMS: timestamp)
-            return Hour(timestampMS: timestamp,
-                        importPricePerKWh: inputs.gridPricePerKWh.isEmpty ? grid.pricePerKWh : inputs.gridPricePerKWh[step],
-                        exportPricePerKWh: inputs.gridExportPricePerKWh.isEmpty ? grid.exportPricePerKWh : inputs.gridExportPricePerKWh[step])
+            let prices = inputs.gridPrices(at: inputs.axis.stepIndex(unixMS: timestamp), grid: grid)
+            return Hour(timestampMS: timestamp, importPricePerKWh: prices.importPerKWh, exportPricePerKWh: prices.exportPerKWh)
         }
     }
 }

@@ -90,15 +90,15 @@ public struct JobPlanner: Sendable {
             .reduce(0) { $0 + $1.itKW }
         var needKW = curtailment.shedFraction * (campusITKW(curtailment.startMS) + reservedKW)
         let bySlack = affected.sorted { ($0.slackMS, $1.id) > ($1.slackMS, $0.id) }
-        var capped: [FlexibleJob] = []
+        var running: [FlexibleJob] = []
         for job in bySlack {
             let pauseMS = curtailment.endMS - max(curtailment.startMS, job.plannedStartMS, curtailment.receivedMS)
-            guard needKW > 0, pauseMS <= job.slackMS else { capped.append(job); continue }
+            guard needKW > 0, pauseMS <= job.slackMS else { running.append(job); continue }
             needKW -= job.itKW
             result[job.id] = JobDirective(action: .suspend, cap: job.cap, untilMS: curtailment.endMS, delayMS: pauseMS,
                                           reason: "suspended for a curtailment of \(Int(curtailment.shedFraction * 100)) % until its end")
         }
-        for job in capped where needKW > 0 {
+        for job in running where needKW > 0 {
             guard let directive = capDirective(job, curtailment: curtailment, needKW: needKW) else { continue }
             needKW -= job.itKW / job.cap * (job.cap - directive.cap)
             result[job.id] = directive

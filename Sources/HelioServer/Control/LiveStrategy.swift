@@ -50,11 +50,10 @@ struct LiveStrategy: Sendable {
                                       pvAvailableKW: reading.pvAvailableKW, battery: battery, fleet: fleet, grid: plant.grid)
         let month = months.month(ofStep: Int((Double(nowMS) / 3_600_000).rounded(.down)))
         if month != monthPeak.month { monthPeak = (month, 0) }
-        if !priceClasses.isEmpty {
-            let step = inputs.axis.stepIndex(unixMS: nowMS)
+        if let grid = plant.grid, !priceClasses.isEmpty {
+            let step = inputs.axis.stepIndex(unixMS: nowMS), prices = inputs.gridPrices(at: step, grid: grid)
             context.gridSignal = GridSignal(priceClass: priceClasses[step], monthPeakKW: monthPeak.kW, demandCharged: demandCharged,
-                                            importPricePerKWh: inputs.gridPricePerKWh[step],
-                                            exportPricePerKWh: inputs.gridExportPricePerKWh.isEmpty ? 0 : inputs.gridExportPricePerKWh[step])
+                                            importPricePerKWh: prices.importPerKWh, exportPricePerKWh: prices.exportPerKWh)
         }
         let decision = strategy.decide(context)
         monthPeak.kW = max(monthPeak.kW, decision.gridKW)
