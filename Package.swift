@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "HelioReport",
-            dependencies: ["HelioGrid", "HelioStudy", "CSystemShims"],
+            dependencies: ["HelioGrid", "HelioStudy", "HelioTransients", "CSystemShims"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "heliogrid",
             dependencies: [
-                "HelioGrid", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer",
+                "HelioGrid", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer", "HelioTransients",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

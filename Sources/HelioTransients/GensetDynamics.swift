@@ -9,7 +9,7 @@ public struct GensetDynamics: Sendable, Equatable {
     /// Nominal frequency, Hz.
     public let nominalHz: Double
     /// Rating of the running units, kW (kVA at unity power factor).
-    public let ratedKW: Double
+    public private(set) var ratedKW: Double
     /// Inertia constant of the running units, s (stored kinetic energy at nominal speed over the rating).
     public let inertiaS: Double
     /// Speed droop, per unit frequency per unit power (0.04: 4 %).
@@ -49,5 +49,18 @@ public struct GensetDynamics: Sendable, Equatable {
         mechanicalKW += (targetKW - mechanicalKW) * min(1, seconds / timeConstantS)
         frequencyHz += nominalHz / (2 * inertiaS) * (mechanicalKW - electricalKW) / ratedKW * seconds
         return electricalKW
+    }
+
+    /// The frequency the droop settles at with the gensets carrying `electricalKW`, Hz:
+    /// f₀ (1 − R (P − P_set) / P_rated).
+    public func steadyStateHz(electricalKW: Double) -> Double {
+        nominalHz * (1 - droop * (electricalKW - setpointKW) / ratedKW)
+    }
+
+    /// A unit of `unitKW` joins the bus at its frequency: the rating, and with it the rotors' kinetic
+    /// energy (the same inertia constant per unit) and the droop's gain in kW, grow; the setpoint
+    /// stays, so the new unit takes its share of load through the droop.
+    public mutating func addUnit(unitKW: Double) {
+        ratedKW += unitKW
     }
 }

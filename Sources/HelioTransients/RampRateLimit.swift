@@ -8,7 +8,7 @@
 /// model", Prog. Photovolt. 19(2), 2011; the ramp limit of arXiv 2508.14318, §4, in MW/s). For a
 /// step of ΔP the limited output ramps over ΔP/R seconds and the battery delivers the triangle
 /// ΔP²/(2R). As GPU-side smoothing (``GPUPowerSmoothing``) the rates differ up and down.
-public struct RampRateLimit: Sendable, Equatable {
+public struct RampRateLimit: StorageSmoothing, Equatable {
     /// Largest rise of the limited output, kW per second.
     public var upKWPerS: Double
     /// Largest fall of the limited output, kW per second.
@@ -25,9 +25,10 @@ public struct RampRateLimit: Sendable, Equatable {
         self.downKWPerS = downKWPerS
     }
 
-    /// The limited series of `loadKW` sampled every `stepSeconds`, starting at the load's first value.
-    public func apply(_ loadKW: [Double], stepSeconds: Double) -> [Double] {
-        guard var level = loadKW.first else { return [] }
+    /// The limited series of `loadKW` sampled every `stepSeconds`, starting from `initialKW` (`nil`:
+    /// the load's first value).
+    public func apply(_ loadKW: [Double], stepSeconds: Double, from initialKW: Double? = nil) -> [Double] {
+        guard var level = initialKW ?? loadKW.first else { return [] }
         let up = upKWPerS * stepSeconds, down = downKWPerS * stepSeconds
         var limited = [Double](repeating: 0, count: loadKW.count)
         for (index, load) in loadKW.enumerated() {

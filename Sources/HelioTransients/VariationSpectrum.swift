@@ -11,6 +11,13 @@ public enum VariationSpectrum {
     /// The share of the variation energy of `powerKW` (evenly sampled every `stepSeconds`) between
     /// `lowHz` and `highHz` inclusive; 0 for a constant series. An odd-length series drops its last sample.
     public static func inBandFraction(_ powerKW: [Double], stepSeconds: Double, lowHz: Double = 0.1, highHz: Double = 20) -> Double {
+        let energy = bandEnergy(powerKW, stepSeconds: stepSeconds, lowHz: lowHz, highHz: highHz)
+        return energy.total > 0 ? energy.inBand / energy.total : 0
+    }
+
+    /// The variation energy of `powerKW` between `lowHz` and `highHz` inclusive and in all, in the
+    /// spectrum's units (N² × kW²; two series of the same length compare directly).
+    public static func bandEnergy(_ powerKW: [Double], stepSeconds: Double, lowHz: Double, highHz: Double) -> (inBand: Double, total: Double) {
         let spectrum = powerSpectrum(powerKW)
         let count = Double(2 * (spectrum.count - 1)), binHz = 1 / (count * stepSeconds)
         var total = 0.0, inBand = 0.0
@@ -19,7 +26,7 @@ public enum VariationSpectrum {
             let hz = Double(bin) * binHz
             if hz >= lowHz - binHz * 1e-9 && hz <= highHz + binHz * 1e-9 { inBand += power }
         }
-        return total > 0 ? inBand / total : 0
+        return (inBand, total)
     }
 
     /// One-sided power spectrum of `values` less their mean, bins 0…N/2 (N the even length used):

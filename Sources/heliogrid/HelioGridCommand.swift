@@ -10,7 +10,7 @@ struct HelioGridCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heliogrid",
         abstract: "Energy brain of a PV + battery + diesel AI compute campus.",
-        subcommands: [SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self, SizeCommand.self, ReliabilityCommand.self, SlurmAgentCommand.self],
+        subcommands: [SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self, SizeCommand.self, ReliabilityCommand.self, TransientsCommand.self, SlurmAgentCommand.self],
         defaultSubcommand: SimulateCommand.self)
 
     /// Parses and runs; malformed command lines exit with code 2 like every other input error

@@ -29,6 +29,8 @@ public struct Scenario: Sendable, Equatable {
     public var size: SizeConfig?
     /// `[reliability]`: failures, repairs and fuel logistics (`nil`: the defaults for the plant).
     public var reliability: ReliabilityConfig?
+    /// `[transients]`: the sub-second study (`nil`: its defaults).
+    public var transients: TransientsConfig?
 
     /// Creates a scenario from its sections.
     public init(source: String, site: SiteConfig, load: LoadConfig = LoadConfig(), pv: PVConfig? = nil,

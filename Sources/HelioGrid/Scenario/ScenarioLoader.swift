@@ -78,6 +78,10 @@ public enum ScenarioLoader {
             var section = try root.section("reliability")
             scenario.reliability = try ReliabilityConfig(&section, scenario: scenario)
         }
+        if root.contains("transients") {
+            var section = try root.section("transients")
+            scenario.transients = try TransientsConfig(&section)
+        }
         if let path = scenario.grid.instrumentsCSVPath {
             scenario.grid.instruments = try ContractualInstrumentReader.read(
                 path: path, firstYear: scenario.carbon.firstYear, years: scenario.site.years)

@@ -1,0 +1,32 @@
+import HelioGrid
+
+/// `heliogrid transients` (docs/transients.md): the operating point taken from the simulated year,
+/// the window run without mitigation and with the mitigation `[transients]` sets, and the sizing
+/// rule's two answers.
+public struct TransientsStudy: Sendable {
+    /// The scenario studied.
+    public let scenario: Scenario
+    /// The model of its operating point.
+    public let model: TransientModel
+    /// The run without mitigation, and the run with the configured one.
+    public let unsmoothed: TransientTrace, smoothed: TransientTrace
+    /// Their figures.
+    public let unsmoothedOutcome: TransientOutcome, smoothedOutcome: TransientOutcome
+    /// The sizing rule's answers.
+    public let sizing: SmoothingSizing
+
+    /// Runs the study of `scenario` from `series`, its simulated run on `axis`; `windowS` and
+    /// `stepMS` override the section's.
+    public init(scenario: Scenario, series: StepSeries, axis: TimeAxis, windowS: Double? = nil, stepMS: Double? = nil) throws {
+        let config = scenario.transients ?? TransientsConfig()
+        let point = try OperatingPoint.pick(series, axis: axis, scenario: scenario, at: config.at)
+        let model = try TransientModel(scenario: scenario, config: config, point: point, windowS: windowS, stepMS: stepMS)
+        self.scenario = scenario
+        self.model = model
+        unsmoothed = model.run(.none)
+        smoothed = model.run(model.configuredMitigation)
+        unsmoothedOutcome = TransientOutcome(unsmoothed, model: model)
+        smoothedOutcome = TransientOutcome(smoothed, model: model)
+        sizing = SmoothingSizing(model: model, scenario: scenario)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import HelioGrid
+import HelioReport
+import HelioStudy
+import HelioTransients
+
+/// `heliogrid transients [SCENARIO] [--window S] [--step-ms MS] [--out DIR]`.
+struct TransientsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transients",
+        abstract: "Sub-second GPU power swings, genset frequency and ISO 8528-5 class, storage and GPU smoothing, and the sizing rule (docs/transients.md).")
+
+    @OptionGroup var scenarioArguments: ScenarioArguments
+    @Option(help: "Window in seconds (overrides [transients] window_s).")
+    var window: Double?
+    @Option(name: .customLong("step-ms"), help: "Step in milliseconds (overrides [transients] step_ms).")
+    var stepMS: Double?
+    @Option(help: "Write transients.csv, transients.json and transients.html into this folder.")
+    var out: String?
+
+    func run() async throws {
+        do {
+            if let window, !(window > 0 && window <= 3_600) { throw HelioError(.usage, "--window must be above 0 and at most 3,600 s, found \(window)") }
+            if let stepMS, !(stepMS > 0 && stepMS <= 1_000) { throw HelioError(.usage, "--step-ms must be above 0 and at most 1,000 ms, found \(stepMS)") }
+            let scenario = try scenarioArguments.load()
+            let year = try CampusRun.run(scenario, recordSeries: true)
+            guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let study = try TransientsStudy(scenario: scenario, series: series, axis: year.axis, windowS: window, stepMS: stepMS)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if let out {
+                let folder = try OutputFolder(out)
+                try folder.write(TransientsFiles.csv(study), name: "transients.csv")
+                try folder.write(Array(try TransientsFiles.json(study, seconds: seconds).utf8), name: "transients.json")
+                try folder.write(Array(TransientsFiles.html(study).utf8), name: "transients.html")
+                try folder.commit()
+            }
+            print(TransientsFiles.terminal(study, seconds: seconds), terminator: "")
+            if let out { print("\nwrote \(TransientsFiles.fileNames.joined(separator: ", ")) into \(out)") }
+        } catch let error as HelioError {
+            throw HelioGridCommand.fail(error)
+        }
+    }
+}
