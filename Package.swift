@@ -111,7 +111,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HelioLPTests", dependencies: ["HelioLP"], swiftSettings: strictSettings),
-        .testTarget(name: "HelioTransientsTests", dependencies: ["HelioTransients"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioTransientsTests", dependencies: ["HelioGrid", "HelioTransients", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HelioGridTests", dependencies: ["HelioGrid", "HelioReport", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelioOptimizeTests",
