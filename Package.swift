@@ -100,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelioBench",
-            dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy"],
+            dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy", "HelioTransients"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -2,6 +2,7 @@ import Foundation
 import HelioGrid
 import HelioOptimize
 import HelioStudy
+import HelioTransients
 
 /// `heliogrid-bench`: wall-clock figures against the speed budgets of docs/architecture.md. Build in release:
 /// `swift run -c release heliogrid-bench`. Each figure is the minimum and median of several runs.
@@ -20,6 +21,23 @@ struct HelioBench {
         try campusFigures(scenario: scenario, weather: weather)
         try await sizingFigures(scenario: scenario, weather: weather)
         try await reliabilityFigures(scenario: scenario, weather: weather)
+        try transientFigures(scenario: scenario, weather: weather)
+    }
+
+    /// The default campus's transient study at its night operating point: one 60 s window at 1 ms,
+    /// the in-band FFT of it, and the whole study (two runs and the sizing rule's searches).
+    static func transientFigures(scenario: Scenario, weather: WeatherData) throws {
+        let year = try CampusRun.run(scenario, weather: weather, recordSeries: true)
+        let series = year.series!
+        let study = try measure("transient study: 60 s at 1 ms, runs + sizing", runs: 5, budgetMS: nil) {
+            try TransientsStudy(scenario: scenario, series: series, axis: year.axis)
+        }
+        let model = study.model, mitigation = model.configuredMitigation
+        let trace = measure("transient window 60 s at 1 ms, one run", runs: 20, budgetMS: 100) { model.run(mitigation) }
+        _ = measure("in-band fraction, FFT of 60,000 samples", runs: 20, budgetMS: nil) {
+            VariationSpectrum.inBandFraction(trace.gensetKW, stepSeconds: trace.stepSeconds)
+        }
+        _ = measure("transient window run + its figures", runs: 20, budgetMS: 200) { TransientOutcome(model.run(mitigation), model: model) }
     }
 
     /// Sample-years of the default campus's reliability run (failures, repairs and fuel, rule EMS) on all cores.

@@ -95,6 +95,7 @@ public enum SizingFiles {
                        "min_renewable_fraction": config.minRenewableFraction as Any, "n_plus_one": config.nPlusOne,
                        "peak_load_kw": study.peakLoadKW, "max_lole_hours_per_year": config.maxLOLEHoursPerYear as Any,
                        "max_eens_mwh_per_year": config.maxEENSMWhPerYear as Any,
+                       "min_battery_power_kw": config.minBatteryPowerKW.map { $0 as Any } ?? NSNull(),
                        "reliability_samples": config.limitsReliability ? config.reliabilitySamples as Any : NSNull()],
             "timing": ["seconds": seconds, "designs_per_second": seconds > 0 ? Double(result.outcomes.count) / seconds : 0, "shards": shards,
                        "lp_solve_seconds": result.lowerBound?.solveSeconds ?? 0],

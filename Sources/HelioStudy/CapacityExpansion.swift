@@ -157,6 +157,7 @@ public enum CapacityExpansion {
             } else if let powers = config.batteryKW {
                 program.addConstraint([power: 1], lower: powers.min()!, upper: powers.max()!)
             }
+            if let least = config.minBatteryPowerKW { program.addConstraint([power: 1], lower: least) }
         }
 
         /// Unserved energy and emissions over the year.

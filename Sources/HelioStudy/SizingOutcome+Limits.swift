@@ -2,7 +2,7 @@ import HelioGrid
 
 extension SizingOutcome {
     /// This outcome with `feasible` and `violation` set from `config`'s limits, checked in order:
-    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, N+1 (the gensets with the largest unit
+    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, the transient study's battery power, N+1 (the gensets with the largest unit
     /// out, `redundantKW`, carry the year's peak demand).
     func judged(by config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> SizingOutcome {
         var judged = self
@@ -26,6 +26,9 @@ extension SizingOutcome {
         }
         if let floor = config.minRenewableFraction, renewableFraction < floor {
             return "renewable fraction \((renewableFraction * 1000).rounded() / 1000) below \(floor)"
+        }
+        if let least = config.minBatteryPowerKW, design.batteryKW < least {
+            return "battery \(Int(design.batteryKW.rounded())) kW below the \(Int(least.rounded())) kW the transient study needs"
         }
         if config.nPlusOne, redundantKW < peakLoadKW {
             return "N+1: \(Int(redundantKW.rounded())) kW with one genset out below the \(Int(peakLoadKW.rounded())) kW peak"

@@ -3,6 +3,7 @@ import Foundation
 import HelioGrid
 import HelioReport
 import HelioStudy
+import HelioTransients
 
 /// `heliogrid size [SCENARIO] [--out DIR] [--shard I/N]` and `heliogrid size merge DIR... --out DIR`.
 struct SizeCommand: AsyncParsableCommand {
@@ -20,10 +21,13 @@ struct SizeRunCommand: AsyncParsableCommand {
     var out: String?
     @Option(help: "Evaluate shard I of N (0-based) and write a partial result for `size merge`; defaults from SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX / HELIOGRID_SHARDS.")
     var shard: String?
+    @Flag(help: "Run the transient study ([transients], docs/transients.md) on the scenario first and require every design's battery power to cover what its smoothing needs.")
+    var transients = false
 
     func run() async throws {
         do {
-            let scenario = try scenarioArguments.load()
+            var scenario = try scenarioArguments.load()
+            if transients { scenario = try Self.requiringTransientPower(scenario) }
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
             let study = try SizingStudy(scenario: scenario, weather: weather)
             if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
@@ -38,6 +42,23 @@ struct SizeRunCommand: AsyncParsableCommand {
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }
+    }
+
+    /// `scenario` with `[size] min_battery_power_kw` raised to the battery power the transient study's
+    /// sizing rule needs at the scenario's own design.
+    static func requiringTransientPower(_ scenario: Scenario) throws -> Scenario {
+        guard scenario.size != nil else { throw HelioError(.usage, "--transients needs a [size] section to constrain") }
+        let year = try CampusRun.run(scenario, recordSeries: true)
+        guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }
+        let battery = try TransientsStudy(scenario: scenario, series: series, axis: year.axis).sizing.battery
+        guard battery.achievable else {
+            throw HelioError(.scenario, "no battery smoothing keeps the gensets in the [transients.sizing] limits, so no battery power can be required",
+                             file: scenario.source, key: "transients.sizing.iso_class")
+        }
+        var constrained = scenario
+        constrained.size?.minBatteryPowerKW = max(scenario.size?.minBatteryPowerKW ?? 0, battery.requiredPowerKW.rounded(.up))
+        FileHandle.standardError.write(Data("size: the transient study needs \(Int(battery.requiredPowerKW.rounded(.up))) kW of battery power; designs below it are infeasible\n".utf8))
+        return constrained
     }
 
     private func runShard(_ study: SizingStudy, index: Int, count: Int) async throws {

@@ -41,3 +41,23 @@ import Testing
         #expect(noSection.status == 2)
     }
 }
+
+/// `size --transients`: the transient study's battery power becomes a limit every design must meet.
+@Suite struct SizeTransientsTests {
+    @Test func transientBatteryPowerRulesOutSmallInverters() throws {
+        let root = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8).components(separatedBy: "\n[size]")[0]
+            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        let scenario = root.appendingPathComponent("campus.toml").path
+        try (text + "\n[size]\nbattery_kw = [5000.0, 50000.0]\n[transients]\nwindow_s = 30\n").write(toFile: scenario, atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run(["size", scenario, "--transients", "--out", root.appendingPathComponent("out").path])
+        #expect(run.status == 0 && run.stderr.contains("the transient study needs"), "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("out/size.json"))) as? [String: Any])
+        let limits = try #require(json["limits"] as? [String: Any]), least = try #require(limits["min_battery_power_kw"] as? Double)
+        #expect(least > 5000 && least < 50_000)
+        let designs = try String(contentsOf: root.appendingPathComponent("out/designs.csv"), encoding: .utf8)
+        #expect(designs.contains("below the \(Int(least)) kW the transient study needs") && json["feasible_designs"] as? Int == 1)
+    }
+}

@@ -34,6 +34,9 @@ public struct SizeConfig: Sendable, Equatable {
     public var minRenewableFraction: Double?
     /// Whether the gensets must carry the peak demand with the largest unit out (N+1).
     public var nPlusOne: Bool
+    /// Least battery power a design needs, kW: the transient study's requirement for smoothing the
+    /// GPU swings (`heliogrid size --transients` sets it; `nil`: no limit).
+    public var minBatteryPowerKW: Double?
     /// Highest loss-of-load expectation allowed, h/yr, from each design's reliability Monte Carlo (`nil`: not estimated).
     public var maxLOLEHoursPerYear: Double?
     /// Highest expected energy not served allowed, MWh/yr, from the same Monte Carlo (`nil`: not estimated).
@@ -75,6 +78,7 @@ public struct SizeConfig: Sendable, Equatable {
         maxUnservedFraction = try section.double("max_unserved_fraction", default: 0, in: 0...1)
         minRenewableFraction = section.contains("min_renewable_fraction") ? try section.double("min_renewable_fraction", in: 0...1) : nil
         nPlusOne = try section.bool("n_plus_one", default: false)
+        minBatteryPowerKW = section.contains("min_battery_power_kw") ? try section.double("min_battery_power_kw", in: 0...1e9) : nil
         maxLOLEHoursPerYear = section.contains("max_lole_hours_per_year") ? try section.double("max_lole_hours_per_year", in: 0...8_784) : nil
         maxEENSMWhPerYear = section.contains("max_eens_mwh_per_year") ? try section.double("max_eens_mwh_per_year", in: 0...1e9) : nil
         reliabilitySamples = try section.int("reliability_samples", default: 100, in: 2...100_000)
