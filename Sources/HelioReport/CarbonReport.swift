@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioTransients
 import HelioStudy
 
 /// Everything `heliogrid report` writes for one run and its diesel-only baseline: the JSON documents
@@ -24,6 +25,8 @@ public struct CarbonReport: Sendable {
     public var economics: EconomicsDocument
     /// The reliability Monte Carlo (`reliability.json`, `reliability-samples.csv`; `nil`: not run).
     public var reliability: ReliabilityAssessment?
+    /// The transient study (`transients.json`; `nil`: the scenario has no `[transients]` section), and its run time, s.
+    public var transients: (study: TransientsStudy, seconds: Double)?
 
     /// The file names every report writes, in order.
     public static let fileNames = ["report.html", "ledger.csv", "inventory.json", "cbam.json", "kpi.json", "economics.json"]
@@ -31,13 +34,16 @@ public struct CarbonReport: Sendable {
     public static let reliabilityFileNames = ["reliability.json", "reliability-samples.csv"]
 
     /// The file names this report writes, in order.
-    public var fileNames: [String] { Self.fileNames + (reliability == nil ? [] : Self.reliabilityFileNames) }
+    public var fileNames: [String] {
+        Self.fileNames + (reliability == nil ? [] : Self.reliabilityFileNames) + (transients == nil ? [] : ["transients.json"])
+    }
 
     /// Builds the report from a study's runs and cases: the plant with what its ``ReportRun``
     /// gathered, the diesel-only baseline, the ±20 % sensitivity cases and the carbon-tariff
     /// resilience table, and the reliability Monte Carlo when it was run.
     public init(plant: SimulationResult, run: ReportRun, baseline: SimulationResult, sensitivity: [SensitivityCase],
-                resilience: [CarbonTariffPoint], reliability: ReliabilityAssessment? = nil) {
+                resilience: [CarbonTariffPoint], reliability: ReliabilityAssessment? = nil,
+                transients: (study: TransientsStudy, seconds: Double)? = nil) {
         guard let firstYear = run.firstYear else { preconditionFailure("the report's run has not added a year") }
         let scenario = plant.scenario
         self.plant = plant
@@ -52,6 +58,7 @@ public struct CarbonReport: Sendable {
         kpi = KPIDocument(result: plant, inventory: ghg, ledger: run.ledgerTotals, months: run.months)
         economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel, sensitivity: sensitivity)
         self.reliability = reliability
+        self.transients = transients
     }
 
     /// Pretty-printed JSON with sorted keys.
@@ -72,6 +79,9 @@ public struct CarbonReport: Sendable {
         for (name, document) in [("inventory.json", try Self.json(inventory)), ("cbam.json", try Self.json(cbam)),
                                  ("kpi.json", try Self.json(kpi)), ("economics.json", try Self.json(economics))] {
             try folder.write(document, name: name)
+        }
+        if let transients {
+            try folder.write(Array(try TransientsFiles.json(transients.study, seconds: transients.seconds).utf8), name: "transients.json")
         }
         guard let reliability else { return }
         try folder.write(Array(try ReliabilityFiles.summaryJSON(reliability).utf8), name: "reliability.json")

@@ -41,6 +41,7 @@ struct ReportHTML {
         cbam()
         economics()
         reliability()
+        transients()
         methodology()
         html += "</body></html>\n"
     }

@@ -26,7 +26,8 @@ struct TransientsHTML {
         return html + "</body></html>\n"
     }
 
-    private func power(_ from: Double, _ to: Double) -> String {
+    /// The power chart from `from` to `to` seconds into the window.
+    func power(_ from: Double, _ to: Double) -> String {
         let smoothed = study.smoothed, plain = study.unsmoothed
         let lines: [([Double], String, String)] = [
             (plain.gensetKW, Self.unsmoothedColor, "gensets, unsmoothed"), (smoothed.itKW, Self.itColor, "IT load"),
@@ -42,7 +43,8 @@ struct TransientsHTML {
         return plot.svg(title: "Power from \(SVGPlot.label(from)) to \(SVGPlot.label(to)) s")
     }
 
-    private func frequency() -> String {
+    /// The frequency chart with the target class's dip and rise limits.
+    func frequency() -> String {
         let model = study.model, nominal = model.config.nominalHz, limits = ISO8528Limits(model.config.targetClass)
         let range = indices(0, Double(model.count) * model.stepSeconds)
         let all = study.unsmoothed.frequencyHz + study.smoothed.frequencyHz

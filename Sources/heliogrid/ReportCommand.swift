@@ -1,8 +1,10 @@
 import ArgumentParser
+import Foundation
 import HelioGrid
 import HelioOptimize
 import HelioReport
 import HelioStudy
+import HelioTransients
 
 /// `heliogrid report [SCENARIO] --out DIR [--dispatch …]`: the carbon ledger, GHG inventory, KPIs,
 /// CBAM figures, lifetime economics against diesel-only and the reliability Monte Carlo, as
@@ -35,7 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
             try run.finish()
             let reliability = try await Self.reliability(of: scenario, samples: reliabilitySamples, seed: reliabilitySeed)
             let report = CarbonReport(plant: study.plant, run: run, baseline: study.baseline, sensitivity: study.sensitivity,
-                                      resilience: study.resilience, reliability: reliability)
+                                      resilience: study.resilience, reliability: reliability, transients: try Self.transients(of: scenario, run: run))
             try report.write(into: folder)
             try folder.commit()
             print(Self.summary(report), terminator: "")
@@ -43,6 +45,14 @@ struct ReportCommand: AsyncParsableCommand {
         } catch {
             throw HelioGridCommand.reported(error)
         }
+    }
+
+    /// The transient study of the first simulated year when the scenario has a `[transients]` section.
+    static func transients(of scenario: Scenario, run: ReportRun) throws -> (study: TransientsStudy, seconds: Double)? {
+        guard scenario.transients != nil, let series = run.firstYear, let axis = run.axis else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let study = try TransientsStudy(scenario: scenario, series: series, axis: axis)
+        return (study, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// The reliability Monte Carlo of the campus (`nil` for no samples); a strategy that optimises per

@@ -1,4 +1,5 @@
 import Foundation
+import HelioGrid
 import HelioTestSupport
 import Testing
 @testable import HelioReport
@@ -48,5 +49,31 @@ import Testing
         let (cells, problems) = ReportCells.check(html: String(section[..<(section.range(of: "id=\"methodology\"")?.lowerBound ?? section.endIndex)]),
                                                   documents: ["reliability.json": json], format: NumberFormat.groupedFixed)
         #expect(cells == 5 * 2 + 4 + 13 + 2 * 3 && problems.isEmpty, "\(cells) cells: \(problems.prefix(5))")
+    }
+}
+
+/// `heliogrid report` on a scenario with a `[transients]` section: the section's charts, every cell
+/// the value in `transients.json`, and the file beside the others.
+@Suite struct TransientsReportTests {
+    @Test func reportCarriesTheTransientSection() throws {
+        let folder = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
+            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        let scenario = folder.appendingPathComponent("campus.toml")
+        try (text + "\n[transients]\nwindow_s = 30\n[transients.training]\nfailure_at_s = 25\n").write(to: scenario, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("report")
+        let outcome = try CommandLineTests.run(["report", scenario.path, "--reliability-samples", "0", "--out", out.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written == (CarbonReport.fileNames + ["transients.json"]).sorted())
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let start = try #require(html.range(of: "id=\"transients\""))
+        let section = String(html[start.lowerBound..<(html.range(of: "id=\"methodology\"")?.lowerBound ?? html.endIndex)])
+        #expect(section.contains("<title>Bus frequency</title>") && section.contains("ISO 8528-5 class met"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("transients.json")))
+        let (cells, problems) = ReportCells.check(html: section, documents: ["transients.json": json], format: NumberFormat.groupedFixed)
+        #expect(cells == 9 * 2 + 6 && problems.isEmpty, "\(cells) cells: \(problems.prefix(5))")
     }
 }
