@@ -85,7 +85,7 @@ public enum TransientsFiles {
             "in_band_fraction": ["it": o.itInBandFraction, "gensets": o.gensetInBandFraction, "gensets_own": o.gensetOwnInBandFraction],
             "battery": ["smoothing_peak_kw": o.smoothingPeakKW, "peak_kw": o.batteryPeakKW, "smoothing_energy_kwh": o.smoothingEnergyKWh,
                         "throughput_kwh": o.smoothingThroughputKWh, "at_limit_s": o.batteryAtLimitS],
-            "gpu_burned_kwh": o.gpuBurnedKWh,
+            "gpu_burned_kwh": o.gpuBurnedKWh, "gpu_burned_steady_kw": o.gpuBurnedSteadyKW,
             "genset_starts_joined_s": o.startsJoinedS,
         ]
     }
@@ -136,7 +136,7 @@ public enum TransientsFiles {
         text += "  sizing for \(config.targetClass.rawValue), in band ≤ \(NumberFormat.fixed(config.maxInBandFraction, decimals: 2))\n"
         if battery.achievable, let parameter = battery.parameter {
             text += "    battery              \(mw(battery.smoothingPowerKW)) / \(NumberFormat.grouped(battery.smoothingEnergyKWh)) kWh of smoothing "
-                + "(\(battery.policy) \(NumberFormat.grouped(parameter)) \(battery.policy == "ramp" ? "kW/s" : "s")), needs \(mw(battery.requiredPowerKW)) at the bus "
+                + "(\(battery.policy) \(battery.policy == "ramp" ? NumberFormat.grouped(parameter) + " kW/s" : NumberFormat.fixed(parameter, decimals: 2) + " s")), needs \(mw(battery.requiredPowerKW)) at the bus "
                 + "(installed \(mw(battery.installedKW))), capex \(NumberFormat.grouped(battery.capex)) \(currency)\n"
         } else {
             text += "    battery              no smoothing setting meets the limits\n"

@@ -6,7 +6,8 @@ public struct GPUFloorOption: Sendable, Equatable {
     public var floorShare: Double?
     /// The run at that floor (`nil` when none meets the limits).
     public var outcome: TransientOutcome?
-    /// Energy the floor burns in a year of training, kWh.
+    /// Energy the floor burns in a year of training, kWh: its burn while the training runs
+    /// undisturbed, over `training_hours_per_year`.
     public var burnedKWhPerYear: Double
     /// Cost of that energy at the gensets' marginal fuel and carbon cost, per year and over the
     /// project discounted, in the scenario's currency.

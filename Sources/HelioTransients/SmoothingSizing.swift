@@ -4,7 +4,8 @@ import HelioGrid
 /// The sizing rule of docs/transients.md: the smallest battery power and energy that keep the
 /// gensets within the target ISO 8528-5 class with at most the allowed share of the campus's
 /// variation energy reaching them in the band, and, as the alternative, the lowest GPU power floor
-/// that does the same, compared by cost (battery capital cost against the energy the floor burns).
+/// that does the same, compared by cost (battery capital cost against the energy the floor burns
+/// while the training runs undisturbed, over a year of training).
 ///
 /// Each answer is a bisection over one setting, assuming the limits hold from some setting on: the
 /// largest genset ramp limit (or the shortest low-pass time constant) with the battery unlimited,
@@ -78,8 +79,7 @@ public struct SmoothingSizing: Sendable {
         guard let found, let diesel = scenario.diesel else {
             return GPUFloorOption(floorShare: nil, outcome: nil, burnedKWhPerYear: 0, costPerYear: 0, lifetimeCost: 0)
         }
-        let windowHours = Double(model.count) * model.stepSeconds / 3600
-        let perYear = found.outcome.gpuBurnedKWh / windowHours * model.config.trainingHoursPerYear
+        let perYear = found.outcome.gpuBurnedSteadyKW * model.config.trainingHoursPerYear
         let costPerKWh = diesel.fuelSlopeLPerKWh * (scenario.economics.fuelPricePerL + diesel.co2KgPerL / 1000 * scenario.carbon.pricePerT)
         let costPerYear = perYear * costPerKWh
         return GPUFloorOption(floorShare: found.share, outcome: found.outcome, burnedKWhPerYear: perYear, costPerYear: costPerYear,

@@ -27,8 +27,10 @@ public struct TransientOutcome: Sendable, Equatable {
     public var smoothingEnergyKWh: Double, smoothingThroughputKWh: Double
     /// Time the battery spent at its power rating, s.
     public var batteryAtLimitS: Double
-    /// Energy the GPU-side smoothing burned, kWh.
-    public var gpuBurnedKWh: Double
+    /// Energy the GPU-side smoothing burned, kWh, and its mean rate while the training runs
+    /// undisturbed (``TransientModel/steadyRange``), kW: what a year of training burns, checkpoints
+    /// and failures being rare.
+    public var gpuBurnedKWh: Double, gpuBurnedSteadyKW: Double
     /// When each genset the EMS started joined the bus, s.
     public var startsJoinedS: [Double]
 
@@ -65,6 +67,8 @@ public struct TransientOutcome: Sendable, Equatable {
         smoothingThroughputKWh = throughput
         batteryAtLimitS = Double(atLimit) * step
         gpuBurnedKWh = trace.gpuBurnedKWh
+        let steady = model.steadyRange
+        gpuBurnedSteadyKW = steady.isEmpty ? 0 : steady.reduce(0) { $0 + max(0, trace.itKW[$1] - trace.itRawKW[$1]) } / Double(steady.count)
         startsJoinedS = trace.startsJoinedS
     }
 

@@ -59,8 +59,7 @@ import Testing
         let folder = CommandLineTests.temporaryDirectory()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
-            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        let text = TestData.defaultScenarioText
         let scenario = folder.appendingPathComponent("campus.toml")
         try (text + "\n[transients]\nwindow_s = 30\n[transients.training]\nfailure_at_s = 25\n").write(to: scenario, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("report")

@@ -48,8 +48,7 @@ import Testing
         let root = CommandLineTests.temporaryDirectory()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8).components(separatedBy: "\n[size]")[0]
-            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        let text = TestData.defaultScenarioText.components(separatedBy: "\n[size]")[0]
         let scenario = root.appendingPathComponent("campus.toml").path
         try (text + "\n[size]\nbattery_kw = [5000.0, 50000.0]\n[transients]\nwindow_s = 30\n").write(toFile: scenario, atomically: true, encoding: .utf8)
         let run = try CommandLineTests.run(["size", scenario, "--transients", "--out", root.appendingPathComponent("out").path])

@@ -36,8 +36,7 @@ import Testing
         let out = root.appendingPathComponent("out")
         let step = try CommandLineTests.run(["transients", "--step-ms", "0", "--out", out.path])
         #expect(step.status == 2 && step.stderr.contains("--step-ms"))
-        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8)
-            .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(TestData.phoenixPath)\"")
+        let text = TestData.defaultScenarioText
         for (section, key) in [("[transients.training]\nduty = 0.5\n", "transients.training.duty"),
                                ("[transients.smoothing]\npolicy = \"fast\"\n", "transients.smoothing.policy"),
                                ("[transients]\nat = \"2026-06-01T13:00:00-07:00\"\n", "transients.at")] {

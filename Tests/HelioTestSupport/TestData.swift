@@ -9,6 +9,9 @@ public enum TestData {
 
     public static let defaultScenario: Scenario = try! ScenarioLoader.loadDefault()
     public static let phoenixPath = defaultScenario.site.weatherPath
+    /// The default scenario's text with its weather file's absolute path, to be written anywhere.
+    public static let defaultScenarioText: String = try! String(contentsOfFile: defaultScenario.source, encoding: .utf8)
+        .replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: "weather = \"\(phoenixPath)\"")
     public static let phoenix: WeatherData = try! WeatherLoader.load(path: phoenixPath)
     public static let tucson: WeatherData = try! WeatherLoader.load(path: fixture("tucson-az-722740.epw"))
 
