@@ -13,7 +13,8 @@ public struct TransientModel: Sendable {
     public let count: Int, stepSeconds: Double
     /// The jobs' IT power and the PV power over the window, kW.
     public let waveform: TrainingWaveform, cloud: CloudRamp
-    /// Rated power of the swinging nodes and the GPUs in them.
+    /// Rated power of the swinging nodes and the GPUs in them (that power over `[load] node_rated_kw`,
+    /// times `gpus_per_node`).
     public let swingRatedKW: Double, swingGPUs: Double
     /// Facility overhead held at the hour's value, kW.
     public let overheadKW: Double
@@ -53,7 +54,7 @@ public struct TransientModel: Sendable {
             throw fail("training.rated_it_kw", "a CSV load does not say how many GPU nodes it has: give their rated power")
         }
         swingRatedKW = config.trainingShare * rated
-        swingGPUs = config.trainingShare * Double(load.gpus) * (config.ratedITKW == nil ? 1 : rated / (Double(load.nodes) * load.nodeRatedKW))
+        swingGPUs = swingRatedKW / load.nodeRatedKW * Double(load.gpusPerNode)
         let meanSwingKW = config.trainingShare * point.itKW
         let troughKW = config.troughShare * swingRatedKW
         guard meanSwingKW >= troughKW else {

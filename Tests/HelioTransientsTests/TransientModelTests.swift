@@ -63,6 +63,18 @@ import Testing
         #expect(trace.gensetUnits.first == 5 && trace.gensetUnits.last == 6)
     }
 
+    /// GPU ramp limits are per GPU: 10,000 kW of nodes rated 10.2 kW with 8 GPUs each hold
+    /// 10,000 / 10.2 × 8 = 7,843 GPUs, so 1,000 W/s each is 7,843 kW/s for the cluster.
+    @Test func gpuRampLimitsScaleWithTheGPUs() throws {
+        var config = TransientCase.config()
+        config.gpuRampUpWPerS = 1000
+        let model = try TransientModel(scenario: TransientCase.scenario(), config: config, point: TransientCase.point())
+        let gpu = try #require(model.configuredGPUSmoothing(floorShare: 0))
+        #expect(abs(gpu.rampUpKWPerS - 10_000 / 10.2 * 8) < 1e-9 && gpu.rampDownKWPerS == .infinity && gpu.ratedKW == 10_000)
+        let plain = try TransientModel(scenario: TransientCase.scenario(), config: TransientCase.config(), point: TransientCase.point())
+        #expect(plain.configuredGPUSmoothing(floorShare: 0) == nil)   // no floor, no limits: nothing to smooth
+    }
+
     /// Settings that cannot describe the hour name their key.
     @Test func impossibleWaveformsNameTheirKey() {
         var config = TransientCase.config()
