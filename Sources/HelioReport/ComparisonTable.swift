@@ -61,10 +61,11 @@ public struct ComparisonTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The mission's claim (diesel-only above 700 gCO2e/kWh, hybrid below 100) against the plant rows.
-    public func missionCheck() -> String {
-        let dieselOnly = rows[0].result.totals.intensityGPerKWh, hybrid = rows[rows.count - 1].result.totals.intensityGPerKWh
-        return "mission claim: diesel-only above 700 g/kWh: \(NumberFormat.fixed(dieselOnly, decimals: 1)) (\(dieselOnly > 700 ? "holds" : "does not hold")); "
-            + "hybrid below 100 g/kWh: \(NumberFormat.fixed(hybrid, decimals: 1)) (\(hybrid < 100 ? "holds" : "does not hold"))"
+    /// Each row's carbon intensity against the user's `targetGPerKWh`, one line per row.
+    public func targetCheck(_ targetGPerKWh: Double) -> String {
+        "target \(NumberFormat.fixed(targetGPerKWh, decimals: 1)) gCO2e/kWh:\n" + rows.map { row in
+            let intensity = row.result.totals.intensityGPerKWh
+            return "  \(row.label): \(NumberFormat.fixed(intensity, decimals: 1)) (\(intensity <= targetGPerKWh ? "meets it" : "above it"))\n"
+        }.joined()
     }
 }

@@ -17,22 +17,30 @@ struct CompareCommand: ParsableCommand {
     var dispatch = false
     @Flag(help: "Compare rigid and flexible GPU work ([load.flexibility], docs/compute.md) under each rule-based EMS and optimal.")
     var compute = false
+    @Option(name: .customLong("target-intensity"), help: "A carbon-intensity target, gCO2e/kWh served: each row is checked against it.")
+    var targetIntensity: Double?
 
     func run() throws {
         try HelioGridCommand.guarded {
             guard !(dispatch && compute) else { throw HelioError(.usage, "--dispatch and --compute compare different things; give one") }
+            if let targetIntensity, !(targetIntensity >= 0 && targetIntensity <= 5000) {
+                throw HelioError(.usage, "--target-intensity must be 0 to 5,000 gCO2e/kWh, found \(targetIntensity)")
+            }
             let scenario = try scenarioArguments.load()
             print(scenario.site.name)
             print("\(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
+            let table: ComparisonTable
             if dispatch {
-                print(try strategyTable(scenario).render(), terminator: "")
+                table = try strategyTable(scenario)
+                print(table.render(), terminator: "")
             } else if compute {
-                let table = ComparisonTable(rows: try ComputeComparison.run(scenario))
+                table = ComparisonTable(rows: try ComputeComparison.run(scenario))
                 print(table.render() + "\n" + table.renderCompute(), terminator: "")
             } else {
-                let table = ComparisonTable(rows: try PlantComparison.run(scenario))
-                print(table.render() + "\n" + table.missionCheck())
+                table = ComparisonTable(rows: try PlantComparison.run(scenario))
+                print(table.render(), terminator: "")
             }
+            if let targetIntensity { print("\n" + table.targetCheck(targetIntensity), terminator: "") }
         }
     }
 

@@ -10,6 +10,7 @@ struct HelioGridCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heliogrid",
         abstract: "Energy brain of a PV + battery + diesel AI compute campus.",
+        version: HelioGridVersion.current,
         subcommands: [SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self, SizeCommand.self, ReliabilityCommand.self, TransientsCommand.self, SlurmAgentCommand.self],
         defaultSubcommand: SimulateCommand.self)
 

@@ -16,6 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var scenarioArguments: ScenarioArguments
     @OptionGroup var dispatchOption: DispatchOption
+    @OptionGroup var unservedOption: UnservedOption
     @Option(help: "Folder to write the report into (created if missing; files replaced whole).")
     var out: String
 
@@ -42,6 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
             try folder.commit()
             print(Self.summary(report), terminator: "")
             print("wrote \(report.fileNames.joined(separator: ", ")) into \(out)")
+            if let failure = unservedOption.check(study.plant) { throw failure }
         } catch {
             throw HelioGridCommand.reported(error)
         }

@@ -11,6 +11,7 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var scenarioArguments: ScenarioArguments
     @OptionGroup var dispatchOption: DispatchOption
+    @OptionGroup var unservedOption: UnservedOption
     @Option(help: "Write summary.json and hourly.csv into this folder (replaced whole; created if missing).")
     var out: String?
 
@@ -35,6 +36,7 @@ struct SimulateCommand: ParsableCommand {
             }
             print(TerminalSummary.render(report, result: result), terminator: "")
             if let out { print("\nwrote \(out)/summary.json and \(out)/hourly.csv") }
+            if let failure = unservedOption.check(result) { throw failure }
         }
     }
 }

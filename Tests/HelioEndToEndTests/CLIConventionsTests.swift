@@ -1,0 +1,47 @@
+import Foundation
+import HelioGrid
+import HelioReport
+import HelioTestSupport
+import Testing
+
+/// What every command does the same way: `--version`, the unserved-energy warning and
+/// `--max-unserved` (exit 3, files still written), and a user's own intensity target in `compare`.
+@Suite struct CLIConventionsTests {
+    @Test func versionPrints() throws {
+        let run = try CommandLineTests.run(["--version"])
+        #expect(run.status == 0 && run.stdout == HelioGridVersion.current + "\n")
+    }
+
+    /// 1,000 GPUs (about 1 MW) on one 200 kW genset: most of the demand goes unserved. The run warns
+    /// with the figures and exits 0; with `--max-unserved 0.01` it exits 3 and still writes its files.
+    @Test func unservedDemandWarnsAndCanFail() throws {
+        let root = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scenario = root.appendingPathComponent("short.toml").path
+        try "[site]\nweather = \"\(TestData.phoenixPath)\"\n[load]\ngpus = 1000\n[diesel]\nunits = 1\nunit_kw = 200.0\n"
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let warned = try CommandLineTests.run(["simulate", scenario])
+        #expect(warned.status == 0 && warned.stderr.contains("warning:") && warned.stderr.contains("unserved"), "\(warned.stderr)")
+        let out = root.appendingPathComponent("out")
+        let failed = try CommandLineTests.run(["simulate", scenario, "--max-unserved", "0.01", "--out", out.path])
+        #expect(failed.status == 3 && failed.stderr.contains("above --max-unserved"), "\(failed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any])
+        let energy = try #require(json["energy_kwh"] as? [String: Any])
+        let share = (energy["unserved"] as? Double ?? 0) / (energy["load"] as? Double ?? 1)
+        #expect(share > 0.7 && warned.stderr.contains(NumberFormat.fixed(share * 100, decimals: 3) + " %"))
+        let fine = try CommandLineTests.run(["simulate", "--max-unserved", "0"])
+        #expect(fine.status == 0 && !fine.stderr.contains("warning:"))
+        let bad = try CommandLineTests.run(["simulate", "--max-unserved", "2"])
+        #expect(bad.status == 2 && bad.stderr.contains("--max-unserved"))
+    }
+
+    @Test func compareChecksTheUsersTarget() throws {
+        let run = try CommandLineTests.run(["compare", "--target-intensity", "500"])
+        #expect(run.status == 0 && run.stdout.contains("target 500.0 gCO2e/kWh:") && !run.stdout.contains("mission"))
+        #expect(run.stdout.contains("diesel only: ") && run.stdout.contains("(above it)") && run.stdout.contains("(meets it)"))
+        let plain = try CommandLineTests.run(["compare"])
+        #expect(plain.status == 0 && !plain.stdout.contains("target"))
+    }
+}
