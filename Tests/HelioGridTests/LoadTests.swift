@@ -174,4 +174,52 @@ import Testing
             } catch { Issue.record("unexpected \(error)") }
         }
     }
+
+    /// The forms a HOMER or SAM user brings: a bare 8,760-value column (kW without a header, MW with
+    /// `load_mw`), MW columns beside timestamps, `±HHMM` offsets — each read as the same kW series as
+    /// the `timestamp,load_kw` file with `±HH:MM` stamps.
+    @Test func bareColumnsMWAndCompactOffsetsReadAlike() throws {
+        let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420)
+        let kW = (0..<8760).map { Double(1000 + $0 % 24 * 10) }
+        var reference = "timestamp,load_kw\n", compact = "timestamp,load_mw\n"
+        for (hour, value) in kW.enumerated() {
+            let stamp = CivilCalendar.iso8601(year: 2026, minuteOfYear: hour * 60, utcOffsetMinutes: -420)
+            reference += stamp + ",\(value)\n"
+            compact += stamp.replacingOccurrences(of: "-07:00", with: "-0700") + ",\(value / 1000)\n"
+        }
+        let columns = ["load_kw", "it_kw"]
+        let expected = try CSVTimeSeries.parse(text: reference, file: "r.csv", columns: columns, axis: axis, range: 0...1e9).values
+        #expect(expected == kW)
+        let mw = try CSVTimeSeries.parse(text: compact, file: "c.csv", columns: columns, axis: axis, range: 0...1e9)
+        #expect(mw.column == "load_kw" && zip(mw.values, kW).allSatisfy { abs($0 - $1) < 1e-9 })
+        let bare = try CSVTimeSeries.parse(text: kW.map { "\($0)" }.joined(separator: "\n") + "\n", file: "b.csv", columns: columns, axis: axis, range: 0...1e9)
+        #expect(bare.column == "load_kw" && bare.values == kW)
+        let bareMW = try CSVTimeSeries.parse(text: "it_mw\n" + kW.map { "\($0 / 1000)" }.joined(separator: "\n"), file: "m.csv", columns: columns,
+                                             axis: axis, range: 0...1e9)
+        #expect(bareMW.column == "it_kw" && zip(bareMW.values, kW).allSatisfy { abs($0 - $1) < 1e-9 })
+        // An hourly bare column for a 15-minute run is interpolated like an hourly file: 4 × 8,760 values.
+        let quarter = try CSVTimeSeries.parse(text: kW.map { "\($0)" }.joined(separator: "\n"), file: "q.csv", columns: columns,
+                                              axis: TimeAxis(stepMinutes: 15, utcOffsetMinutes: -420), range: 0...1e9)
+        #expect(quarter.values.count == 35_040)
+        #expect(ISOTimestamp("2026-07-15T18:00:00-0700") == ISOTimestamp("2026-07-15T18:00:00-07:00"))
+        #expect(ISOTimestamp("2026-07-15T18:00:00-07") == nil && ISOTimestamp("2026-07-15T18:00:00-07000") == nil)
+    }
+
+    @Test func bareColumnsThatCannotBeAYearNameWhy() {
+        let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: 0)
+        let cases: [(String, Int?, String)] = [
+            (Array(repeating: "5", count: 8000).joined(separator: "\n"), nil, "8,760 rows"),
+            ("load_gw\n" + Array(repeating: "5", count: 8760).joined(separator: "\n"), 1, "bare column's header"),
+            ("load_kw\n5\nfive\n", 3, "not a number"),
+            ("load_mw\n5\n-1\n", 3, "out of range"),
+        ]
+        for (text, line, reason) in cases {
+            do {
+                _ = try CSVTimeSeries.parse(text: text, file: "bad.csv", columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
+                Issue.record("accepted: \(reason)")
+            } catch let error as HelioError {
+                #expect(error.line == line && error.message.contains(reason), "\(error)")
+            } catch { Issue.record("unexpected \(error)") }
+        }
+    }
 }

@@ -3,6 +3,11 @@ import Foundation
 /// A `timestamp,<value>` CSV input (load, PV production, grid emission factor) brought onto the
 /// simulation step (docs/time.md).
 ///
+/// Power columns may be in MW: a header `load_mw` (the accepted `_kw` name with `_mw`) is read and
+/// scaled to kW. A file may also be a bare value column, HOMER's form: an optional header naming the
+/// column (kW without one), then one value per hour of a non-leap year from 1 January 00:00 in the
+/// site's standard time — 8,760 rows, or 8,760 × 60 / N for N-minute values.
+///
 /// Timestamps are ISO 8601 interval starts with a UTC offset and must be evenly spaced; a gap or
 /// duplicate is an error naming the line. A file with exactly one row per simulation step is taken
 /// in order (its year need not match). Any other even spacing that divides the year (for example
@@ -29,8 +34,10 @@ public struct CSVTimeSeries: Sendable {
                              range: ClosedRange<Double>, held: Bool = false) throws -> CSVTimeSeries {
         let lines = CSVText.lines(text)
         let header = CSVText.fields(lines.first ?? "")
-        guard header.count == 2, header[0] == "timestamp", let column = columns.first(where: { $0 == header[1] }) else {
-            throw HelioError(.timeSeries, "header must be 'timestamp,\(columns.joined(separator: "' or 'timestamp,"))'", file: file, line: 1)
+        if header.count == 1 { return try bareColumn(lines, file: file, columns: columns, axis: axis, range: range, held: held) }
+        let expected = "header must be 'timestamp,\(columns.joined(separator: "' or 'timestamp,"))' (or the same in _mw), or a bare value column"
+        guard header.count == 2, header[0] == "timestamp", let (column, scale) = Self.column(header[1], columns) else {
+            throw HelioError(.timeSeries, expected, file: file, line: 1)
         }
         var stamps: [ISOTimestamp] = [], values: [Double] = [], lineNumbers: [Int] = []
         for index in 1..<lines.count where !lines[index].isEmpty {
@@ -39,15 +46,11 @@ public struct CSVTimeSeries: Sendable {
                 throw HelioError(.timeSeries, "expected 2 fields, found \(fields.count)", file: file, line: index + 1)
             }
             guard let stamp = ISOTimestamp(fields[0]) else {
-                throw HelioError(.timeSeries, "'\(fields[0])' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)",
+                throw HelioError(.timeSeries, "'\(fields[0])' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM or ±HHMM)",
                                  file: file, line: index + 1)
             }
-            let value = try CSVText.number(fields[1], column: column, line: index + 1, file: file, kind: .timeSeries)
-            guard range.contains(value) else {
-                throw HelioError(.timeSeries, "\(column) \(value) is out of range \(range.lowerBound)…\(range.upperBound)", file: file, line: index + 1)
-            }
             stamps.append(stamp)
-            values.append(value)
+            values.append(try value(fields[1], header: header[1], scale: scale, range: range, line: index + 1, file: file))
             lineNumbers.append(index + 1)
         }
         guard stamps.count >= 2 else { throw HelioError(.timeSeries, "needs at least two rows", file: file) }
@@ -60,6 +63,51 @@ public struct CSVTimeSeries: Sendable {
             ? WeatherResampler.held(aligned, fromMinutes: spacing, toMinutes: axis.stepMinutes)
             : WeatherResampler.resample(aligned, fromMinutes: spacing, toMinutes: axis.stepMinutes)
         return CSVTimeSeries(column: column, values: resampled)
+    }
+
+    /// The accepted kW name `header` stands for and the factor to kW: 1 for a `_kw` name, 1,000 for its `_mw` form.
+    private static func column(_ header: Substring, _ columns: [String]) -> (String, Double)? {
+        if let column = columns.first(where: { $0 == header }) { return (column, 1) }
+        if let column = columns.first(where: { $0.hasSuffix("_kw") && $0.dropLast(3) + "_mw" == header }) { return (column, 1000) }
+        return nil
+    }
+
+    /// One field as a number in kW, checked against `range`.
+    private static func value(_ field: Substring, header: Substring, scale: Double, range: ClosedRange<Double>, line: Int, file: String) throws -> Double {
+        let value = try CSVText.number(field, column: String(header), line: line, file: file, kind: .timeSeries) * scale
+        guard range.contains(value) else {
+            throw HelioError(.timeSeries, "\(header) \(value / scale) is out of range \(range.lowerBound / scale)…\(range.upperBound / scale)", file: file, line: line)
+        }
+        return value
+    }
+
+    /// A bare value column: an optional header naming the column, then a non-leap year of evenly
+    /// spaced values from 1 January 00:00 local standard time.
+    private static func bareColumn(_ lines: [Substring], file: String, columns: [String], axis: TimeAxis,
+                                   range: ClosedRange<Double>, held: Bool) throws -> CSVTimeSeries {
+        let first = lines.first ?? ""
+        let named = Double(first) == nil ? Self.column(first, columns) : (columns[0], 1)
+        guard let (column, scale) = named else {
+            throw HelioError(.timeSeries, "a bare column's header must be \(columns.map { "'\($0)'" }.joined(separator: ", ")) or the same in _mw, "
+                             + "or none (values in kW); found '\(first)'", file: file, line: 1)
+        }
+        let header = Double(first) == nil ? first : Substring(column)
+        let firstRow = Double(first) == nil ? 1 : 0
+        var values: [Double] = []
+        for index in firstRow..<lines.count where !lines[index].isEmpty {
+            guard CSVLine(lines[index]).count == 1 else {
+                throw HelioError(.timeSeries, "a bare column holds one value per row; found \(CSVLine(lines[index]).count) fields", file: file, line: index + 1)
+            }
+            values.append(try value(lines[index], header: header, scale: scale, range: range, line: index + 1, file: file))
+        }
+        guard let spacing = TimeAxis.supportedStepMinutes.first(where: { CivilCalendar.minutesPerYear / $0 == values.count }) else {
+            throw HelioError(.timeSeries, "a bare column needs one value per hour of a non-leap year, 8,760 rows "
+                             + "(or 17,520, 35,040, 105,120 or 525,600 for 30-, 15-, 5- or 1-minute values); found \(values.count)", file: file)
+        }
+        let onAxis = spacing == axis.stepMinutes ? values
+            : held && spacing > axis.stepMinutes ? WeatherResampler.held(values, fromMinutes: spacing, toMinutes: axis.stepMinutes)
+            : WeatherResampler.resample(values, fromMinutes: spacing, toMinutes: axis.stepMinutes)
+        return CSVTimeSeries(column: column, values: onAxis)
     }
 
     /// The common spacing of the stamps, minutes; a gap or duplicate names its line.

@@ -11,7 +11,7 @@ public struct ISOTimestamp: Sendable, Equatable {
     /// Offset from UTC, minutes.
     public var utcOffsetMinutes: Int
 
-    /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]`; a space may replace `T`. The offset is required.
+    /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM|±HHMM]`; a space may replace `T`. The offset is required.
     public init?(_ text: Substring) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 17, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
@@ -43,9 +43,9 @@ public struct ISOTimestamp: Sendable, Equatable {
     private static func offset(_ bytes: [UInt8], from index: Int) -> Int? {
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "Z") { return index + 1 == bytes.count ? 0 : nil }
-        guard bytes.count == index + 6, bytes[index + 3] == UInt8(ascii: ":"),
-              bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
-              let hours = digits(bytes, index + 1, 2), let minutes = digits(bytes, index + 4, 2), hours <= 14, minutes < 60
+        let colon = bytes.count == index + 6 && bytes[index + 3] == UInt8(ascii: ":")
+        guard colon || bytes.count == index + 5, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+              let hours = digits(bytes, index + 1, 2), let minutes = digits(bytes, index + (colon ? 4 : 3), 2), hours <= 14, minutes < 60
         else { return nil }
         let magnitude = hours * 60 + minutes
         return bytes[index] == UInt8(ascii: "-") ? -magnitude : magnitude
