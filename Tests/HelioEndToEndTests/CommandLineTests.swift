@@ -102,12 +102,34 @@ import Testing
     @Test func pvPrintsAnnualEnergyAndWritesItsSeries() throws {
         let out = Self.temporaryDirectory().appendingPathExtension("csv")
         defer { try? FileManager.default.removeItem(at: out) }
-        let outcome = try Self.run(["pv", "--weather", TestData.fixture("tucson-az-722740.epw"), "--out", out.path])
+        // The PVWatts anchor system (docs/validation.md), named option by option.
+        let outcome = try Self.run(["pv", "--weather", TestData.fixture("tucson-az-722740.epw"), "--tracking", "fixed", "--tilt", "25",
+                                    "--dc-ac-ratio", "1.2", "--max-angle", "45", "--out", out.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let expected = TestData.annualKWh(TestData.anchorSystem(tracking: .fixed), TestData.tucson)
         #expect(outcome.stdout.contains("annual AC energy: \(Int(expected.rounded())) kWh"), "\(outcome.stdout)")
         let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 8761 && rows[0] == "timestamp,ac_kw" && rows[1].hasPrefix("2001-01-01T00:00:00-07:00,"))
+    }
+
+    /// `pv` with no system options is the PV plant a scenario's `[pv]` with only `dc_kw = 1000` describes,
+    /// and its monthly table (PVWatts' columns) adds up to the year; `--json` carries the same figures.
+    @Test func pvDefaultsAreTheScenariosAndItsMonthsAddUp() throws {
+        let outcome = try Self.run(["pv", "--weather", TestData.phoenixPath])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let scenarioPV = try #require(try TestData.scenario("[site]\nweather = \"\(TestData.phoenixPath)\"\n[load]\ngpus = 8\n[pv]\ndc_kw = 1000.0\n").pv)
+        let expected = TestData.annualKWh(scenarioPV, TestData.phoenix)
+        #expect(outcome.stdout.contains("single-axis") && outcome.stdout.contains("annual AC energy: \(Int(expected.rounded())) kWh"), "\(outcome.stdout)")
+        let json = try Self.run(["pv", "--weather", TestData.phoenixPath, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let months = try #require(object["monthly"] as? [[String: Any]])
+        let annual = try #require(object["annual_ac_kwh"] as? Double)
+        #expect(months.count == 12 && abs(months.compactMap { $0["ac_kwh"] as? Double }.reduce(0, +) - annual) < 1e-6 * annual)
+        #expect(abs(annual - expected) < 1e-6 * expected)
+        let july = try #require(months[6]["poa_kwh_per_m2_day"] as? Double)
+        #expect(july > 5 && july < 12)   // a tracker in Phoenix in July
+        let fixed = try Self.run(["pv", "--weather", TestData.phoenixPath, "--tracking", "fixed"])
+        #expect(fixed.stdout.contains("fixed, tilt 20.0°"))
     }
 
     @Test func compareHasOneRowPerPlant() throws {

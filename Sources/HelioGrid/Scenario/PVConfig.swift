@@ -37,6 +37,10 @@ public struct PVConfig: Sendable, Equatable {
         self.dcKW = dcKW
     }
 
+    /// The tilt a `tracking` array takes when none is given, degrees: PVWatts' default module tilt,
+    /// 20°, for a fixed array (NREL PVWatts Version 8 documentation); a horizontal axis for a tracker.
+    public static func defaultTiltDeg(_ tracking: Tracking) -> Double { tracking == .fixed ? 20 : 0 }
+
     /// Names of the SAPM parameter sets `temperature_model` accepts (King et al. 2004, Table 1; the
     /// coefficients are ``CellTemperatureModel/named``).
     public static let temperatureModelNames = ["sapm-close-mount-glass-glass", "sapm-insulated-back-glass-polymer",
@@ -48,7 +52,7 @@ public struct PVConfig: Sendable, Equatable {
         dcACRatio = try section.double("dc_ac_ratio", default: defaults.dcACRatio, in: 0.5...3)
         let trackingName = try section.choice("tracking", default: defaults.tracking.rawValue, in: ["fixed", "single-axis"])
         tracking = Tracking(rawValue: trackingName)!
-        tiltDeg = try section.double("tilt_deg", default: defaults.tiltDeg, in: 0...90)
+        tiltDeg = try section.double("tilt_deg", default: Self.defaultTiltDeg(tracking), in: 0...90)
         azimuthDeg = try section.double("azimuth_deg", default: defaults.azimuthDeg, in: 0...360)
         maxAngleDeg = try section.double("max_angle_deg", default: defaults.maxAngleDeg, in: 0...90)
         backtrack = try section.bool("backtrack", default: defaults.backtrack)

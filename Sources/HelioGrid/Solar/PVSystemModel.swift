@@ -35,6 +35,11 @@ public struct PVSystemModel: Sendable {
 
     /// AC output of the new (undegraded) plant at each step of one year, kW.
     public func acPowerKW(weather: WeatherData, stepMinutes: Int) -> [Double] {
+        year(weather: weather, stepMinutes: stepMinutes).acKW
+    }
+
+    /// AC output, kW, and plane-of-array irradiance, W/m², at each step of one year (the new plant).
+    public func year(weather: WeatherData, stepMinutes: Int) -> (acKW: [Double], poaWM2: [Double]) {
         let axis = TimeAxis(stepMinutes: stepMinutes, utcOffsetMinutes: weather.location.utcOffsetMinutes)
         func onStep(_ values: [Double]) -> [Double] {
             WeatherResampler.resample(values, fromMinutes: weather.stepMinutes, toMinutes: stepMinutes)
@@ -44,7 +49,7 @@ public struct PVSystemModel: Sendable {
         let pressure = onStep(weather.pressureMbar), albedo = onStep(weather.albedo)
         let ephemeris = SolarEphemeris.baseYear
         let observer = ObserverGeometry(site: weather.location)
-        var output = [Double](repeating: 0, count: axis.stepsPerYear)
+        var output = [Double](repeating: 0, count: axis.stepsPerYear), poa = output
         let step = Double(stepMinutes)
         for index in 0..<axis.stepsPerYear where ghi[index] > 0 || dni[index] > 0 {
             let start = Double(index) * step
@@ -53,11 +58,11 @@ public struct PVSystemModel: Sendable {
                                    pressureMbar: pressure[index], tempC: tempC[index])
             }
             guard let sun = sunlitMidpointPosition(start: start, step: step, sunAt: sunAt) else { continue }
-            output[index] = acPowerKW(
+            (poa[index], output[index]) = stepOutput(
                 sun: sun, ghiWM2: ghi[index], dniWM2: dni[index], dhiWM2: dhi[index],
                 albedo: albedo[index], airTempC: tempC[index], windSpeedMS: wind[index])
         }
-        return output
+        return (output, poa)
     }
 
     /// The sun at the middle of the sunlit part of `[start, start + step)` (minutes of year), or
@@ -84,6 +89,13 @@ public struct PVSystemModel: Sendable {
     /// AC power, kW, for one sun position and one set of weather values (W/m², °C, m/s).
     public func acPowerKW(sun: SunPosition, ghiWM2: Double, dniWM2: Double, dhiWM2: Double,
                          albedo: Double, airTempC: Double, windSpeedMS: Double) -> Double {
+        stepOutput(sun: sun, ghiWM2: ghiWM2, dniWM2: dniWM2, dhiWM2: dhiWM2, albedo: albedo, airTempC: airTempC, windSpeedMS: windSpeedMS).acKW
+    }
+
+    /// Plane-of-array irradiance, W/m², and AC power, kW, for one sun position and one set of weather values.
+    @inline(__always)
+    func stepOutput(sun: SunPosition, ghiWM2: Double, dniWM2: Double, dhiWM2: Double,
+                    albedo: Double, airTempC: Double, windSpeedMS: Double) -> (poaWM2: Double, acKW: Double) {
         let orientation = tracker?.orientation(sun: sun) ?? fixedOrientation
         let cosIncidence = orientation.cosIncidence(sun: sun)
         let sunUp = sun.zenithDeg < 90
@@ -94,10 +106,10 @@ public struct PVSystemModel: Sendable {
             zenithDeg: min(sun.zenithDeg, 90), cosIncidence: cosIncidence, surface: orientation)
         let groundWM2 = ghiWM2 * albedo * (1 - orientation.cosTilt) / 2
         let poaWM2 = beamWM2 + skyWM2 + groundWM2
-        guard poaWM2 > 0 else { return 0 }
+        guard poaWM2 > 0 else { return (0, 0) }
         let incidenceDeg = radiansToDegrees(acos(min(1, max(-1, cosIncidence))))
         let transmittedWM2 = poaWM2 - beamWM2 * (1 - IncidenceAngleModifier.interpolated(incidenceDeg: incidenceDeg))
         let cellTempC = temperature.cellTempC(poaWM2: poaWM2, airTempC: airTempC, windSpeedMS: windSpeedMS)
-        return pvwatts.acPowerKW(dcPowerKW: pvwatts.dcPowerKW(transmittedPOAWM2: transmittedWM2, cellTempC: cellTempC))
+        return (poaWM2, pvwatts.acPowerKW(dcPowerKW: pvwatts.dcPowerKW(transmittedPOAWM2: transmittedWM2, cellTempC: cellTempC)))
     }
 }
