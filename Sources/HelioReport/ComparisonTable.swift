@@ -68,4 +68,15 @@ public struct ComparisonTable: Sendable {
             return "  \(row.label): \(NumberFormat.fixed(intensity, decimals: 1)) (\(intensity <= targetGPerKWh ? "meets it" : "above it"))\n"
         }.joined()
     }
+
+    /// The comparison as JSON: one entry per row, its label and its run's `summary.json` object
+    /// (docs/output-contract.md), under `kind` (`plants`, `dispatch` or `compute`).
+    public func json(kind: String) throws -> String {
+        let rows = try rows.map { row -> [String: Any] in
+            let summary = try JSONSerialization.jsonObject(with: Data(try SummaryReport(result: row.result).json().utf8))
+            return ["label": row.label, "summary": summary]
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["kind": kind, "rows": rows] as [String: Any], options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
 }

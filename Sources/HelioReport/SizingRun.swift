@@ -5,8 +5,10 @@ import HelioStudy
 /// Writes a sizing study's files and terminal summary (`size`, `size merge`), and reads shards'
 /// partial results back, checked to be one study's shards each once. Runs no simulation.
 public enum SizingRun {
-    /// Writes `result` (and `reference`, the scenario's own design) into `out` when given, and prints the summary.
-    public static func write(_ study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double, shards: Int, out: String?) throws {
+    /// Writes `result` (and `reference`, the scenario's own design) into `out` when given, and prints
+    /// the summary — or, with `json`, `size.json`'s content (the note of what was written then goes to stderr).
+    public static func write(_ study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double, shards: Int, out: String?,
+                             json: Bool = false) throws {
         let outcomes = result.outcomes
         if let out {
             let folder = try OutputFolder(out)
@@ -23,8 +25,14 @@ public enum SizingRun {
             }
             try folder.commit()
         }
+        let written = out.map { "wrote \($0)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")" }
+        if json {
+            print(try SizingFiles.summaryJSON(study: study, result: result, reference: reference, seconds: seconds, shards: shards), terminator: "")
+            if let written { FileHandle.standardError.write(Data((written + "\n").utf8)) }
+            return
+        }
         print(SizingHTML.terminal(study: study, result: result, reference: reference, seconds: seconds), terminator: "")
-        if let out { print("\nwrote \(out)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")") }
+        if let written { print("\n" + written) }
     }
 
     /// The shards in `folders` read back, in shard order: their scenario file (`scenario.toml` of

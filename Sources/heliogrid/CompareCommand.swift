@@ -17,6 +17,8 @@ struct CompareCommand: ParsableCommand {
     var dispatch = false
     @Flag(help: "Compare rigid and flexible GPU work ([load.flexibility], docs/compute.md) under each rule-based EMS and optimal.")
     var compute = false
+    @Flag(help: "Print every row's summary.json content on stdout as JSON instead of the table.")
+    var json = false
     @Option(name: .customLong("target-intensity"), help: "A carbon-intensity target, gCO2e/kWh served: each row is checked against it.")
     var targetIntensity: Double?
 
@@ -27,19 +29,15 @@ struct CompareCommand: ParsableCommand {
                 throw HelioError(.usage, "--target-intensity must be 0 to 5,000 gCO2e/kWh, found \(targetIntensity)")
             }
             let scenario = try scenarioArguments.load()
+            let table = dispatch ? try strategyTable(scenario)
+                : ComparisonTable(rows: compute ? try ComputeComparison.run(scenario) : try PlantComparison.run(scenario))
+            if json {
+                print(try table.json(kind: dispatch ? "dispatch" : compute ? "compute" : "plants"), terminator: "")
+                return
+            }
             print(scenario.site.name)
             print("\(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
-            let table: ComparisonTable
-            if dispatch {
-                table = try strategyTable(scenario)
-                print(table.render(), terminator: "")
-            } else if compute {
-                table = ComparisonTable(rows: try ComputeComparison.run(scenario))
-                print(table.render() + "\n" + table.renderCompute(), terminator: "")
-            } else {
-                table = ComparisonTable(rows: try PlantComparison.run(scenario))
-                print(table.render(), terminator: "")
-            }
+            print(table.render() + (compute ? "\n" + table.renderCompute() : ""), terminator: "")
             if let targetIntensity { print("\n" + table.targetCheck(targetIntensity), terminator: "") }
         }
     }

@@ -17,6 +17,8 @@ struct ReliabilityCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Write reliability.json and samples.csv into this folder.")
     var out: String?
+    @Flag(help: "Print reliability.json's content on stdout instead of the summary.")
+    var json = false
 
     func run() async throws {
         do {
@@ -32,8 +34,14 @@ struct ReliabilityCommand: AsyncParsableCommand {
                 try folder.write(Array(ReliabilityFiles.samplesCSV(assessment.result).utf8), name: "samples.csv")
                 try folder.commit()
             }
-            print(ReliabilityFiles.terminal(assessment), terminator: "")
-            if let out { print("\nwrote \(ReliabilityFiles.fileNames.joined(separator: ", ")) into \(out)") }
+            let written = out.map { "wrote \(ReliabilityFiles.fileNames.joined(separator: ", ")) into \($0)" }
+            if json {
+                print(try ReliabilityFiles.summaryJSON(assessment), terminator: "")
+                if let written { FileHandle.standardError.write(Data((written + "\n").utf8)) }
+            } else {
+                print(ReliabilityFiles.terminal(assessment), terminator: "")
+                if let written { print("\n" + written) }
+            }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HelioGrid
 import HelioOptimize
 import HelioReport
@@ -12,6 +13,8 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var scenarioArguments: ScenarioArguments
     @OptionGroup var dispatchOption: DispatchOption
     @OptionGroup var unservedOption: UnservedOption
+    @Flag(help: "Print summary.json's content on stdout instead of the summary.")
+    var json = false
     @Option(help: "Write summary.json and hourly.csv into this folder (replaced whole; created if missing).")
     var out: String?
 
@@ -34,8 +37,13 @@ struct SimulateCommand: ParsableCommand {
                 try folder.write(Array(try report.json().utf8), name: "summary.json")
                 try folder.commit()
             }
-            print(TerminalSummary.render(report, result: result), terminator: "")
-            if let out { print("\nwrote \(out)/summary.json and \(out)/hourly.csv") }
+            if json {
+                print(try report.json(), terminator: "")
+                if let out { FileHandle.standardError.write(Data("wrote \(out)/summary.json and \(out)/hourly.csv\n".utf8)) }
+            } else {
+                print(TerminalSummary.render(report, result: result), terminator: "")
+                if let out { print("\nwrote \(out)/summary.json and \(out)/hourly.csv") }
+            }
             if let failure = unservedOption.check(result) { throw failure }
         }
     }

@@ -21,6 +21,8 @@ struct SizeRunCommand: AsyncParsableCommand {
     var out: String?
     @Option(help: "Evaluate shard I of N (0-based) and write a partial result for `size merge`; defaults from SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX / HELIOGRID_SHARDS.")
     var shard: String?
+    @Flag(help: "Print size.json's content on stdout instead of the summary.")
+    var json = false
     @Flag(help: "Run the transient study ([transients], docs/transients.md) on the scenario first and require every design's battery power to cover what its smoothing needs.")
     var transients = false
 
@@ -37,7 +39,7 @@ struct SizeRunCommand: AsyncParsableCommand {
                 let outcomes = try await progress.reporting { try await study.evaluate(Array(study.designs.indices), progress: progress) }
                 let designSeconds = progress.elapsedSeconds
                 let (result, reference) = try study.conclude(outcomes)
-                try SizingRun.write(study, result: result, reference: reference, seconds: designSeconds, shards: 1, out: out)
+                try SizingRun.write(study, result: result, reference: reference, seconds: designSeconds, shards: 1, out: out, json: json)
             }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)

@@ -18,6 +18,8 @@ struct TransientsCommand: AsyncParsableCommand {
     var stepMS: Double?
     @Option(help: "Write transients.csv, transients.json and transients.html into this folder.")
     var out: String?
+    @Flag(help: "Print transients.json's content on stdout instead of the summary.")
+    var json = false
 
     func run() async throws {
         do {
@@ -36,8 +38,14 @@ struct TransientsCommand: AsyncParsableCommand {
                 try folder.write(Array(TransientsFiles.html(study).utf8), name: "transients.html")
                 try folder.commit()
             }
-            print(TransientsFiles.terminal(study, seconds: seconds), terminator: "")
-            if let out { print("\nwrote \(TransientsFiles.fileNames.joined(separator: ", ")) into \(out)") }
+            let written = out.map { "wrote \(TransientsFiles.fileNames.joined(separator: ", ")) into \($0)" }
+            if json {
+                print(try TransientsFiles.json(study, seconds: seconds), terminator: "")
+                if let written { FileHandle.standardError.write(Data((written + "\n").utf8)) }
+            } else {
+                print(TransientsFiles.terminal(study, seconds: seconds), terminator: "")
+                if let written { print("\n" + written) }
+            }
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }

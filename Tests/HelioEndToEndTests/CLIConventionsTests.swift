@@ -44,4 +44,37 @@ import Testing
         let plain = try CommandLineTests.run(["compare"])
         #expect(plain.status == 0 && !plain.stdout.contains("target"))
     }
+
+    /// `--json` prints what the command's file holds: `simulate` its summary.json (all but the run
+    /// time), `reliability`, `transients` and `size` theirs, `compare` every row's summary.
+    @Test func jsonOutputIsTheFilesContent() throws {
+        let root = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        func object(_ text: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        }
+        func file(_ path: String) throws -> [String: Any] { try object(try String(contentsOfFile: path, encoding: .utf8)) }
+        let simulated = try CommandLineTests.run(["simulate", "--json", "--out", root.appendingPathComponent("sim").path])
+        var printed = try object(simulated.stdout), written = try file(root.appendingPathComponent("sim/summary.json").path)
+        (printed["runtime_ms"], written["runtime_ms"]) = (nil, nil)
+        #expect(simulated.status == 0 && NSDictionary(dictionary: printed) == NSDictionary(dictionary: written) && simulated.stderr.contains("wrote"))
+        let reliability = try CommandLineTests.run(["reliability", "--samples", "3", "--json", "--out", root.appendingPathComponent("rel").path])
+        var printedRel = try object(reliability.stdout), writtenRel = try file(root.appendingPathComponent("rel/reliability.json").path)
+        (printedRel["timing"], writtenRel["timing"]) = (nil, nil)
+        #expect(NSDictionary(dictionary: printedRel) == NSDictionary(dictionary: writtenRel))
+        let transients = try CommandLineTests.run(["transients", "--window", "4", "--json"])
+        let transientsJSON = try object(transients.stdout)
+        #expect(transients.status == 0 && transientsJSON["sizing"] != nil)
+        let compared = try CommandLineTests.run(["compare", "--json"])
+        let comparedJSON = try object(compared.stdout)
+        let rows = try #require(comparedJSON["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["label"] as? String } == ["diesel only", "PV + diesel", "PV + battery + diesel"] && rows.allSatisfy { $0["summary"] is [String: Any] })
+        let scenario = root.appendingPathComponent("size.toml").path
+        try (TestData.defaultScenarioText.components(separatedBy: "\n[size]")[0] + "\n[size]\nbattery_kw = [40000.0, 50000.0]\n")
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let sized = try CommandLineTests.run(["size", scenario, "--json"])
+        let sizedJSON = try object(sized.stdout)
+        #expect(sized.status == 0 && sizedJSON["designs"] as? Int == 2, "\(sized.stderr)")
+    }
 }
