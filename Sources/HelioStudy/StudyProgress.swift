@@ -3,8 +3,30 @@ import HelioGrid
 import Synchronization
 
 /// How far a study has got, shared by its workers and whoever reports it: items (sizing designs,
-/// reliability sample-years) done of a total, from a start time, with the rate and the time left at that rate.
+/// reliability sample-years, strategies) done of a total, from a start time, with the rate and the
+/// time left at that rate.
+///
+/// On a terminal the report is a bar redrawn in place twice a second; otherwise only the final line
+/// is written; ``quiet`` silences both (`--quiet`). All on stderr, so stdout stays the result.
 public final class StudyProgress: Sendable {
+    /// How the process shows progress.
+    public enum Display: UInt8, Sendable {
+        /// A bar redrawn in place (stderr is a terminal).
+        case bar
+        /// The final line only.
+        case finalLine
+        /// Nothing (`--quiet`).
+        case none
+    }
+
+    private static let display = Atomic<UInt8>(isatty(STDERR_FILENO) != 0 ? Display.bar.rawValue : Display.finalLine.rawValue)
+
+    /// Silences every progress report of the process (`--quiet`).
+    public static func quiet() { display.store(Display.none.rawValue, ordering: .relaxed) }
+
+    /// How progress is shown now.
+    public static var current: Display { Display(rawValue: display.load(ordering: .relaxed)) ?? .finalLine }
+
     /// Items to evaluate.
     public let total: Int
     /// What the line starts with and what the items are called (`size`, `designs`).
@@ -36,12 +58,21 @@ public final class StudyProgress: Sendable {
         return "\(command): \(count)/\(total) \(items), " + String(format: "%.0f/s, ETA %.0f s", rate, left)
     }
 
-    /// Runs `body`, printing the progress line with its ETA on stderr every two seconds and when done.
+    /// The bar for a terminal: 30 cells, then the line.
+    public var bar: String {
+        let filled = total > 0 ? min(30, completed * 30 / total) : 30
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] " + line
+    }
+
+    /// Runs `body` while reporting on stderr as ``current`` says: the bar redrawn every half second
+    /// on a terminal, and the final line when done.
     public func reporting<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
+        let display = Self.current
         let reporter = Task {
+            guard display == .bar else { return }
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(2))
-                if !Task.isCancelled { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                try? await Task.sleep(for: .milliseconds(500))
+                if !Task.isCancelled { FileHandle.standardError.write(Data(("\r" + bar + "\u{1B}[K").utf8)) }
             }
         }
         let result: T
@@ -49,12 +80,18 @@ public final class StudyProgress: Sendable {
             result = try await body()
         } catch {
             reporter.cancel()
+            await reporter.value
+            if display == .bar { FileHandle.standardError.write(Data("\n".utf8)) }
             throw error
         }
-        // The reporter is waited for, so its last line cannot follow the final one.
+        // The reporter is waited for, so its last redraw cannot follow the final line.
         reporter.cancel()
         await reporter.value
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        switch display {
+        case .bar: FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K\n").utf8))
+        case .finalLine: FileHandle.standardError.write(Data((line + "\n").utf8))
+        case .none: break
+        }
         return result
     }
 }

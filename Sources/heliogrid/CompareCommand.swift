@@ -7,7 +7,7 @@ import HelioStudy
 /// `heliogrid compare [SCENARIO] [--dispatch | --compute] [--timestep MIN] [--years N]`: diesel-only,
 /// PV + diesel and PV + battery + diesel side by side; with `--dispatch` the rule, MPC and optimal EMS
 /// on the same campus; with `--compute` rigid against flexible GPU work under each rule-based EMS.
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare diesel-only, PV + diesel and PV + battery + diesel, (--dispatch) the rule, mpc and optimal EMS, or (--compute) rigid and flexible GPU work.")
@@ -19,17 +19,19 @@ struct CompareCommand: ParsableCommand {
     var compute = false
     @Flag(help: "Print every row's summary.json content on stdout as JSON instead of the table.")
     var json = false
+    @OptionGroup var quietOption: QuietOption
     @Option(name: .customLong("target-intensity"), help: "A carbon-intensity target, gCO2e/kWh served: each row is checked against it.")
     var targetIntensity: Double?
 
-    func run() throws {
-        try HelioGridCommand.guarded {
+    func run() async throws {
+        do {
+            quietOption.apply()
             guard !(dispatch && compute) else { throw HelioError(.usage, "--dispatch and --compute compare different things; give one") }
             if let targetIntensity, !(targetIntensity >= 0 && targetIntensity <= 5000) {
                 throw HelioError(.usage, "--target-intensity must be 0 to 5,000 gCO2e/kWh, found \(targetIntensity)")
             }
             let scenario = try scenarioArguments.load()
-            let table = dispatch ? try strategyTable(scenario)
+            let table = dispatch ? try await strategyTable(scenario)
                 : ComparisonTable(rows: compute ? try ComputeComparison.run(scenario) : try PlantComparison.run(scenario))
             if json {
                 print(try table.json(kind: dispatch ? "dispatch" : compute ? "compute" : "plants"), terminator: "")
@@ -39,11 +41,16 @@ struct CompareCommand: ParsableCommand {
             print("\(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
             print(table.render() + (compute ? "\n" + table.renderCompute() : ""), terminator: "")
             if let targetIntensity { print("\n" + table.targetCheck(targetIntensity), terminator: "") }
+        } catch {
+            throw HelioGridCommand.reported(error)
         }
     }
 
-    private func strategyTable(_ scenario: Scenario) throws -> ComparisonTable {
-        ComparisonTable(rows: try StrategyComparison.run(scenario).map { run in
+    /// Every strategy on the campus, with a progress bar: a year of MPC takes seconds.
+    private func strategyTable(_ scenario: Scenario) async throws -> ComparisonTable {
+        let progress = StudyProgress(total: StrategyComparison.strategies.count, command: "compare", items: "strategies")
+        let runs = try await progress.reporting { try StrategyComparison.run(scenario, progress: progress) }
+        return ComparisonTable(rows: runs.map { run in
             LabeledResult(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
         })
     }

@@ -19,9 +19,11 @@ struct ReliabilityCommand: AsyncParsableCommand {
     var out: String?
     @Flag(help: "Print reliability.json's content on stdout instead of the summary.")
     var json = false
+    @OptionGroup var quietOption: QuietOption
 
     func run() async throws {
         do {
+            quietOption.apply()
             guard (2...1_000_000).contains(samples) else {
                 throw HelioError(.usage, "--samples must be 2 to 1,000,000 (a confidence interval needs two), found \(samples)")
             }

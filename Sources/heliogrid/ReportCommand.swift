@@ -17,6 +17,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var scenarioArguments: ScenarioArguments
     @OptionGroup var dispatchOption: DispatchOption
     @OptionGroup var unservedOption: UnservedOption
+    @OptionGroup var quietOption: QuietOption
     @Option(help: "Folder to write the report into (created if missing; files replaced whole).")
     var out: String
 
@@ -30,6 +31,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard reliabilitySamples == 0 || (2...1_000_000).contains(reliabilitySamples) else {
                 throw HelioError(.usage, "--reliability-samples must be 0 (no reliability section) or 2 to 1,000,000, found \(reliabilitySamples)")
             }
+            quietOption.apply()
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let folder = try OutputFolder(out)

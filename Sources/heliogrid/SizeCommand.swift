@@ -23,11 +23,13 @@ struct SizeRunCommand: AsyncParsableCommand {
     var shard: String?
     @Flag(help: "Print size.json's content on stdout instead of the summary.")
     var json = false
+    @OptionGroup var quietOption: QuietOption
     @Flag(help: "Run the transient study ([transients], docs/transients.md) on the scenario first and require every design's battery power to cover what its smoothing needs.")
     var transients = false
 
     func run() async throws {
         do {
+            quietOption.apply()
             var scenario = try scenarioArguments.load()
             if transients { scenario = try Self.requiringTransientPower(scenario) }
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)

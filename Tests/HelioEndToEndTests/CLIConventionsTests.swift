@@ -77,4 +77,12 @@ import Testing
         let sizedJSON = try object(sized.stdout)
         #expect(sized.status == 0 && sizedJSON["designs"] as? Int == 2, "\(sized.stderr)")
     }
+
+    /// Off a terminal a study writes only its final progress line; `--quiet` not even that.
+    @Test func quietSilencesProgress() throws {
+        let plain = try CommandLineTests.run(["reliability", "--samples", "3"])
+        #expect(plain.status == 0 && plain.stderr.contains("reliability: 3/3 sample-years") && !plain.stderr.contains("\r"))
+        let quiet = try CommandLineTests.run(["reliability", "--samples", "3", "--quiet"])
+        #expect(quiet.status == 0 && !quiet.stderr.contains("reliability:") && quiet.stdout.contains("LOLE"))
+    }
 }

@@ -34,4 +34,12 @@ import Testing
         let result = try CampusRun.run(TestData.defaultScenario, recordSeries: false)
         #expect(result.runtimeMS > 0 && result.totals == TestData.hybrid.totals)
     }
+
+    /// The terminal bar: 30 cells filled in proportion, then the counts.
+    @Test func progressBarFillsInProportion() {
+        let progress = StudyProgress(total: 4, command: "compare", items: "strategies")
+        progress.advance()
+        progress.advance()
+        #expect(progress.bar.hasPrefix("[" + String(repeating: "#", count: 15) + String(repeating: ".", count: 15) + "] compare: 2/4 strategies, "))
+    }
 }
