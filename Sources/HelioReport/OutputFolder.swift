@@ -13,7 +13,7 @@ import HelioGrid
 public final class OutputFolder {
     /// Every file name a HelioGrid command writes into an output folder (and `report.png` of
     /// `scripts/render-report.sh`).
-    public static let knownNames: Set<String> = Set(["summary.json", "hourly.csv", "report.png"] + CarbonReport.fileNames
+    public static let knownNames: Set<String> = Set(["summary.json", "steps.csv", "hourly.csv", "report.png"] + CarbonReport.fileNames
                                                     + CarbonReport.reliabilityFileNames + SizingFiles.fileNames + ReliabilityFiles.fileNames
                                                     + TransientsFiles.fileNames)
     /// The folder the outputs end up in.

@@ -15,10 +15,10 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var unservedOption: UnservedOption
     @Flag(help: "Print summary.json's content on stdout instead of the summary.")
     var json = false
-    @Option(help: "Write summary.json and hourly.csv into this folder (replaced whole; created if missing).")
+    @Option(help: "Write summary.json and steps.csv into this folder (replaced whole; created if missing).")
     var out: String?
 
-    /// `hourly.csv` is written year by year as the run goes, into a staging folder that replaces
+    /// `steps.csv` is written year by year as the run goes, into a staging folder that replaces
     /// `--out` whole once `summary.json` is written too; memory holds one year of steps.
     func run() throws {
         try HelioGridCommand.guarded {
@@ -27,22 +27,23 @@ struct SimulateCommand: ParsableCommand {
             let keepSeries = scenario.grid.needsStepSeries
             if keepSeries { try MemoryBudget.check(scenario, bytesPerStep: MemoryBudget.seriesBytesPerStep, what: "a run with contractual instruments") }
             let folder = try out.map(OutputFolder.init)
-            let hourly = try folder.map { try CSVFileWriter(path: $0.path("hourly.csv"), header: HourlyCSV.header) }
-            let result = try CampusRun.run(scenario, recordSeries: keepSeries, onYear: hourly.map { file in
-                { year, series, axis in HourlyCSV.write(series, axis: axis, firstStep: year * axis.stepsPerYear, to: file) }
+            let steps = try folder.map { try CSVFileWriter(path: $0.path(StepsCSV.fileName), header: StepsCSV.header) }
+            let firstYear = scenario.carbon.firstYear
+            let result = try CampusRun.run(scenario, recordSeries: keepSeries, onYear: steps.map { file in
+                { year, series, axis in StepsCSV.write(series, axis: axis, firstStep: year * axis.stepsPerYear, firstYear: firstYear, to: file) }
             })
             let report = SummaryReport(result: result)
-            if let folder, let hourly {
-                try hourly.close()
+            if let folder, let steps {
+                try steps.close()
                 try folder.write(Array(try report.json().utf8), name: "summary.json")
                 try folder.commit()
             }
             if json {
                 print(try report.json(), terminator: "")
-                if let out { FileHandle.standardError.write(Data("wrote \(out)/summary.json and \(out)/hourly.csv\n".utf8)) }
+                if let out { FileHandle.standardError.write(Data("wrote \(out)/summary.json and \(out)/steps.csv\n".utf8)) }
             } else {
                 print(TerminalSummary.render(report, result: result), terminator: "")
-                if let out { print("\nwrote \(out)/summary.json and \(out)/hourly.csv") }
+                if let out { print("\nwrote \(out)/summary.json and \(out)/steps.csv") }
             }
             if let failure = unservedOption.check(result) { throw failure }
         }

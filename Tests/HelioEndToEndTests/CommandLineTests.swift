@@ -47,7 +47,7 @@ import Testing
         let json = try Data(contentsOf: out.appendingPathComponent("summary.json"))
         let summary = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(summary["steps"] as? Int == 8760)
-        let csv = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: out.appendingPathComponent("steps.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 8761)
     }
 
@@ -59,7 +59,7 @@ import Testing
         let json = try Data(contentsOf: out.appendingPathComponent("summary.json"))
         let summary = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(summary["dispatch"] as? String == "optimal" && summary["steps"] as? Int == 8760)
-        let csv = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: out.appendingPathComponent("steps.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 8761)
         let tooFine = try Self.run(["simulate", "--dispatch", "optimal", "--timestep", "1"])
         #expect(tooFine.status == 2 && tooFine.stderr.contains("coarser --timestep"), "\(tooFine.stderr)")

@@ -50,17 +50,18 @@ import Testing
         #expect(notFolder.status == 2 && notFolder.stderr.contains("\(file): exists and is not a folder"), "\(notFolder.stderr)")
     }
 
-    /// `simulate --years 3 --out`: hourly.csv streamed year by year holds every step once, stamped
-    /// in order across the years, and its CO₂e column sums to the summary's Scope 1 + Scope 2.
-    @Test func hourlyCSVIsStreamedYearByYear() throws {
+    /// `simulate --years 3 --out`: steps.csv streamed year by year holds every step once, stamped
+    /// in order across the reporting years as ledger.csv is (from `[carbon] first_year`, 2026), and
+    /// its CO₂e column sums to the summary's Scope 1 + Scope 2.
+    @Test func stepsCSVIsStreamedYearByYear() throws {
         let out = CommandLineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let outcome = try CommandLineTests.run(["simulate", "--years", "3", "--out", out.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let rows = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        let rows = try String(contentsOf: out.appendingPathComponent("steps.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(rows.count == 3 * 8760)
         let stamps = rows.map { $0.prefix(while: { $0 != "," }) }
-        #expect(stamps.first == "2001-01-01T00:00:00-07:00" && stamps[8760] == "2002-01-01T00:00:00-07:00" && stamps.last == "2003-12-31T23:00:00-07:00")
+        #expect(stamps.first == "2026-01-01T00:00:00-07:00" && stamps[8760] == "2027-01-01T00:00:00-07:00" && stamps.last == "2028-12-31T23:00:00-07:00")
         let co2Kg = rows.reduce(0.0) { $0 + Double($1.split(separator: ",").last!)! }
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any])
         let carbon = try #require(summary["carbon"] as? [String: Any])

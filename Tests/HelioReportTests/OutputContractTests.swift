@@ -63,13 +63,13 @@ import Testing
         #expect(abs(report.economics.fuelCostYear1 - t.fuelL * 1.10) < 1e-6)
     }
 
-    @Test func hourlyCSVHasOneRowPerStepWithOffsetStamps() {
-        let csv = String(decoding: HourlyCSV.render(Self.result.series!, axis: Self.result.axis), as: UTF8.self)
+    @Test func stepsCSVHasOneRowPerStepWithOffsetStampsInTheReportingYear() {
+        let csv = String(decoding: StepsCSV.render(Self.result.series!, axis: Self.result.axis, firstYear: 2026), as: UTF8.self)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 8761)
         #expect(lines[0] == "timestamp,load_kw,it_kw,pv_available_kw,pv_kw,curtailed_kw,battery_kw,soc,diesel_kw,diesel_units,grid_kw,unserved_kw,co2_kg")
-        #expect(lines[1].hasPrefix("2001-01-01T00:00:00-07:00,"))
-        #expect(lines[8760].hasPrefix("2001-12-31T23:00:00-07:00,"))
+        #expect(lines[1].hasPrefix("2026-01-01T00:00:00-07:00,"))
+        #expect(lines[8760].hasPrefix("2026-12-31T23:00:00-07:00,"))
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",").count == 13 })
         let quarter = TimeAxis(stepMinutes: 15, utcOffsetMinutes: 0)
         #expect(quarter.timestamp(step: 1) == "2001-01-01T00:15:00+00:00")

@@ -1,4 +1,4 @@
-/// Per-step results of a run as contiguous columns (the `hourly.csv` contract).
+/// Per-step results of a run as contiguous columns (the `steps.csv` contract).
 public struct StepSeries: Sendable {
     /// Facility demand, kW.
     public var loadKW: [Double] = []

@@ -1,5 +1,5 @@
 /// One reading of the plant's meters, as an adapter reports it: powers in kW at the bus (the sign
-/// conventions of `hourly.csv`: battery positive discharging, grid positive importing).
+/// conventions of `steps.csv`: battery positive discharging, grid positive importing).
 public struct PlantTelemetry: Sendable, Equatable, Codable {
     /// When it was measured, Unix milliseconds (plant clock).
     public var timestampMS: Int64
