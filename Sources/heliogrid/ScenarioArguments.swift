@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HelioGrid
 
 /// The scenario file and the overrides `simulate` and `compare` share, validated like the file's own keys.
@@ -13,6 +14,9 @@ struct ScenarioArguments: ParsableArguments {
     /// Loads the scenario (or the embedded default) and applies the overrides.
     func load() throws -> Scenario {
         var loaded = try scenario.map(ScenarioLoader.load(path:)) ?? ScenarioLoader.loadDefault()
+        for section in loaded.omittedSections {
+            FileHandle.standardError.write(Data("note: \(loaded.source) has no [\(section)] section: its defaults apply (docs/scenario.md)\(section == "economics" ? ", the reference campus's prices" : "")\n".utf8))
+        }
         if let timestep {
             guard TimeAxis.supportedStepMinutes.contains(timestep) else {
                 throw HelioError(.usage, "--timestep must be 60, 30, 15, 5 or 1, found \(timestep)")

@@ -23,6 +23,9 @@ import Testing
             .write(toFile: scenario, atomically: true, encoding: .utf8)
         let warned = try CommandLineTests.run(["simulate", scenario])
         #expect(warned.status == 0 && warned.stderr.contains("warning:") && warned.stderr.contains("unserved"), "\(warned.stderr)")
+        // The file leaves out [dispatch], [economics] and [carbon]: each default is announced.
+        #expect(warned.stderr.contains("has no [economics] section: its defaults apply (docs/scenario.md), the reference campus's prices")
+                && warned.stderr.contains("has no [carbon] section") && warned.stderr.contains("has no [dispatch] section"))
         let out = root.appendingPathComponent("out")
         let failed = try CommandLineTests.run(["simulate", scenario, "--max-unserved", "0.01", "--out", out.path])
         #expect(failed.status == 3 && failed.stderr.contains("above --max-unserved"), "\(failed.stderr)")

@@ -31,6 +31,8 @@ public struct Scenario: Sendable, Equatable {
     public var reliability: ReliabilityConfig?
     /// `[transients]`: the sub-second study (`nil`: its defaults).
     public var transients: TransientsConfig?
+    /// Optional sections the file left out, whose defaults apply (`dispatch`, `economics`, `carbon`).
+    public var omittedSections: [String] = []
 
     /// Creates a scenario from its sections.
     public init(source: String, site: SiteConfig, load: LoadConfig = LoadConfig(), pv: PVConfig? = nil,

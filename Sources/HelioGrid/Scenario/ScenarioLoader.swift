@@ -58,6 +58,7 @@ public enum ScenarioLoader {
             var section = try root.section("diesel")
             scenario.diesel = try DieselConfig(&section)
         }
+        scenario.omittedSections = ["dispatch", "economics", "carbon"].filter { !root.contains($0) }
         var gridSection = try root.section("grid")
         scenario.grid = try GridConfig(&gridSection, baseDirectory: baseDirectory)
         var dispatchSection = try root.section("dispatch")
