@@ -25,31 +25,73 @@ enum ReportCharts {
         return plot.svg(title: "Monthly energy by source")
     }
 
-    /// A week of dispatch from `firstDay`: supply stacked (PV, battery, gensets, grid) with the load
-    /// line and state of charge (dashed, right scale as % of the load axis top).
+    static let curtailedColor = "#f7d88a", exportColor = "#8ab17d"
+
+    /// A week of dispatch from `firstDay` (day of year, 0-based): the sources stacked above zero (PV
+    /// used, the PV curtailed above it, battery discharge, gensets, grid import), the sinks below it
+    /// (battery charging, export), the load as a line, dates and hours on the x axis; then the state
+    /// of charge on its own 0–100 % axis below.
     static func week(_ series: StepSeries, axis: TimeAxis, firstDay: Int, title: String) -> String {
         let first = firstDay * 1440 / axis.stepMinutes, count = min(7 * 1440 / axis.stepMinutes, series.count - first)
         let steps = first..<(first + count)
         let hours = steps.map { Double($0 - first) * axis.stepHours }
-        let columns: [([Double], String)] = [
-            (steps.map { series.pvKW[$0] / 1000 }, pvColor), (steps.map { max(0, series.batteryKW[$0]) / 1000 }, batteryColor),
-            (steps.map { series.dieselKW[$0] / 1000 }, dieselColor), (steps.map { max(0, series.gridKW[$0]) / 1000 }, gridColor),
+        let above: [([Double], String)] = [
+            (steps.map { series.pvKW[$0] / 1000 }, pvColor), (steps.map { series.curtailedKW[$0] / 1000 }, curtailedColor),
+            (steps.map { max(0, series.batteryKW[$0]) / 1000 }, batteryColor), (steps.map { series.dieselKW[$0] / 1000 }, dieselColor),
+            (steps.map { max(0, series.gridKW[$0]) / 1000 }, gridColor),
+        ]
+        let below: [([Double], String)] = [
+            (steps.map { min(0, series.batteryKW[$0]) / 1000 }, batteryColor), (steps.map { min(0, series.gridKW[$0]) / 1000 }, exportColor),
         ]
         let load = steps.map { series.loadKW[$0] / 1000 }
-        let peak = max(load.max() ?? 1, (0..<count).map { i in columns.reduce(0) { $0 + $1.0[i] } }.max() ?? 1) * 1.1
-        var plot = SVGPlot(x: 0...(Double(count) * axis.stepHours), y: 0...peak)
-        plot.axes(xTitle: "day of the week (SOC dashed, 0–100 % of the axis)", yTitle: "MW",
-                  xTicks: (0..<7).map { (Double($0) * 24 + 12, "day \($0 + 1)") })
-        var lower = [Double](repeating: 0, count: count)
-        for (values, color) in columns {
-            let upper = zip(lower, values).map { $0 + $1 }
-            plot.band(xs: hours, lower: lower, upper: upper, color: color)
-            lower = upper
+        let top = max(load.max() ?? 1, (0..<count).map { i in above.reduce(0) { $0 + $1.0[i] } }.max() ?? 1) * 1.08
+        let bottom = min(0, (0..<count).map { i in below.reduce(0) { $0 + $1.0[i] } }.min() ?? 0) * 1.08
+        let span = 0...(Double(count) * axis.stepHours)
+        var plot = SVGPlot(x: span, y: bottom...top)
+        plot.axes(xTitle: "local standard time", yTitle: "MW (charging and export below zero)", xTicks: dayTicks(firstDay: firstDay))
+        for (stack, sign) in [(above, 1.0), (below, -1.0)] {
+            var edge = [Double](repeating: 0, count: count)
+            for (values, color) in stack {
+                let next = zip(edge, values).map { $0 + $1 }
+                plot.band(xs: hours, lower: sign > 0 ? edge : next, upper: sign > 0 ? next : edge, color: color)
+                edge = next
+            }
         }
         plot.line(Array(zip(hours, load)), color: loadColor, width: 2)
-        plot.line(Array(zip(hours, steps.map { series.soc[$0] * peak })), color: "#000", width: 1, dashed: true)
-        plot.legend([("PV", pvColor), ("battery", batteryColor), ("gensets", dieselColor), ("grid", gridColor), ("load", loadColor)])
-        return plot.svg(title: title)
+        plot.legend([("PV", pvColor), ("PV curtailed", curtailedColor), ("battery", batteryColor), ("gensets", dieselColor),
+                     ("grid import", gridColor), ("export", exportColor), ("load", loadColor)])
+        var soc = SVGPlot(height: 150, x: span, y: 0...100)
+        soc.axes(xTitle: "local standard time", yTitle: "SOC %", xTicks: dayTicks(firstDay: firstDay))
+        soc.line(Array(zip(hours, steps.map { series.soc[$0] * 100 })), color: "#000", width: 1.5)
+        return plot.svg(title: title) + soc.svg(title: title + ": battery state of charge")
+    }
+
+    /// Ticks for a week from `firstDay`: the date at each midnight and the hour at each noon.
+    static func dayTicks(firstDay: Int) -> [(Double, String)] {
+        (0..<7).flatMap { day -> [(Double, String)] in
+            let (month, date) = CivilCalendar.monthAndDay(dayOfYear: (firstDay + day) % 365)
+            return [(Double(day) * 24, "\(date) \(monthNames[month - 1])"), (Double(day) * 24 + 12, "12:00")]
+        }
+    }
+
+    /// The ±20 % sensitivity as a tornado: for each assumption, the plant's NPC with it lowered and
+    /// raised, as bars from the base NPC, widest on top.
+    static func tornado(_ cases: [SensitivityCase], baseNPC: Double, currency: String) -> String {
+        let rows = cases.sorted { abs($0.npcHigh - $0.npcLow) > abs($1.npcHigh - $1.npcLow) }
+        let changes = rows.flatMap { [($0.npcLow - baseNPC) / 1e6, ($0.npcHigh - baseNPC) / 1e6] }
+        let reach = max(changes.map(abs).max() ?? 1, 1e-9) * 1.15
+        var plot = SVGPlot(height: 70 + 34 * Double(rows.count), x: -reach...reach, y: 0...Double(max(rows.count, 1)))
+        plot.axes(xTitle: "NPC change from \(NumberFormat.grouped(baseNPC / 1e6)) million \(currency), million \(currency)", yTitle: "",
+                  xTicks: SVGPlot.ticks(-reach...reach, count: 8).map { ($0, SVGPlot.label($0)) })
+        for (index, row) in rows.enumerated() {
+            let y = Double(rows.count - index) - 0.5
+            plot.bar(x0: min(0, (row.npcLow - baseNPC) / 1e6), x1: max(0, (row.npcLow - baseNPC) / 1e6), y0: y - 0.3, y1: y + 0.3, color: baselineColor)
+            plot.bar(x0: min(0, (row.npcHigh - baseNPC) / 1e6), x1: max(0, (row.npcHigh - baseNPC) / 1e6), y0: y - 0.3, y1: y + 0.3, color: plantColor)
+            plot.text(row.parameter.replacingOccurrences(of: "_", with: " "), -reach * 0.98, y)
+        }
+        plot.line([(0, 0), (0, Double(rows.count))], color: "#555", width: 1)
+        plot.legend([("assumption −20 %", baselineColor), ("assumption +20 %", plantColor)])
+        return plot.svg(title: "Sensitivity of the plant's NPC (tornado)")
     }
 
     /// State of charge, day (x) × hour of day (y), hourly means of the first simulated year.

@@ -35,6 +35,7 @@ struct ReportHTML {
             + " · " + escape(report.plantLabel) + " · dispatch " + escape(report.plant.dispatchName) + " · "
             + "\(report.plant.axis.stepMinutes)-minute steps · reporting years \(report.inventory.firstYear)–\(report.inventory.lastYear)"
             + " · money in " + escape(report.economics.currency) + "</p>"
+        plantAndInputs()
         headline()
         energy()
         inventory()
@@ -94,8 +95,8 @@ struct ReportHTML {
                           .number(month.emissionsT, path + "emissions_t_co2e", 1)]
               })
         html += "<h3>A summer week (from 15 July) and a winter week (from 15 January)</h3>"
-        html += "<h4>Summer: 15–21 July</h4>" + ReportCharts.week(series, axis: axis, firstDay: 195, title: "Summer week of dispatch")
-        html += "<h4>Winter: 15–21 January</h4>" + ReportCharts.week(series, axis: axis, firstDay: 14, title: "Winter week of dispatch")
+        html += "<h4>Summer: 15–21 July \(report.inventory.firstYear)</h4>" + ReportCharts.week(series, axis: axis, firstDay: 195, title: "Summer week of dispatch")
+        html += "<h4>Winter: 15–21 January \(report.inventory.firstYear)</h4>" + ReportCharts.week(series, axis: axis, firstDay: 14, title: "Winter week of dispatch")
         html += "<h3>Battery state of charge, day × hour (first year)</h3>" + ReportCharts.socHeatMap(series, axis: axis)
         html += "<h3>Carbon intensity of the power used, duration curve</h3>"
             + ReportCharts.intensityDurationCurve(report.intensities, stepHours: axis.stepHours)
@@ -225,6 +226,7 @@ struct ReportHTML {
         }
         if scenarioHasGrid { gridBill() }
         html += "<h3>Sensitivity (±20 %, dispatch held as simulated)</h3>"
+            + ReportCharts.tornado(e.sensitivity, baseNPC: e.plant.npc, currency: money)
         table(["assumption", "NPC −20 %", "NPC +20 %", "LCOE −20 %", "LCOE +20 %", "savings −20 %", "savings +20 %"],
               e.sensitivity.enumerated().map { index, row in
                   let path = "economics.json:sensitivity.\(index)."
@@ -282,7 +284,8 @@ struct ReportHTML {
         h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:2px solid #2a9d8f}.lead{color:#555}
         table{border-collapse:collapse;margin:.8rem 0;font-size:.85rem}th,td{border:1px solid #ddd;padding:.2rem .5rem}
         td{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f3f6f6}th[scope=row]{text-align:left;font-weight:normal}
-        svg{display:block;margin:.6rem 0}
+        svg{display:block;margin:.6rem 0;width:100%;height:auto}dl.plant{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+        dl.plant dt{font-weight:600}dl.plant dd{margin:0}
         """
 }
 

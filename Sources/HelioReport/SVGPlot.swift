@@ -7,11 +7,11 @@ struct SVGPlot {
     let height: Double
     let xRange: ClosedRange<Double>
     let yRange: ClosedRange<Double>
-    private let left = 64.0, right = 16.0, top = 28.0, bottom = 40.0
+    private let left = 72.0, right = 16.0, top = 30.0, bottom = 44.0
     private var body = ""
 
-    /// A plot of `width` × `height` px over the given data ranges.
-    init(width: Double = 760, height: Double = 260, x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    /// A plot of `width` × `height` px over the given data ranges; the page scales it to its width.
+    init(width: Double = 1040, height: Double = 300, x: ClosedRange<Double>, y: ClosedRange<Double>) {
         self.width = width
         self.height = height
         xRange = x
@@ -78,20 +78,25 @@ struct SVGPlot {
         body += "<circle cx=\"\(f(x(px)))\" cy=\"\(f(y(py)))\" r=\"\(f(radius))\" fill=\"\(color)\"/>"
     }
 
+    /// Text at (`px`, `py`) (data coordinates), anchored `start`, `middle` or `end`.
+    mutating func text(_ content: String, _ px: Double, _ py: Double, anchor: String = "start") {
+        body += "<text x=\"\(f(x(px)))\" y=\"\(f(y(py) + 4))\" text-anchor=\"\(anchor)\">\(escape(content))</text>"
+    }
+
     /// A legend row along the top.
     mutating func legend(_ entries: [(String, String)]) {
         var position = left
         for (text, color) in entries {
             body += "<rect x=\"\(f(position))\" y=\"8\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
             body += "<text x=\"\(f(position + 16))\" y=\"18\">\(text)</text>"
-            position += 22 + Double(text.count) * 6.5
+            position += 24 + Double(text.count) * 7.5
         }
     }
 
     /// The finished `<svg>` element, titled for screen readers.
     func svg(title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" "
-            + "role=\"img\" font-size=\"11\" font-family=\"sans-serif\"><title>\(title)</title>\(body)</svg>"
+            + "role=\"img\" font-size=\"13\" font-family=\"sans-serif\"><title>\(title)</title>\(body)</svg>"
     }
 
     private func f(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }

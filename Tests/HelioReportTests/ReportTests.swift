@@ -106,10 +106,25 @@ import Testing
         let html = try await Self.html()
         #expect(!html.contains("<script") && !html.contains("http://www.w3.org/1999") && !html.contains("src="))
         let lostLoad = await Self.built.value.report.reliability!.result.samples.contains { $0.lossOfLoadHours > 0 }
-        #expect(html.components(separatedBy: "<svg").count - 1 == 7 + (lostLoad ? 1 : 0))
+        // Monthly energy, two dispatch weeks each with its SOC axis, the SOC heat map, the intensity
+        // duration curve, the cash flows, the carbon-price chart and the sensitivity tornado.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 10 + (lostLoad ? 1 : 0))
         #expect(html.contains("<p>No sample-year lost load.</p>") == !lostLoad)
-        for section in ["key-figures", "kpi", "inventory", "cbam", "economics", "reliability", "methodology"] {
+        for section in ["plant", "key-figures", "kpi", "inventory", "cbam", "economics", "reliability", "methodology"] {
             #expect(html.contains("id=\"\(section)\""))
         }
+    }
+
+    /// The tornado puts the widest swing on top; the week's axis reads dates and noons from day 195,
+    /// 15 July.
+    @Test func tornadoOrderAndWeekDates() {
+        let cases = [("fuel_price", 90.0, 110.0), ("pv_capex", 98.0, 102.0), ("discount_rate", 95.0, 104.0)].map { name, low, high in
+            SensitivityCase(parameter: name, change: 0.2, npcLow: low * 1e6, npcHigh: high * 1e6, lcoeLow: 0, lcoeHigh: 0, savingsLow: 0, savingsHigh: 0)
+        }
+        let svg = ReportCharts.tornado(cases, baseNPC: 100e6, currency: "USD")
+        let order = ["fuel price", "discount rate", "pv capex"].map { svg.range(of: ">\($0)<")!.lowerBound }
+        #expect(order == order.sorted())
+        let ticks = ReportCharts.dayTicks(firstDay: 195)
+        #expect(ticks.first! == (0, "15 Jul") && ticks[1] == (12, "12:00") && ticks.last! == (6 * 24 + 12, "12:00") && ticks[12] == (144, "21 Jul"))
     }
 }
