@@ -33,6 +33,7 @@ stage="$work/$name"
 mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/completions" \
          "$stage/share/zsh/site-functions" "$stage/share/fish/vendor_completions.d" "$stage/share/doc/heliogrid"
 cp "$bin/heliogrid" "$stage/bin/"
+[[ "$configuration" == release ]] && strip "$stage/bin/heliogrid"
 for bundle in "$bin"/*.resources; do
     case "$(basename "$bundle")" in *TestSupport*) ;; *) cp -R "$bundle" "$stage/bin/" ;; esac
 done

@@ -286,7 +286,8 @@ public actor ControlLoop: Service {
             timestampMS: lastReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.name,
             telemetry: lastReading, setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0,
             override: override, intensityNowGPerKWh: lastIntensity,
-            intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms, ticks: ticks)
+            intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms, ticks: ticks,
+            utcOffsetMinutes: utcOffsetMinutes)
     }
 
     /// A stream of statuses, one per interval, until the subscriber goes away.

@@ -40,10 +40,12 @@ public struct ControlStatus: Sendable, Equatable, Codable {
     public var alarms: [Alarm]
     /// Control intervals run since the service started.
     public var ticks: Int
+    /// The plant's standard-time offset from UTC, minutes (the dashboard's clock and time axes).
+    public var utcOffsetMinutes: Int
 
     enum CodingKeys: String, CodingKey {
         case mode, plant, strategy, telemetry, setpoints, reason, override, alarms, ticks
         case timestampMS = "timestamp_ms", gensetUnits = "genset_units", intensityNowGPerKWh = "intensity_now_g_per_kwh"
-        case intensityTodayGPerKWh = "intensity_today_g_per_kwh"
+        case intensityTodayGPerKWh = "intensity_today_g_per_kwh", utcOffsetMinutes = "utc_offset_minutes"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HelioGrid
 
 /// A plain-words reason for a rule-based decision, for the audit trail.
@@ -16,7 +17,10 @@ enum DecisionReason {
         return "PV covers the load\(soc)"
     }
 
-    static func kW(_ value: Double) -> String { "\(Int(value.rounded())) kW" }
+    /// A power as the dashboard's tiles show it: MW to two decimals from 1 MW, kW below.
+    static func kW(_ value: Double) -> String {
+        abs(value) >= 1000 ? String(format: "%.2f MW", value / 1000) : "\(Int(value.rounded())) kW"
+    }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
 }

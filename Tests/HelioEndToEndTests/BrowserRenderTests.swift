@@ -1,0 +1,79 @@
+import Foundation
+import HelioTestSupport
+import Testing
+@testable import HelioServer
+
+/// Headless Chromium, where installed.
+let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// `report.html` and the live dashboard as a user sees them: rendered by headless Chromium (Debian's
+/// `chromium`, which CI installs), the rendered DOM checked for the key elements and a screenshot
+/// taken of each. Skipped where no Chromium is installed.
+@Suite(.enabled(if: chromiumPath != nil, "needs Debian's chromium"))
+struct BrowserRenderTests {
+    static let chromium = chromiumPath
+
+    /// Runs headless Chromium on `url`: the DOM after `budgetMS` of virtual time, and a screenshot at `png`.
+    static func render(_ url: String, png: URL, budgetMS: Int) throws -> String {
+        func run(_ arguments: [String]) throws -> Data {
+            let process = Process(), out = Pipe()
+            // Bounded: a page that never settles fails the test rather than hanging it.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["120", chromium!, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=\(budgetMS)"]
+                + arguments + [url]
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
+        _ = try run(["--window-size=1280,2400", "--screenshot=\(png.path)"])
+        return String(decoding: try run(["--dump-dom"]), as: UTF8.self)
+    }
+
+    /// A PNG's width and height from its IHDR chunk.
+    static func pngSize(_ url: URL) throws -> (Int, Int) {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let int = { (at: Int) in bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (int(16), int(20))
+    }
+
+    @Test func reportRendersWithItsSectionsAndCharts() throws {
+        let folder = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try CommandLineTests.run(["report", "--reliability-samples", "0", "--quiet", "--out", folder.appendingPathComponent("report").path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let png = folder.appendingPathComponent("report.png")
+        let dom = try Self.render("file://" + folder.appendingPathComponent("report/report.html").path, png: png, budgetMS: 1000)
+        for id in ["plant", "key-figures", "kpi", "economics", "methodology"] { #expect(dom.contains("id=\"\(id)\"")) }
+        #expect(dom.components(separatedBy: "<svg").count - 1 == 10 && dom.contains("Sensitivity of the plant's NPC (tornado)"))
+        #expect(dom.contains("15 Jul") && dom.contains("PV curtailed") && dom.contains("<dt>Gensets</dt>"))
+        let (width, height) = try Self.pngSize(png)
+        let bytes = try Data(contentsOf: png).count
+        #expect(width == 1280 && height == 2400 && bytes > 50_000)
+    }
+
+    @Test func dashboardShowsPlantTimeMWAndCharts() async throws {
+        let folder = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("ems.sqlite").path
+        let token = try EMSStore(path: database).createToken(scope: .read, label: "browser", nowMS: 0)
+        let port = 18_000 + Int.random(in: 0..<2_000)
+        let server = try ServeProcessTests.start(database: database, port: port)
+        defer { ServeProcessTests.kill(server) }
+        // Each interval is 30 plant seconds; 60 rows span three of the chart's 10-minute buckets.
+        _ = try await ServeProcessTests.waitForLedger(database, atLeast: 60)
+        let png = folder.appendingPathComponent("dashboard.png")
+        let dom = try Self.render("http://127.0.0.1:\(port)/#token=\(token)", png: png, budgetMS: 5000)
+        #expect(dom.range(of: #"id="clock">\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC−07:00"#, options: .regularExpression) != nil, "clock in plant time")
+        #expect(dom.range(of: #">\d{2}:00</text>"#, options: .regularExpression) != nil, "a local-time axis")
+        #expect(dom.contains("<polygon") && dom.contains(" %</text>"), "the power stack and the SOC scale")
+        let reason = try #require(dom.range(of: #"id="reason" class="sub">[^<]*"#, options: .regularExpression).map { String(dom[$0]) })
+        #expect(reason.range(of: #"\d{4,} kW"#, options: .regularExpression) == nil && reason.contains("MW"), "\(reason)")
+        let (width, _) = try Self.pngSize(png)
+        #expect(width == 1280)
+    }
+}
