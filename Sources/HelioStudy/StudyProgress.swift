@@ -33,19 +33,30 @@ public final class StudyProgress: Sendable {
     public let command: String, items: String
     private let done = Atomic<Int>(0)
     private let started = ContinuousClock.now
+    /// A run's step counter that stands for the items done (``init(steps:command:counter:)``).
+    private let counter: StepCounter?
 
     /// Progress over `total` items, starting now.
     public init(total: Int, command: String = "size", items: String = "designs") {
         self.total = total
         self.command = command
         self.items = items
+        counter = nil
+    }
+
+    /// Progress over the `steps` of one run, read from `counter` (bind it as ``StepCounter/current``).
+    public init(steps: Int, command: String, counter: StepCounter) {
+        total = steps
+        self.command = command
+        items = "steps"
+        self.counter = counter
     }
 
     /// One more item done.
     public func advance() { done.add(1, ordering: .relaxed) }
 
     /// Items done so far.
-    public var completed: Int { done.load(ordering: .relaxed) }
+    public var completed: Int { counter?.value ?? done.load(ordering: .relaxed) }
 
     /// Seconds since the start.
     public var elapsedSeconds: Double { (ContinuousClock.now - started).milliseconds / 1000 }
@@ -65,9 +76,9 @@ public final class StudyProgress: Sendable {
     }
 
     /// Runs `body` while reporting on stderr as ``current`` says: the bar redrawn every half second
-    /// on a terminal, and the final line when done.
-    public func reporting<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
-        let display = Self.current
+    /// on a terminal, and the final line when done (off a terminal only when `finalLine`).
+    public func reporting<T: Sendable>(finalLine: Bool = true, _ body: () async throws -> T) async rethrows -> T {
+        let display = Self.current == .finalLine && !finalLine ? .none : Self.current
         let reporter = Task {
             guard display == .bar else { return }
             while !Task.isCancelled {

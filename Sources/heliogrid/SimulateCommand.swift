@@ -6,7 +6,7 @@ import HelioReport
 import HelioStudy
 
 /// `heliogrid simulate [SCENARIO] [--dispatch …] [--timestep MIN] [--years N] [--out DIR]`.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate", abstract: "Simulate a campus and print its summary (default: the embedded desert-10k campus).")
 
@@ -15,13 +15,15 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var unservedOption: UnservedOption
     @Flag(help: "Print summary.json's content on stdout instead of the summary.")
     var json = false
+    @OptionGroup var quietOption: QuietOption
     @Option(help: "Write summary.json and steps.csv into this folder (replaced whole; created if missing).")
     var out: String?
 
     /// `steps.csv` is written year by year as the run goes, into a staging folder that replaces
     /// `--out` whole once `summary.json` is written too; memory holds one year of steps.
-    func run() throws {
-        try HelioGridCommand.guarded {
+    func run() async throws {
+        do {
+            quietOption.apply()
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let keepSeries = scenario.grid.needsStepSeries
@@ -29,9 +31,16 @@ struct SimulateCommand: ParsableCommand {
             let folder = try out.map(OutputFolder.init)
             let steps = try folder.map { try CSVFileWriter(path: $0.path(StepsCSV.fileName), header: StepsCSV.header) }
             let firstYear = scenario.carbon.firstYear
-            let result = try CampusRun.run(scenario, recordSeries: keepSeries, onYear: steps.map { file in
+            let onYear: SimulationEngine.YearSink? = steps.map { file in
                 { year, series, axis in StepsCSV.write(series, axis: axis, firstStep: year * axis.stepsPerYear, firstYear: firstYear, to: file) }
-            })
+            }
+            // A long run (MPC re-planning every hour, one-minute steps, many years) shows a bar on a terminal.
+            let counter = StepCounter()
+            let progress = StudyProgress(steps: TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * scenario.site.years,
+                                         command: "simulate", counter: counter)
+            let result = try await progress.reporting(finalLine: false) {
+                try StepCounter.$current.withValue(counter) { try CampusRun.run(scenario, recordSeries: keepSeries, onYear: onYear) }
+            }
             let report = SummaryReport(result: result)
             if let folder, let steps {
                 try steps.close()
@@ -46,6 +55,8 @@ struct SimulateCommand: ParsableCommand {
                 if let out { print("\nwrote \(out)/summary.json and \(out)/steps.csv") }
             }
             if let failure = unservedOption.check(result) { throw failure }
+        } catch {
+            throw HelioGridCommand.reported(error)
         }
     }
 }

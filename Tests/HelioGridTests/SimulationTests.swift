@@ -156,4 +156,14 @@ extension TimeAxis {
         #expect(t.fuelL < islanded.fuelL)
         #expect(abs(t.renewableFraction - (1 - (t.dieselKWh + t.gridImportKWh) / t.servedKWh)) < 1e-12)
     }
+
+    /// A run bound to a step counter leaves it at the run's step count (two years of hours).
+    @Test func stepCounterFollowsTheRun() throws {
+        var scenario = TestData.defaultScenario
+        scenario.site.years = 2
+        let counter = StepCounter()
+        _ = try StepCounter.$current.withValue(counter) { try TestData.run(scenario, recordSeries: false) }
+        #expect(counter.value == 2 * 8760)
+        #expect(StepCounter.current == nil)   // bound for that run only
+    }
 }

@@ -69,6 +69,8 @@ public enum SimulationEngine {
         var batteryAgeYears = 0
         var wasShort = false
         var flexible = inputs.compute.map(FlexibleComputeRun.init)
+        let counter = StepCounter.current
+        defer { counter?.set(stepsPerYear * scenario.site.years) }
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
             let pvFactor = lives.pvFactor(ageYears: pvAge)
@@ -77,6 +79,7 @@ public enum SimulationEngine {
             tariff.startYear()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
+                if let counter, index & 255 == 0 { counter.set(step) }
                 var load = inputs.load.facilityKW[index], it = inputs.load.itKW[index]
                 let timeHours = Double(step) * hours
                 let pvShare = events.begin(timeHours: timeHours, stepHours: hours, context: &context)
