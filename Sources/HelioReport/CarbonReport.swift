@@ -25,8 +25,8 @@ public struct CarbonReport: Sendable {
     public var economics: EconomicsDocument
     /// The reliability Monte Carlo (`reliability.json`, `reliability-samples.csv`; `nil`: not run).
     public var reliability: ReliabilityAssessment?
-    /// The transient study (`transients.json`; `nil`: the scenario has no `[transients]` section), and its run time, s.
-    public var transients: (study: TransientsStudy, seconds: Double)?
+    /// The transient study (`transients.json`; `nil`: the scenario has no `[transients]` section).
+    public var transients: TransientsStudy?
 
     /// The file names every report writes, in order.
     public static let fileNames = ["report.html", "ledger.csv", "inventory.json", "cbam.json", "kpi.json", "economics.json"]
@@ -43,7 +43,7 @@ public struct CarbonReport: Sendable {
     /// resilience table, and the reliability Monte Carlo when it was run.
     public init(plant: SimulationResult, run: ReportRun, baseline: SimulationResult, sensitivity: [SensitivityCase],
                 resilience: [CarbonTariffPoint], reliability: ReliabilityAssessment? = nil,
-                transients: (study: TransientsStudy, seconds: Double)? = nil) {
+                transients: TransientsStudy? = nil) {
         guard let firstYear = run.firstYear else { preconditionFailure("the report's run has not added a year") }
         let scenario = plant.scenario
         self.plant = plant
@@ -81,7 +81,7 @@ public struct CarbonReport: Sendable {
             try folder.write(document, name: name)
         }
         if let transients {
-            try folder.write(Array(try TransientsFiles.json(transients.study, seconds: transients.seconds).utf8), name: "transients.json")
+            try folder.write(Array(try TransientsFiles.json(transients).utf8), name: "transients.json")
         }
         guard let reliability else { return }
         try folder.write(Array(try ReliabilityFiles.summaryJSON(reliability).utf8), name: "reliability.json")

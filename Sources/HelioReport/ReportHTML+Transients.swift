@@ -6,7 +6,7 @@ extension ReportHTML {
     /// over the first training periods, the bus frequency, and the figures, every cell the value in
     /// `transients.json`.
     mutating func transients() {
-        guard let study = report.transients?.study else { return }
+        guard let study = report.transients else { return }
         let model = study.model, point = model.point, file = "transients.json:"
         section("Transients below one second", id: "transients")
         html += "<p>The operating point " + escape(point.timestamp) + " of the simulated year taken down to "

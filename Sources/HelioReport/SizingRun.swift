@@ -25,14 +25,9 @@ public enum SizingRun {
             }
             try folder.commit()
         }
-        let written = out.map { "wrote \($0)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")" }
-        if json {
-            print(try SizingFiles.summaryJSON(study: study, result: result, reference: reference, seconds: seconds, shards: shards), terminator: "")
-            if let written { FileHandle.standardError.write(Data((written + "\n").utf8)) }
-            return
-        }
-        print(SizingHTML.terminal(study: study, result: result, reference: reference, seconds: seconds), terminator: "")
-        if let written { print("\n" + written) }
+        try CommandOutput.show(asJSON: json, json: { try SizingFiles.summaryJSON(study: study, result: result, reference: reference, seconds: seconds, shards: shards) },
+                               text: { SizingHTML.terminal(study: study, result: result, reference: reference, seconds: seconds) },
+                               written: out.map { "wrote \($0)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")" })
     }
 
     /// The shards in `folders` read back, in shard order: their scenario file (`scenario.toml` of

@@ -40,7 +40,7 @@ public enum TransientsFiles {
     }
 
     /// `transients.json`.
-    public static func json(_ study: TransientsStudy, seconds: Double) throws -> String {
+    public static func json(_ study: TransientsStudy) throws -> String {
         let model = study.model, point = model.point, config = model.config, wave = model.waveform
         var smoothed = outcome(study.smoothedOutcome)
         smoothed["policy"] = config.policy.rawValue
@@ -66,7 +66,7 @@ public enum TransientsFiles {
             "unsmoothed": outcome(study.unsmoothedOutcome),
             "smoothed": smoothed,
             "sizing": sizing(study),
-            "timing": ["seconds": seconds],
+            "timing": ["seconds": study.seconds],
         ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -119,7 +119,7 @@ public enum TransientsFiles {
     }
 
     /// The lines `heliogrid transients` prints.
-    public static func terminal(_ study: TransientsStudy, seconds: Double) -> String {
+    public static func terminal(_ study: TransientsStudy) -> String {
         let model = study.model, point = model.point, config = model.config, currency = study.scenario.economics.currency
         var text = "== \(study.scenario.site.name): transients at \(point.timestamp)\n"
         text += "  operating point        IT \(mw(point.itKW)), load \(mw(point.loadKW)), PV \(mw(point.pvKW)), battery \(mw(point.batteryKW)) "
@@ -147,7 +147,7 @@ public enum TransientsFiles {
         } else {
             text += "    GPU power floor      no floor meets the limits\n"
         }
-        text += "  ran in \(NumberFormat.fixed(seconds * 1000, decimals: 0)) ms\n"
+        text += "  ran in \(NumberFormat.fixed(study.seconds * 1000, decimals: 0)) ms\n"
         return text
     }
 

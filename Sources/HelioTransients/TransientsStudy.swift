@@ -14,10 +14,13 @@ public struct TransientsStudy: Sendable {
     public let unsmoothedOutcome: TransientOutcome, smoothedOutcome: TransientOutcome
     /// The sizing rule's answers.
     public let sizing: SmoothingSizing
+    /// Wall time of the study (the model, both runs, the sizing), s; the year's simulation is not in it.
+    public let seconds: Double
 
     /// Runs the study of `scenario` from `series`, its simulated run on `axis`; `windowS` and
     /// `stepMS` override the section's.
     public init(scenario: Scenario, series: StepSeries, axis: TimeAxis, windowS: Double? = nil, stepMS: Double? = nil) throws {
+        let started = ContinuousClock.now
         let config = scenario.transients ?? TransientsConfig()
         let point = try OperatingPoint.pick(series, axis: axis, scenario: scenario, at: config.at)
         let model = try TransientModel(scenario: scenario, config: config, point: point, windowS: windowS, stepMS: stepMS)
@@ -28,5 +31,7 @@ public struct TransientsStudy: Sendable {
         unsmoothedOutcome = TransientOutcome(unsmoothed, model: model)
         smoothedOutcome = TransientOutcome(smoothed, model: model)
         sizing = SmoothingSizing(model: model, scenario: scenario)
+        let elapsed = (ContinuousClock.now - started).components
+        seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     }
 }

@@ -36,14 +36,8 @@ struct ReliabilityCommand: AsyncParsableCommand {
                 try folder.write(Array(ReliabilityFiles.samplesCSV(assessment.result).utf8), name: "samples.csv")
                 try folder.commit()
             }
-            let written = out.map { "wrote \(ReliabilityFiles.fileNames.joined(separator: ", ")) into \($0)" }
-            if json {
-                print(try ReliabilityFiles.summaryJSON(assessment), terminator: "")
-                if let written { FileHandle.standardError.write(Data((written + "\n").utf8)) }
-            } else {
-                print(ReliabilityFiles.terminal(assessment), terminator: "")
-                if let written { print("\n" + written) }
-            }
+            try CommandOutput.show(asJSON: json, json: { try ReliabilityFiles.summaryJSON(assessment) }, text: { ReliabilityFiles.terminal(assessment) },
+                                   written: out.map { "wrote \(ReliabilityFiles.fileNames.joined(separator: ", ")) into \($0)" })
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HelioGrid
 import HelioOptimize
 import HelioReport
@@ -52,11 +51,9 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// The transient study of the first simulated year when the scenario has a `[transients]` section.
-    static func transients(of scenario: Scenario, run: ReportRun) throws -> (study: TransientsStudy, seconds: Double)? {
+    static func transients(of scenario: Scenario, run: ReportRun) throws -> TransientsStudy? {
         guard scenario.transients != nil, let series = run.firstYear, let axis = run.axis else { return nil }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let study = try TransientsStudy(scenario: scenario, series: series, axis: axis)
-        return (study, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        return try TransientsStudy(scenario: scenario, series: series, axis: axis)
     }
 
     /// The reliability Monte Carlo of the campus (`nil` for no samples); a strategy that optimises per

@@ -47,13 +47,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 try folder.write(Array(try report.json().utf8), name: "summary.json")
                 try folder.commit()
             }
-            if json {
-                print(try report.json(), terminator: "")
-                if let out { FileHandle.standardError.write(Data("wrote \(out)/summary.json and \(out)/steps.csv\n".utf8)) }
-            } else {
-                print(TerminalSummary.render(report, result: result), terminator: "")
-                if let out { print("\nwrote \(out)/summary.json and \(out)/steps.csv") }
-            }
+            try CommandOutput.show(asJSON: json, json: { try report.json() }, text: { TerminalSummary.render(report, result: result) },
+                                   written: out.map { "wrote \($0)/summary.json and \($0)/steps.csv" })
             if let failure = unservedOption.check(result) { throw failure }
         } catch {
             throw HelioGridCommand.reported(error)

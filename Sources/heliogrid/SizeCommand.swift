@@ -52,9 +52,7 @@ struct SizeRunCommand: AsyncParsableCommand {
     /// sizing rule needs at the scenario's own design.
     static func requiringTransientPower(_ scenario: Scenario) throws -> Scenario {
         guard scenario.size != nil else { throw HelioError(.usage, "--transients needs a [size] section to constrain") }
-        let year = try CampusRun.run(scenario, recordSeries: true)
-        guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }
-        let battery = try TransientsStudy(scenario: scenario, series: series, axis: year.axis).sizing.battery
+        let battery = try TransientsCommand.study(of: scenario).sizing.battery
         guard battery.achievable else {
             throw HelioError(.scenario, "no battery smoothing keeps the gensets in the [transients.sizing] limits, so no battery power can be required",
                              file: scenario.source, key: "transients.sizing.iso_class")

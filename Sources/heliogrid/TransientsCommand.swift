@@ -25,29 +25,26 @@ struct TransientsCommand: AsyncParsableCommand {
         do {
             if let window, !(window > 0 && window <= 3_600) { throw HelioError(.usage, "--window must be above 0 and at most 3,600 s, found \(window)") }
             if let stepMS, !(stepMS > 0 && stepMS <= 1_000) { throw HelioError(.usage, "--step-ms must be above 0 and at most 1,000 ms, found \(stepMS)") }
-            let scenario = try scenarioArguments.load()
-            let year = try CampusRun.run(scenario, recordSeries: true)
-            guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }
-            let start = DispatchTime.now().uptimeNanoseconds
-            let study = try TransientsStudy(scenario: scenario, series: series, axis: year.axis, windowS: window, stepMS: stepMS)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let study = try Self.study(of: try scenarioArguments.load(), windowS: window, stepMS: stepMS)
             if let out {
                 let folder = try OutputFolder(out)
                 try folder.write(TransientsFiles.csv(study), name: "transients.csv")
-                try folder.write(Array(try TransientsFiles.json(study, seconds: seconds).utf8), name: "transients.json")
+                try folder.write(Array(try TransientsFiles.json(study).utf8), name: "transients.json")
                 try folder.write(Array(TransientsFiles.html(study).utf8), name: "transients.html")
                 try folder.commit()
             }
-            let written = out.map { "wrote \(TransientsFiles.fileNames.joined(separator: ", ")) into \($0)" }
-            if json {
-                print(try TransientsFiles.json(study, seconds: seconds), terminator: "")
-                if let written { FileHandle.standardError.write(Data((written + "\n").utf8)) }
-            } else {
-                print(TransientsFiles.terminal(study, seconds: seconds), terminator: "")
-                if let written { print("\n" + written) }
-            }
+            try CommandOutput.show(asJSON: json, json: { try TransientsFiles.json(study) }, text: { TransientsFiles.terminal(study) },
+                                   written: out.map { "wrote \(TransientsFiles.fileNames.joined(separator: ", ")) into \($0)" })
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }
+    }
+
+    /// The transient study of `scenario`: its year simulated with the scenario's strategy for the
+    /// operating point, then the window (`windowS` and `stepMS` override the section's).
+    static func study(of scenario: Scenario, windowS: Double? = nil, stepMS: Double? = nil) throws -> TransientsStudy {
+        let year = try CampusRun.run(scenario, recordSeries: true)
+        guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }
+        return try TransientsStudy(scenario: scenario, series: series, axis: year.axis, windowS: windowS, stepMS: stepMS)
     }
 }
