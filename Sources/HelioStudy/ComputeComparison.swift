@@ -7,6 +7,9 @@ public enum ComputeComparison {
     /// The strategies compared.
     public static let strategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging, .optimal]
 
+    /// Runs the comparison makes: rigid and flexible under each strategy.
+    public static var runs: Int { strategies.count * DispatchConfig.Compute.allCases.count }
+
     /// Rigid then flexible, per strategy.
     public static func run(_ scenario: Scenario) throws -> [LabeledResult] {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)

@@ -3,6 +3,9 @@ import HelioGrid
 /// The plant variants a campus is judged against: the same campus on gensets alone, with PV and
 /// gensets, and as given (PV + battery + gensets), each with the grid where the scenario enables it.
 public enum PlantVariants {
+    /// How many variants ``of(_:)`` gives.
+    public static let count = 3
+
     /// The three variants in that order, labelled; the scenario must have gensets (the baseline).
     public static func of(_ scenario: Scenario) throws -> [(label: String, scenario: Scenario)] {
         guard scenario.diesel != nil else {

@@ -13,6 +13,9 @@ public struct ReportStudy: Sendable {
     /// Energy + carbon cost per MWh against diesel-only at carbon prices 0–200 per tonne.
     public var resilience: [CarbonTariffPoint]
 
+    /// Simulations the study makes: the plant and its baseline.
+    public static let runs = 2
+
     /// Runs both; `onYear` receives each of the plant's years as it ends (the plant's step series is
     /// not kept).
     public init(_ scenario: Scenario, onYear: @escaping SimulationEngine.YearSink) throws {

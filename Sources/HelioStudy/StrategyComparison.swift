@@ -8,16 +8,14 @@ public enum StrategyComparison {
     /// The strategies compared, in table order.
     public static let strategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging, .mpc, .optimal]
 
-    /// One case per strategy; `progress` advances as each finishes.
-    public static func run(_ scenario: Scenario, progress: StudyProgress? = nil) throws -> [LabeledResult] {
+    /// One case per strategy.
+    public static func run(_ scenario: Scenario) throws -> [LabeledResult] {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         let inputs = try SimulationInputs.prepare(scenario, weather: weather)
         return try strategies.map { strategy in
             var variant = scenario
             variant.dispatch.strategy = strategy
-            let result = try CampusRun.run(variant, weather: weather, inputs: inputs, recordSeries: false)
-            progress?.advance()
-            return LabeledResult(label: strategy.rawValue, result: result)
+            return LabeledResult(label: strategy.rawValue, result: try CampusRun.run(variant, weather: weather, inputs: inputs, recordSeries: false))
         }
     }
 }

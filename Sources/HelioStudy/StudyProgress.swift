@@ -33,7 +33,7 @@ public final class StudyProgress: Sendable {
     public let command: String, items: String
     private let done = Atomic<Int>(0)
     private let started = ContinuousClock.now
-    /// A run's step counter that stands for the items done (``init(steps:command:counter:)``).
+    /// The step counter that stands for the items done (``init(steps:command:)``).
     private let counter: StepCounter?
 
     /// Progress over `total` items, starting now.
@@ -44,12 +44,23 @@ public final class StudyProgress: Sendable {
         counter = nil
     }
 
-    /// Progress over the `steps` of one run, read from `counter` (bind it as ``StepCounter/current``).
-    public init(steps: Int, command: String, counter: StepCounter) {
+    /// Progress over `steps` of one or more runs made one after another inside ``reporting(finalLine:_:)``,
+    /// which binds its own ``StepCounter`` for the engines to update.
+    public init(steps: Int, command: String) {
         total = steps
         self.command = command
         items = "steps"
-        self.counter = counter
+        counter = StepCounter()
+    }
+
+    /// Progress over `runs` simulations of `scenario`, each its years of steps.
+    public convenience init(runs: Int, of scenario: Scenario, command: String) {
+        self.init(steps: runs * Self.steps(of: scenario), command: command)
+    }
+
+    /// Steps of one simulation of `scenario`: its years of steps.
+    public static func steps(of scenario: Scenario) -> Int {
+        TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * scenario.site.years
     }
 
     /// One more item done.
@@ -61,34 +72,49 @@ public final class StudyProgress: Sendable {
     /// Seconds since the start.
     public var elapsedSeconds: Double { (ContinuousClock.now - started).milliseconds / 1000 }
 
-    /// `command: done/total items, rate/s, ETA s` for a terminal line.
-    public var line: String {
+    /// `command: done/total items, rate/s, ETA s` for a terminal line, at `rate` items/s (the recent
+    /// rate, ``RecentRate``) or, when `nil`, the mean since the start; `ETA --` while nothing moves.
+    public func line(rate: Double? = nil) -> String {
         let count = completed, seconds = elapsedSeconds
-        let rate = seconds > 0 ? Double(count) / seconds : 0
-        let left = rate > 0 ? Double(total - count) / rate : 0
-        return "\(command): \(count)/\(total) \(items), " + String(format: "%.0f/s, ETA %.0f s", rate, left)
+        let speed = rate ?? (seconds > 0 ? Double(count) / seconds : 0)
+        let left = speed > 0 ? String(format: "%.0f s", Double(total - count) / speed) : "--"
+        return "\(command): \(count)/\(total) \(items), " + String(format: "%.0f/s", speed) + ", ETA " + left
     }
 
-    /// The bar for a terminal: 30 cells, then the line.
-    public var bar: String {
+    /// The last line: what was done, in how long, at what rate.
+    public var closingLine: String {
+        let count = completed, seconds = elapsedSeconds
+        let rate = seconds > 0 ? Double(count) / seconds : 0
+        return "\(command): \(count) \(items) in " + String(format: "%.1f s, %.0f/s", seconds, rate)
+    }
+
+    /// The bar for a terminal: 30 cells, then the line at `rate` (``line(rate:)``).
+    public func bar(rate: Double? = nil) -> String {
         let filled = total > 0 ? min(30, completed * 30 / total) : 30
-        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] " + line
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] " + line(rate: rate)
     }
 
     /// Runs `body` while reporting on stderr as ``current`` says: the bar redrawn every half second
-    /// on a terminal, and the final line when done (off a terminal only when `finalLine`).
+    /// on a terminal at the recent rate, and the final line when done (off a terminal only when `finalLine`). Progress
+    /// counted in steps binds its counter as ``StepCounter/current`` for `body`.
     public func reporting<T: Sendable>(finalLine: Bool = true, _ body: () async throws -> T) async rethrows -> T {
         let display = Self.current == .finalLine && !finalLine ? .none : Self.current
         let reporter = Task {
             guard display == .bar else { return }
+            var recent = RecentRate()
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(500))
-                if !Task.isCancelled { FileHandle.standardError.write(Data(("\r" + bar + "\u{1B}[K").utf8)) }
+                let rate = recent.add(seconds: elapsedSeconds, count: completed)
+                if !Task.isCancelled { FileHandle.standardError.write(Data(("\r" + bar(rate: rate) + "\u{1B}[K").utf8)) }
             }
         }
         let result: T
         do {
-            result = try await body()
+            if let counter {
+                result = try await StepCounter.$current.withValue(counter) { try await body() }
+            } else {
+                result = try await body()
+            }
         } catch {
             reporter.cancel()
             await reporter.value
@@ -99,8 +125,8 @@ public final class StudyProgress: Sendable {
         reporter.cancel()
         await reporter.value
         switch display {
-        case .bar: FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K\n").utf8))
-        case .finalLine: FileHandle.standardError.write(Data((line + "\n").utf8))
+        case .bar: FileHandle.standardError.write(Data(("\r" + closingLine + "\u{1B}[K\n").utf8))
+        case .finalLine: FileHandle.standardError.write(Data((closingLine + "\n").utf8))
         case .none: break
         }
         return result

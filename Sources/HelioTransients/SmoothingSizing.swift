@@ -19,6 +19,9 @@ public struct SmoothingSizing: Sendable {
     /// Bisection steps of each search.
     static let iterations = 30
 
+    /// Runs of the window the two searches make at most: each tries both ends, then bisects.
+    static let maximumRuns = 2 * (2 + iterations)
+
     /// Both answers for `model` in `scenario`.
     public init(model: TransientModel, scenario: Scenario) {
         battery = Self.sizeBattery(model, scenario: scenario)

@@ -28,13 +28,18 @@ public struct TransientModel: Sendable {
     /// Most samples one window may hold (a 3,600 s window at 1 ms is 3.6 million).
     public static let maxSamples = 4_000_000
 
+    /// Samples of a window of `windowS` at `stepMS` (the section's when `nil`), before the model checks them.
+    static func samples(config: TransientsConfig, windowS: Double?, stepMS: Double?) -> Double {
+        ((windowS ?? config.windowS) / ((stepMS ?? config.stepMS) / 1000)).rounded()
+    }
+
     /// The model of `scenario` at `point` under `config`, over `windowS` at `stepMS` (the section's
     /// when `nil`). Settings that cannot describe the hour throw, naming their key.
     public init(scenario: Scenario, config: TransientsConfig, point: OperatingPoint, windowS: Double? = nil, stepMS: Double? = nil) throws {
         func fail(_ key: String, _ message: String) -> HelioError { HelioError(.scenario, message, file: scenario.source, key: "transients.\(key)") }
         guard let diesel = scenario.diesel else { throw fail("at", "the transient study needs gensets forming the bus: the scenario has no [diesel]") }
         let window = windowS ?? config.windowS, step = (stepMS ?? config.stepMS) / 1000
-        let samples = (window / step).rounded()
+        let samples = Self.samples(config: config, windowS: windowS, stepMS: stepMS)
         guard samples >= 2, samples <= Double(Self.maxSamples) else {
             throw fail("window_s", "a \(window) s window at \(step * 1000) ms holds \(Int(samples)) samples; allowed 2 to \(Self.maxSamples)")
         }
@@ -109,7 +114,7 @@ public struct TransientModel: Sendable {
         return end - start >= start ? start..<end : 0..<count
     }
 
-    /// Steps the window under `mitigation`.
+    /// Steps the window under `mitigation`; a bound ``StepCounter`` counts the window's steps when it ends.
     public func run(_ mitigation: Mitigation) -> TransientTrace {
         let itRaw = waveform.series(count: count, stepSeconds: stepSeconds)
         var it = itRaw, burnedKWh = 0.0
@@ -154,6 +159,7 @@ public struct TransientModel: Sendable {
             trace.soc[i] = inverter?.soc ?? point.soc
             trace.gensetUnits[i] = running
         }
+        StepCounter.current?.endRun(count)
         return trace
     }
 

@@ -17,6 +17,14 @@ public struct TransientsStudy: Sendable {
     /// Wall time of the study (the model, both runs, the sizing), s; the year's simulation is not in it.
     public let seconds: Double
 
+    /// Window steps the study makes at most (both runs and the sizing's), for a progress bar;
+    /// `windowS` and `stepMS` override the section's as in ``init(scenario:series:axis:windowS:stepMS:)``.
+    public static func maximumSteps(of scenario: Scenario, windowS: Double? = nil, stepMS: Double? = nil) -> Int {
+        let samples = TransientModel.samples(config: scenario.transients ?? TransientsConfig(), windowS: windowS, stepMS: stepMS)
+        guard samples.isFinite, samples > 0 else { return 0 }
+        return (2 + SmoothingSizing.maximumRuns) * Int(min(samples, Double(TransientModel.maxSamples)))
+    }
+
     /// Runs the study of `scenario` from `series`, its simulated run on `axis`; `windowS` and
     /// `stepMS` override the section's.
     public init(scenario: Scenario, series: StepSeries, axis: TimeAxis, windowS: Double? = nil, stepMS: Double? = nil) throws {

@@ -31,8 +31,7 @@ struct CompareCommand: AsyncParsableCommand {
                 throw HelioError(.usage, "--target-intensity must be 0 to 5,000 gCO2e/kWh, found \(targetIntensity)")
             }
             let scenario = try scenarioArguments.load()
-            let table = dispatch ? try await strategyTable(scenario)
-                : ComparisonTable(rows: compute ? try ComputeComparison.run(scenario) : try PlantComparison.run(scenario))
+            let table = try await self.table(scenario)
             if json {
                 print(try table.json(kind: dispatch ? "dispatch" : compute ? "compute" : "plants"), terminator: "")
                 return
@@ -46,12 +45,15 @@ struct CompareCommand: AsyncParsableCommand {
         }
     }
 
-    /// Every strategy on the campus, with a progress bar: a year of MPC takes seconds.
-    private func strategyTable(_ scenario: Scenario) async throws -> ComparisonTable {
-        let progress = StudyProgress(total: StrategyComparison.strategies.count, command: "compare", items: "strategies")
-        let runs = try await progress.reporting { try StrategyComparison.run(scenario, progress: progress) }
-        return ComparisonTable(rows: runs.map { run in
-            LabeledResult(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
-        })
+    /// The comparison's rows, with a progress bar over every run's steps: a year of MPC takes seconds.
+    private func table(_ scenario: Scenario) async throws -> ComparisonTable {
+        let runs = dispatch ? StrategyComparison.strategies.count : compute ? ComputeComparison.runs : PlantVariants.count
+        let progress = StudyProgress(runs: runs, of: scenario, command: "compare")
+        return try await progress.reporting(finalLine: false) {
+            guard dispatch else { return ComparisonTable(rows: compute ? try ComputeComparison.run(scenario) : try PlantComparison.run(scenario)) }
+            return ComparisonTable(rows: try StrategyComparison.run(scenario).map { run in
+                LabeledResult(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
+            })
+        }
     }
 }

@@ -35,11 +35,16 @@ struct ReportCommand: AsyncParsableCommand {
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let folder = try OutputFolder(out)
             let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
-            let study = try ReportStudy(scenario) { year, series, axis in run.add(year: year, series: series, axis: axis) }
-            try run.finish()
+            let transientSteps = scenario.transients == nil ? 0 : TransientsStudy.maximumSteps(of: scenario)
+            let progress = StudyProgress(steps: ReportStudy.runs * StudyProgress.steps(of: scenario) + transientSteps, command: "report")
+            let (study, transients) = try await progress.reporting(finalLine: false) {
+                let study = try ReportStudy(scenario) { year, series, axis in run.add(year: year, series: series, axis: axis) }
+                try run.finish()
+                return (study, try Self.transients(of: scenario, run: run))
+            }
             let reliability = try await Self.reliability(of: scenario, samples: reliabilitySamples, seed: reliabilitySeed)
             let report = CarbonReport(plant: study.plant, run: run, baseline: study.baseline, sensitivity: study.sensitivity,
-                                      resilience: study.resilience, reliability: reliability, transients: try Self.transients(of: scenario, run: run))
+                                      resilience: study.resilience, reliability: reliability, transients: transients)
             try report.write(into: folder)
             try folder.commit()
             print(Self.summary(report), terminator: "")

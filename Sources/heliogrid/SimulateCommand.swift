@@ -35,11 +35,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 { year, series, axis in StepsCSV.write(series, axis: axis, firstStep: year * axis.stepsPerYear, firstYear: firstYear, to: file) }
             }
             // A long run (MPC re-planning every hour, one-minute steps, many years) shows a bar on a terminal.
-            let counter = StepCounter()
-            let progress = StudyProgress(steps: TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * scenario.site.years,
-                                         command: "simulate", counter: counter)
+            let progress = StudyProgress(runs: 1, of: scenario, command: "simulate")
             let result = try await progress.reporting(finalLine: false) {
-                try StepCounter.$current.withValue(counter) { try CampusRun.run(scenario, recordSeries: keepSeries, onYear: onYear) }
+                try CampusRun.run(scenario, recordSeries: keepSeries, onYear: onYear)
             }
             let report = SummaryReport(result: result)
             if let folder, let steps {

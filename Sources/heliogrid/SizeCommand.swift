@@ -31,7 +31,7 @@ struct SizeRunCommand: AsyncParsableCommand {
         do {
             quietOption.apply()
             var scenario = try scenarioArguments.load()
-            if transients { scenario = try Self.requiringTransientPower(scenario) }
+            if transients { scenario = try await Self.requiringTransientPower(scenario) }
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
             let study = try SizingStudy(scenario: scenario, weather: weather)
             if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
@@ -50,9 +50,9 @@ struct SizeRunCommand: AsyncParsableCommand {
 
     /// `scenario` with `[size] min_battery_power_kw` raised to the battery power the transient study's
     /// sizing rule needs at the scenario's own design.
-    static func requiringTransientPower(_ scenario: Scenario) throws -> Scenario {
+    static func requiringTransientPower(_ scenario: Scenario) async throws -> Scenario {
         guard scenario.size != nil else { throw HelioError(.usage, "--transients needs a [size] section to constrain") }
-        let battery = try TransientsCommand.study(of: scenario).sizing.battery
+        let battery = try await TransientsCommand.study(of: scenario).sizing.battery
         guard battery.achievable else {
             throw HelioError(.scenario, "no battery smoothing keeps the gensets in the [transients.sizing] limits, so no battery power can be required",
                              file: scenario.source, key: "transients.sizing.iso_class")

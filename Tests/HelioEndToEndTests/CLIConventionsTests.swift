@@ -84,8 +84,30 @@ import Testing
     /// Off a terminal a study writes only its final progress line; `--quiet` not even that.
     @Test func quietSilencesProgress() throws {
         let plain = try CommandLineTests.run(["reliability", "--samples", "3"])
-        #expect(plain.status == 0 && plain.stderr.contains("reliability: 3/3 sample-years") && !plain.stderr.contains("\r"))
+        #expect(plain.status == 0 && plain.stderr.contains("reliability: 3 sample-years in ") && !plain.stderr.contains("\r"))
         let quiet = try CommandLineTests.run(["reliability", "--samples", "3", "--quiet"])
         #expect(quiet.status == 0 && !quiet.stderr.contains("reliability:") && quiet.stdout.contains("LOLE"))
+    }
+
+    /// On a terminal, runs of simulations show their progress in steps and close with what was
+    /// done: `compare`'s three plants (3 × 8,760 steps), `report`'s plant and baseline, and
+    /// `transients`' year and windows (at most 66 of 4,000 steps). Off a terminal, and with
+    /// `--quiet`, they write none.
+    @Test func runsShowProgressOnATerminal() throws {
+        let compared = try CommandLineTests.runOnTerminal(["compare"])
+        #expect(compared.status == 0 && compared.output.contains("\rcompare: 26280 steps in ") && compared.output.contains("PV + battery + diesel"),
+                "\(compared.output)")
+        let plain = try CommandLineTests.run(["compare"])
+        #expect(plain.status == 0 && !plain.stderr.contains("compare:"))
+        let quiet = try CommandLineTests.runOnTerminal(["compare", "--quiet"])
+        #expect(quiet.status == 0 && !quiet.output.contains("compare:"))
+        let folder = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try CommandLineTests.runOnTerminal(["report", "--reliability-samples", "0", "--out", folder.path])
+        #expect(report.status == 0 && report.output.contains("\rreport: 17520 steps in "), "\(report.output)")
+        let transients = try CommandLineTests.runOnTerminal(["transients", "--window", "4"])
+        let line = try #require(transients.output.components(separatedBy: "\rtransients: ").last?.components(separatedBy: " steps in ").first)
+        let steps = try #require(Int(line), "\(transients.output)")
+        #expect(transients.status == 0 && steps > 8_760 + 4 * 4_000 && steps <= 8_760 + 66 * 4_000 && (steps - 8_760) % 4_000 == 0)
     }
 }

@@ -34,6 +34,23 @@ import Testing
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs the binary on a pseudo-terminal (util-linux `script`), as a user at a shell does; the
+    /// terminal carries stdout and stderr together, with its own line endings.
+    static func runOnTerminal(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let quoted = ([executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["--quiet", "--return", "--command", quoted.joined(separator: " "), "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     static func temporaryDirectory() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("heliogrid-test-\(UUID().uuidString)")
     }

@@ -157,13 +157,18 @@ extension TimeAxis {
         #expect(abs(t.renewableFraction - (1 - (t.dieselKWh + t.gridImportKWh) / t.servedKWh)) < 1e-12)
     }
 
-    /// A run bound to a step counter leaves it at the run's step count (two years of hours).
-    @Test func stepCounterFollowsTheRun() throws {
+    /// A run bound to a step counter leaves it at the run's step count (two years of hours); a
+    /// second run counts on from there, and within a run the count is the run's own step.
+    @Test func stepCounterFollowsTheRuns() throws {
         var scenario = TestData.defaultScenario
         scenario.site.years = 2
         let counter = StepCounter()
         _ = try StepCounter.$current.withValue(counter) { try TestData.run(scenario, recordSeries: false) }
         #expect(counter.value == 2 * 8760)
         #expect(StepCounter.current == nil)   // bound for that run only
+        _ = try StepCounter.$current.withValue(counter) { try TestData.run(scenario, recordSeries: false) }
+        #expect(counter.value == 4 * 8760)
+        counter.set(100)
+        #expect(counter.value == 4 * 8760 + 100)
     }
 }

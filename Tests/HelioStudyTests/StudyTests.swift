@@ -40,6 +40,33 @@ import Testing
         let progress = StudyProgress(total: 4, command: "compare", items: "strategies")
         progress.advance()
         progress.advance()
-        #expect(progress.bar.hasPrefix("[" + String(repeating: "#", count: 15) + String(repeating: ".", count: 15) + "] compare: 2/4 strategies, "))
+        #expect(progress.bar().hasPrefix("[" + String(repeating: "#", count: 15) + String(repeating: ".", count: 15) + "] compare: 2/4 strategies, "))
+        #expect(progress.bar(rate: 0.5).hasSuffix("compare: 2/4 strategies, 0/s, ETA 4 s") && progress.line(rate: 0).hasSuffix("ETA --"))
+    }
+
+    /// Progress counted in steps binds its own counter for the runs made inside `reporting`: two
+    /// simulations of the campus fill it exactly, and the closing line says what was done.
+    @Test func stepProgressCountsEveryRun() async throws {
+        let scenario = TestData.defaultScenario
+        let progress = StudyProgress(runs: 2, of: scenario, command: "compare")
+        #expect(progress.total == 2 * 8760 && StudyProgress.steps(of: scenario) == 8760)
+        try await progress.reporting(finalLine: false) {
+            _ = try CampusRun.run(scenario, recordSeries: false)
+            _ = try CampusRun.run(PlantVariants.dieselOnly(scenario), recordSeries: false)
+        }
+        #expect(progress.completed == progress.total && progress.closingLine.hasPrefix("compare: 17520 steps in "))
+        #expect(try PlantVariants.of(scenario).count == PlantVariants.count)
+    }
+
+    /// The recent rate follows the part under way: 100 items a second for 5 s, then 10 a second;
+    /// five seconds into the slow part only its own speed is left in the window.
+    @Test func recentRateFollowsThePartUnderWay() {
+        var recent = RecentRate()
+        #expect(recent.add(seconds: 0.5, count: 50) == nil)
+        var rate: Double?
+        for tick in 2...10 { rate = recent.add(seconds: Double(tick) * 0.5, count: tick * 50) }
+        #expect(rate == 100)
+        for tick in 11...20 { rate = recent.add(seconds: Double(tick) * 0.5, count: 500 + (tick - 10) * 5) }
+        #expect(abs((rate ?? 0) - 10) < 1e-12)
     }
 }

@@ -44,4 +44,17 @@ import HelioTestSupport
         #expect(!meets(Mitigation(smoothing: HeldBattery(), gpu: model.configuredGPUSmoothing(floorShare: floor - 0.01))))
         #expect(sizing.battery.installedSuffices && sizing.battery.capex < sizing.gpuFloor.lifetimeCost)
     }
+
+    /// A bound step counter counts whole windows, no more than the study's stated maximum: both
+    /// runs and the sizing's trials, each search trying at least its two ends.
+    @Test func stepCounterCountsTheWindows() throws {
+        let counter = StepCounter()
+        let study = try StepCounter.$current.withValue(counter) {
+            try TransientsStudy(scenario: TestData.defaultScenario, series: TestData.hybrid.series!, axis: TestData.hybrid.axis, windowS: 4)
+        }
+        let windows = counter.value / study.model.count
+        #expect(study.model.count == 4_000 && counter.value % study.model.count == 0)
+        #expect(windows >= 2 + 2 + 2 && counter.value <= TransientsStudy.maximumSteps(of: TestData.defaultScenario, windowS: 4))
+        #expect(TransientsStudy.maximumSteps(of: TestData.defaultScenario, windowS: 4) == 66 * 4_000)
+    }
 }

@@ -70,7 +70,7 @@ public enum SimulationEngine {
         var wasShort = false
         var flexible = inputs.compute.map(FlexibleComputeRun.init)
         let counter = StepCounter.current
-        defer { counter?.set(stepsPerYear * scenario.site.years) }
+        defer { counter?.endRun(stepsPerYear * scenario.site.years) }
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
             let pvFactor = lives.pvFactor(ageYears: pvAge)

@@ -1,21 +1,31 @@
 import Synchronization
 
-/// How many steps of a run are done, for a progress bar: the engine updates the counter bound to
-/// the current task (``current``) as it goes, every 256 steps and at the end, so a caller can show
-/// the progress of one long run (an MPC year re-planned every hour) without the engine knowing who
-/// is watching.
+/// How many steps of a run, or of several runs one after another, are done, for a progress bar:
+/// the engine (and the transient model) updates the counter bound to the current task
+/// (``current``) as it goes, every 256 steps and at each run's end, so a caller can show the
+/// progress of long runs (an MPC year re-planned every hour, a comparison's plants) without the
+/// engines knowing who is watching.
 public final class StepCounter: Sendable {
-    /// The counter the engine updates, bound by the caller with `StepCounter.$current.withValue(counter) { … }`.
+    /// The counter the engines update, bound by the caller with `StepCounter.$current.withValue(counter) { … }`.
     @TaskLocal public static var current: StepCounter?
 
+    /// Steps of the runs that ended.
+    private let finished = Atomic<Int>(0)
+    /// `finished` plus the steps of the run under way: the one value readers load.
     private let done = Atomic<Int>(0)
 
     /// A counter at zero.
     public init() {}
 
-    /// Steps done.
+    /// Steps done, over every run so far.
     public var value: Int { done.load(ordering: .relaxed) }
 
-    /// Records that `steps` are done.
-    public func set(_ steps: Int) { done.store(steps, ordering: .relaxed) }
+    /// Records that `steps` of the run under way are done.
+    public func set(_ steps: Int) { done.store(finished.load(ordering: .relaxed) + steps, ordering: .relaxed) }
+
+    /// Records that the run under way ended after `steps`; the next run counts on from there.
+    public func endRun(_ steps: Int) {
+        let total = finished.add(steps, ordering: .relaxed).newValue
+        done.store(total, ordering: .relaxed)
+    }
 }
