@@ -31,21 +31,24 @@ struct PVCommand: ParsableCommand {
     var timestep: Int = 60
     @Option(help: "Write timestamp,ac_kw rows to this CSV file.")
     var out: String?
+    @Option(help: "Calendar year --out's rows are stamped with (default 2026, as a scenario's [carbon] first_year and its steps.csv).")
+    var year: Int = CarbonConfig().firstYear
     @Flag(help: "Print the system, the monthly table and the year as JSON instead of text.")
     var json = false
 
     func run() throws {
         try HelioGridCommand.guarded {
+            guard (1990...2200).contains(year) else { throw HelioError(.usage, "--year must be 1990 to 2200, found \(year)") }
             let config = try pvConfig()
             let data = try WeatherLoader.load(path: weather)
             let started = ContinuousClock.now
-            let year = PVSystemModel(config: config).year(weather: data, stepMinutes: timestep)
+            let modelled = PVSystemModel(config: config).year(weather: data, stepMinutes: timestep)
             let elapsed = ContinuousClock.now - started
             let axis = TimeAxis(stepMinutes: timestep, utcOffsetMinutes: data.location.utcOffsetMinutes)
             if let out {
-                try OutputFiles.write(PVSeriesCSV.render(acKW: year.acKW, axis: axis), to: out)
+                try OutputFiles.write(PVSeriesCSV.render(acKW: modelled.acKW, axis: axis, firstYear: year), to: out)
             }
-            let table = PVMonthlyTable(acKW: year.acKW, poaWM2: year.poaWM2, axis: axis)
+            let table = PVMonthlyTable(acKW: modelled.acKW, poaWM2: modelled.poaWM2, axis: axis)
             if json {
                 print(try Self.json(config: config, weather: data, table: table))
                 return

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     var start: String?
     @Option(help: "SQLite database (WAL); created if missing, resumed from if present.")
     var db = "heliogrid.sqlite"
-    @Option(help: "TCP port on 127.0.0.1.")
+    @Option(help: "TCP port to listen on.")
     var port = 8080
     @Option(help: "Host address to listen on.")
     var host = "127.0.0.1"

@@ -126,7 +126,13 @@ import Testing
         let expected = TestData.annualKWh(TestData.anchorSystem(tracking: .fixed), TestData.tucson)
         #expect(outcome.stdout.contains("annual AC energy: \(Int(expected.rounded())) kWh"), "\(outcome.stdout)")
         let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
-        #expect(rows.count == 8761 && rows[0] == "timestamp,ac_kw" && rows[1].hasPrefix("2001-01-01T00:00:00-07:00,"))
+        // Stamped 2026, as a default scenario's steps.csv; --year names another, the last row is 31 December.
+        #expect(rows.count == 8761 && rows[0] == "timestamp,ac_kw" && rows[1].hasPrefix("2026-01-01T00:00:00-07:00,"))
+        let other = try Self.run(["pv", "--weather", TestData.phoenixPath, "--year", "2030", "--out", out.path])
+        let otherRows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(other.status == 0 && otherRows[1].hasPrefix("2030-01-01T00:00:00-07:00,") && otherRows[8760].hasPrefix("2030-12-31T23:00:00-07:00,"))
+        let badYear = try Self.run(["pv", "--weather", TestData.phoenixPath, "--year", "1800", "--out", out.path])
+        #expect(badYear.status == 2 && badYear.stderr.contains("--year must be 1990 to 2200"))
     }
 
     /// `pv` with no system options is the PV plant a scenario's `[pv]` with only `dc_kw = 1000` describes,

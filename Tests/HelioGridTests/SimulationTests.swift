@@ -110,7 +110,7 @@ extension TimeAxis {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("pv.csv").path
-        try OutputFiles.write(PVSeriesCSV.render(acKW: inputs.pvAvailableKW, axis: inputs.axis), to: path)
+        try OutputFiles.write(PVSeriesCSV.render(acKW: inputs.pvAvailableKW, axis: inputs.axis, firstYear: 2031), to: path)
         var measured = base
         measured.pv?.productionCSVPath = path
         let modelled = try TestData.run(base, recordSeries: false).totals
