@@ -4,7 +4,8 @@
 # images are), installs the packages the stage's `apt-get install` names, unpacks a release
 # package from scripts/package.sh where the build stage puts it (/opt/heliogrid), and runs in a
 # chroot with the stage's PATH and WORKDIR: the default command (`simulate`), `init` + `simulate`,
-# `transients`, and `serve --host 0.0.0.0` answering /v1/status and the dashboard from outside.
+# `transients`, `token create` and `serve --host 0.0.0.0` answering /v1/status and the dashboard
+# from outside.
 # The build stage is scripts/package.sh on Debian 12 with Swift 6.3, the machine this runs on.
 # Needs root and Debian's mirror; installs debootstrap if missing.
 # usage: scripts/container-check.sh [TARBALL]   (default: dist/heliogrid-*-linux-*.tar.gz, a release package)
@@ -35,7 +36,9 @@ debootstrap --variant=minbase "$suite" "$root" http://deb.debian.org/debian > "$
     || { tail -20 "$root.debootstrap.log" >&2; exit 1; }
 rm -f "$root.debootstrap.log"
 # shellcheck disable=SC2086 # the package list splits on spaces, as in the Containerfile
-chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages > /dev/null
+chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages > "$root.apt.log" 2>&1 \
+    || { tail -20 "$root.apt.log" >&2; rm -f "$root.apt.log"; exit 1; }
+rm -f "$root.apt.log"
 mkdir -p "$root/opt/heliogrid" "$root/work"
 tar -C "$root/opt/heliogrid" --strip-components=1 -xzf "$tarball"
 mount -t proc proc "$root/proc"
@@ -53,10 +56,12 @@ inside "heliogrid init my-dc --template small > /dev/null && heliogrid simulate 
 test -s "$root/work/my-dc/out/steps.csv"
 inside "heliogrid transients --window 5 --quiet" > /dev/null
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+token="$(inside "heliogrid token create --scope read --db /work/live.sqlite")"
 inside "exec heliogrid serve --host 0.0.0.0 --port $port --speed 60 --db /work/live.sqlite" > "$root/serve.log" 2>&1 &
 server=$!
 # Ready when the API answers; curl retries refused connections for up to a minute.
-curl -sf --retry 60 --retry-delay 1 --retry-connrefused --max-time 90 "http://127.0.0.1:$port/v1/status" > "$root/status.json" \
+curl -sf --retry 60 --retry-delay 1 --retry-connrefused --max-time 90 -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/v1/status" > "$root/status.json" \
     || { cat "$root/serve.log" >&2; echo "container check: serve did not answer on port $port" >&2; exit 1; }
 grep -q '"utc_offset_minutes"' "$root/status.json"
 curl -sf "http://127.0.0.1:$port/" | grep -qi "<html"
