@@ -13,15 +13,18 @@ enum ReportCharts {
         let totals = months.map { $0.pvMWh + $0.batteryDischargeMWh + $0.dieselMWh + $0.gridImportMWh }
         var plot = SVGPlot(x: 0...12, y: 0...((totals.max() ?? 1) * 1.08))
         plot.axes(xTitle: "month", yTitle: "MWh", xTicks: months.indices.map { (Double($0) + 0.5, monthNames[$0]) })
-        for (index, month) in months.enumerated() {
+        let sources: [(label: String, color: String, mwh: [Double])] = [
+            ("PV", pvColor, months.map(\.pvMWh)), ("battery discharge", batteryColor, months.map(\.batteryDischargeMWh)),
+            ("gensets", dieselColor, months.map(\.dieselMWh)), ("grid import", gridColor, months.map(\.gridImportMWh)),
+        ]
+        for index in months.indices {
             var base = 0.0
-            for (value, color) in [(month.pvMWh, pvColor), (month.batteryDischargeMWh, batteryColor),
-                                   (month.dieselMWh, dieselColor), (month.gridImportMWh, gridColor)] {
-                plot.bar(x0: Double(index) + 0.15, x1: Double(index) + 0.85, y0: base, y1: base + value, color: color)
-                base += value
+            for source in sources {
+                plot.bar(x0: Double(index) + 0.15, x1: Double(index) + 0.85, y0: base, y1: base + source.mwh[index], color: source.color)
+                base += source.mwh[index]
             }
         }
-        plot.legend([("PV", pvColor), ("battery discharge", batteryColor), ("gensets", dieselColor), ("grid import", gridColor)])
+        plot.legend(present(sources.map { ($0.label, $0.color, $0.mwh) }))
         return plot.svg(title: "Monthly energy by source")
     }
 
@@ -58,12 +61,20 @@ enum ReportCharts {
             }
         }
         plot.line(Array(zip(hours, load)), color: loadColor, width: 2)
-        plot.legend([("PV", pvColor), ("PV curtailed", curtailedColor), ("battery", batteryColor), ("gensets", dieselColor),
-                     ("grid import", gridColor), ("export", exportColor), ("load", loadColor)])
+        let battery = zip(above[2].0, below[0].0).map { $0 - $1 }
+        plot.legend(present([("PV", pvColor, above[0].0), ("PV curtailed", curtailedColor, above[1].0), ("battery", batteryColor, battery),
+                             ("gensets", dieselColor, above[3].0), ("grid import", gridColor, above[4].0), ("export", exportColor, below[1].0),
+                             ("load", loadColor, load)]))
         var soc = SVGPlot(height: 150, x: span, y: 0...100)
         soc.axes(xTitle: "local standard time", yTitle: "SOC %", xTicks: dayTicks(firstDay: firstDay))
         soc.line(Array(zip(hours, steps.map { series.soc[$0] * 100 })), color: "#000", width: 1.5)
         return plot.svg(title: title) + soc.svg(title: title + ": battery state of charge")
+    }
+
+    /// The legend entries whose series is not zero throughout: no "grid import" key on an islanded
+    /// campus's chart, no "PV curtailed" in a week without curtailment.
+    static func present(_ entries: [(label: String, color: String, values: [Double])]) -> [(String, String)] {
+        entries.filter { $0.values.contains { $0 != 0 } }.map { ($0.label, $0.color) }
     }
 
     /// Ticks for a week from `firstDay`: the date at each midnight and the hour at each noon.

@@ -27,13 +27,18 @@ struct ReportHTML {
         return page.html
     }
 
+    /// `reporting year 2026`, or `reporting years 2026–2028` for a run of several.
+    static func reportingYears(first: Int, last: Int) -> String {
+        first == last ? "reporting year \(first)" : "reporting years \(first)–\(last)"
+    }
+
     private mutating func build() {
         let scenario = report.plant.scenario
         html += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>HelioGrid carbon and economics report — "
             + escape(scenario.site.name) + "</title><style>" + Self.style + "</style></head><body>"
         html += "<h1>Carbon, compliance and economics report</h1><p class=\"lead\">" + escape(scenario.site.name)
             + " · " + escape(report.plantLabel) + " · dispatch " + escape(report.plant.dispatchName) + " · "
-            + "\(report.plant.axis.stepMinutes)-minute steps · reporting years \(report.inventory.firstYear)–\(report.inventory.lastYear)"
+            + "\(report.plant.axis.stepMinutes)-minute steps · " + Self.reportingYears(first: report.inventory.firstYear, last: report.inventory.lastYear)
             + " · money in " + escape(report.economics.currency) + "</p>"
         plantAndInputs()
         headline()

@@ -32,6 +32,7 @@ import Testing
         let (_, problems) = ReportCells.check(html: html, documents: documents, format: NumberFormat.groupedFixed)
         #expect(problems.isEmpty, "\(problems.prefix(10))")
         #expect(html.contains("Grid bill, first year") && html.contains("economics.json:grid.monthly_peak_import_kw.11"))
+        #expect(html.contains(">grid import</text>"))
         let grid = try #require((documents["economics.json"] as? [String: Any])?["grid"] as? [String: Any])
         #expect(abs((grid["cost_year1"] as? Double ?? 0) - 876_300) < 1e-3)
         #expect(grid["monthly_peak_import_kw"] as? [Double] == Array(repeating: 2000, count: 12))

@@ -113,6 +113,9 @@ import Testing
         for section in ["plant", "key-figures", "kpi", "inventory", "cbam", "economics", "reliability", "methodology"] {
             #expect(html.contains("id=\"\(section)\""))
         }
+        // An islanded campus's charts have no grid or export keys; PV is curtailed in July.
+        #expect(!html.contains(">grid import</text>") && !html.contains(">export</text>") && html.contains(">PV curtailed</text>"))
+        #expect(html.contains("reporting year 2026 ·") && ReportHTML.reportingYears(first: 2026, last: 2028) == "reporting years 2026–2028")
     }
 
     /// The tornado puts the widest swing on top; the week's axis reads dates and noons from day 195,
