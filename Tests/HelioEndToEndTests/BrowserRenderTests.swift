@@ -62,7 +62,9 @@ struct BrowserRenderTests {
         let database = folder.appendingPathComponent("ems.sqlite").path
         let token = try EMSStore(path: database).createToken(scope: .read, label: "browser", nowMS: 0)
         let port = 18_000 + Int.random(in: 0..<2_000)
-        let server = try ServeProcessTests.start(database: database, port: port)
+        // The plant clock starts at noon on a clear June day: 12:00 is the time axis's first tick,
+        // and the battery charges from the PV surplus, below zero on the chart.
+        let server = try ServeProcessTests.start(database: database, port: port, extra: ["--start", "2026-06-15T12:00:00-07:00"])
         defer { ServeProcessTests.kill(server) }
         // Each interval is 30 plant seconds; 60 rows span three of the chart's 10-minute buckets.
         _ = try await ServeProcessTests.waitForLedger(database, atLeast: 60)
@@ -71,6 +73,8 @@ struct BrowserRenderTests {
         #expect(dom.range(of: #"id="clock">\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC−07:00"#, options: .regularExpression) != nil, "clock in plant time")
         #expect(dom.range(of: #">\d{2}:00</text>"#, options: .regularExpression) != nil, "a local-time axis")
         #expect(dom.contains("<polygon") && dom.contains(" %</text>"), "the power stack and the SOC scale")
+        #expect(dom.contains(">12:00</text>") && dom.contains("<line class=\"zero\""), "noon on the axis, the zero line")
+        #expect(dom.range(of: #">-\d+(\.\d)?</text>"#, options: .regularExpression) != nil && dom.contains("fill=\"#2a9d8f\""), "charging below zero")
         let reason = try #require(dom.range(of: #"id="reason" class="sub">[^<]*"#, options: .regularExpression).map { String(dom[$0]) })
         #expect(reason.range(of: #"\d{4,} kW"#, options: .regularExpression) == nil && reason.contains("MW"), "\(reason)")
         let (width, _) = try Self.pngSize(png)

@@ -10,11 +10,11 @@ import Testing
     /// Raw readings are kept for 400 plant days (16 hours of these runs): the tests count rows per
     /// interval, and on a starved machine a run passes the default 24 plant hours, after which raw
     /// readings are rolled into minute means.
-    static func start(database: String, port: Int, errors: Pipe? = nil) throws -> Process {
+    static func start(database: String, port: Int, errors: Pipe? = nil, extra: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = CommandLineTests.executable
         process.arguments = ["serve", "--db", database, "--port", String(port), "--speed", "600", "--interval", "0.05",
-                             "--raw-retention-hours", "9600", "--minute-retention-days", "400"]
+                             "--raw-retention-hours", "9600", "--minute-retention-days", "400"] + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors ?? FileHandle.nullDevice
         try process.run()
