@@ -5,6 +5,12 @@ import HelioStudy
 /// Writes a sizing study's files and terminal summary (`size`, `size merge`), and reads shards'
 /// partial results back, checked to be one study's shards each once. Runs no simulation.
 public enum SizingRun {
+    /// The study's conclusion from its designs' `outcomes`: the capacity-expansion LP bound (a solve
+    /// of seconds to a minute, shown as a step of unknown length on a terminal) and the reference design.
+    public static func conclude(_ study: SizingStudy, _ outcomes: [SizingOutcome]) async throws -> (result: SizingResult, reference: SizingOutcome) {
+        try await StudyProgress(of: "the LP bound", command: "size").reporting { try study.conclude(outcomes) }
+    }
+
     /// Writes `result` (and `reference`, the scenario's own design) into `out` when given, and prints
     /// the summary — or, with `json`, `size.json`'s content (the note of what was written then goes to stderr).
     public static func write(_ study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double, shards: Int, out: String?,

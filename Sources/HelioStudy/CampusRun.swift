@@ -33,7 +33,10 @@ public enum CampusRun {
 
     private static func dispatch(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
                                  recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
+        let counter = StepCounter.current
+        counter?.begin(phase: "planning \(scenario.dispatch.strategy.rawValue) dispatch")
         var strategy = try StrategyFactory.simulation(scenario, weather: weather, inputs: inputs)
+        counter?.begin(phase: nil)
         var result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
         if scenario.dispatch.strategy == .mpc { result.forecastSkill = try forecastSkill(scenario, weather: weather, inputs: inputs) }
         return result

@@ -44,6 +44,15 @@ public final class StudyProgress: Sendable {
         counter = nil
     }
 
+    /// Progress of one step of unknown length, such as a solver's call: the bar shows that it is
+    /// alive and for how long, the closing line `command: what in X s`.
+    public init(of what: String, command: String) {
+        total = 0
+        self.command = command
+        items = what
+        counter = nil
+    }
+
     /// Progress over `steps` of one or more runs made one after another inside ``reporting(finalLine:_:)``,
     /// which binds its own ``StepCounter`` for the engines to update.
     public init(steps: Int, command: String) {
@@ -72,26 +81,40 @@ public final class StudyProgress: Sendable {
     /// Seconds since the start.
     public var elapsedSeconds: Double { (ContinuousClock.now - started).milliseconds / 1000 }
 
-    /// `command: done/total items, rate/s, ETA s` for a terminal line, at `rate` items/s (the recent
-    /// rate, ``RecentRate``) or, when `nil`, the mean since the start; `ETA --` while nothing moves.
+    /// `command: done/total items, rate/s, elapsed s, ETA s` for a terminal line, at `rate` items/s
+    /// (the recent rate, ``RecentRate``) or, when `nil`, the mean since the start; `ETA --` while
+    /// nothing moves. A run's phase before its steps leads (`planning optimal dispatch, …`); a step of
+    /// unknown length shows only what it is and the time so far.
     public func line(rate: Double? = nil) -> String {
         let count = completed, seconds = elapsedSeconds
+        let elapsed = String(format: "%.0f s", seconds)
+        guard total > 0 else { return "\(command): \(items), \(elapsed)" }
         let speed = rate ?? (seconds > 0 ? Double(count) / seconds : 0)
         let left = speed > 0 ? String(format: "%.0f s", Double(total - count) / speed) : "--"
-        return "\(command): \(count)/\(total) \(items), " + String(format: "%.0f/s", speed) + ", ETA " + left
+        let phase = counter?.phase.map { $0 + ", " } ?? ""
+        return "\(command): \(phase)\(count)/\(total) \(items), " + String(format: "%.0f/s", speed) + ", \(elapsed), ETA " + left
     }
 
     /// The last line: what was done, in how long, at what rate.
     public var closingLine: String {
         let count = completed, seconds = elapsedSeconds
+        guard total > 0 else { return "\(command): \(items) in " + String(format: "%.1f s", seconds) }
         let rate = seconds > 0 ? Double(count) / seconds : 0
         return "\(command): \(count) \(items) in " + String(format: "%.1f s, %.0f/s", seconds, rate)
     }
 
-    /// The bar for a terminal: 30 cells, then the line at `rate` (``line(rate:)``).
+    /// The bar for a terminal: 30 cells, then the line at `rate` (``line(rate:)``); for a step of
+    /// unknown length a block that moves along the cells each redraw.
     public func bar(rate: Double? = nil) -> String {
-        let filled = total > 0 ? min(30, completed * 30 / total) : 30
-        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] " + line(rate: rate)
+        let cells: String
+        if total > 0 {
+            let filled = min(30, completed * 30 / total)
+            cells = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+        } else {
+            let at = Int(elapsedSeconds * 2) % 28
+            cells = String(repeating: ".", count: at) + "###" + String(repeating: ".", count: 27 - at)
+        }
+        return "[" + cells + "] " + line(rate: rate)
     }
 
     /// Runs `body` while reporting on stderr as ``current`` says: the bar redrawn every half second

@@ -40,7 +40,7 @@ struct SizeRunCommand: AsyncParsableCommand {
                 let progress = StudyProgress(total: study.designs.count)
                 let outcomes = try await progress.reporting { try await study.evaluate(Array(study.designs.indices), progress: progress) }
                 let designSeconds = progress.elapsedSeconds
-                let (result, reference) = try study.conclude(outcomes)
+                let (result, reference) = try await SizingRun.conclude(study, outcomes)
                 try SizingRun.write(study, result: result, reference: reference, seconds: designSeconds, shards: 1, out: out, json: json)
             }
         } catch let error as HelioError {
@@ -97,7 +97,7 @@ struct SizeMergeCommand: AsyncParsableCommand {
             guard shards.outcomes.map(\.design) == study.designs else {
                 throw HelioError(.usage, "the shards' designs are not the study's \(study.designs.count) designs in order")
             }
-            let (result, reference) = try study.conclude(shards.outcomes)
+            let (result, reference) = try await SizingRun.conclude(study, shards.outcomes)
             try SizingRun.write(study, result: result, reference: reference, seconds: shards.seconds, shards: shards.shards, out: out)
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)

@@ -79,6 +79,8 @@ import Testing
         let sized = try CommandLineTests.run(["size", scenario, "--json"])
         let sizedJSON = try object(sized.stdout)
         #expect(sized.status == 0 && sizedJSON["designs"] as? Int == 2, "\(sized.stderr)")
+        // Off a terminal a study writes its closing lines: the designs, then the LP bound's solve.
+        #expect(sized.stderr.contains("size: 2 designs in ") && sized.stderr.contains("size: the LP bound in "), "\(sized.stderr)")
     }
 
     /// Off a terminal a study writes only its final progress line; `--quiet` not even that.

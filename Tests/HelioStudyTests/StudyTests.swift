@@ -41,7 +41,8 @@ import Testing
         progress.advance()
         progress.advance()
         #expect(progress.bar().hasPrefix("[" + String(repeating: "#", count: 15) + String(repeating: ".", count: 15) + "] compare: 2/4 strategies, "))
-        #expect(progress.bar(rate: 0.5).hasSuffix("compare: 2/4 strategies, 0/s, ETA 4 s") && progress.line(rate: 0).hasSuffix("ETA --"))
+        #expect(progress.bar(rate: 0.5).contains("compare: 2/4 strategies, 0/s, ") && progress.bar(rate: 0.5).hasSuffix(" s, ETA 4 s"))
+        #expect(progress.line(rate: 0).hasSuffix("ETA --"))
     }
 
     /// Progress counted in steps binds its own counter for the runs made inside `reporting`: two
@@ -51,10 +52,14 @@ import Testing
         let progress = StudyProgress(runs: 2, of: scenario, command: "compare")
         #expect(progress.total == 2 * 8760 && StudyProgress.steps(of: scenario) == 8760)
         try await progress.reporting(finalLine: false) {
+            StepCounter.current?.begin(phase: "planning by hand")
+            #expect(progress.line().hasPrefix("compare: planning by hand, 0/17520 steps, "))
             _ = try CampusRun.run(scenario, recordSeries: false)
+            #expect(StepCounter.current?.phase == nil)   // the run's own planning phase ended with it
             _ = try CampusRun.run(PlantVariants.dieselOnly(scenario), recordSeries: false)
         }
         #expect(progress.completed == progress.total && progress.closingLine.hasPrefix("compare: 17520 steps in "))
+        #expect(!progress.line().contains("planning"))
         #expect(try PlantVariants.of(scenario).count == PlantVariants.count)
     }
 
@@ -68,5 +73,13 @@ import Testing
         #expect(rate == 100)
         for tick in 11...20 { rate = recent.add(seconds: Double(tick) * 0.5, count: 500 + (tick - 10) * 5) }
         #expect(abs((rate ?? 0) - 10) < 1e-12)
+    }
+
+    /// A step of unknown length (a solver's call) shows what it is, a moving block and the time so far.
+    @Test func stepOfUnknownLengthShowsItIsAlive() {
+        let progress = StudyProgress(of: "the LP bound", command: "size")
+        let bar = progress.bar()
+        #expect(bar.hasPrefix("[") && bar.count(where: { $0 == "#" }) == 3 && bar.contains("] size: the LP bound, "))
+        #expect(progress.closingLine.hasPrefix("size: the LP bound in ") && progress.closingLine.hasSuffix(" s"))
     }
 }

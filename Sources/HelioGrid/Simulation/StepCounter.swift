@@ -13,6 +13,8 @@ public final class StepCounter: Sendable {
     private let finished = Atomic<Int>(0)
     /// `finished` plus the steps of the run under way: the one value readers load.
     private let done = Atomic<Int>(0)
+    /// What the run does before its steps, when that takes a while (``begin(phase:)``).
+    private let phaseName = Mutex<String?>(nil)
 
     /// A counter at zero.
     public init() {}
@@ -22,6 +24,12 @@ public final class StepCounter: Sendable {
 
     /// Records that `steps` of the run under way are done.
     public func set(_ steps: Int) { done.store(finished.load(ordering: .relaxed) + steps, ordering: .relaxed) }
+
+    /// What the run under way is doing before it steps, e.g. solving the optimal dispatch's LP; `nil` while it steps.
+    public var phase: String? { phaseName.withLock { $0 } }
+
+    /// Names what the run does until its steps begin (`nil` when they do).
+    public func begin(phase: String?) { phaseName.withLock { $0 = phase } }
 
     /// Records that the run under way ended after `steps`; the next run counts on from there.
     public func endRun(_ steps: Int) {
