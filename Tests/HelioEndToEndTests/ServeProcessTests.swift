@@ -23,11 +23,16 @@ import Testing
 
 
     /// Waits until the database holds at least `rows` ledger rows (at most 120 s: a loaded machine
-    /// starts a debug build slowly); returns the count.
+    /// starts a debug build slowly); returns the count. It reads through a read-only connection, so
+    /// the test never creates, migrates or checkpoints the database the service is writing.
     static func waitForLedger(_ database: String, atLeast rows: Int) async throws -> Int {
         var count = 0
+        var readOnly = Configuration()
+        readOnly.readonly = true
         let reached = try await ServerFixture.waitUntil(timeout: .seconds(120)) {
-            count = (try? EMSStore(path: database).count("ledger")) ?? 0
+            count = (try? DatabaseQueue(path: database, configuration: readOnly).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger")
+            }) ?? 0
             return count >= rows
         }
         if !reached { Issue.record("the service wrote \(count) of \(rows) ledger rows in 120 s") }

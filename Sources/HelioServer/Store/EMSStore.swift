@@ -16,14 +16,17 @@ public final class EMSStore: Sendable {
 
     /// Opens (creating and migrating) the database at `path`. A new database file is created
     /// readable and writable by its owner only (0600; SQLite gives its `-wal` and `-shm` files the
-    /// same mode): it holds token hashes and the plant's record.
+    /// same mode): it holds token hashes and the plant's record. Only a file that does not exist yet
+    /// is opened outside SQLite (`O_EXCL`): closing a descriptor of a file that a connection of this
+    /// process holds would drop that connection's POSIX locks ("How To Corrupt An SQLite Database
+    /// File", sqlite.org/howtocorrupt.html, §2.2).
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot open database \(path): \(String(cString: strerror(errno)))") }
-        close(fd)
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 || errno == EEXIST else { throw StoreError("cannot open database \(path): \(String(cString: strerror(errno)))") }
+        if fd >= 0 { close(fd) }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
