@@ -26,4 +26,9 @@ public enum NumberFormat {
         }
         return (negative ? "-" : "") + integer + (parts.count > 1 ? "." + parts[1] : "")
     }
+
+    /// `count` and `noun`, the noun with an `s` unless the count is one (`1 year`, `3 years`).
+    public static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
 }

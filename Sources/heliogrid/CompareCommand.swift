@@ -37,7 +37,7 @@ struct CompareCommand: AsyncParsableCommand {
                 return
             }
             print(scenario.site.name)
-            print("\(scenario.site.timestepMinutes)-minute steps, \(scenario.site.years) year(s)\n")
+            print("\(scenario.site.timestepMinutes)-minute steps, \(NumberFormat.counted(scenario.site.years, "year"))\n")
             print(table.render() + (compute ? "\n" + table.renderCompute() : ""), terminator: "")
             if let targetIntensity { print("\n" + table.targetCheck(targetIntensity), terminator: "") }
         } catch {

@@ -45,7 +45,8 @@ import Testing
         #expect(run.status == 0 && run.stdout.contains("target 500.0 gCO2e/kWh:") && !run.stdout.contains("mission"))
         #expect(run.stdout.contains("diesel only: ") && run.stdout.contains("(above it)") && run.stdout.contains("(meets it)"))
         let plain = try CommandLineTests.run(["compare"])
-        #expect(plain.status == 0 && !plain.stdout.contains("target"))
+        #expect(plain.status == 0 && !plain.stdout.contains("target") && plain.stdout.contains("60-minute steps, 1 year\n"))
+        #expect(NumberFormat.counted(3, "simulated year") == "3 simulated years")
     }
 
     /// `--json` prints what the command's file holds: `simulate` its summary.json (all but the run
