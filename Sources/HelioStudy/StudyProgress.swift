@@ -29,7 +29,8 @@ public final class StudyProgress: Sendable {
 
     /// Items to evaluate.
     public let total: Int
-    /// What the line starts with and what the items are called (`size`, `designs`).
+    /// What the line starts with and what the items are called (`size`, `designs`), or, for a step
+    /// of unknown length (``init(of:command:)``), what the step is (`the LP bound`).
     public let command: String, items: String
     private let done = Atomic<Int>(0)
     private let started = ContinuousClock.now
@@ -118,8 +119,8 @@ public final class StudyProgress: Sendable {
     }
 
     /// Runs `body` while reporting on stderr as ``current`` says: the bar redrawn every half second
-    /// on a terminal at the recent rate, and the final line when done (off a terminal only when `finalLine`). Progress
-    /// counted in steps binds its counter as ``StepCounter/current`` for `body`.
+    /// on a terminal at the recent rate, and the final line when done (off a terminal only when
+    /// `finalLine`). Progress counted in steps binds its counter as ``StepCounter/current`` for `body`.
     public func reporting<T: Sendable>(finalLine: Bool = true, _ body: () async throws -> T) async rethrows -> T {
         let display = Self.current == .finalLine && !finalLine ? .none : Self.current
         let reporter = Task {

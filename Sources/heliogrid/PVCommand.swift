@@ -38,7 +38,8 @@ struct PVCommand: ParsableCommand {
 
     func run() throws {
         try HelioGridCommand.guarded {
-            guard (1990...2200).contains(year) else { throw HelioError(.usage, "--year must be 1990 to 2200, found \(year)") }
+            let years = CarbonConfig.firstYearRange
+            guard years.contains(year) else { throw HelioError(.usage, "--year must be \(years.lowerBound) to \(years.upperBound), found \(year)") }
             let config = try pvConfig()
             let data = try WeatherLoader.load(path: weather)
             let started = ContinuousClock.now

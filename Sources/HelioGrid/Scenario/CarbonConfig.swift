@@ -23,6 +23,8 @@ public struct CarbonConfig: Sendable, Equatable {
     /// Calendar year of the first simulated year (labels reporting periods, picks phase-in factors
     /// and places contractual instruments).
     public var firstYear: Int = 2026
+    /// The calendar years `first_year` (and `pv --year`) may name.
+    public static let firstYearRange = 1990...2200
     /// CBAM phase-in: share of embedded emissions that must be covered by CBAM certificates, by
     /// calendar year. Default: 1 − the CBAM factor of Regulation (EU) 2023/956 Art. 31 with
     /// Directive 2003/87/EC Art. 10a(1a) (free allocation 97.5 % in 2026 falling to 0 in 2034).
@@ -53,7 +55,7 @@ public struct CarbonConfig: Sendable, Equatable {
         pvLifecycleGPerKWh = try section.double("pv_lifecycle_g_per_kwh", default: d.pvLifecycleGPerKWh, in: 0...1000)
         batteryEmbodiedKgPerKWh = try section.double("battery_embodied_kg_per_kwh", default: d.batteryEmbodiedKgPerKWh, in: 0...10_000)
         dieselWTTKgPerL = try section.double("diesel_wtt_kg_per_l", default: d.dieselWTTKgPerL, in: 0...10)
-        firstYear = try section.int("first_year", default: d.firstYear, in: 1990...2200)
+        firstYear = try section.int("first_year", default: d.firstYear, in: Self.firstYearRange)
         var phaseInSection = try section.section("cbam_phase_in")
         if phaseInSection.hasKeys {
             cbamPhaseIn = try phaseInSection.yearTable(in: 0...1)
