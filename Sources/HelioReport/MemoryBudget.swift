@@ -12,7 +12,7 @@ public enum MemoryBudget {
     /// Throws naming the estimate and what is available when `scenario`'s steps × `bytesPerStep`
     /// exceed `available` bytes (by default the memory available to this process).
     public static func check(_ scenario: Scenario, bytesPerStep: Int, what: String, available: Int? = availableBytes()) throws {
-        let steps = TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * scenario.site.years
+        let steps = scenario.site.runSteps
         let needed = steps * bytesPerStep + baseBytes
         guard let available, needed > available else { return }
         throw HelioError(.io, "\(what) keeps every step in memory: about \(gigabytes(needed)) GB for \(steps) steps "

@@ -2,8 +2,9 @@ import Foundation
 import HelioGrid
 import HelioStudy
 
-/// Writes a sizing study's files and terminal summary (`size`, `size merge`), and reads shards'
-/// partial results back, checked to be one study's shards each once. Runs no simulation.
+/// Concludes a sizing study from its designs (the LP bound, with its wait shown), writes its files
+/// and terminal summary (`size`, `size merge`), and reads shards' partial results back, checked to
+/// be one study's shards each once. Runs no simulation.
 public enum SizingRun {
     /// The study's conclusion from its designs' `outcomes`: the capacity-expansion LP bound (a solve
     /// of seconds to a minute, shown as a step of unknown length on a terminal) and the reference design.

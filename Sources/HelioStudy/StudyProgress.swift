@@ -65,12 +65,7 @@ public final class StudyProgress: Sendable {
 
     /// Progress over `runs` simulations of `scenario`, each its years of steps.
     public convenience init(runs: Int, of scenario: Scenario, command: String) {
-        self.init(steps: runs * Self.steps(of: scenario), command: command)
-    }
-
-    /// Steps of one simulation of `scenario`: its years of steps.
-    public static func steps(of scenario: Scenario) -> Int {
-        TimeAxis(stepMinutes: scenario.site.timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * scenario.site.years
+        self.init(steps: runs * scenario.site.runSteps, command: command)
     }
 
     /// One more item done.

@@ -36,7 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
             let folder = try OutputFolder(out)
             let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
             let transientSteps = scenario.transients == nil ? 0 : TransientsStudy.maximumSteps(of: scenario)
-            let progress = StudyProgress(steps: ReportStudy.runs * StudyProgress.steps(of: scenario) + transientSteps, command: "report")
+            let progress = StudyProgress(steps: ReportStudy.runs * scenario.site.runSteps + transientSteps, command: "report")
             let (study, transients) = try await progress.reporting(finalLine: false) {
                 let study = try ReportStudy(scenario) { year, series, axis in run.add(year: year, series: series, axis: axis) }
                 try run.finish()

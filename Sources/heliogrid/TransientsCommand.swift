@@ -46,7 +46,7 @@ struct TransientsCommand: AsyncParsableCommand {
     /// operating point, then the window (`windowS` and `stepMS` override the section's), with a
     /// progress bar over the year's steps and the window's.
     static func study(of scenario: Scenario, windowS: Double? = nil, stepMS: Double? = nil) async throws -> TransientsStudy {
-        let steps = StudyProgress.steps(of: scenario) + TransientsStudy.maximumSteps(of: scenario, windowS: windowS, stepMS: stepMS)
+        let steps = scenario.site.runSteps + TransientsStudy.maximumSteps(of: scenario, windowS: windowS, stepMS: stepMS)
         return try await StudyProgress(steps: steps, command: "transients").reporting(finalLine: false) {
             let year = try CampusRun.run(scenario, recordSeries: true)
             guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }

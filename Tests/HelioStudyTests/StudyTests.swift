@@ -50,7 +50,7 @@ import Testing
     @Test func stepProgressCountsEveryRun() async throws {
         let scenario = TestData.defaultScenario
         let progress = StudyProgress(runs: 2, of: scenario, command: "compare")
-        #expect(progress.total == 2 * 8760 && StudyProgress.steps(of: scenario) == 8760)
+        #expect(progress.total == 2 * 8760 && scenario.site.runSteps == 8760)
         try await progress.reporting(finalLine: false) {
             StepCounter.current?.begin(phase: "planning by hand")
             #expect(progress.line().hasPrefix("compare: planning by hand, 0/17520 steps, "))

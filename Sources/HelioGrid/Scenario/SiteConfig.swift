@@ -11,6 +11,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// Number of years simulated (the weather year repeated, with ageing).
     public var years: Int
 
+    /// Steps of one run: the weather year at `timestepMinutes`, `years` times over.
+    public var runSteps: Int { TimeAxis(stepMinutes: timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * years }
+
     /// Creates a site; see the properties for units.
     public init(name: String, weatherPath: String, timestepMinutes: Int = 60, years: Int = 1) {
         self.name = name
