@@ -5,7 +5,7 @@ import Testing
 @testable import HelioGrid
 
 @Suite struct OutputContractTests {
-    static let result: SimulationResult = try! TestData.run(TestData.defaultScenario, recordSeries: true)
+    static let result: SimulationResult = TestData.shared { try TestData.run(TestData.defaultScenario, recordSeries: true) }
 
     /// docs/output-contract.md's `summary.json`: exactly these keys, all present.
     @Test func summaryJSONHasExactlyTheContractKeys() throws {

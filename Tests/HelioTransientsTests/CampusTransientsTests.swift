@@ -7,7 +7,7 @@ import HelioTestSupport
 /// the year says, the waveform keeps the hour's IT power, the bus balances on every step, smoothing
 /// does what it is for, and the sizing rule's answers sit on the boundary of the limits.
 @Suite struct CampusTransientsTests {
-    static let study = try! TransientsStudy(scenario: TestData.defaultScenario, series: TestData.hybrid.series!, axis: TestData.hybrid.axis)
+    static let study = TestData.shared { try TransientsStudy(scenario: TestData.defaultScenario, series: TestData.hybrid.series!, axis: TestData.hybrid.axis) }
 
     @Test func theNightPointOfTheYear() {
         let series = TestData.hybrid.series!, point = Self.study.model.point
@@ -48,12 +48,9 @@ import HelioTestSupport
     /// A bound step counter counts whole windows, no more than the study's stated maximum: both
     /// runs and the sizing's trials, each search trying at least its two ends.
     @Test func stepCounterCountsTheWindows() throws {
-        // The shared year is read before the counter is bound: the first test to touch it simulates
-        // it, and those 8,760 steps must not land on this counter.
-        let hybrid = TestData.hybrid, series = try #require(hybrid.series)
         let counter = StepCounter()
         let study = try StepCounter.$current.withValue(counter) {
-            try TransientsStudy(scenario: TestData.defaultScenario, series: series, axis: hybrid.axis, windowS: 4)
+            try TransientsStudy(scenario: TestData.defaultScenario, series: TestData.hybrid.series!, axis: TestData.hybrid.axis, windowS: 4)
         }
         let windows = counter.value / study.model.count
         #expect(study.model.count == 4_000 && counter.value % study.model.count == 0)
