@@ -129,11 +129,7 @@ public final class StudyProgress: Sendable {
         }
         let result: T
         do {
-            if let counter {
-                result = try await StepCounter.$current.withValue(counter) { try await body() }
-            } else {
-                result = try await body()
-            }
+            result = try await StepCounter.$current.withValue(counter ?? StepCounter.current) { try await body() }
         } catch {
             reporter.cancel()
             await reporter.value

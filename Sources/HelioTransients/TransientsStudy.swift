@@ -39,7 +39,6 @@ public struct TransientsStudy: Sendable {
         unsmoothedOutcome = TransientOutcome(unsmoothed, model: model)
         smoothedOutcome = TransientOutcome(smoothed, model: model)
         sizing = SmoothingSizing(model: model, scenario: scenario)
-        let elapsed = (ContinuousClock.now - started).components
-        seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        seconds = (ContinuousClock.now - started).milliseconds / 1000
     }
 }

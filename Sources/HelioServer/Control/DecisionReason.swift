@@ -6,20 +6,20 @@ enum DecisionReason {
     /// Explains `decision` against what the strategy saw.
     static func explain(_ decision: DispatchDecision, _ context: DispatchContext) -> String {
         let soc = context.battery.map { " (SOC \(percent($0.soc)))" } ?? " (battery offline)"
-        if decision.unservedKW > 0 { return "supply short of demand by \(kW(decision.unservedKW))\(soc)" }
+        if decision.unservedKW > 0 { return "supply short of demand by \(power(decision.unservedKW))\(soc)" }
         if decision.dieselUnits > 0 {
-            return "\(decision.dieselUnits) genset(s) at \(kW(decision.dieselKW)): PV \(kW(decision.pvKW)) short of load \(kW(context.loadKW))\(soc)"
+            return "\(decision.dieselUnits) genset(s) at \(power(decision.dieselKW)): PV \(power(decision.pvKW)) short of load \(power(context.loadKW))\(soc)"
         }
-        if decision.gridKW > 0 { return "grid import \(kW(decision.gridKW))\(soc)" }
-        if decision.batteryKW > 0 { return "battery discharges \(kW(decision.batteryKW)) to cover the PV deficit\(soc)" }
-        if decision.curtailedKW > 0 { return "PV surplus: battery charging \(kW(-decision.batteryKW)), \(kW(decision.curtailedKW)) curtailed\(soc)" }
-        if decision.batteryKW < 0 { return "PV surplus charges the battery at \(kW(-decision.batteryKW))\(soc)" }
+        if decision.gridKW > 0 { return "grid import \(power(decision.gridKW))\(soc)" }
+        if decision.batteryKW > 0 { return "battery discharges \(power(decision.batteryKW)) to cover the PV deficit\(soc)" }
+        if decision.curtailedKW > 0 { return "PV surplus: battery charging \(power(-decision.batteryKW)), \(power(decision.curtailedKW)) curtailed\(soc)" }
+        if decision.batteryKW < 0 { return "PV surplus charges the battery at \(power(-decision.batteryKW))\(soc)" }
         return "PV covers the load\(soc)"
     }
 
-    /// A power as the dashboard's tiles show it: MW to two decimals from 1 MW, kW below.
-    static func kW(_ value: Double) -> String {
-        abs(value) >= 1000 ? String(format: "%.2f MW", value / 1000) : "\(Int(value.rounded())) kW"
+    /// A power of `kW` as the dashboard's tiles show it: MW to two decimals from 1 MW, kW below.
+    static func power(_ kW: Double) -> String {
+        abs(kW) >= 1000 ? String(format: "%.2f MW", kW / 1000) : "\(Int(kW.rounded())) kW"
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
