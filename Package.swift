@@ -105,9 +105,15 @@ let package = Package(
         ),
         .target(
             name: "HelioTestSupport",
-            dependencies: ["HelioGrid", "HelioServer"],
+            dependencies: ["HelioGrid"],
             path: "Tests/HelioTestSupport",
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HelioServerTestSupport",
+            dependencies: ["HelioGrid", "HelioServer", "HelioTestSupport"],
+            path: "Tests/HelioServerTestSupport",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HelioLPTests", dependencies: ["HelioLP"], swiftSettings: strictSettings),
@@ -123,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "HelioServerTests",
             dependencies: [
-                "HelioGrid", "HelioOptimize", "HelioServer", "HelioTestSupport",
+                "HelioGrid", "HelioOptimize", "HelioServer", "HelioServerTestSupport", "HelioTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -133,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "HelioEndToEndTests",
             dependencies: [
-                "heliogrid", "HelioGrid", "HelioReport", "HelioServer", "HelioTestSupport",
+                "heliogrid", "HelioGrid", "HelioReport", "HelioServer", "HelioServerTestSupport", "HelioTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

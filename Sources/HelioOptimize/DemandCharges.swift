@@ -1,3 +1,5 @@
+import HelioGrid
+
 /// Monthly demand charges over a dispatch horizon (docs/grid.md): each step belongs to a billing
 /// period (a calendar month); the program carries each period's peak import as a variable P_p ≥ the
 /// peak already set in it, with import_t ≤ P_p for its steps, and charges `chargePerKW` × P_p — the
@@ -18,15 +20,10 @@ public struct DemandCharges: Sendable, Equatable {
         self.chargePerKW = chargePerKW
     }
 
-    /// The calendar months of `years` years of `axis` steps, each a new period with no peak yet.
-    public init(years: Int, monthStartSteps: [Int], chargePerKW: Double) {
-        var periods: [Int] = []
-        periods.reserveCapacity(years * (monthStartSteps.last ?? 0))
-        for year in 0..<years {
-            for month in 0..<12 {
-                periods += Array(repeating: year * 12 + month, count: monthStartSteps[month + 1] - monthStartSteps[month])
-            }
-        }
+    /// The calendar months of `years` years of a simulation's steps (`months`, ``BillingMonths/init(simulation:)``),
+    /// each a new period with no peak yet.
+    public init(years: Int, months: BillingMonths, stepsPerYear: Int, chargePerKW: Double) {
+        let periods = (0..<(years * stepsPerYear)).map(months.month(ofStep:))
         self.init(periodOfStep: periods, floorKW: Array(repeating: 0, count: years * 12), chargePerKW: chargePerKW)
     }
 }

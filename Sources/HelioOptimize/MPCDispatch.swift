@@ -56,10 +56,9 @@ public struct MPCDispatch: DispatchStrategy {
     private let compute: ComputeProfile?
     /// Import and export price forecasters (`nil`: the scenario's constant prices).
     private var importPriceForecaster: (any Forecaster)?, exportPriceForecaster: (any Forecaster)?
-    /// The demand charge per kW-month and the months of plan steps (`nil`: none).
-    private let demand: (chargePerKW: Double, months: BillingMonths)?
-    /// The month of the last step decided and its peak import so far, kW.
-    private var monthPeak = (month: Int.min, kW: 0.0)
+    /// The tariff whose demand charge the plans carry, its months on plan steps and its month peaks
+    /// from the imports decided (`nil`: no demand charge).
+    private var demand: GridTariff?
     private var planStartHours = 0.0
     private var planStartIndex = 0
     /// The horizon the latest plan was solved on.
@@ -97,11 +96,11 @@ public struct MPCDispatch: DispatchStrategy {
                 loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?,
                 dieselRatingForecaster: (any Forecaster)? = nil, compute: ComputeProfile? = nil,
                 importPriceForecaster: (any Forecaster)? = nil, exportPriceForecaster: (any Forecaster)? = nil,
-                demand: (chargePerKW: Double, months: BillingMonths)? = nil) {
+                tariff: GridTariff? = nil) {
         self.compute = compute
         self.importPriceForecaster = importPriceForecaster
         self.exportPriceForecaster = exportPriceForecaster
-        self.demand = demand
+        demand = tariff.flatMap { $0.demandCharged ? $0 : nil }
         problem = DispatchProblem(scenario: scenario, integerCommitment: true,
                                   integerSteps: max(1, Int((Self.integerHours / planStepHours).rounded())),
                                   timeLimitSeconds: Self.replanTimeLimitSeconds)
@@ -131,10 +130,7 @@ public struct MPCDispatch: DispatchStrategy {
             exportPriceForecaster?.observe(step: index, value: signal.exportPricePerKWh)
         }
         let decision = decide(context, index: index)
-        if let demand {
-            let month = demand.months.month(ofStep: index)
-            monthPeak = (month, max(month == monthPeak.month ? monthPeak.kW : 0, decision.gridKW))
-        }
+        if let month = demand?.months.month(ofStep: index) { demand?.recordImport(decision.gridKW, month: month) }
         return decision
     }
 
@@ -193,12 +189,12 @@ public struct MPCDispatch: DispatchStrategy {
     /// over only the few hours the horizon reaches into it: from nothing, its charge would look
     /// avoidable by emptying the battery into those hours, and the plan would buy a higher peak now
     /// to do it; the rest of that month will set its peak anyway.
-    private func demandCharges(_ demand: (chargePerKW: Double, months: BillingMonths), index: Int) -> DemandCharges {
+    private func demandCharges(_ demand: GridTariff, index: Int) -> DemandCharges {
         let first = demand.months.month(ofStep: index)
         let starts = (0..<horizonSteps).map { index + $0 } + (0..<blocks).map { index + horizonSteps + $0 * blockSteps }
         let periods = starts.map { demand.months.month(ofStep: $0) - first }
-        let floors = Array(repeating: monthPeak.month == first ? monthPeak.kW : 0, count: (periods.max() ?? 0) + 1)
-        return DemandCharges(periodOfStep: periods, floorKW: floors, chargePerKW: demand.chargePerKW)
+        let floors = Array(repeating: demand.peakKW(inMonth: first), count: (periods.max() ?? 0) + 1)
+        return DemandCharges(periodOfStep: periods, floorKW: floors, chargePerKW: demand.demandChargePerKWMonth)
     }
 
     private mutating func replan(_ context: DispatchContext, index: Int) {

@@ -34,7 +34,8 @@ public struct OptimalDispatch: DispatchStrategy {
         horizon.gridPricePerKWh = Array(repeating: inputs.gridPricePerKWh, count: years).flatMap { $0 }
         horizon.gridExportPricePerKWh = Array(repeating: inputs.gridExportPricePerKWh, count: years).flatMap { $0 }
         if let grid = scenario.connectedGrid, grid.demandChargePerKWMonth > 0 {
-            horizon.demandCharges = DemandCharges(years: years, monthStartSteps: inputs.axis.monthStartSteps, chargePerKW: grid.demandChargePerKWMonth)
+            horizon.demandCharges = DemandCharges(years: years, months: BillingMonths(simulation: inputs.axis), stepsPerYear: inputs.axis.stepsPerYear,
+                                                  chargePerKW: grid.demandChargePerKWMonth)
         }
         horizon.compute = inputs.compute.map { ComputeHorizon(wholeRun: $0, scenario: scenario, axis: inputs.axis) }
         plan = try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)

@@ -38,9 +38,7 @@ public enum StrategyFactory {
                 dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor),
                 compute: inputs.compute, importPriceForecaster: priceForecaster(scenario, inputs.gridPricePerKWh, axis: axis),
                 exportPriceForecaster: priceForecaster(scenario, inputs.gridExportPricePerKWh, axis: axis),
-                demand: scenario.connectedGrid.flatMap { grid in
-                    grid.demandChargePerKWMonth > 0 ? (grid.demandChargePerKWMonth, BillingMonths(simulation: axis)) : nil
-                })
+                tariff: scenario.connectedGrid.map { GridTariff(grid: $0, inputs: inputs, battery: scenario.battery, months: BillingMonths(simulation: axis)) })
         }
     }
 
@@ -120,9 +118,9 @@ public enum StrategyFactory {
                                pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon,
                                dieselRatingForecaster: forecasts.dieselRating, importPriceForecaster: forecasts.importPrice,
                                exportPriceForecaster: forecasts.exportPrice,
-                               demand: scenario.connectedGrid.flatMap { grid in
-                                   grid.demandChargePerKWMonth > 0
-                                       ? (grid.demandChargePerKWMonth, BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes)) : nil
+                               tariff: scenario.connectedGrid.map {
+                                   GridTariff(grid: $0, inputs: inputs, battery: scenario.battery,
+                                              months: BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes))
                                })
         }
     }

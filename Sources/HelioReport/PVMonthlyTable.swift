@@ -12,10 +12,10 @@ public struct PVMonthlyTable: Sendable {
 
     /// The table of one year's `acKW` and `poaWM2` on `axis`.
     public init(acKW: [Double], poaWM2: [Double], axis: TimeAxis) {
-        let starts = axis.monthStartSteps + [axis.stepsPerYear]
-        acKWh = (0..<12).map { month in acKW[starts[month]..<starts[month + 1]].reduce(0, +) * axis.stepHours }
-        poaKWhPerM2Day = (0..<12).map { month in
-            poaWM2[starts[month]..<starts[month + 1]].reduce(0, +) * axis.stepHours / 1000 / Double(CivilCalendar.daysInMonth[month])
+        let months = BillingMonths(simulation: axis).stepRangesOfYear
+        acKWh = months.map { acKW[$0].reduce(0, +) * axis.stepHours }
+        poaKWhPerM2Day = months.enumerated().map { month, steps in
+            poaWM2[steps].reduce(0, +) * axis.stepHours / 1000 / Double(CivilCalendar.daysInMonth[month])
         }
     }
 

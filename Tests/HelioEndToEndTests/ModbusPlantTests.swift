@@ -1,4 +1,5 @@
 import Foundation
+import HelioServerTestSupport
 import HelioTestSupport
 import Testing
 @testable import HelioGrid

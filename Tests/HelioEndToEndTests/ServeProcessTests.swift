@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HelioServerTestSupport
 import HelioTestSupport
 import Testing
 @testable import HelioGrid

@@ -146,7 +146,10 @@ import Testing
         let prices = inputs.gridPricePerKWh
         #expect(prices.count == 35_040)
         #expect(prices[16 * 4 + 3] == 0.10 && prices[17 * 4] == 0.30 && prices[20 * 4 + 3] == 0.30 && prices[21 * 4] == 0.10)
-        #expect(inputs.axis.monthStartSteps.prefix(3) == [0, 31 * 96, 59 * 96] && inputs.axis.monthStartSteps.last == 35_040)
+        let months = BillingMonths(simulation: inputs.axis)
+        #expect(months.stepRangesOfYear.prefix(3).map(\.lowerBound) == [0, 31 * 96, 59 * 96] && months.stepRangesOfYear.last?.upperBound == 35_040)
+        #expect(months.month(ofStep: 31 * 96 - 1) == 0 && months.month(ofStep: 31 * 96) == 1 && months.month(ofStep: 35_040) == 12)
+        #expect(months.stepsToNextMonth(from: 31 * 96 - 4) == 4 && months.stepsToNextMonth(from: 35_040 + 31 * 96) == 28 * 96)
     }
 
     /// Bad tariff input names the file and line, or the key, and why.

@@ -51,7 +51,7 @@ import Testing
         let weather = TestData.phoenix
         let inputs = try SimulationInputs.prepare(scenario, weather: weather)
         let overlay = WeatherForecastOverlay(site: weather.location, pv: PVForecastModel(pv: scenario.pv!, weather: weather))
-        let hour = Int(ServerFixture.phoenix(2026, 6, 21, hour: 12) / 3_600_000)
+        let hour = Int(TestData.phoenix(2026, 6, 21, hour: 12) / 3_600_000)
         let forecast = try WeatherForecast(hours: [WeatherForecastHour(startMS: Int64(hour) * 3_600_000, ghiWM2: 300, dniWM2: 100,
                                                                        dhiWM2: 220, tempC: 48, windSpeedMS: 1)], source: "t") { _ in (nil, nil) }
         let set = try overlay.apply(forecast, source: "t")

@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import HelioServerTestSupport
 import HelioTestSupport
 import Testing
 @testable import HelioGrid

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioServerTestSupport
 import HelioTestSupport
 import Hummingbird
 import HummingbirdTesting

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import HelioServerTestSupport
 import HelioTestSupport
 import Testing
 @testable import HelioGrid

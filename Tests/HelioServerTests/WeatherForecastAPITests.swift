@@ -2,6 +2,7 @@ import Foundation
 import HelioGrid
 import HelioOptimize
 import HelioServer
+import HelioServerTestSupport
 import HelioTestSupport
 import Hummingbird
 import HummingbirdTesting

@@ -7,6 +7,11 @@ public enum TestData {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
     }
 
+    /// Unix ms of a local standard time at the Phoenix site (UTC−7).
+    public static func phoenix(_ year: Int, _ month: Int, _ day: Int, hour: Int) -> Int64 {
+        PlantTime(unixMinutes: CivilCalendar.daysFromEpoch(year: year, month: month, day: day) * 1440 + (hour + 7) * 60).unixMS
+    }
+
     public static let defaultScenario: Scenario = try! ScenarioLoader.loadDefault()
     public static let phoenixPath = defaultScenario.site.weatherPath
     /// The default scenario's text with its weather file's absolute path, to be written anywhere.

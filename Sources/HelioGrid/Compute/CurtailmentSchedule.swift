@@ -28,14 +28,14 @@ public struct CurtailmentSchedule: Sendable, Equatable {
     public var isEmpty: Bool { spans.isEmpty }
 
     /// The share of IT power to shed over the step from `startMinute` lasting `stepMinutes`: the
-    /// largest event's share times the part of the step it covers.
+    /// largest event's share times the part of the step it covers (``SpanOverlap``).
     @inline(__always)
     public func shed(startMinute: Double, stepMinutes: Double) -> Double {
         var largest = 0.0
         for span in spans {
             if span.startMinute >= startMinute + stepMinutes { break }
-            let overlap = min(span.endMinute, startMinute + stepMinutes) - max(span.startMinute, startMinute)
-            if overlap > 0 { largest = max(largest, span.shed * overlap / stepMinutes) }
+            largest = max(largest, SpanOverlap.share(span.shed, eventStart: span.startMinute, eventEnd: span.endMinute,
+                                                     start: startMinute, length: stepMinutes))
         }
         return largest
     }

@@ -40,13 +40,6 @@ public struct StepFlows: Sendable, Equatable {
         unservedKWh = unservedKW * hours
     }
 
-    /// The flows of a dispatch decision against `loadKW`, held for `hours`.
-    @inline(__always)
-    public init(_ decision: DispatchDecision, loadKW: Double, hours: Double) {
-        self.init(loadKW: loadKW, pvKW: decision.pvKW, curtailedKW: decision.curtailedKW, batteryKW: decision.batteryKW,
-                  dieselKW: decision.dieselKW, gridKW: decision.gridKW, unservedKW: decision.unservedKW, hours: hours)
-    }
-
     /// Energy delivered to the bus by every source, kWh.
     public var supplyKWh: Double { pvKWh + dieselKWh + importKWh + dischargeKWh }
     /// Energy from fossil sources (gensets and imports) entering the bus, kWh.

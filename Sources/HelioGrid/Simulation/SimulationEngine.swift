@@ -57,7 +57,7 @@ public enum SimulationEngine {
         var context = DispatchContext(step: 0, stepHours: hours, loadKW: 0, pvAvailableKW: 0,
                                       battery: plant.makeBattery(), fleet: plant.makeFleet(), grid: plant.grid)
         let hasGrid = plant.grid != nil
-        var tariff = GridBill(grid: plant.grid, inputs: inputs, battery: plant.battery)
+        var tariff = plant.grid.map { GridTariff(grid: $0, inputs: inputs, battery: plant.battery, months: BillingMonths(simulation: axis)) }
         var series = recordSeries ? StepSeries(capacity: stepsPerYear * scenario.site.years) : nil
         var yearSeries = recordSeries || onYear != nil ? StepSeries(capacity: stepsPerYear) : nil
         var yearly: [EnergyTotals] = []
@@ -76,7 +76,6 @@ public enum SimulationEngine {
             let pvFactor = lives.pvFactor(ageYears: pvAge)
             let yearStart = YearStart(battery: context.battery, fleet: context.fleet)
             var totals = EnergyTotals()
-            tariff.startYear()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
                 if let counter, index & 255 == 0 { counter.set(step) }
@@ -91,7 +90,8 @@ public enum SimulationEngine {
                     load = state.facilityKW(state.nominal)
                 }
                 context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
-                if hasGrid { context.gridSignal = tariff.signal(at: index) }
+                let month = hasGrid ? tariff!.months.month(ofStep: step) : 0
+                if hasGrid { context.gridSignal = tariff!.signal(atStepOfYear: index, month: month) }
                 context.fleet?.derate(to: ratingFactor)
                 var (decision, starts) = (DispatchDecision(), 0)
                 if events.startsCanFail {
@@ -117,7 +117,7 @@ public enum SimulationEngine {
                 let scope2 = plant.scope2Kg(importKWh: flows.importKWh, gridGPerKWh: gridCarbon)
                 accumulate(flows, decision, load: load, it: it, pvAvailable: pvAvailable, hours: hours,
                            fuel: fuel, scope1: scope1, scope2: scope2, starts: starts, into: &totals)
-                if hasGrid { tariff.record(flows, index: index, hours: hours, into: &totals) }
+                if hasGrid { tariff!.record(flows, atStepOfYear: index, month: month, hours: hours, into: &totals) }
                 let isShort = decision.unservedKW > 1e-9 * max(load, 1)
                 if isShort && !wasShort { totals.lossOfLoadEvents += 1 }
                 wasShort = isShort
@@ -136,7 +136,7 @@ public enum SimulationEngine {
             }
             yearSeries?.removeAll()
             totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
-            if hasGrid { tariff.finishYear(into: &totals) }
+            tariff?.finishYear(year, into: &totals)
             totals.compute.batchQueuedAtEndKWh = flexible?.queuedKWh ?? 0
             yearly.append(totals)
             batteryAgeYears += 1

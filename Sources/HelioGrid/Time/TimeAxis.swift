@@ -21,12 +21,6 @@ public struct TimeAxis: Sendable, Equatable {
     /// Step length, hours.
     public var stepHours: Double { Double(stepMinutes) / 60 }
 
-    /// The first step of each calendar month of the base year (local standard time), then
-    /// ``stepsPerYear``: 13 entries; month m (0-based) is steps `monthStartSteps[m]..<monthStartSteps[m + 1]`.
-    public var monthStartSteps: [Int] {
-        (1...12).map { CivilCalendar.minuteOfYear(month: $0, day: 1, hour: 0, minute: 0) / stepMinutes } + [stepsPerYear]
-    }
-
     /// Unix time, seconds, of a (fractional) minute of the base year in local time.
     @inline(__always)
     public func unixSeconds(minuteOfYear: Double) -> Double {
@@ -53,4 +47,7 @@ extension TimeAxis {
                                                       hour: 0, minute: 0) + (localMinutes - days * 1440)
         return min(stepsPerYear - 1, minuteOfYear / stepMinutes)
     }
+
+    /// The step of the base year that contains plant time `time` (``stepIndex(unixMS:)``).
+    public func stepIndex(at time: PlantTime) -> Int { stepIndex(unixMS: time.unixMS) }
 }

@@ -47,10 +47,9 @@ public struct KPIDocument: Codable, Sendable {
 
     /// Adds the steps of `series` (whole years; energy served per step `servedKWh`) to `months`.
     public static func addMonths(_ series: StepSeries, servedKWh: [Double], axis: TimeAxis, to months: inout [Month]) {
-        let hours = axis.stepHours
+        let hours = axis.stepHours, calendar = BillingMonths(simulation: axis)
         for step in 0..<series.count {
-            let day = (step % axis.stepsPerYear) * axis.stepMinutes / 1440
-            let index = CivilCalendar.monthAndDay(dayOfYear: day).month - 1
+            let index = calendar.month(ofStep: step) % 12
             months[index].pvMWh += series.pvKW[step] * hours / 1000
             months[index].batteryDischargeMWh += max(0, series.batteryKW[step]) * hours / 1000
             months[index].dieselMWh += series.dieselKW[step] * hours / 1000

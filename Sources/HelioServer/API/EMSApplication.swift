@@ -19,6 +19,7 @@ public struct EMSApplication: Sendable {
     let metrics: ServiceMetrics
     let plant: any PlantAdapter
     let simulatedPlant: SimulatedPlant?
+    let forwardPlanner: ForwardPlanner
 
     /// An API over a running control loop, `weather` holding the forecasts `PUT /v1/weather-forecast`
     /// receives; `simulatedPlant` enables fault injection.
@@ -32,6 +33,7 @@ public struct EMSApplication: Sendable {
         self.metrics = metrics
         self.plant = plant
         self.simulatedPlant = simulatedPlant
+        forwardPlanner = ForwardPlanner(scenario: scenario, inputs: inputs, weather: weather)
     }
 
     /// Every path and the methods it serves (the OpenAPI document lists exactly these).
@@ -137,15 +139,18 @@ public struct EMSApplication: Sendable {
 
     private func range(_ request: Request) async throws -> TimeRangeQuery {
         let now = await plant.plantTimeMS()
-        return try TimeRangeQuery(request, defaultFromMS: now - 86_400_000, defaultToMS: now + 1)
+        return try TimeRangeQuery(request, defaultFromMS: (PlantTime(unixMS: now) - .hours(24)).unixMS, defaultToMS: now + 1)
     }
 
     private func forecast(_ request: Request, defaultHours: Int) async throws -> [ForecastHour] {
         let hours = try request.uri.queryParameters.get("hours").map { try TimeRangeQuery.integer($0, name: "hours", in: 1...48) } ?? defaultHours
-        let status = await loop.status()
-        let now = await plant.plantTimeMS()
-        return ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: status.telemetry, nowMS: now, hours: hours,
-                                 mpcPlan: await loop.mpcPlan())
+        return await forwardPlan(hours: hours)
+    }
+
+    /// The forward plan of `hours` hours from the plant clock, stepped from the loop's present state.
+    private func forwardPlan(hours: Int) async -> [ForecastHour] {
+        let start = await loop.forwardStart()
+        return await forwardPlanner.hours(from: start, at: PlantTime(unixMS: await plant.plantTimeMS()), hours: hours)
     }
 
     /// Flexible headroom over `hours` with the jobs placed and the curtailments received.
@@ -165,7 +170,8 @@ public struct EMSApplication: Sendable {
         let jobs = try store.jobs(endingAfterMS: min(now, curtailments.map(\.startMS).min() ?? now))
         let directives = JobPlanner(scenario: scenario).directives(
             jobs: jobs, curtailments: curtailments, campusITKW: { ms in
-                let profile = ForwardPlan.profiles(scenario: scenario, inputs: inputs, weather: weather, reading: nil, nowMS: ms, hours: 1)
+                let profile = ForwardPlan.profiles(scenario: scenario, inputs: inputs, weather: weather, reading: nil,
+                                                   at: PlantTime(unixMS: ms), hours: 1)
                 return profile.loadKW[0] * profile.itShare[0]
             }, nowMS: now)
         return jobs.filter { $0.deadlineMS >= now }.map { JobStatus($0, nowMS: now, directive: directives[$0.id]) }
@@ -190,10 +196,9 @@ public struct EMSApplication: Sendable {
         guard let stamp = ISOTimestamp(Substring(body.deadline)) else {
             throw refuse("deadline: '\(body.deadline)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)")
         }
-        let now = await plant.plantTimeMS(), deadline = Int64(stamp.utcMinutes) * 60_000
-        guard deadline >= now + Int64(body.hours * 3_600_000) else { throw refuse("deadline: the job cannot finish by it if it starts now") }
-        let hours = ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, reading: await loop.status().telemetry,
-                                      nowMS: now, hours: 48, mpcPlan: await loop.mpcPlan())
+        let now = await plant.plantTimeMS(), deadline = PlantTime(unixMinutes: stamp.utcMinutes).unixMS
+        guard deadline >= PlantTime(unixMS: now).adding(hours: body.hours, rounding: .towardZero).unixMS else { throw refuse("deadline: the job cannot finish by it if it starts now") }
+        let hours = await forwardPlan(hours: 48)
         let planner = JobPlanner(scenario: scenario)
         let job = planner.place(id: body.id, gpus: body.gpus, runHours: body.hours, jobClass: jobClass, minPowerCap: cap, deadlineMS: deadline,
                                 nowMS: now, hours: hours, headroom: try await headroom(hours))
@@ -214,7 +219,7 @@ public struct EMSApplication: Sendable {
         guard body.shedFraction.isFinite, body.shedFraction > 0, body.shedFraction <= 1 else {
             throw HTTPError(.unprocessableContent, message: "shed_fraction: above 0 and at most 1, found \(body.shedFraction)")
         }
-        let record = try store.insert(curtailment: CurtailmentRecord(startMS: Int64(stamp.utcMinutes) * 60_000, hours: body.hours,
+        let record = try store.insert(curtailment: CurtailmentRecord(startMS: PlantTime(unixMinutes: stamp.utcMinutes).unixMS, hours: body.hours,
                                                                       shedFraction: body.shedFraction, receivedMS: await plant.plantTimeMS()))
         return try JSONResponse.make(record, status: .created)
     }
@@ -247,7 +252,7 @@ public struct EMSApplication: Sendable {
             throw HTTPError(.unprocessableContent, message: "resolution_s: must be above 0 and at most 86400 seconds, found \(resolutionS)")
         }
         let now = await plant.plantTimeMS()
-        let validator = TelemetryValidator(scenario: scenario, maxAgeMS: 86_400_000)
+        let validator = TelemetryValidator(scenario: scenario, maxAgeMS: Int64(Duration.hours(24).milliseconds))
         for (index, reading) in body.readings.enumerated() {
             do throws(ValidationError) { try validator.check(reading, nowMS: now) } catch {
                 throw HTTPError(.unprocessableContent, message: "readings[\(index)].\(error.message)")
@@ -288,7 +293,7 @@ public struct EMSApplication: Sendable {
         let location = try checkLocation(request)
         let now = await plant.plantTimeMS()
         let query = request.uri.queryParameters
-        let from = try query.get("time").map { try TimeRangeQuery.time($0, name: "time") } ?? now - 86_400_000
+        let from = try query.get("time").map { try TimeRangeQuery.time($0, name: "time") } ?? (PlantTime(unixMS: now) - .hours(24)).unixMS
         let to = try query.get("toTime").map { try TimeRangeQuery.time($0, name: "toTime") } ?? now + 1
         guard to > from else { throw HTTPError(.badRequest, message: "toTime must be after time") }
         let points = try store.hourlyIntensity(fromMS: from, toMS: to).map {

@@ -29,9 +29,9 @@ struct PriceForecast: Encodable, Sendable {
         self.currency = currency
         demandChargePerKWMonth = grid.demandChargePerKWMonth
         fixedChargePerMonth = grid.fixedChargePerMonth
-        let hourMS = nowMS - ((nowMS % 3_600_000) + 3_600_000) % 3_600_000
+        let hour = PlantTime(unixMS: nowMS).startOfHour
         hours = (0..<count).map { offset in
-            let timestamp = hourMS + Int64(offset) * 3_600_000
+            let timestamp = (hour + .hours(Double(offset))).unixMS
             let prices = inputs.gridPrices(at: inputs.axis.stepIndex(unixMS: timestamp), grid: grid)
             return Hour(timestampMS: timestamp, importPricePerKWh: prices.importPerKWh, exportPricePerKWh: prices.exportPerKWh)
         }

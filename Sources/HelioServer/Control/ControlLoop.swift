@@ -20,11 +20,11 @@ public actor ControlLoop: Service {
     /// Plant seconds per interval (interval × speed for an accelerated simulated plant).
     public let plantSecondsPerTick: Double
     let utcOffsetMinutes: Int
-    /// Raw telemetry older than this (plant time) is rolled into minute means, ms.
-    public var rawRetentionMS: Int64 = 24 * 3_600_000
-    /// Minute means older than this are deleted, ms.
-    public var minuteRetentionMS: Int64 = 400 * 86_400_000
-    private var lastRetentionMS: Int64?
+    /// Raw telemetry older than this (plant time) is rolled into minute means.
+    public var rawRetention = Duration.hours(24)
+    /// Minute means older than this are deleted.
+    public var minuteRetention = Duration.days(400)
+    private var lastRetention: PlantTime?
     private var strategy: LiveStrategy
     private var safeMode: SafeModePolicy
     private var alarmMonitor: AlarmMonitor
@@ -155,7 +155,7 @@ public actor ControlLoop: Service {
         let entry = ledger.entry(for: reading, seconds: seconds)
         lastIntensity = entry.intensityGPerKWh
         metrics.setIntensity(entry.intensityGPerKWh)
-        let dayIndex = (reading.timestampMS / 60_000 + Int64(utcOffsetMinutes)) / 1440
+        let dayIndex = PlantTime(unixMS: reading.timestampMS).localDayIndex(utcOffsetMinutes: utcOffsetMinutes)
         if dayIndex != day.index { day = (dayIndex, 0, 0) }
         day.servedKWh += entry.servedKWh
         day.loadKg += entry.loadKg
@@ -182,7 +182,9 @@ public actor ControlLoop: Service {
         if safeMode.mode == .safe {
             return (safeSetpoints(), "safe-mode", "safe mode: \(safeMode.holdReason)")
         }
-        let (setpoints, reason) = strategy.decide(reading, tick: ticks, hours: plantSecondsPerTick / 3600, nowMS: now)
+        let (setpoints, decision, context) = strategy.decide(reading, tick: ticks, hours: plantSecondsPerTick / 3600,
+                                                             at: PlantTime(unixMS: now))
+        let reason = DecisionReason.explain(decision, context)
         safeMode.run(manual: override != nil)
         guard let override else { return (setpoints, strategy.name, reason) }
         return (override.applied(to: setpoints), "operator", "operator override until \(override.expiresMS)")
@@ -223,10 +225,11 @@ public actor ControlLoop: Service {
 
     /// Once per plant hour: raw telemetry past its retention becomes minute means; old means go.
     private func applyRetention(now: Int64) {
-        guard lastRetentionMS.map({ now - $0 >= 3_600_000 }) ?? true else { return }
-        lastRetentionMS = now
+        let time = PlantTime(unixMS: now)
+        guard lastRetention.map({ time - $0 >= .hours(1) }) ?? true else { return }
+        lastRetention = time
         do {
-            try store.downsample(beforeMS: now - rawRetentionMS, keepMinutesAfterMS: now - minuteRetentionMS)
+            try store.downsample(beforeMS: (time - rawRetention).unixMS, keepMinutesAfterMS: (time - minuteRetention).unixMS)
         } catch {
             raiseDatabaseAlarm(error, now: now)
         }
@@ -241,16 +244,22 @@ public actor ControlLoop: Service {
 
     /// Sets how long raw readings and minute means are kept, plant hours and days.
     public func setRetention(rawHours: Double, minuteDays: Double) {
-        rawRetentionMS = Int64(rawHours * 3_600_000)
-        minuteRetentionMS = Int64(minuteDays * 86_400_000)
+        rawRetention = .hours(rawHours)
+        minuteRetention = .days(minuteDays)
     }
 
     /// MPC plans solved so far (0 under the rule-based EMS).
     var mpcReplans: Int { strategy.replans }
 
-    /// The live MPC's latest plan, the forward plan flexible jobs are placed on (`nil` under the
-    /// rule-based EMS and before the first plan).
+    /// The live MPC's latest plan (`nil` under the rule-based EMS and before the first plan).
     public func mpcPlan() -> MPCPlanView? { strategy.mpcPlan }
+
+    /// Where the forward plan starts now: a copy of the strategy, the intervals so far, the latest
+    /// reading and the ledger (``ForwardPlanStart``). A copy, so the plan is stepped
+    /// outside this actor and no query holds up an interval.
+    func forwardStart() -> ForwardPlanStart {
+        ForwardPlanStart(strategy: strategy, tick: ticks, tickLength: .seconds(plantSecondsPerTick), reading: lastReading, ledger: ledger)
+    }
 
     // MARK: Operator
 

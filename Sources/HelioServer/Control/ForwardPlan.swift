@@ -1,23 +1,28 @@
 import HelioGrid
 import HelioOptimize
 
-/// The next hours as the EMS expects them, for `/v1/forecasts`, `/v1/power-budget` and the carbon
-/// forecast: the live MPC's own forecasts (``LiveForecasts``: load and PV from the scenario's load
-/// model and weather year at the plant clock's hour, a climatological forecast, or from the latest
-/// weather forecast received for the hours it covers, PV scaled by the
-/// measured-to-modelled ratio now fading to the model over six hours); the rule-based EMS is run
-/// forward from the measured state of charge — or, when the EMS runs MPC, the MPC's own latest plan
-/// (``MPCPlanView``) — and the battery carbon pool gives each hour's intensity.
-/// Under the rule-based EMS the clean power of an hour is its PV plus the battery's energy above its reserve spread over the
-/// hours it must bridge until PV next covers the load (at most the window's end), within the battery's
-/// power; firm power adds every genset and the grid import limit.
-public enum ForwardPlan {
-    /// Hourly load and PV forecasts from `nowMS` (the live MPC's ``LiveForecasts``), with each hour's IT share of the load.
-    public static func profiles(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, reading: PlantTelemetry?,
-                                nowMS: Int64, hours: Int) -> (loadKW: [Double], pvKW: [Double], itShare: [Double]) {
+/// The next hours as the EMS expects them, for `/v1/forecasts`, `/v1/power-budget`, the carbon
+/// forecast and job placement: the live strategy itself — a copy of the very ``LiveStrategy`` the
+/// control loop runs, any of its strategies, with the same tariff signal, genset derating and
+/// state — stepped forward interval by interval at the control interval on the live forecasts
+/// (``LiveForecasts``: load and PV from the scenario's load model and weather year at the plant
+/// clock's hour, or from the latest weather forecast received for the hours it covers, PV scaled by
+/// the measured-to-modelled ratio now fading to the model over six hours), the battery carried
+/// from the measured state of charge. Each interval's ``StepFlows`` go to a copy of the live ``LiveLedger``, which gives each hour's intensity. The plan is what the EMS will do if the
+/// forecasts come true: the same decisions as that many live intervals on those readings.
+///
+/// An hour's clean power is what PV and the battery carry without gensets or the grid, counting
+/// the PV curtailed — PV available less battery charging plus discharging, averaged over the hour —
+/// so flexible headroom is the plan's spare clean energy, not energy the battery stores for later
+/// hours; firm power adds every genset and the grid import limit.
+enum ForwardPlan {
+    /// Hourly load and PV forecasts from `time` (the live MPC's ``LiveForecasts``, PV blended from
+    /// `reading` at the hour it was taken), with each hour's IT share of the load.
+    static func profiles(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, reading: PlantTelemetry?,
+                         at time: PlantTime, hours: Int) -> (loadKW: [Double], pvKW: [Double], itShare: [Double]) {
         var forecasts = LiveForecasts(scenario: scenario, inputs: inputs, weather: weather)
-        let hour = Int((Double(nowMS) / 3_600_000).rounded(.down))
-        if let reading { forecasts.pv.observe(step: hour, value: reading.pvAvailableKW) }
+        let hour = time.hourIndex
+        if let reading { forecasts.pv.observe(step: PlantTime(unixMS: reading.timestampMS).hourIndex, value: reading.pvAvailableKW) }
         let pv = [forecasts.pv.nowcast(at: hour)] + forecasts.pv.forecast(after: hour, count: hours - 1)
         let load = (0..<hours).map { forecasts.load.model(at: hour + $0) }
         let itShare = (0..<hours).map { offset in
@@ -26,77 +31,52 @@ public enum ForwardPlan {
         return (load, pv, itShare)
     }
 
-    /// `hours` hourly rows from `nowMS`, starting from `reading` (the scenario's initial state without
-    /// one): the live MPC's plan (`mpcPlan`) where it covers them, else the rule-based EMS run forward.
-    public static func hours(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, reading: PlantTelemetry?,
-                             nowMS: Int64, hours: Int, mpcPlan: MPCPlanView? = nil) -> [ForecastHour] {
-        let hour = Int((Double(nowMS) / 3_600_000).rounded(.down))
-        if let mpcPlan, mpcPlan.stepHours == 1, hour >= mpcPlan.firstStep, hour - mpcPlan.firstStep + hours <= mpcPlan.count {
-            return planned(mpcPlan, scenario: scenario, inputs: inputs, weather: weather, reading: reading, nowMS: nowMS, hours: hours)
-        }
-        return ruleRun(scenario: scenario, inputs: inputs, weather: weather, reading: reading, nowMS: nowMS, hours: hours)
-    }
-
-    /// Rows from the MPC's plan: its load and PV, battery, gensets and grid for each hour; the clean
-    /// power of an hour is what the plan carries without gensets or the grid plus the PV it curtails
-    /// (``MPCPlanView/cleanKW(at:)``), so flexible headroom is the plan's spare clean energy, not the
-    /// energy it keeps in the battery for later hours.
-    private static func planned(_ plan: MPCPlanView, scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?,
-                                reading: PlantTelemetry?, nowMS: Int64, hours: Int) -> [ForecastHour] {
-        let itShares = profiles(scenario: scenario, inputs: inputs, weather: weather, reading: reading, nowMS: nowMS, hours: hours).itShare
-        let first = Int((Double(nowMS) / 3_600_000).rounded(.down)) - plan.firstStep
-        let firmExtraKW = (scenario.diesel?.fleetKW ?? 0) + (scenario.connectedGrid?.importKW ?? 0)
-        var ledger = LiveLedger(scenario: scenario, intervalHours: 1)
-        return (0..<hours).map { offset in
-            let step = first + offset, timestamp = nowMS + Int64(offset) * 3_600_000
-            let soc = plan.capacityKWh > 0 ? plan.startEnergyKWh[step] / plan.capacityKWh : 0
-            let flows = PlantTelemetry(timestampMS: timestamp, loadKW: plan.loadKW[step], pvAvailableKW: plan.pvAvailableKW[step],
-                                       pvKW: plan.pvKW[step], batteryKW: plan.dischargeKW[step] - plan.chargeKW[step], soc: soc,
-                                       dieselKW: plan.dieselKW[step], dieselUnits: plan.dieselUnits[step], gridKW: plan.importKW[step],
-                                       unservedKW: plan.unservedKW[step])
-            return row(flows, itShare: itShares[offset], cleanKW: plan.cleanKW(at: step), firmKW: plan.cleanKW(at: step) + firmExtraKW,
-                       ledger: &ledger)
-        }
-    }
-
-    /// Rows from the rule-based EMS run forward from `reading` on the forecasts.
-    private static func ruleRun(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, reading: PlantTelemetry?,
-                                nowMS: Int64, hours: Int) -> [ForecastHour] {
-        let (loadForecast, pvForecast, itShares) = profiles(scenario: scenario, inputs: inputs, weather: weather, reading: reading,
-                                                            nowMS: nowMS, hours: hours)
+    /// `hours` hourly rows from `time`: `start`'s strategy stepped on the forecasts at its control
+    /// interval (the hour's forecast held over its intervals; ``intervalsPerHour(_:)`` of them).
+    static func hours(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, start: ForwardPlanStart,
+                      at time: PlantTime, hours: Int) -> [ForecastHour] {
+        let (loadForecast, pvForecast, itShares) = profiles(scenario: scenario, inputs: inputs, weather: weather, reading: start.reading,
+                                                            at: time, hours: hours)
         let plant = PlantModel(scenario: scenario)
-        var battery = plant.makeBattery(soc: reading?.soc)
-        var fleet = plant.makeFleet()
-        var strategy = RuleBasedDispatch(config: scenario.dispatch)
-        var ledger = LiveLedger(scenario: scenario, intervalHours: 1)
-        let grid = plant.grid
+        var battery = (start.reading?.batteryOnline ?? true) ? plant.makeBattery(soc: start.reading?.soc) : nil
+        var strategy = start.strategy
+        let firmExtraKW = (plant.diesel?.fleetKW ?? 0) + (plant.grid?.importKW ?? 0)
+        let perHour = intervalsPerHour(start.tickLength), step = Duration.hours(1) / perHour, tickHours = step.hours
+        var ledger = start.ledger
+        var tick = start.tick
         var rows: [ForecastHour] = []
         rows.reserveCapacity(hours)
         for hour in 0..<hours {
-            let timestamp = nowMS + Int64(hour) * 3_600_000
-            let pv = pvForecast[hour], load = loadForecast[hour]
-            let bridge = (hour..<hours).first { pvForecast[$0] >= loadForecast[$0] }.map { max(1, $0 - hour) } ?? (hours - hour)
-            let clean = pv + (battery.map { $0.maxDischargeKW(floorSOC: $0.config.reserveSOC, hours: Double(bridge)) } ?? 0)
-            let firm = clean + (plant.diesel?.fleetKW ?? 0) + (grid?.importKW ?? 0)
-            let soc = battery?.soc ?? 0
-            let decision = strategy.decide(DispatchContext(step: hour, stepHours: 1, loadKW: load, pvAvailableKW: pv,
-                                                           battery: battery, fleet: fleet, grid: grid))
-            battery?.apply(powerKW: decision.batteryKW, hours: 1)
-            fleet?.commit(units: decision.dieselUnits, step: hour, stepHours: 1)
-            let flows = PlantTelemetry(timestampMS: timestamp, loadKW: load, pvAvailableKW: pv, pvKW: decision.pvKW,
-                                       batteryKW: decision.batteryKW, soc: soc, dieselKW: decision.dieselKW,
-                                       dieselUnits: decision.dieselUnits, gridKW: decision.gridKW, unservedKW: decision.unservedKW)
-            rows.append(row(flows, itShare: itShares[hour], cleanKW: clean, firmKW: firm, ledger: &ledger))
+            let load = loadForecast[hour], pv = pvForecast[hour], soc = battery?.soc ?? 0
+            var (cleanKWh, servedKWh, loadKg, units) = (0.0, 0.0, 0.0, 0)
+            for interval in 0..<perHour {
+                tick += 1
+                let now = time + step * (hour * perHour + interval)
+                let reading = PlantTelemetry(timestampMS: now.unixMS, loadKW: load, pvAvailableKW: pv, pvKW: 0, batteryKW: 0,
+                                             soc: battery?.soc ?? 0, dieselKW: 0, dieselUnits: 0, gridKW: 0, unservedKW: 0,
+                                             batteryOnline: battery != nil)
+                let decision = strategy.decide(reading, tick: tick, hours: tickHours, at: now).decision
+                battery?.apply(powerKW: decision.batteryKW, hours: tickHours)
+                let flows = StepFlows(decision, loadKW: load, hours: tickHours)
+                let entry = ledger.entry(flows, dieselUnits: decision.dieselUnits, dieselKW: decision.dieselKW, at: now,
+                                         seconds: tickHours * 3600)
+                cleanKWh += (pv - max(0, -decision.batteryKW) + max(0, decision.batteryKW)) * tickHours
+                servedKWh += entry.servedKWh
+                loadKg += entry.loadKg
+                units = max(units, decision.dieselUnits)
+            }
+            let cleanKW = cleanKWh / (Double(perHour) * tickHours), firmKW = cleanKW + firmExtraKW
+            rows.append(ForecastHour(timestampMS: (time + .hours(Double(hour))).unixMS, loadKW: load, pvKW: pv, soc: soc,
+                                     dieselUnits: units, cleanKW: cleanKW, firmKW: firmKW, cleanITKW: cleanKW * itShares[hour],
+                                     firmITKW: firmKW * itShares[hour], intensityGPerKWh: servedKWh > 0 ? loadKg / servedKWh * 1000 : 0))
         }
         return rows
     }
 
-    /// One hour's row from its flows and the power the campus can count on; the ledger books the
-    /// hour for its intensity.
-    private static func row(_ flows: PlantTelemetry, itShare: Double, cleanKW: Double, firmKW: Double, ledger: inout LiveLedger) -> ForecastHour {
-        let entry = ledger.entry(for: flows, seconds: 3600)
-        return ForecastHour(timestampMS: flows.timestampMS, loadKW: flows.loadKW, pvKW: flows.pvAvailableKW, soc: flows.soc,
-                            dieselUnits: flows.dieselUnits, cleanKW: cleanKW, firmKW: firmKW, cleanITKW: cleanKW * itShare,
-                            firmITKW: firmKW * itShare, intensityGPerKWh: entry.intensityGPerKWh)
+    /// Control intervals a forecast hour is stepped in: the hour over the interval, rounded, from one
+    /// to 3,600 (an interval under a plant second — an accelerated test setting, not a plant's —
+    /// is planned in plant seconds, which bounds a 48-hour plan to 172,800 decisions).
+    static func intervalsPerHour(_ tickLength: Duration) -> Int {
+        max(1, min(3600, Int((1 / tickLength.hours).rounded())))
     }
 }

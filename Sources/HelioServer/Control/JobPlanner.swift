@@ -6,11 +6,11 @@ import HelioGrid
 /// forecast IT load, the jobs already placed there and any curtailment's shed share. A job goes to the
 /// earliest hours before its deadline where it fits the headroom uncapped, else capped down to its
 /// lowest cap; when no window fits, to the window with the lowest expected carbon intensity, uncapped.
-/// A planned run ends ``marginMinutes`` before the deadline at the latest: time for the scheduler to
+/// A planned run ends ``margin`` before the deadline at the latest: time for the scheduler to
 /// start the job once released and for its run time to vary.
 public struct JobPlanner: Sendable {
-    /// Minutes a planned run ends before its deadline at the latest.
-    public static let marginMinutes: Int64 = 30
+    /// How long before its deadline a planned run ends at the latest (``FlexibleJob/deadlineMargin``).
+    public static let margin = FlexibleJob.deadlineMargin
 
     /// The scenario (GPU power, cooling).
     public let scenario: Scenario
@@ -25,11 +25,8 @@ public struct JobPlanner: Sendable {
     /// flexible headroom left, kW.
     public func headroom(_ hours: [ForecastHour], jobs: [FlexibleJob], curtailments: [CurtailmentRecord]) -> [HeadroomHour] {
         hours.map { hour in
-            let end = hour.timestampMS + 3_600_000
-            let reserved = jobs.reduce(0.0) { total, job in
-                let overlap = min(end, job.plannedEndMS) - max(hour.timestampMS, job.plannedStartMS)
-                return overlap > 0 ? total + job.itKW * Double(overlap) / 3_600_000 : total
-            }
+            let start = PlantTime(unixMS: hour.timestampMS), span = start..<(start + .hours(1))
+            let reserved = jobs.reduce(0.0) { total, job in total + job.itKW * PlantTime.overlap(span, job.span).hours }
             let forecastIT = hour.firmKW > 0 ? hour.loadKW * hour.firmITKW / hour.firmKW : hour.loadKW
             let shed = (curtailments.map { $0.shed(hourMS: hour.timestampMS) }.max() ?? 0) * (forecastIT + reserved)
             return HeadroomHour(timestampMS: hour.timestampMS, reservedITKW: reserved, shedITKW: shed,
@@ -53,7 +50,8 @@ public struct JobPlanner: Sendable {
             let startMS = max(nowMS, hour.timestampMS)
             for cap in caps {
                 let span = Int((runHours / ThroughputCurve.zeus.throughput(atPowerFraction: cap)).rounded(.up))
-                guard startMS + Int64(Double(span) * 3_600_000) <= deadlineMS - Self.marginMinutes * 60_000, index + span <= hours.count else { continue }
+                guard PlantTime(unixMS: startMS) + .hours(Double(span)) <= PlantTime(unixMS: deadlineMS) - Self.margin,
+                      index + span <= hours.count else { continue }
                 let window = headroom[index..<(index + span)]
                 if window.allSatisfy({ $0.flexibleHeadroomITKW >= fullKW * cap }) {
                     let reason = cap == 1 ? "fits the clean headroom" : "fits the clean headroom capped to \(cap)"
@@ -74,7 +72,7 @@ public struct JobPlanner: Sendable {
     /// of IT power — `campusITKW(startMS)`, the forecast IT load at its start, plus the jobs planned
     /// then — and the jobs placed before it was received shed what they can, most slack first: first
     /// by suspension (held if not yet started) where the pause to its end still lets the job end
-    /// ``marginMinutes`` before its deadline, then by capping down to each job's lowest cap where the
+    /// ``margin`` before its deadline, then by capping down to each job's lowest cap where the
     /// throughput lost (``ThroughputCurve``) still lets it. A suspended job sheds its IT power above
     /// idle (``itKW``); a capped one the difference of caps times its uncapped power. Deferral before
     /// caps, as the simulation honours `[[load.events]]` (Emerald AI's levers: pausing and power caps).

@@ -20,17 +20,24 @@ public struct LiveLedger: Sendable {
 
     /// The entry of an interval of `seconds` ending at `reading` (powers held over the interval).
     public mutating func entry(for reading: PlantTelemetry, seconds: Double) -> LedgerEntry {
-        let hours = seconds / 3600
         let flows = StepFlows(loadKW: reading.loadKW, pvKW: reading.pvKW, curtailedKW: max(0, reading.pvAvailableKW - reading.pvKW),
                               batteryKW: reading.batteryKW, dieselKW: reading.dieselKW, gridKW: reading.gridKW,
-                              unservedKW: reading.unservedKW, hours: hours)
-        let starts = max(0, reading.dieselUnits - (previousUnits ?? reading.dieselUnits))
-        previousUnits = reading.dieselUnits
-        let fuel = plant.fuelL(units: reading.dieselUnits, outputKW: reading.dieselKW, hours: hours) + Double(starts) * plant.startFuelL
+                              unservedKW: reading.unservedKW, hours: seconds / 3600)
+        return entry(flows, dieselUnits: reading.dieselUnits, dieselKW: reading.dieselKW, at: PlantTime(unixMS: reading.timestampMS),
+                     seconds: seconds)
+    }
+
+    /// The entry of an interval with `flows` (measured, or a decision's in the forward plan) and
+    /// `dieselUnits` running at `dieselKW` over `seconds`, stamped `time`.
+    public mutating func entry(_ flows: StepFlows, dieselUnits: Int, dieselKW: Double, at time: PlantTime, seconds: Double) -> LedgerEntry {
+        let hours = seconds / 3600
+        let starts = max(0, dieselUnits - (previousUnits ?? dieselUnits))
+        previousUnits = dieselUnits
+        let fuel = plant.fuelL(units: dieselUnits, outputKW: dieselKW, hours: hours) + Double(starts) * plant.startFuelL
         let emitted = plant.emittedKg(fuelL: fuel, importKWh: flows.importKWh, gridGPerKWh: plant.grid?.carbonGPerKWh ?? 0)
         let carbon = pool.attribute(flows, emittedKg: emitted)
         return LedgerEntry(
-            timestampMS: reading.timestampMS, durationS: seconds, servedKWh: flows.servedKWh, pvKWh: flows.pvKWh,
+            timestampMS: time.unixMS, durationS: seconds, servedKWh: flows.servedKWh, pvKWh: flows.pvKWh,
             batteryDischargeKWh: flows.dischargeKWh, batteryChargeKWh: flows.chargeKWh, dieselKWh: flows.dieselKWh,
             gridImportKWh: flows.importKWh, gridExportKWh: flows.exportKWh, curtailedKWh: flows.curtailedKWh,
             unservedKWh: flows.unservedKWh, fuelL: fuel, emittedKg: emitted, loadKg: carbon.loadKg, poolKg: carbon.poolKg,

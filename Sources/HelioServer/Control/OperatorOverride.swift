@@ -52,6 +52,6 @@ public struct OperatorOverride: Sendable, Equatable, Codable {
             try ValidationError.check("grid_kw", gridKW, -grid.exportKW...grid.importKW)
         }
         guard expiresMS > nowMS else { throw ValidationError("expires_ms: \(expiresMS) is not after the plant clock (\(nowMS))") }
-        guard expiresMS - nowMS <= 7 * 86_400_000 else { throw ValidationError("expires_ms: an override may last at most 7 days") }
+        guard PlantTime(unixMS: expiresMS) - PlantTime(unixMS: nowMS) <= .days(7) else { throw ValidationError("expires_ms: an override may last at most 7 days") }
     }
 }

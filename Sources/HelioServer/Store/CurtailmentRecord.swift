@@ -1,4 +1,5 @@
 import GRDB
+import HelioGrid
 
 /// A curtailment request received live (`POST /v1/curtailments`): shed a share of the campus's IT
 /// power for a while, as `[[load.events]]` does in a simulation. Stored in the `curtailments` table.
@@ -29,12 +30,13 @@ public struct CurtailmentRecord: Sendable, Equatable, Codable, FetchableRecord, 
     }
 
     /// End, Unix ms.
-    public var endMS: Int64 { startMS + Int64(hours * 3_600_000) }
+    public var endMS: Int64 { PlantTime(unixMS: startMS).adding(hours: hours, rounding: .towardZero).unixMS }
 
-    /// The share to shed over the hour from `hourMS`: the share times the part of the hour it covers.
+    /// The share to shed over the hour from `hourMS`: the share times the part of the hour it covers
+    /// (``SpanOverlap``, the simulation's rule).
     public func shed(hourMS: Int64) -> Double {
-        let overlap = min(endMS, hourMS + 3_600_000) - max(startMS, hourMS)
-        return overlap > 0 ? shedFraction * Double(overlap) / 3_600_000 : 0
+        SpanOverlap.share(shedFraction, eventStart: Double(startMS), eventEnd: Double(endMS), start: Double(hourMS),
+                          length: Duration.hours(1).milliseconds)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

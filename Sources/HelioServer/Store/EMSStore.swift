@@ -236,7 +236,7 @@ public final class EMSStore: Sendable {
         guard let first = hours.first?.weather.startMS else { return }
         try write { db in
             try db.execute(sql: "DELETE FROM weather_forecast WHERE start_ms < ?",
-                           arguments: [first - Int64(WeatherForecastOverlay.keptHours) * 3_600_000])
+                           arguments: [(PlantTime(unixMS: first) - .hours(Double(WeatherForecastOverlay.keptHours))).unixMS])
             for hour in hours {
                 let w = hour.weather
                 try db.execute(sql: """

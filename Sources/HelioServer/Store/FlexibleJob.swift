@@ -33,9 +33,16 @@ public struct FlexibleJob: Sendable, Equatable, Codable, FetchableRecord, Persis
 
     /// Planned end at its cap's throughput (``ThroughputCurve``), Unix ms.
     public var plannedEndMS: Int64 {
-        plannedStartMS + Int64((hours / ThroughputCurve.zeus.throughput(atPowerFraction: cap) * 3_600_000).rounded(.up))
+        PlantTime(unixMS: plannedStartMS).adding(hours: hours / ThroughputCurve.zeus.throughput(atPowerFraction: cap), rounding: .up).unixMS
     }
 
-    /// Time between its planned end and its deadline less the placement margin (``JobPlanner/marginMinutes``), ms.
-    public var slackMS: Int64 { deadlineMS - JobPlanner.marginMinutes * 60_000 - plannedEndMS }
+    /// How long before its deadline a planned run ends at the latest: time for the scheduler to start
+    /// the job once released and for its run time to vary.
+    public static let deadlineMargin = Duration.seconds(30 * 60)
+
+    /// The span of its planned run.
+    public var span: Range<PlantTime> { PlantTime(unixMS: plannedStartMS)..<PlantTime(unixMS: plannedEndMS) }
+
+    /// Time between its planned end and its deadline less the placement margin (``deadlineMargin``), ms.
+    public var slackMS: Int64 { (PlantTime(unixMS: deadlineMS) - Self.deadlineMargin).unixMS - plannedEndMS }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import HelioGrid
 import HelioServer
+import HelioTestSupport
 
-/// Shared set-up for the live-EMS tests: a temporary database and a simulated plant at a chosen time.
+/// Shared set-up for the live-EMS tests (the one test-support target that builds the server): a temporary database and a simulated plant at a chosen time.
 public enum ServerFixture {
     public static func databasePath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("heliogrid-\(UUID().uuidString).sqlite").path
@@ -12,9 +13,9 @@ public enum ServerFixture {
         for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    /// Unix ms of a local standard time at the Phoenix site (UTC−7).
+    /// Unix ms of a local standard time at the Phoenix site (UTC−7) (``TestData/phoenix(_:_:_:hour:)``).
     public static func phoenix(_ year: Int, _ month: Int, _ day: Int, hour: Int) -> Int64 {
-        Int64(CivilCalendar.daysFromEpoch(year: year, month: month, day: day)) * 86_400_000 + Int64(hour + 7) * 3_600_000
+        TestData.phoenix(year, month, day, hour: hour)
     }
 
     /// A server on the simulated plant, one plant minute per interval.
