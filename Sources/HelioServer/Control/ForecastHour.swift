@@ -7,11 +7,12 @@ public struct ForecastHour: Sendable, Equatable, Codable {
     public var loadKW: Double
     /// Forecast PV available, kW.
     public var pvKW: Double
-    /// Expected state of charge at the start of the hour.
+    /// Expected state of charge at the start of the hour (the first hour: the latest reading's).
     public var soc: Double
-    /// Gensets expected to run.
+    /// Gensets expected to run (the most running in any interval of the hour).
     public var dieselUnits: Int
-    /// Facility power PV and the battery (above its reserve) can carry this hour, kW.
+    /// Facility power the plan carries from PV and the battery this hour, counting the PV it curtails:
+    /// PV available less battery charging plus discharging, the hour's mean, kW.
     public var cleanKW: Double
     /// Facility power the plant can carry this hour with every genset (and the grid), kW.
     public var firmKW: Double
