@@ -80,7 +80,7 @@ public struct MPCDispatch: DispatchStrategy {
     /// Steps decided by the rule-based fallback because no plan could be solved.
     public private(set) var fallbackSteps = 0
 
-    public var name: String { "mpc" }
+    public var kind: DispatchConfig.Strategy { .mpc }
 
     /// Hours at the start of each horizon with integer commitment (the step carried out).
     public static let integerHours = 1.0

@@ -12,7 +12,7 @@ public struct OptimalDispatch: DispatchStrategy {
     public let plan: DispatchPlan
     private let unitKW: Double
 
-    public var name: String { "optimal" }
+    public var kind: DispatchConfig.Strategy { .optimal }
 
     /// Longest run planned in one LP, steps (a year at 15 minutes, about 350,000 variables).
     public static let maximumSteps = 35_040

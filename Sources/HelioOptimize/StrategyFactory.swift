@@ -125,8 +125,9 @@ public enum StrategyFactory {
         }
     }
 
-    /// The rule-based EMS under the policy the strategy names (`rule`, `load-following`, `cycle-charging`).
-    private static func ruleBased(_ scenario: Scenario) -> RuleBasedDispatch {
-        RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue)!)
+    /// The rule-based EMS under the policy the strategy names (`rule`, `load-following`, `cycle-charging`;
+    /// `rule` for the others, whose fallback it is).
+    public static func ruleBased(_ scenario: Scenario) -> RuleBasedDispatch {
+        RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(scenario.dispatch.strategy) ?? .targetLoading)
     }
 }

@@ -28,7 +28,7 @@ extension ReportHTML {
             rows.append(("Grid", "import up to " + Self.mw(grid.importKW) + ", export up to " + Self.mw(grid.exportKW)))
         }
         rows += [
-            ("Dispatch", report.plant.dispatchName + ", \(axis.stepMinutes)-minute steps, \(NumberFormat.counted(scenario.site.years, "simulated year")) from \(scenario.carbon.firstYear)"),
+            ("Dispatch", report.plant.dispatch.rawValue + ", \(axis.stepMinutes)-minute steps, \(NumberFormat.counted(scenario.site.years, "simulated year")) from \(scenario.carbon.firstYear)"),
             ("Prices", "fuel \(Self.number(e.fuelPricePerL, 2)) \(e.currency)/L (+\(Self.number(e.fuelPriceEscalation * 100, 1)) %/yr), carbon "
                 + "\(Self.number(scenario.carbon.pricePerT, 0)) \(e.currency)/t (+\(Self.number(scenario.carbon.priceEscalation * 100, 1)) %/yr), discount rate "
                 + "\(Self.number(e.discountRate * 100, 1)) %, \(e.projectYears) years"

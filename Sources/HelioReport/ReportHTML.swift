@@ -37,7 +37,7 @@ struct ReportHTML {
         html += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>HelioGrid carbon and economics report — "
             + escape(scenario.site.name) + "</title><style>" + Self.style + "</style></head><body>"
         html += "<h1>Carbon, compliance and economics report</h1><p class=\"lead\">" + escape(scenario.site.name)
-            + " · " + escape(report.plantLabel) + " · dispatch " + escape(report.plant.dispatchName) + " · "
+            + " · " + escape(report.plantLabel) + " · dispatch " + escape(report.plant.dispatch.rawValue) + " · "
             + "\(report.plant.axis.stepMinutes)-minute steps · " + Self.reportingYears(first: report.inventory.firstYear, last: report.inventory.lastYear)
             + " · money in " + escape(report.economics.currency) + "</p>"
         plantAndInputs()

@@ -201,7 +201,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         let inventory = GHGInventory(result: result)
         let kpis = DataCentreKPIs(result: result, renewableContractKWh: inventory.renewableContractKWh)
         scenario = result.scenario.site.name
-        dispatch = result.dispatchName
+        dispatch = result.dispatch.rawValue
         timestepMinutes = result.axis.stepMinutes
         steps = result.steps
         energyKWh = Energy(

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 
 /// `heliogrid reliability`: sequential Monte Carlo over sample-years. Each sample-year runs the
 /// campus through the simulation engine and its dispatch strategy, with ``FailureEvents`` failing
@@ -42,7 +43,7 @@ public struct ReliabilityStudy: Sendable {
 
     /// The scenario's rule-based EMS.
     public func makeStrategy() -> RuleBasedDispatch {
-        RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(rawValue: scenario.dispatch.strategy.rawValue)!)
+        StrategyFactory.ruleBased(scenario)
     }
 
     /// One sample-year.

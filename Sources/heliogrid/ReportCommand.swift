@@ -77,7 +77,7 @@ struct ReportCommand: AsyncParsableCommand {
         let irr = e.comparison.irr.map { NumberFormat.fixed($0 * 100, decimals: 1) + " %" } ?? "n/a"
         let payback = e.comparison.discountedPaybackYears.map { NumberFormat.fixed($0, decimals: 1) + " years" } ?? "never"
         return """
-            \(report.plant.scenario.site.name) — \(report.plantLabel), dispatch \(report.plant.dispatchName)
+            \(report.plant.scenario.site.name) — \(report.plantLabel), dispatch \(report.plant.dispatch.rawValue)
             Scope 1 \(NumberFormat.grouped(i.scope1CO2eT)) tCO2e, Scope 2 market \(NumberFormat.grouped(i.scope2MarketT)) tCO2e, \
             \(NumberFormat.fixed(k.intensityGPerKWh, decimals: 1)) g/kWh, CFE \(NumberFormat.fixed(k.carbonFreeScore * 100, decimals: 1)) %
             PUE \(NumberFormat.fixed(k.kpi.pue, decimals: 3)), REF \(NumberFormat.fixed(k.kpi.ref * 100, decimals: 1)) %, \

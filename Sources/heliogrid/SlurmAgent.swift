@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioServer
 
 /// One flexible partition steered by the EMS's plan (``SlurmAgentCommand``): each pass holds new
 /// pending jobs and places them with the EMS, releases held jobs whose planned start has come,
@@ -9,7 +10,7 @@ import HelioGrid
 struct SlurmAgent {
     /// What the agent knows of a job.
     struct Tracked {
-        var plan: EMSClient.Plan
+        var plan: JobStatus
         var releasedAtMS: Int64?
         var finishedAtMS: Int64?
         /// Whether the agent suspended it.
@@ -48,7 +49,7 @@ struct SlurmAgent {
             let plan = try await ems.place(try Self.request(job))
             plantMS = max(plantMS, plan.nowMS)
             jobs[job.id] = Tracked(plan: plan)
-            log("held \(job.id): planned start \(Self.iso(plan.plannedStartMS)), cap \(plan.cap), deadline \(Self.iso(plan.deadlineMS)) (\(plan.reason))")
+            log("held \(job.id): planned start \(Self.iso(plan.job.plannedStartMS)), cap \(plan.job.cap), deadline \(Self.iso(plan.job.deadlineMS)) (\(plan.job.reason))")
         }
         let inQueue = Dictionary(listed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in jobs.keys.sorted() where jobs[id]?.finishedAtMS == nil {
@@ -63,25 +64,25 @@ struct SlurmAgent {
         }
         for (id, tracked) in jobs where tracked.releasedAtMS != nil && tracked.finishedAtMS == nil && inQueue[id] == nil {
             jobs[id]?.finishedAtMS = plantMS
-            log("finished \(id) by \(Self.iso(plantMS))\(plantMS > tracked.plan.deadlineMS ? ", after its deadline" : "")")
+            log("finished \(id) by \(Self.iso(plantMS))\(plantMS > tracked.plan.job.deadlineMS ? ", after its deadline" : "")")
         }
     }
 
     /// Releases a held job once the EMS's plan lets it run.
-    private mutating func release(_ id: String, plan: EMSClient.Plan, queued: SlurmQueue.Job?) throws {
-        if queued?.state == "RUNNING" && plan.state == "held" { startedEarly += 1 }
-        guard plan.state != "held" else { return }
+    private mutating func release(_ id: String, plan: JobStatus, queued: SlurmQueue.Job?) throws {
+        if queued?.state == "RUNNING" && plan.state == .held { startedEarly += 1 }
+        guard plan.state != .held else { return }
         try queue.release(id)
         jobs[id]?.releasedAtMS = plan.nowMS
-        log("released \(id) at \(Self.iso(plan.nowMS)) (planned \(Self.iso(plan.plannedStartMS))), to run at a \(Int(plan.directive.cap * 100)) % power cap")
+        log("released \(id) at \(Self.iso(plan.nowMS)) (planned \(Self.iso(plan.job.plannedStartMS))), to run at a \(Int(plan.directive.cap * 100)) % power cap")
     }
 
     /// Carries out the EMS's directive for a released job still in the queue: suspend or resume it,
     /// and set its GPUs' cap once it runs.
-    private mutating func steer(_ id: String, plan: EMSClient.Plan, queued: SlurmQueue.Job) throws {
+    private mutating func steer(_ id: String, plan: JobStatus, queued: SlurmQueue.Job) throws {
         guard var tracked = jobs[id] else { return }
         defer { jobs[id] = tracked }
-        let suspend = plan.directive.action == "suspend"
+        let suspend = plan.directive.action == .suspend
         if suspend && !tracked.suspended && queued.state == "RUNNING" {
             try queue.suspend(id)
             tracked.suspended = true
@@ -95,8 +96,8 @@ struct SlurmAgent {
         }
         guard queued.state == "RUNNING", !tracked.suspended, abs(plan.directive.cap - tracked.appliedCap) > 1e-6 else { return }
         _ = try SlurmQueue.run(capCommand[0], Self.capArguments(Array(capCommand.dropFirst()), job: id, watts: Int(plan.directive.cap * gpuWatts)))
-        if plan.directive.action == "cap" { curtailment.capped += 1 }
-        log("capped \(id)'s GPUs at \(Int(plan.directive.cap * gpuWatts)) W (\(Int(plan.directive.cap * 100)) %)\(plan.directive.action == "cap" ? " for a curtailment" : "")")
+        if plan.directive.action == .cap { curtailment.capped += 1 }
+        log("capped \(id)'s GPUs at \(Int(plan.directive.cap * gpuWatts)) W (\(Int(plan.directive.cap * 100)) %)\(plan.directive.action == .cap ? " for a curtailment" : "")")
         tracked.appliedCap = plan.directive.cap
     }
 
@@ -111,7 +112,7 @@ struct SlurmAgent {
     var isIdle: Bool { !jobs.isEmpty && jobs.values.allSatisfy { $0.finishedAtMS != nil } }
 
     /// Whether every finished job finished by its deadline (on the plant clock, to the agent's pass).
-    var deadlinesMet: Bool { jobs.values.allSatisfy { ($0.finishedAtMS ?? 0) <= $0.plan.deadlineMS } }
+    var deadlinesMet: Bool { jobs.values.allSatisfy { ($0.finishedAtMS ?? 0) <= $0.plan.job.deadlineMS } }
 
     /// What the agent did for curtailments, a line.
     var curtailmentSummary: String {
@@ -122,20 +123,23 @@ struct SlurmAgent {
     var summary: String {
         let released = jobs.values.filter { $0.releasedAtMS != nil }.count
         let verdict = deadlinesMet && startedEarly == 0 ? "deadlines met"
-            : "\(jobs.values.filter { ($0.finishedAtMS ?? 0) > $0.plan.deadlineMS }.count) deadlines missed, \(startedEarly) started early"
+            : "\(jobs.values.filter { ($0.finishedAtMS ?? 0) > $0.plan.job.deadlineMS }.count) deadlines missed, \(startedEarly) started early"
         return "slurm flex: \(jobs.count) held, \(released) released, \(verdict)"
     }
 
     /// The EMS request for `job` from its comment.
-    static func request(_ job: SlurmQueue.Job) throws -> [String: Any] {
+    static func request(_ job: SlurmQueue.Job) throws -> JobRequest {
         let fields = job.fields
         guard let gpus = fields["gpus"].flatMap({ Int($0) }), let hours = fields["hours"].flatMap({ Double($0) }),
               let deadline = fields["deadline"] else {
             throw HelioError(.usage, "job \(job.id): its comment must give gpus=N;hours=H;deadline=ISO 8601 (found '\(job.comment)')")
         }
-        var body: [String: Any] = ["id": job.id, "gpus": gpus, "hours": hours, "deadline": deadline, "class": fields["class"] ?? "batch"]
-        if let cap = fields["cap"].flatMap({ Double($0) }) { body["min_power_cap"] = cap }
-        return body
+        let named = fields["class"] ?? JobClass.batch.rawValue
+        guard let jobClass = JobClass(rawValue: named) else {
+            throw HelioError(.usage, "job \(job.id): class must be batch or training, found '\(named)'")
+        }
+        return JobRequest(id: job.id, gpus: gpus, hours: hours, deadline: deadline, jobClass: jobClass,
+                          minPowerCap: fields["cap"].flatMap { Double($0) })
     }
 
     private static func iso(_ ms: Int64) -> String {

@@ -134,7 +134,7 @@ import Testing
         var strategy = RuleBasedDispatch(config: DispatchConfig(), policy: policy)
         let context = Self.context(load: 50, pv: 0, soc: 0.2)
         let decision = strategy.decide(context)
-        #expect(strategy.name == policy.rawValue)
+        #expect(strategy.kind == policy.strategy && RuleBasedDispatch.Policy(policy.strategy) == policy)
         #expect(decision.dieselUnits == 1 && abs(decision.dieselKW - dieselKW) < 1e-9)
         #expect(abs(decision.batteryKW + (dieselKW - 50)) < 1e-9 && decision.unservedKW == 0)
     }

@@ -230,7 +230,7 @@ import Testing
         let optimal = try CampusRun.run(optimalScenario, recordSeries: false)
         let rule = try CampusRun.run(TestData.defaultScenario, recordSeries: false)
         #expect(mpc.maxBalanceErrorFraction < 1e-9)
-        #expect(mpc.dispatchName == "mpc")
+        #expect(mpc.dispatch == .mpc)
         let (o, m, r) = (OperatingCost.of(optimal), OperatingCost.of(mpc), OperatingCost.of(rule))
         #expect(o <= m && m <= r, "optimal \(o), mpc \(m), rule \(r)")
         #expect(mpc.totals.unservedKWh < 1 && perfect.totals.unservedKWh < 1)

@@ -78,7 +78,7 @@ import Testing
     static func job(_ id: String, itKW: Double, startH: Double, hours: Double, slackH: Double, minCap: Double = 1,
                     submittedMS: Int64 = 0) -> FlexibleJob {
         let h = 3_600_000.0, start = Int64(startH * h)
-        return FlexibleJob(id: id, gpus: 8, hours: hours, jobClass: "batch", submittedMS: submittedMS,
+        return FlexibleJob(id: id, gpus: 8, hours: hours, jobClass: .batch, submittedMS: submittedMS,
                            deadlineMS: start + Int64((hours + slackH) * h) + Int64(JobPlanner.margin.milliseconds), minPowerCap: minCap,
                            plannedStartMS: start, cap: 1, itKW: itKW, reason: "test")
     }

@@ -427,7 +427,7 @@ import Testing
         let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 16))
         for _ in 0..<150 { await server.loop.tick() }   // 2.5 plant hours: three plans
         let status = await server.loop.status()
-        #expect(status.strategy == "mpc" && status.mode == .auto)
+        #expect(status.strategy == .mpc && status.mode == .auto)
         #expect(await server.loop.mpcReplans == 3)
         let decisions = try server.store.decisions(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
         #expect(decisions.count == 150 && decisions.allSatisfy { $0.source == "mpc" })

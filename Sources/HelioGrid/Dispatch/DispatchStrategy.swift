@@ -4,8 +4,8 @@
 /// optimal and live control are interchangeable behind this protocol. The engine applies the
 /// decision (battery energy, genset commitment, fuel) and checks the power balance.
 public protocol DispatchStrategy: Sendable {
-    /// The name used in outputs (`rule`, `optimal`, `mpc`).
-    var name: String { get }
+    /// Which strategy it is (its name in outputs is the raw value: `rule`, `optimal`, `mpc`, …).
+    var kind: DispatchConfig.Strategy { get }
     /// Decides one step's flows.
     mutating func decide(_ context: DispatchContext) -> DispatchDecision
 }

@@ -24,7 +24,7 @@ public struct FlexibleComputeDispatch<Base: DispatchStrategy>: DispatchStrategy 
         self.costs = costs
     }
 
-    public var name: String { base.name }
+    public var kind: DispatchConfig.Strategy { base.kind }
 
     public mutating func decide(_ context: DispatchContext) -> DispatchDecision {
         guard let state = context.compute else { return base.decide(context) }

@@ -34,14 +34,33 @@
 /// and gensets keep running until the battery reaches `diesel_stop_soc`.
 public struct RuleBasedDispatch: DispatchStrategy {
     /// How running gensets are loaded.
-    public enum Policy: String, Sendable {
+    public enum Policy: Sendable, CaseIterable {
         /// Units at `diesel_target_loading`, surplus up to that loading charging the battery to
         /// `diesel_stop_soc` (the rule-based EMS, `rule`).
-        case targetLoading = "rule"
+        case targetLoading
         /// HOMER load following (`load-following`).
-        case loadFollowing = "load-following"
+        case loadFollowing
         /// HOMER cycle charging (`cycle-charging`).
-        case cycleCharging = "cycle-charging"
+        case cycleCharging
+
+        /// The policy of a rule-based `strategy` (`nil` for `optimal` and `mpc`).
+        public init?(_ strategy: DispatchConfig.Strategy) {
+            switch strategy {
+            case .rule: self = .targetLoading
+            case .loadFollowing: self = .loadFollowing
+            case .cycleCharging: self = .cycleCharging
+            case .optimal, .mpc: return nil
+            }
+        }
+
+        /// The strategy that names it.
+        public var strategy: DispatchConfig.Strategy {
+            switch self {
+            case .targetLoading: .rule
+            case .loadFollowing: .loadFollowing
+            case .cycleCharging: .cycleCharging
+            }
+        }
     }
 
     /// `[dispatch]` thresholds.
@@ -57,7 +76,7 @@ public struct RuleBasedDispatch: DispatchStrategy {
         self.policy = policy
     }
 
-    public var name: String { policy.rawValue }
+    public var kind: DispatchConfig.Strategy { policy.strategy }
 
     // The plant is read through optional chaining (`context.battery?.soc`), never bound with
     // `if let`: a binding copies the battery or fleet out of the context at every step.

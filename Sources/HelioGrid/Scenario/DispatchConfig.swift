@@ -1,7 +1,7 @@
 /// `[dispatch]`: which energy-management strategy runs and its settings.
 public struct DispatchConfig: Sendable, Equatable {
     /// Strategy names of the command-line contract.
-    public enum Strategy: String, Sendable, CaseIterable {
+    public enum Strategy: String, Sendable, CaseIterable, Codable {
         /// The rule-based EMS: cycle charging at the target loading with an SOC start threshold.
         case rule
         /// HOMER's load following: gensets serve only the net load.

@@ -1,5 +1,5 @@
 /// The service class of a GPU job (docs/compute.md).
-public enum JobClass: String, Sendable, CaseIterable {
+public enum JobClass: String, Sendable, CaseIterable, Codable {
     /// Serving users: never deferred, never capped.
     case interactive
     /// Long-running training: runs when it can start, may be power-capped down to its floor.

@@ -158,7 +158,7 @@ public enum SimulationEngine {
         var overall = EnergyTotals()
         for totals in yearly { overall.add(totals) }
         return SimulationResult(
-            scenario: scenario, dispatchName: strategy.name, axis: axis, yearly: yearly, totals: overall,
+            scenario: scenario, dispatch: strategy.kind, axis: axis, yearly: yearly, totals: overall,
             batteryEquivalentFullCycles: context.battery?.equivalentFullCycles ?? 0, batteryMinSOC: minSOC,
             batteryFadeFraction: context.battery?.fadeFraction ?? 0, gensetUnits: context.fleet?.units ?? [],
             maxBalanceErrorFraction: maxBalanceError,

@@ -3,8 +3,8 @@
 public struct SimulationResult: Sendable {
     /// The scenario that ran.
     public var scenario: Scenario
-    /// Name of the dispatch strategy.
-    public var dispatchName: String
+    /// The dispatch strategy (its name in outputs: ``DispatchConfig/Strategy/rawValue``).
+    public var dispatch: DispatchConfig.Strategy
     /// The clock.
     public var axis: TimeAxis
     /// Totals of each simulated year.

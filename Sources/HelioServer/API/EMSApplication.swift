@@ -185,9 +185,8 @@ public struct EMSApplication: Sendable {
         guard !body.id.isEmpty, body.id.count <= 128 else { throw refuse("id: give 1 to 128 characters") }
         guard (1...scenario.load.gpus).contains(body.gpus) else { throw refuse("gpus: 1 to the campus's \(scenario.load.gpus), found \(body.gpus)") }
         guard body.hours.isFinite, body.hours > 0, body.hours <= 168 else { throw refuse("hours: above 0 and at most 168, found \(body.hours)") }
-        let jobClass = body.jobClass ?? "batch"
-        guard jobClass == "batch" || jobClass == "training" else {
-            throw refuse("class: batch or training (interactive work is never deferred), found '\(jobClass)'")
+        guard let jobClass = JobClass(rawValue: body.jobClass ?? JobClass.batch.rawValue), jobClass != .interactive else {
+            throw refuse("class: batch or training (interactive work is never deferred), found '\(body.jobClass ?? "")'")
         }
         let cap = body.minPowerCap ?? 1
         guard cap.isFinite, (FlexibilityConfig.lowestPowerCapFloor...1).contains(cap) else {

@@ -122,7 +122,7 @@ public actor ControlLoop: Service {
             metrics.countApplyFailure()
             alarms.append(.raise(.adapter, message: "setpoints not accepted: \(error)"))
             enterSafe()
-            (setpoints, source, reason) = (safeSetpoints(), "safe-mode", "safe mode: setpoints not accepted (\(error))")
+            (setpoints, source, reason) = (safeSetpoints(), .safeMode, "safe mode: setpoints not accepted (\(error))")
         }
         lastSetpoints = setpoints
         lastReason = reason
@@ -173,21 +173,21 @@ public actor ControlLoop: Service {
     }
 
     private func decide(reading: PlantTelemetry?, failure: String?, now: Int64, alarms: inout [AlarmChange])
-        -> (PlantSetpoints, String, String) {
+        -> (PlantSetpoints, DecisionSource, String) {
         guard let reading else {
             alarms.append(.raise(.telemetry, message: "telemetry lost or invalid: \(failure ?? "")"))
             enterSafe()
-            return (safeSetpoints(), "safe-mode", "safe mode: telemetry lost or invalid (\(failure ?? ""))")
+            return (safeSetpoints(), .safeMode, "safe mode: telemetry lost or invalid (\(failure ?? ""))")
         }
         if safeMode.mode == .safe {
-            return (safeSetpoints(), "safe-mode", "safe mode: \(safeMode.holdReason)")
+            return (safeSetpoints(), .safeMode, "safe mode: \(safeMode.holdReason)")
         }
         let (setpoints, decision, context) = strategy.decide(reading, tick: ticks, hours: plantSecondsPerTick / 3600,
                                                              at: PlantTime(unixMS: now))
         let reason = DecisionReason.explain(decision, context)
         safeMode.run(manual: override != nil)
-        guard let override else { return (setpoints, strategy.name, reason) }
-        return (override.applied(to: setpoints), "operator", "operator override until \(override.expiresMS)")
+        guard let override else { return (setpoints, .strategy(strategy.kind), reason) }
+        return (override.applied(to: setpoints), .operator, "operator override until \(override.expiresMS)")
     }
 
     /// Safe-mode setpoints for the last known load; the fleet records the units commanded.
@@ -204,11 +204,11 @@ public actor ControlLoop: Service {
 
     // MARK: Records
 
-    private func persist(reading: PlantTelemetry?, setpoints: PlantSetpoints, source: String, reason: String, ledger entry: LedgerEntry?,
+    private func persist(reading: PlantTelemetry?, setpoints: PlantSetpoints, source: DecisionSource, reason: String, ledger entry: LedgerEntry?,
                          alarms: [AlarmChange], now: Int64) {
         let alarms = databaseAlarmMayBeOpen ? alarms + [.clear(.database)] : alarms
         let decision = DecisionEntry(
-            timestampMS: now, mode: safeMode.mode.rawValue, source: source, reason: reason, pvLimitKW: setpoints.pvLimitKW,
+            timestampMS: now, mode: safeMode.mode.rawValue, source: source.label, reason: reason, pvLimitKW: setpoints.pvLimitKW,
             batteryKW: setpoints.batteryKW, dieselUnits: setpoints.dieselUnits, dieselKW: setpoints.dieselKW, gridKW: setpoints.gridKW)
         let resume = ResumeRecord(
             plantMS: now + Int64((plantSecondsPerTick * 1000).rounded()), soc: lastReading?.soc, forcedSafe: safeMode.forcedSafe,
@@ -292,7 +292,7 @@ public actor ControlLoop: Service {
     public func status() -> ControlStatus {
         let alarms = ((try? store.openAlarms()) ?? []).map { ControlStatus.Alarm(kind: $0.kind, message: $0.message, raisedMS: $0.raisedMS) }
         return ControlStatus(
-            timestampMS: lastReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.name,
+            timestampMS: lastReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.kind,
             telemetry: lastReading, setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0,
             override: override, intensityNowGPerKWh: lastIntensity,
             intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms, ticks: ticks,

@@ -21,7 +21,7 @@ public struct ControlStatus: Sendable, Equatable, Codable {
     /// Plant adapter (`simulated`, `modbus`).
     public var plant: String
     /// Dispatch strategy in auto mode.
-    public var strategy: String
+    public var strategy: DispatchConfig.Strategy
     /// Last valid reading, if any.
     public var telemetry: PlantTelemetry?
     /// Last setpoints sent.

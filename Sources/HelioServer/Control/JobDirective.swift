@@ -1,9 +1,9 @@
 /// What a placed job must do now for the curtailments in force (``JobPlanner/directives(jobs:curtailments:campusITKW:nowMS:)``):
 /// run at its planned cap, run at a lower cap, or be suspended (held, if it has not started) until the
 /// curtailment ends. The Slurm agent carries it out: `scontrol suspend|resume` and the cap command.
-public struct JobDirective: Sendable, Equatable, Encodable {
+public struct JobDirective: Sendable, Equatable, Codable {
     /// What the scheduler does with the job.
-    public enum Action: String, Sendable, Encodable {
+    public enum Action: String, Sendable, Codable {
         /// Run at the cap in ``JobDirective/cap``.
         case run
         /// Run at the lower cap in ``JobDirective/cap`` until ``JobDirective/untilMS``.

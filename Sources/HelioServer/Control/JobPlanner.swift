@@ -36,7 +36,7 @@ public struct JobPlanner: Sendable {
 
     /// The plan for a job of `gpus` for `runHours` at full power, due at `deadlineMS`, accepting caps
     /// down to `minPowerCap`, on `hours` (the forward plan from the present hour) with `headroom`.
-    public func place(id: String, gpus: Int, runHours: Double, jobClass: String, minPowerCap: Double, deadlineMS: Int64, nowMS: Int64,
+    public func place(id: String, gpus: Int, runHours: Double, jobClass: JobClass, minPowerCap: Double, deadlineMS: Int64, nowMS: Int64,
                       hours: [ForecastHour], headroom: [HeadroomHour]) -> FlexibleJob {
         let fullKW = itKW(gpus: gpus)
         func job(startMS: Int64, cap: Double, reason: String) -> FlexibleJob {

@@ -28,8 +28,8 @@ struct LiveStrategy: Sendable {
         }
     }
 
-    /// The strategy's name (`rule`, `mpc`).
-    var name: String { strategy.name }
+    /// Which strategy it runs.
+    var kind: DispatchConfig.Strategy { strategy.kind }
 
     /// The MPC's latest plan (`nil` for other strategies and before the first plan).
     var mpcPlan: MPCPlanView? { (strategy as? MPCDispatch)?.planView }

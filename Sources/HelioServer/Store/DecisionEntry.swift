@@ -8,7 +8,7 @@ public struct DecisionEntry: Sendable, Equatable, Codable, FetchableRecord, Pers
     public var timestampMS: Int64
     /// Operating mode (`auto`, `manual`, `safe`).
     public var mode: String
-    /// Strategy or source of the setpoints (`rule`, `operator`, `safe-mode`).
+    /// Who decided the setpoints: a ``DecisionSource``'s label (`rule`, `mpc`, …, `operator`, `safe-mode`).
     public var source: String
     /// Why, in plain words.
     public var reason: String

@@ -12,8 +12,8 @@ public struct FlexibleJob: Sendable, Equatable, Codable, FetchableRecord, Persis
     public var gpus: Int
     /// Run time at full power, hours.
     public var hours: Double
-    /// `training` or `batch`.
-    public var jobClass: String
+    /// `training` or `batch` (interactive work is never placed).
+    public var jobClass: JobClass
     /// When it was asked for, and its deadline, Unix ms.
     public var submittedMS: Int64, deadlineMS: Int64
     /// Lowest power cap it accepts, fraction.
