@@ -11,13 +11,11 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create (it must not exist, or be empty).")
     var folder: String
     @Option(help: "small (1 MW data centre off the grid), campus (the 10,000-GPU reference campus) or grid (1 MW behind a weak grid).")
-    var template = "small"
+    var template = ScenarioTemplate.small
 
     func run() throws {
         try HelioGridCommand.guarded {
-            guard let chosen = ScenarioTemplate(rawValue: template) else {
-                throw HelioError(.usage, "--template must be \(ScenarioTemplate.allCases.map(\.rawValue).joined(separator: ", ")), found '\(template)'")
-            }
+            let chosen = template
             let manager = FileManager.default, url = URL(fileURLWithPath: folder)
             if manager.fileExists(atPath: folder), !((try? manager.contentsOfDirectory(atPath: folder))?.isEmpty ?? false) {
                 throw HelioError(.usage, "\(folder): exists and is not an empty folder; init writes only into a new one")

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Argument(help: "Scenario TOML file; the embedded desert-10k scenario when omitted.")
     var scenario: String?
     @Option(help: "Plant adapter: simulated (the simulator in real time or faster) or modbus ([modbus] in the scenario).")
-    var plant = "simulated"
+    var plant = PlantKind.simulated
     @OptionGroup var dispatchOption: DispatchOption
     @Option(help: "Simulated plant speed: plant seconds per wall second (60 runs an hour a minute).")
     var speed = 1.0
@@ -59,23 +59,21 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let server: EMSServer
             switch plant {
-            case "simulated":
+            case .simulated:
                 var startMS = Int64(Date().timeIntervalSince1970 * 1000)
                 if let start {
                     guard let stamp = ISOTimestamp(Substring(start)) else {
                         throw HelioError(.usage, "--start '\(start)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)")
                     }
-                    startMS = Int64(stamp.utcMinutes) * 60_000
+                    startMS = PlantTime(unixMinutes: stamp.utcMinutes).unixMS
                 }
                 server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval, wallClockMS: startMS)
-            case "modbus":
+            case .modbus:
                 server = try EMSServer.modbus(scenario: loaded, databasePath: db, intervalSeconds: interval)
-            default:
-                throw HelioError(.usage, "--plant must be simulated or modbus, found '\(plant)'")
             }
             await server.loop.setRetention(rawHours: rawRetentionHours, minuteDays: minuteRetentionDays)
             FileDescriptorLimit.raiseToHardLimit()
-            print("heliogrid serve: \(plant) plant, http://\(host):\(port)/ (database \(db))")
+            print("heliogrid serve: \(plant.rawValue) plant, http://\(host):\(port)/ (database \(db))")
             do {
                 try await server.application(host: host, port: port, limits: limits).runService()
             } catch let error as IOError {

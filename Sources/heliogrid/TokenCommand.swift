@@ -14,15 +14,13 @@ struct TokenCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a bearer token (printed once; only its hash is stored).")
 
         @Option(help: "read (status, history, forecasts) or control (also setpoints, mode, telemetry ingest).")
-        var scope: String
+        var scope: TokenScope
         @OptionGroup var database: DatabaseOption
         @Option(help: "A note on who or what the token is for.")
         var label = ""
 
         func run() throws {
-            guard let tokenScope = TokenScope(rawValue: scope) else {
-                throw HelioGridCommand.fail(HelioError(.usage, "--scope must be read or control, found '\(scope)'"))
-            }
+            let tokenScope = scope
             try TokenCommand.withStore(database.db, creating: true) { store in
                 print(try store.createToken(scope: tokenScope, label: label, nowMS: Int64(Date().timeIntervalSince1970 * 1000)))
             }

@@ -14,6 +14,21 @@ import Testing
 
     /// 1,000 GPUs (about 1 MW) on one 200 kW genset: most of the demand goes unserved. The run warns
     /// with the figures and exits 0; with `--max-unserved 0.01` it exits 3 and still writes its files.
+    /// Every choice on the command line is the domain's enum: a bad one exits 2 naming the choices
+    /// and writes nothing; a strategy the command cannot run (serve and optimal) is named too.
+    @Test func badChoicesExitTwoNamingTheChoices() throws {
+        for (arguments, named) in [(["simulate", "--dispatch", "fast"], "'rule', 'load-following', 'cycle-charging', 'optimal' or 'mpc'"),
+                                   (["simulate", "--forecast", "oracle"], "'blend', 'persistence' or 'perfect'"),
+                                   (["simulate", "--compute", "elastic"], "'rigid' and 'flexible'"),
+                                   (["init", "/nonexistent/x", "--template", "huge"], "'small', 'campus' or 'grid'"),
+                                   (["serve", "--plant", "opcua"], "'simulated' and 'modbus'"),
+                                   (["token", "create", "--scope", "admin", "--db", "/nonexistent/x.sqlite"], "'read' and 'control'"),
+                                   (["serve", "--dispatch", "optimal", "--db", "/nonexistent/x.sqlite"], "rule, load-following, cycle-charging or mpc here")] {
+            let run = try CommandLineTests.run(arguments)
+            #expect(run.status == 2 && run.stderr.contains(named) && run.stdout.isEmpty, "\(arguments): \(run.status) \(run.stderr)")
+        }
+    }
+
     @Test func unservedDemandWarnsAndCanFail() throws {
         let root = CommandLineTests.temporaryDirectory()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
