@@ -84,7 +84,7 @@ public struct EMSServer: Sendable {
                             logLevel: Logger.Level = .info) -> some ApplicationProtocol {
         var logger = Logger(label: "heliogrid.serve")
         logger.logLevel = logLevel
-        let registry = ConnectionRegistry(maxConnections: limits.maxConnections, metrics: api.metrics)
+        let registry = ConnectionRegistry(maxConnections: limits.maxConnections, metrics: api.services.metrics)
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: registry)],
             idleTimeout: .milliseconds(Int64(limits.idleTimeoutS * 1000)))

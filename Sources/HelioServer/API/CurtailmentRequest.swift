@@ -1,4 +1,6 @@
 /// `POST /v1/curtailments` body: `{"start": "2026-07-15T18:00:00-07:00", "hours": 3, "shed_fraction": 0.25}`.
+import HelioGrid
+
 struct CurtailmentRequest: Decodable, Sendable {
     var start: String
     var hours: Double
@@ -7,5 +9,17 @@ struct CurtailmentRequest: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case start, hours
         case shedFraction = "shed_fraction"
+    }
+
+    /// The record of this request received at `receivedMS`: an ISO 8601 start, above 0 and at most
+    /// 168 hours, a share above 0 and at most 1; the error names the field.
+    func record(receivedMS: Int64) throws(ValidationError) -> CurtailmentRecord {
+        guard let stamp = ISOTimestamp(Substring(start)) else { throw ValidationError("start: '\(start)' is not an ISO 8601 timestamp with offset") }
+        guard hours.isFinite, hours > 0, hours <= 168 else { throw ValidationError("hours: above 0 and at most 168, found \(hours)") }
+        guard shedFraction.isFinite, shedFraction > 0, shedFraction <= 1 else {
+            throw ValidationError("shed_fraction: above 0 and at most 1, found \(shedFraction)")
+        }
+        return CurtailmentRecord(startMS: PlantTime(unixMinutes: stamp.utcMinutes).unixMS, hours: hours, shedFraction: shedFraction,
+                                 receivedMS: receivedMS)
     }
 }

@@ -6,11 +6,12 @@ import Hummingbird
 /// the answer to `HEAD` (served on every `GET` path), its `Content-Length` kept (RFC 9110 §9.3.2).
 struct MethodNotAllowedMiddleware: RouterMiddleware {
     typealias Context = EMSRequestContext
-    /// Methods served per path.
-    let routes: [String: [HTTPRequest.Method]]
+    /// Methods served per path (every `GET` path also serves `HEAD`).
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let allowed = routes[request.uri.path] else { return try await next(request, context) }
+        guard let served = routes.methods(at: request.uri.path) else { return try await next(request, context) }
+        let allowed = served.filter { $0 != .head }.sorted { $0.rawValue < $1.rawValue }
         if request.method == .head, allowed.contains(.get) {
             var response = try await next(request, context)
             // The length the GET answer has; no byte of it is written.

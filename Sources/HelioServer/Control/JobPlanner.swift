@@ -34,6 +34,41 @@ public struct JobPlanner: Sendable {
         }
     }
 
+    /// `request` checked for placement at plant time `nowMS`: the id 1 to 128 characters, 1 to the
+    /// campus's GPUs, above 0 and at most 168 hours, class `batch` or `training` (interactive work is
+    /// never deferred), a lowest cap from ``FlexibilityConfig/lowestPowerCapFloor`` to 1, and an ISO
+    /// 8601 deadline the job can meet if it starts now; the error names the field.
+    public func order(_ request: JobRequest, nowMS: Int64) throws(ValidationError) -> JobOrder {
+        guard !request.id.isEmpty, request.id.count <= 128 else { throw ValidationError("id: give 1 to 128 characters") }
+        guard (1...scenario.load.gpus).contains(request.gpus) else {
+            throw ValidationError("gpus: 1 to the campus's \(scenario.load.gpus), found \(request.gpus)")
+        }
+        guard request.hours.isFinite, request.hours > 0, request.hours <= 168 else {
+            throw ValidationError("hours: above 0 and at most 168, found \(request.hours)")
+        }
+        guard let jobClass = JobClass(rawValue: request.jobClass ?? JobClass.batch.rawValue), jobClass != .interactive else {
+            throw ValidationError("class: batch or training (interactive work is never deferred), found '\(request.jobClass ?? "")'")
+        }
+        let cap = request.minPowerCap ?? 1
+        guard cap.isFinite, (FlexibilityConfig.lowestPowerCapFloor...1).contains(cap) else {
+            throw ValidationError("min_power_cap: \(FlexibilityConfig.lowestPowerCapFloor) to 1, found \(cap)")
+        }
+        guard let stamp = ISOTimestamp(Substring(request.deadline)) else {
+            throw ValidationError("deadline: '\(request.deadline)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)")
+        }
+        let deadline = PlantTime(unixMinutes: stamp.utcMinutes).unixMS
+        guard deadline >= PlantTime(unixMS: nowMS).adding(hours: request.hours, rounding: .towardZero).unixMS else {
+            throw ValidationError("deadline: the job cannot finish by it if it starts now")
+        }
+        return JobOrder(id: request.id, gpus: request.gpus, hours: request.hours, jobClass: jobClass, minPowerCap: cap, deadlineMS: deadline)
+    }
+
+    /// The plan for `order` placed at `nowMS` on `hours` (the forward plan from the present hour) with `headroom`.
+    public func place(_ order: JobOrder, nowMS: Int64, hours: [ForecastHour], headroom: [HeadroomHour]) -> FlexibleJob {
+        place(id: order.id, gpus: order.gpus, runHours: order.hours, jobClass: order.jobClass, minPowerCap: order.minPowerCap,
+              deadlineMS: order.deadlineMS, nowMS: nowMS, hours: hours, headroom: headroom)
+    }
+
     /// The plan for a job of `gpus` for `runHours` at full power, due at `deadlineMS`, accepting caps
     /// down to `minPowerCap`, on `hours` (the forward plan from the present hour) with `headroom`.
     public func place(id: String, gpus: Int, runHours: Double, jobClass: JobClass, minPowerCap: Double, deadlineMS: Int64, nowMS: Int64,
