@@ -90,8 +90,11 @@ public enum SimulationEngine {
                     load = state.facilityKW(state.nominal)
                 }
                 context.advance(to: step, loadKW: load, pvAvailableKW: pvAvailable)
-                let month = hasGrid ? tariff!.months.month(ofStep: step) : 0
-                if hasGrid { context.gridSignal = tariff!.signal(atStepOfYear: index, month: month) }
+                var month = 0
+                if hasGrid {
+                    month = tariff!.months.month(ofStep: step)
+                    context.gridSignal = tariff!.signal(atStepOfYear: index, month: month)
+                }
                 context.fleet?.derate(to: ratingFactor)
                 var (decision, starts) = (DispatchDecision(), 0)
                 if events.startsCanFail {
