@@ -61,12 +61,12 @@ let package = Package(
         ),
         .target(
             name: "HelioStudy",
-            dependencies: ["HelioGrid", "HelioOptimize", "HelioLP"],
+            dependencies: ["HelioGrid", "HelioOptimize", "HelioLP", "HelioTransients"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "HelioReport",
-            dependencies: ["HelioGrid", "HelioStudy", "HelioTransients", "CSystemShims"],
+            dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy", "HelioTransients", "CSystemShims"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -124,7 +124,7 @@ let package = Package(
             dependencies: ["HelioGrid", "HelioLP", "HelioOptimize", "HelioStudy", "HelioTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "HelioStudyTests", dependencies: ["HelioGrid", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HelioStudyTests", dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HelioReportTests", dependencies: ["HelioGrid", "HelioReport", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelioServerTests",

@@ -4,8 +4,8 @@ import HelioTransients
 import HelioStudy
 
 /// Everything `heliogrid report` writes for one run and its diesel-only baseline: the JSON documents
-/// and the self-contained HTML page that shows them (the per-step `ledger.csv` is written by the
-/// ``ReportRun`` as the run goes).
+/// and the self-contained HTML page that shows them, rendered from a finished ``ReportStudy`` (the
+/// per-step `ledger.csv` is written from the study's ``LedgerYear``s as the run goes, ``LedgerCSV``).
 public struct CarbonReport: Sendable {
     /// The plant's run and the diesel-only baseline's.
     public var plant, baseline: SimulationResult
@@ -38,12 +38,11 @@ public struct CarbonReport: Sendable {
         Self.fileNames + (reliability == nil ? [] : Self.reliabilityFileNames) + (transients == nil ? [] : ["transients.json"])
     }
 
-    /// Builds the report from a study's runs and cases: the plant with what its ``ReportRun``
-    /// gathered, the diesel-only baseline, the ±20 % sensitivity cases and the carbon-tariff
-    /// resilience table, and the reliability Monte Carlo when it was run.
-    public init(plant: SimulationResult, run: ReportRun, baseline: SimulationResult, sensitivity: [SensitivityCase],
-                resilience: [CarbonTariffPoint], reliability: ReliabilityAssessment? = nil,
-                transients: TransientsStudy? = nil) {
+    /// The report of `study`: the plant with what its ``RunLedger`` gathered, the diesel-only
+    /// baseline, the ±20 % sensitivity cases and the carbon-tariff resilience table, the reliability
+    /// Monte Carlo and the transient study when they were run.
+    public init(study: ReportStudy) {
+        let run = study.ledger, plant = study.plant, baseline = study.baseline
         guard let firstYear = run.firstYear else { preconditionFailure("the report's run has not added a year") }
         let scenario = plant.scenario
         self.plant = plant
@@ -53,12 +52,12 @@ public struct CarbonReport: Sendable {
         plantLabel = [scenario.pv.map { _ in "PV" }, scenario.battery.map { _ in "battery" }, scenario.diesel.map { _ in "diesel" },
                       scenario.connectedGrid.map { _ in "grid" }].compactMap { $0 }.joined(separator: " + ")
         let ghg = GHGInventory(result: plant, market: run.market)
-        inventory = InventoryDocument(result: plant, inventory: ghg, ledger: run.ledgerTotals)
-        cbam = CBAMDocument(plant: plant, report: run.cbam, resilience: resilience)
-        kpi = KPIDocument(result: plant, inventory: ghg, ledger: run.ledgerTotals, months: run.months)
-        economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel, sensitivity: sensitivity)
-        self.reliability = reliability
-        self.transients = transients
+        inventory = InventoryDocument(result: plant, inventory: ghg, ledger: run.totals)
+        cbam = CBAMDocument(plant: plant, report: run.cbam, resilience: study.resilience)
+        kpi = KPIDocument(result: plant, inventory: ghg, ledger: run.totals, months: run.months)
+        economics = EconomicsDocument(plant: plant, baseline: baseline, plantLabel: plantLabel, sensitivity: study.sensitivity)
+        reliability = study.reliability
+        transients = study.transients
     }
 
     /// Pretty-printed JSON with sorted keys.

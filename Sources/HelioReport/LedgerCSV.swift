@@ -1,4 +1,5 @@
 import HelioGrid
+import HelioStudy
 
 /// `ledger.csv`: the per-step carbon ledger an auditor can recompute. Energy from each source to the
 /// load, the battery, export and curtailment (``StepFlows``), fuel, the carbon emitted into the bus,
@@ -11,6 +12,11 @@ public enum LedgerCSV {
         + "diesel_to_load_kwh,diesel_to_battery_kwh,diesel_to_export_kwh,grid_to_load_kwh,grid_to_battery_kwh,grid_to_export_kwh,"
         + "battery_to_load_kwh,battery_to_battery_kwh,battery_to_export_kwh,fuel_l,emitted_kg,load_kg,export_kg,pool_kg,"
         + "intensity_g_per_kwh,carbon_free_kwh,scope2_market_kg"
+
+    /// Appends `year`'s rows to `file` (``write(series:ledger:marketKg:axis:firstYear:to:)``).
+    public static func write(_ year: LedgerYear, to file: CSVFileWriter) {
+        write(series: year.series, ledger: year.ledger, marketKg: year.marketKg, axis: year.axis, firstYear: year.calendarYear, to: file)
+    }
 
     /// Writes every step of `series` (one simulated year of a run, stamped from `firstYear`) to
     /// `file` in pieces; `marketKg` is the per-step market-based Scope 2 (empty when there is no grid).

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioStudy
 
 /// The inline SVG charts of `report.html`, each drawn from the run's series or from the report's
 /// JSON documents.
@@ -9,7 +10,7 @@ enum ReportCharts {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Monthly energy into the bus by source, stacked bars (MWh).
-    static func monthlyEnergy(_ months: [KPIDocument.Month]) -> String {
+    static func monthlyEnergy(_ months: [MonthlyEnergy]) -> String {
         let totals = months.map { $0.pvMWh + $0.batteryDischargeMWh + $0.dieselMWh + $0.gridImportMWh }
         var plot = SVGPlot(x: 0...12, y: 0...((totals.max() ?? 1) * 1.08))
         plot.axes(xTitle: "month", yTitle: "MWh", xTicks: months.indices.map { (Double($0) + 0.5, monthNames[$0]) })

@@ -12,8 +12,8 @@ extension ReportHTML {
             + escape(study.scenario.dispatch.strategy.rawValue) + " EMS, with gensets, battery strings and PV inverter blocks failing and "
             + "being repaired as independent two-state Markov processes, genset starts failing, and fuel drawn from the tank and refilled "
             + "by deliveries (docs/reliability.md). Intervals are 95 % half-widths, 1.96 s/√N over the sample-years.</p>"
-        if study.scenario.dispatch.strategy != report.plant.scenario.dispatch.strategy {
-            html += "<p>The report's dispatch (" + escape(report.plant.dispatch.rawValue) + ") solves an optimisation per step and is too slow "
+        if let replaced = assessment.replacedDispatch {
+            html += "<p>The report's dispatch (" + escape(replaced.rawValue) + ") solves an optimisation per step and is too slow "
                 + "for thousands of sample-years; the Monte Carlo runs the rule-based EMS on the same plant.</p>"
         }
         var rows: [[Cell]] = [

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioStudy
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts) showing the report's
 /// JSON documents. Every number in a table cell is written from a document value and names it —

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 import HelioStudy
 
 /// The files of a sizing study (docs/output-contract.md): `designs.csv` (every design), `pareto.csv`

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioOptimize
 import HelioStudy
 
 /// The sizing study's page (`size.html`: the cost–carbon chart with the Pareto front and the best

@@ -2,16 +2,10 @@ import Foundation
 import HelioGrid
 import HelioStudy
 
-/// Concludes a sizing study from its designs (the LP bound, with its wait shown), writes its files
-/// and terminal summary (`size`, `size merge`), and reads shards' partial results back, checked to
-/// be one study's shards each once. Runs no simulation.
+/// Writes a sizing study's files and terminal summary (`size`, `size merge`) and a shard's partial
+/// result, and reads shards' partial results back, checked to be one study's shards each once.
+/// Runs no simulation and solves nothing.
 public enum SizingRun {
-    /// The study's conclusion from its designs' `outcomes`: the capacity-expansion LP bound (a solve
-    /// of seconds to a minute, shown as a step of unknown length on a terminal) and the reference design.
-    public static func conclude(_ study: SizingStudy, _ outcomes: [SizingOutcome]) async throws -> (result: SizingResult, reference: SizingOutcome) {
-        try await StudyProgress(of: "the LP bound", command: "size").reporting { try study.conclude(outcomes) }
-    }
-
     /// Writes `result` (and `reference`, the scenario's own design) into `out` when given, and prints
     /// the summary — or, with `json`, `size.json`'s content (the note of what was written then goes to stderr).
     public static func write(_ study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double, shards: Int, out: String?,
@@ -37,16 +31,26 @@ public enum SizingRun {
                                written: out.map { "wrote \($0)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")" })
     }
 
+    /// Writes shard `index` of `count` of `study` into `out`: its designs' `outcomes` (designs.csv), the
+    /// scenario with absolute paths (scenario.toml) and its record (``SizingShard``, shard.json).
+    public static func writeShard(_ study: SizingStudy, index: Int, count: Int, slice: Range<Int>, outcomes: [SizingOutcome], seconds: Double,
+                                  out: String) throws {
+        let folder = try OutputFolder(out)
+        try folder.write(Array(SizingFiles.designsCSV(outcomes, caseCount: study.cases.count).utf8), name: "designs.csv")
+        try folder.write(Array(try ScenarioDesignText.absolute(study.scenario).utf8), name: "scenario.toml")
+        let record = SizingShard(shard: index, shards: count, designsTotal: study.designs.count, first: slice.lowerBound, count: slice.count,
+                                 seconds: seconds)
+        try folder.write(Array(try record.json().utf8), name: "shard.json")
+        try folder.commit()
+    }
+
     /// The shards in `folders` read back, in shard order: their scenario file (`scenario.toml` of
     /// the first), their outcomes concatenated, the seconds they took in all and their count.
     public static func readShards(_ folders: [String]) throws -> (scenarioPath: String, outcomes: [SizingOutcome], seconds: Double, shards: Int) {
         var shards: [(index: Int, count: Int, total: Int, seconds: Double, outcomes: [SizingOutcome], scenario: String, folder: String)] = []
         for folder in folders {
-            let shardPath = folder + "/shard.json"
-            let data = Data(try TextFile.read(path: shardPath, kind: .usage, what: "shard file").utf8)
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let index = object["shard"] as? Int,
-                  let count = object["shards"] as? Int, let total = object["designs_total"] as? Int, let seconds = object["seconds"] as? Double
-            else { throw HelioError(.usage, "not a size shard's shard.json", file: shardPath) }
+            let record = try SizingShard.read(folder: folder)
+            let (index, count, total, seconds) = (record.shard, record.shards, record.designsTotal, record.seconds)
             let designsPath = folder + "/designs.csv"
             let outcomes = try SizingFiles.readDesigns(try TextFile.read(path: designsPath, kind: .usage, what: "designs file"), file: designsPath)
             let scenario = try TextFile.read(path: folder + "/scenario.toml", kind: .scenario, what: "scenario file")

@@ -14,6 +14,9 @@ public struct ReliabilityAssessment: Sendable {
     public let seed: UInt64
     /// Wall time of the sample-years, seconds.
     public let seconds: Double
+    /// The strategy of the run this assessment stands beside when it optimises per step and the
+    /// Monte Carlo ran the rule-based EMS in its place (`nil`: it ran the run's own strategy).
+    public var replacedDispatch: DispatchConfig.Strategy?
 
     /// Draws `samples` sample-years seeded from `seed` and, when the campus has a grid connection,
     /// the outage-survival curve; each stage prints its progress line with ETA on stderr.

@@ -1,3 +1,5 @@
+import HelioOptimize
+
 /// A sizing study's answer: every design's outcome in the study's order, the best feasible one, the
 /// cost–carbon Pareto front, the best design of each sensitivity case, and the LP bound.
 public struct SizingResult: Sendable {

@@ -93,6 +93,11 @@ public struct SizingStudy: Sendable {
     public var loadKWYear: [Double] { baseInputs.load.facilityKW }
     /// Gensets' rating factor at each step of the year (1 without derating).
     public var ratingFactorYear: [Double] { baseInputs.gensetRatingFactors }
+    /// The year the capacity-expansion LP (``CapacityExpansion``) sizes against.
+    public var capacityExpansionYear: CapacityExpansionYear {
+        CapacityExpansionYear(scenario: scenario, config: config, loadKW: loadKWYear, pvPerKW: pvPerKWYear, ratingFactor: ratingFactorYear,
+                              peakLoadKW: peakLoadKW, lowestRatingFactor: lowestRatingFactor)
+    }
 
     /// The scenario's own design (its sizes, whether or not they lie on the grid).
     public var referenceDesign: SizingDesign {
@@ -172,11 +177,17 @@ public struct SizingStudy: Sendable {
     public func conclude(_ outcomes: [SizingOutcome]) throws -> (result: SizingResult, reference: SizingOutcome) {
         let bound: CapacityBound?
         do {
-            bound = try CapacityExpansion.solve(self)
+            bound = try CapacityExpansion.solve(capacityExpansionYear)
         } catch let error as OptimizationError where error.kind == .infeasible {
             bound = nil
         }
         return (SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound), try evaluate(referenceDesign))
+    }
+
+    /// ``conclude(_:)`` with its wait shown: the LP bound takes seconds to a minute, drawn on a
+    /// terminal as a step of unknown length (``StudyProgress``).
+    public func concluding(_ outcomes: [SizingOutcome]) async throws -> (result: SizingResult, reference: SizingOutcome) {
+        try await StudyProgress(of: "the LP bound", command: "size").reporting { try conclude(outcomes) }
     }
 
     /// The slice of `count` designs shard `index` of `shards` evaluates: contiguous, in order, sizes

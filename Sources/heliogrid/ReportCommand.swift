@@ -34,17 +34,12 @@ struct ReportCommand: AsyncParsableCommand {
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
             let folder = try OutputFolder(out)
-            let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
-            let transientSteps = scenario.transients == nil ? 0 : TransientsStudy.maximumSteps(of: scenario)
-            let progress = StudyProgress(steps: ReportStudy.runs * scenario.site.runSteps + transientSteps, command: "report")
-            let (study, transients) = try await progress.reporting(finalLine: false) {
-                let study = try ReportStudy(scenario) { year, series, axis in run.add(year: year, series: series, axis: axis) }
-                try run.finish()
-                return (study, try Self.transients(of: scenario, run: run))
+            let ledgerFile = try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header)
+            let study = try await ReportStudy.run(scenario, reliabilitySamples: reliabilitySamples, reliabilitySeed: reliabilitySeed) { year in
+                LedgerCSV.write(year, to: ledgerFile)
             }
-            let reliability = try await Self.reliability(of: scenario, samples: reliabilitySamples, seed: reliabilitySeed)
-            let report = CarbonReport(plant: study.plant, run: run, baseline: study.baseline, sensitivity: study.sensitivity,
-                                      resilience: study.resilience, reliability: reliability, transients: transients)
+            try ledgerFile.close()
+            let report = CarbonReport(study: study)
             try report.write(into: folder)
             try folder.commit()
             print(Self.summary(report), terminator: "")
@@ -53,22 +48,6 @@ struct ReportCommand: AsyncParsableCommand {
         } catch {
             throw HelioGridCommand.reported(error)
         }
-    }
-
-    /// The transient study of the first simulated year when the scenario has a `[transients]` section.
-    static func transients(of scenario: Scenario, run: ReportRun) throws -> TransientsStudy? {
-        guard scenario.transients != nil, let series = run.firstYear, let axis = run.axis else { return nil }
-        return try TransientsStudy(scenario: scenario, series: series, axis: axis)
-    }
-
-    /// The reliability Monte Carlo of the campus (`nil` for no samples); a strategy that optimises per
-    /// step is replaced by the rule-based EMS, which the report states.
-    static func reliability(of scenario: Scenario, samples: Int, seed: UInt64) async throws -> ReliabilityAssessment? {
-        guard samples > 0 else { return nil }
-        var plant = scenario
-        if !plant.dispatch.strategy.isRuleBased { plant.dispatch.strategy = .rule }
-        let study = try ReliabilityStudy(scenario: plant, weather: try WeatherLoader.load(path: plant.site.weatherPath))
-        return try await ReliabilityAssessment.run(study, samples: samples, seed: seed)
     }
 
     /// A few headline lines for the terminal.

@@ -31,7 +31,11 @@ struct SizeRunCommand: AsyncParsableCommand {
         do {
             quietOption.apply()
             var scenario = try scenarioArguments.load()
-            if transients { scenario = try await Self.requiringTransientPower(scenario) }
+            if transients {
+                let required: Double
+                (scenario, required) = try await TransientsRun.requiringBatteryPower(scenario)
+                FileHandle.standardError.write(Data("size: the transient study needs \(Int(required)) kW of battery power; designs below it are infeasible\n".utf8))
+            }
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
             let study = try SizingStudy(scenario: scenario, weather: weather)
             if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
@@ -40,7 +44,7 @@ struct SizeRunCommand: AsyncParsableCommand {
                 let progress = StudyProgress(total: study.designs.count)
                 let outcomes = try await progress.reporting { try await study.evaluate(Array(study.designs.indices), progress: progress) }
                 let designSeconds = progress.elapsedSeconds
-                let (result, reference) = try await SizingRun.conclude(study, outcomes)
+                let (result, reference) = try await study.concluding(outcomes)
                 try SizingRun.write(study, result: result, reference: reference, seconds: designSeconds, shards: 1, out: out, json: json)
             }
         } catch let error as HelioError {
@@ -48,33 +52,12 @@ struct SizeRunCommand: AsyncParsableCommand {
         }
     }
 
-    /// `scenario` with `[size] min_battery_power_kw` raised to the battery power the transient study's
-    /// sizing rule needs at the scenario's own design.
-    static func requiringTransientPower(_ scenario: Scenario) async throws -> Scenario {
-        guard scenario.size != nil else { throw HelioError(.usage, "--transients needs a [size] section to constrain") }
-        let battery = try await TransientsCommand.study(of: scenario).sizing.battery
-        guard battery.achievable else {
-            throw HelioError(.scenario, "no battery smoothing keeps the gensets in the [transients.sizing] limits, so no battery power can be required",
-                             file: scenario.source, key: "transients.sizing.iso_class")
-        }
-        var constrained = scenario
-        constrained.size?.minBatteryPowerKW = max(scenario.size?.minBatteryPowerKW ?? 0, battery.requiredPowerKW.rounded(.up))
-        FileHandle.standardError.write(Data("size: the transient study needs \(Int(battery.requiredPowerKW.rounded(.up))) kW of battery power; designs below it are infeasible\n".utf8))
-        return constrained
-    }
-
     private func runShard(_ study: SizingStudy, index: Int, count: Int) async throws {
         guard let out else { throw HelioError(.usage, "a shard needs --out for its partial result") }
         let slice = SizingStudy.shard(index, of: count, count: study.designs.count)
         let progress = StudyProgress(total: slice.count)
         let outcomes = try await progress.reporting { try await study.evaluate(Array(slice), progress: progress) }
-        let folder = try OutputFolder(out)
-        try folder.write(Array(SizingFiles.designsCSV(outcomes, caseCount: study.cases.count).utf8), name: "designs.csv")
-        try folder.write(Array(try ScenarioDesignText.absolute(study.scenario).utf8), name: "scenario.toml")
-        let shard: [String: Any] = ["shard": index, "shards": count, "designs_total": study.designs.count, "first": slice.lowerBound,
-                                    "count": slice.count, "seconds": progress.elapsedSeconds]
-        try folder.write(Array(try JSONSerialization.data(withJSONObject: shard, options: [.prettyPrinted, .sortedKeys])), name: "shard.json")
-        try folder.commit()
+        try SizingRun.writeShard(study, index: index, count: count, slice: slice, outcomes: outcomes, seconds: progress.elapsedSeconds, out: out)
         print("size: shard \(index)/\(count), designs \(slice.lowerBound)..<\(slice.upperBound) of \(study.designs.count), wrote \(out)")
     }
 }
@@ -97,7 +80,7 @@ struct SizeMergeCommand: AsyncParsableCommand {
             guard shards.outcomes.map(\.design) == study.designs else {
                 throw HelioError(.usage, "the shards' designs are not the study's \(study.designs.count) designs in order")
             }
-            let (result, reference) = try await SizingRun.conclude(study, shards.outcomes)
+            let (result, reference) = try await study.concluding(shards.outcomes)
             try SizingRun.write(study, result: result, reference: reference, seconds: shards.seconds, shards: shards.shards, out: out)
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)

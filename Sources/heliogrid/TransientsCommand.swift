@@ -27,7 +27,7 @@ struct TransientsCommand: AsyncParsableCommand {
             if let window, !(window > 0 && window <= 3_600) { throw HelioError(.usage, "--window must be above 0 and at most 3,600 s, found \(window)") }
             if let stepMS, !(stepMS > 0 && stepMS <= 1_000) { throw HelioError(.usage, "--step-ms must be above 0 and at most 1,000 ms, found \(stepMS)") }
             quietOption.apply()
-            let study = try await Self.study(of: try scenarioArguments.load(), windowS: window, stepMS: stepMS)
+            let study = try await TransientsRun.study(of: try scenarioArguments.load(), windowS: window, stepMS: stepMS)
             if let out {
                 let folder = try OutputFolder(out)
                 try folder.write(TransientsFiles.csv(study), name: "transients.csv")
@@ -39,18 +39,6 @@ struct TransientsCommand: AsyncParsableCommand {
                                    written: out.map { "wrote \(TransientsFiles.fileNames.joined(separator: ", ")) into \($0)" })
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
-        }
-    }
-
-    /// The transient study of `scenario`: its year simulated with the scenario's strategy for the
-    /// operating point, then the window (`windowS` and `stepMS` override the section's), with a
-    /// progress bar over the year's steps and the window's.
-    static func study(of scenario: Scenario, windowS: Double? = nil, stepMS: Double? = nil) async throws -> TransientsStudy {
-        let steps = scenario.site.runSteps + TransientsStudy.maximumSteps(of: scenario, windowS: windowS, stepMS: stepMS)
-        return try await StudyProgress(steps: steps, command: "transients").reporting(finalLine: false) {
-            let year = try CampusRun.run(scenario, recordSeries: true)
-            guard let series = year.series else { throw HelioError(.io, "the simulated run kept no series") }
-            return try TransientsStudy(scenario: scenario, series: series, axis: year.axis, windowS: windowS, stepMS: stepMS)
         }
     }
 }

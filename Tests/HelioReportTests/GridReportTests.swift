@@ -18,10 +18,10 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grid-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let folder = try OutputFolder(directory)
-        let run = ReportRun(scenario: scenario, ledgerFile: try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
-        run.replay(plant)
-        try run.finish()
-        let report = CarbonReport(plant: plant, run: run, baseline: baseline, sensitivity: [], resilience: [])
+        let ledgerFile = try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header)
+        let study = ReportStudy(plant: plant, baseline: baseline) { LedgerCSV.write($0, to: ledgerFile) }
+        try ledgerFile.close()
+        let report = CarbonReport(study: study)
         try report.write(into: folder)
         try folder.commit()
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)

@@ -7,7 +7,7 @@ import Testing
 
 /// The report's files: the HTML shows exactly the JSON's numbers and the ledger file balances.
 @Suite struct ReportTests {
-    /// The report of the default campus as `report` builds it: the run's years fed to a ``ReportRun``
+    /// The report of the default campus as `report` builds it: the run's years booked in a ``RunLedger``
     /// (here replayed from the recorded run), a short reliability Monte Carlo, the files written into
     /// an output folder, committed and read back.
     static let built = Task { () -> (report: CarbonReport, files: [String: [UInt8]]) in
@@ -15,13 +15,12 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let folder = try! OutputFolder(directory)
-        let run = ReportRun(scenario: plant.scenario, ledgerFile: try! CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header))
-        run.replay(plant)
-        try! run.finish()
-        let study = try! ReliabilityStudy(scenario: plant.scenario, weather: TestData.phoenix)
-        let reliability = try! await ReliabilityAssessment.run(study, samples: 6, seed: 3)
-        let report = CarbonReport(plant: plant, run: run, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
-                                  resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline), reliability: reliability)
+        let ledgerFile = try! CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header)
+        let reliability = try! await ReliabilityAssessment.run(try! ReliabilityStudy(scenario: plant.scenario, weather: TestData.phoenix),
+                                                               samples: 6, seed: 3)
+        let study = ReportStudy(plant: plant, baseline: baseline, reliability: reliability) { LedgerCSV.write($0, to: ledgerFile) }
+        try! ledgerFile.close()
+        let report = CarbonReport(study: study)
         try! report.write(into: folder)
         try! folder.commit()
         return (report, Dictionary(uniqueKeysWithValues: report.fileNames.map { name in

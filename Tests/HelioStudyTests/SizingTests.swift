@@ -2,6 +2,7 @@ import Foundation
 import HelioTestSupport
 import Testing
 @testable import HelioGrid
+import HelioOptimize
 @testable import HelioStudy
 
 /// `heliogrid size`: the `[size]` section, the design list and its shards, ranking by hand, and a
@@ -86,7 +87,7 @@ import Testing
         let economics = LifetimeEconomics(result: direct)
         #expect(abs(outcomes[7].fuelL / direct.totals.fuelL - 1) < 1e-9 && abs(outcomes[7].npc / economics.npc - 1) < 1e-9)
         #expect(outcomes.allSatisfy { $0.caseObjectives[1] > $0.caseObjectives[0] || $0.fuelL == 0 }, "fuel ×1.5 costs more")
-        let bound = try #require(try CapacityExpansion.solve(study))
+        let bound = try #require(try CapacityExpansion.solve(study.capacityExpansionYear))
         let result = SizingResult(outcomes: outcomes, caseCount: study.cases.count, lowerBound: bound)
         let best = try #require(result.best)
         #expect(bound.objective < outcomes[best].npc && (60000...80000).contains(bound.pvKW) && bound.dieselUnits >= 9)

@@ -1,7 +1,6 @@
 import Foundation
 import HelioGrid
 import HelioLP
-import HelioOptimize
 
 /// Stage one of a sizing study: PV, battery energy and power and the genset count as continuous
 /// variables of one LP with the whole year's hourly dispatch under perfect foresight, solved by Clp —
@@ -21,14 +20,14 @@ import HelioOptimize
 /// rule EMS's myopia, degradation and cycle-driven battery replacement — can only make a simulated
 /// design cost more, so its optimum bounds the search from below under this cost model.
 public enum CapacityExpansion {
-    /// Solves the LP of `study` on its year (PV per kWdc, demand, genset derating); `nil` when the objective is not NPC (the bound is on NPC) or the
+    /// Solves the LP on `study`'s year (PV per kWdc, demand, genset derating); `nil` when the objective is not NPC (the bound is on NPC) or the
     /// campus is grid-connected (the LP has no grid); throws an ``OptimizationError`` when no sizes
     /// within the lists' spans meet the limits.
-    public static func solve(_ study: SizingStudy) throws -> CapacityBound? {
+    public static func solve(_ study: CapacityExpansionYear) throws -> CapacityBound? {
         let config = study.config, scenario = study.scenario
         guard config.objective == .npc, scenario.connectedGrid == nil else { return nil }
-        let loadKW = study.loadKWYear
-        var builder = Builder(study: study, pvPerKW: study.pvPerKWYear, loadKW: loadKW, ratingFactor: study.ratingFactorYear)
+        let loadKW = study.loadKW
+        var builder = Builder(study: study, pvPerKW: study.pvPerKW, loadKW: loadKW, ratingFactor: study.ratingFactor)
         builder.build()
         let solution = try Solver.solve(builder.program, timeLimitSeconds: 600)
         let served = loadKW.reduce(0, +) - builder.unserved.reduce(0) { $0 + solution[$1] }
@@ -41,7 +40,7 @@ public enum CapacityExpansion {
     }
 
     private struct Builder {
-        let study: SizingStudy
+        let study: CapacityExpansionYear
         let pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]
         var program = LinearProgram()
         var pv: LinearProgram.Variable!
@@ -52,7 +51,7 @@ public enum CapacityExpansion {
         let diesel: DieselConfig
         let unitKW: Double
 
-        init(study: SizingStudy, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) {
+        init(study: CapacityExpansionYear, pvPerKW: [Double], loadKW: [Double], ratingFactor: [Double]) {
             self.study = study
             unitKW = study.config.dieselUnitKW[0]
             diesel = study.scenario.diesel ?? DieselConfig(units: 1, unitKW: unitKW)
