@@ -56,7 +56,7 @@ public struct LiveForecasts: Sendable {
         let itKW = inputs.load.itKW, axis = inputs.axis, auxiliaryKW = inputs.load.batteryAuxiliaryKW
         return { hour in
             guard let tempC = weather.tempC(hour: hour) else { return nil }
-            let it = itKW[axis.stepIndex(unixMS: Int64(hour) * 3_600_000)]
+            let it = itKW[axis.stepIndex(at: PlantTime(hourIndex: hour))]
             return cooling.facilityKW(itKW: it, ambientC: tempC, designITKW: designITKW) + auxiliaryKW
         }
     }

@@ -12,7 +12,7 @@ import HelioGrid
 public struct ModelYearForecaster: Forecaster {
     private let values: [Double]
     private let axis: TimeAxis
-    private let planStepMS: Int64
+    private let planStep: Duration
     private let blendHours: Double
     private let ratioThreshold: Double
     private let forecast: LiveForecasts.HourlyForecast?
@@ -24,7 +24,7 @@ public struct ModelYearForecaster: Forecaster {
                 forecast: LiveForecasts.HourlyForecast? = nil) {
         self.values = values
         self.axis = axis
-        planStepMS = Int64((planStepHours * 3_600_000).rounded())
+        planStep = .hours(planStepHours)
         self.blendHours = blendHours
         self.ratioThreshold = ratioThreshold
         self.forecast = forecast
@@ -32,7 +32,7 @@ public struct ModelYearForecaster: Forecaster {
 
     /// The value for plan step `step`: the weather forecast's where it covers the step, else the modelled year's.
     public func model(at step: Int) -> Double {
-        forecast?(step) ?? values[axis.stepIndex(unixMS: Int64(step) * planStepMS)]
+        forecast?(step) ?? values[axis.stepIndex(at: PlantTime(unixMS: 0) + planStep * step)]
     }
 
     public mutating func observe(step: Int, value: Double) {
@@ -47,7 +47,7 @@ public struct ModelYearForecaster: Forecaster {
     }
 
     public func forecast(after step: Int, count: Int) -> [Double] {
-        let stepHours = Double(planStepMS) / 3_600_000
+        let stepHours = planStep.hours
         return (0..<count).map { offset in blended(step: step + 1 + offset, aheadHours: Double(offset + 1) * stepHours) }
     }
 

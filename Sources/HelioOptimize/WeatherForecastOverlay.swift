@@ -15,7 +15,7 @@ public final class WeatherForecastOverlay: Sendable {
     /// Hours before a new forecast's start that are kept.
     public static let keptHours = 48
 
-    private static let hourMS: Int64 = 3_600_000
+    private static let hourMS = PlantTime(hourIndex: 1).unixMS
 
     /// An empty overlay for `site`, with `pv` to turn weather into PV (`nil`: a campus without PV).
     public init(site: SiteLocation, pv: PVForecastModel?) {

@@ -28,7 +28,7 @@ public enum WeatherForecastCSVReader: WeatherForecastReader {
             let values = try (1..<expected.count).map {
                 try CSVText.number(fields[positions[$0]], column: expected[$0], line: line, file: source, kind: .weather)
             }
-            hours.append(WeatherForecastHour(startMS: Int64(stamp.utcMinutes) * 60_000, ghiWM2: values[0], dniWM2: values[1],
+            hours.append(WeatherForecastHour(startMS: PlantTime(unixMinutes: stamp.utcMinutes).unixMS, ghiWM2: values[0], dniWM2: values[1],
                                              dhiWM2: values[2], tempC: values[3], windSpeedMS: values[4]))
             lineNumbers.append(line)
         }

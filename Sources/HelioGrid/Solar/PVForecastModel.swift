@@ -24,7 +24,7 @@ public struct PVForecastModel: Sendable {
     /// AC power available in each hour of `forecast`, kW (new plant).
     public func acPowerKW(_ forecast: WeatherForecast) -> [Double] {
         forecast.hours.map { hour in
-            let startMinute = Double(hour.startMS) / 60_000
+            let startMinute = PlantTime(unixMS: hour.startMS).minutesSinceEpoch
             let sunAt = { (minute: Double) in
                 SolarPositionAlgorithm.position(unixSeconds: minute * 60, site: site, pressureMbar: pressureMbar, tempC: hour.tempC)
             }

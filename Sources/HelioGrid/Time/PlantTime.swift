@@ -37,8 +37,11 @@ public struct PlantTime: Sendable, Hashable, Comparable, Codable {
     /// The start of the clock hour this instant lies in.
     public var startOfHour: PlantTime { PlantTime(hourIndex: hourIndex) }
 
+    /// Minutes since the epoch, fractional.
+    public var minutesSinceEpoch: Double { Double(unixMS) / Double(Self.msPerMinute) }
+
     /// Whole minutes since the epoch (rounded down).
-    public var unixMinutes: Int64 { Int64((Double(unixMS) / Double(Self.msPerMinute)).rounded(.down)) }
+    public var unixMinutes: Int64 { Int64(minutesSinceEpoch.rounded(.down)) }
 
     /// The local day this instant lies in at `utcOffsetMinutes` (days since 1970-01-01 local).
     public func localDayIndex(utcOffsetMinutes: Int) -> Int64 {

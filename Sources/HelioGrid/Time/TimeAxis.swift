@@ -40,7 +40,7 @@ extension TimeAxis {
     /// clock mapped onto the modelled year (29 February reads as 28 February; the clock's year is
     /// ignored, as for a typical meteorological year).
     public func stepIndex(unixMS: Int64) -> Int {
-        let localMinutes = Int((Double(unixMS) / 60_000).rounded(.down)) + utcOffsetMinutes
+        let localMinutes = Int(PlantTime(unixMS: unixMS).unixMinutes) + utcOffsetMinutes
         let days = Int((Double(localMinutes) / 1440).rounded(.down))
         let (_, month, day) = CivilCalendar.civilDate(daysFromEpoch: days)
         let minuteOfYear = CivilCalendar.minuteOfYear(month: month, day: min(day, CivilCalendar.daysInMonth[month - 1]),

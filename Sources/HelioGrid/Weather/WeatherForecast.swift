@@ -30,8 +30,8 @@ public struct WeatherForecast: Sendable, Equatable {
                 throw HelioError(.weather, "\(field.name) \(field.value) is outside the physical range \(field.range.lowerBound)…\(field.range.upperBound)",
                                  file: source, line: line, key: key)
             }
-            if index > 0, hour.startMS != hours[index - 1].startMS + 3_600_000 {
-                let gapMinutes = Double(hour.startMS - hours[index - 1].startMS) / 60_000
+            if index > 0, PlantTime(unixMS: hour.startMS) != PlantTime(unixMS: hours[index - 1].startMS) + .hours(1) {
+                let gapMinutes = PlantTime(unixMS: hour.startMS).hours(since: PlantTime(unixMS: hours[index - 1].startMS)) * 60
                 throw HelioError(.weather, "hours must follow each other one hour apart; this one starts \(gapMinutes) minutes after the one before",
                                  file: source, line: line, key: key)
             }
