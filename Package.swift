@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HelioReport", targets: ["HelioReport"]),
         .library(name: "HelioStudy", targets: ["HelioStudy"]),
         .library(name: "HelioLP", targets: ["HelioLP"]),
+        .library(name: "HelioForecast", targets: ["HelioForecast"]),
         .library(name: "HelioOptimize", targets: ["HelioOptimize"]),
         .library(name: "HelioServer", targets: ["HelioServer"]),
         .library(name: "HelioTransients", targets: ["HelioTransients"]),
@@ -55,13 +56,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "HelioForecast",
+            dependencies: ["HelioGrid"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "HelioOptimize",
-            dependencies: ["HelioGrid", "HelioLP"],
+            dependencies: ["HelioGrid", "HelioForecast", "HelioLP"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "HelioStudy",
-            dependencies: ["HelioGrid", "HelioOptimize", "HelioLP", "HelioTransients"],
+            dependencies: ["HelioGrid", "HelioForecast", "HelioOptimize", "HelioLP", "HelioTransients"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -72,7 +78,7 @@ let package = Package(
         .target(
             name: "HelioServer",
             dependencies: [
-                "HelioGrid", "HelioOptimize",
+                "HelioGrid", "HelioForecast", "HelioOptimize",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -90,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "heliogrid",
             dependencies: [
-                "HelioGrid", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer", "HelioTransients",
+                "HelioGrid", "HelioForecast", "HelioLP", "HelioReport", "HelioOptimize", "HelioStudy", "HelioServer", "HelioTransients",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -100,7 +106,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelioBench",
-            dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy", "HelioTransients"],
+            dependencies: ["HelioGrid", "HelioForecast", "HelioOptimize", "HelioStudy", "HelioTransients"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -121,7 +127,7 @@ let package = Package(
         .testTarget(name: "HelioGridTests", dependencies: ["HelioGrid", "HelioReport", "HelioTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelioOptimizeTests",
-            dependencies: ["HelioGrid", "HelioLP", "HelioOptimize", "HelioStudy", "HelioTestSupport"],
+            dependencies: ["HelioGrid", "HelioForecast", "HelioLP", "HelioOptimize", "HelioStudy", "HelioTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HelioStudyTests", dependencies: ["HelioGrid", "HelioOptimize", "HelioStudy", "HelioTestSupport"], swiftSettings: strictSettings),
@@ -129,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "HelioServerTests",
             dependencies: [
-                "HelioGrid", "HelioOptimize", "HelioServer", "HelioServerTestSupport", "HelioTestSupport",
+                "HelioGrid", "HelioForecast", "HelioOptimize", "HelioServer", "HelioServerTestSupport", "HelioTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

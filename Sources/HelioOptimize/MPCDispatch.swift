@@ -1,3 +1,4 @@
+import HelioForecast
 import HelioGrid
 
 /// Model-predictive dispatch, the one receding-horizon planner of the simulator and the live EMS.

@@ -1,3 +1,4 @@
+import HelioForecast
 import HelioGrid
 
 /// The one place a dispatch strategy's name becomes a strategy, for every entry point: `simulate`,
@@ -16,8 +17,6 @@ public enum StrategyFactory {
     public static let simulationStrategies = DispatchConfig.Strategy.allCases
     /// Strategies the live EMS runs.
     public static let liveStrategies: [DispatchConfig.Strategy] = [.rule, .loadFollowing, .cycleCharging, .mpc]
-    /// Hours over which the live PV forecast blends from the measurement back to the model.
-    public static let livePVBlendHours = 6.0
 
     /// The scenario's `[dispatch] strategy` for a simulation on `inputs` (prepared from `weather`).
     public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {

@@ -1,10 +1,11 @@
 import Foundation
+import HelioForecast
 import HelioGrid
 import HelioOptimize
 import Hummingbird
 import HummingbirdCore
-import NIOCore
 import Logging
+import NIOCore
 
 /// The live EMS assembled: the database, the plant adapter (resumed from the stored state), the
 /// control loop and the HTTP API, ready to run as one Hummingbird application.

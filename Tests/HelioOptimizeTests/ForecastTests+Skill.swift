@@ -1,5 +1,6 @@
 import HelioTestSupport
 import Testing
+@testable import HelioForecast
 @testable import HelioGrid
 @testable import HelioOptimize
 @testable import HelioStudy

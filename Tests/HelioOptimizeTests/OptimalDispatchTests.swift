@@ -2,9 +2,9 @@ import Foundation
 import HelioTestSupport
 import Testing
 @testable import HelioGrid
-@testable import HelioStudy
 @testable import HelioLP
 @testable import HelioOptimize
+@testable import HelioStudy
 
 @Suite struct OptimalDispatchTests {
     /// A bare scenario: no carbon price, no PV model needed (horizons give PV directly).

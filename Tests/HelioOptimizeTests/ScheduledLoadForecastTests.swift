@@ -1,6 +1,7 @@
 import Foundation
 import HelioTestSupport
 import Testing
+@testable import HelioForecast
 @testable import HelioGrid
 @testable import HelioOptimize
 

@@ -1,4 +1,5 @@
 import Foundation
+import HelioForecast
 import HelioGrid
 import HelioOptimize
 import HelioServer

@@ -1,3 +1,4 @@
+import HelioForecast
 import HelioGrid
 import HelioOptimize
 import Hummingbird

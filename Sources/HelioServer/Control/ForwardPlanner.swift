@@ -1,4 +1,5 @@
 import Dispatch
+import HelioForecast
 import HelioGrid
 import HelioOptimize
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import HelioForecast
 import HelioGrid
 import HelioOptimize
 

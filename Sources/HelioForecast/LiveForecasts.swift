@@ -2,7 +2,7 @@ import HelioGrid
 
 /// The live EMS's hourly forecasters, from the scenario's modelled year (``ModelYearForecaster``):
 /// PV blended from the present measurement back to the model over
-/// ``StrategyFactory/livePVBlendHours`` (the ratio taken only while the model is above 1 % of the DC
+/// ``pvBlendHours`` (the ratio taken only while the model is above 1 % of the DC
 /// rating, so dawn and dusk do not make it noisy), load and IT power and the grid factor from the model.
 public struct LiveForecasts: Sendable {
     /// PV available, kW.
@@ -18,13 +18,16 @@ public struct LiveForecasts: Sendable {
     /// Grid import and export prices, currency/kWh: the tariff at the clock's time of year (`nil` without a grid).
     public var importPrice: ModelYearForecaster?, exportPrice: ModelYearForecaster?
 
+    /// Hours over which the live PV forecast blends from the measurement back to the model.
+    public static let pvBlendHours = 6.0
+
     /// A plan step's value from the weather forecast, where it covers the step.
     public typealias HourlyForecast = @Sendable (Int) -> Double?
 
     /// The forecasters of `scenario`'s modelled year in `inputs`, with `weather`'s forecast hours where it has them.
     public init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay? = nil) {
         let axis = inputs.axis
-        pv = ModelYearForecaster(values: inputs.pvAvailableKW, axis: axis, blendHours: StrategyFactory.livePVBlendHours,
+        pv = ModelYearForecaster(values: inputs.pvAvailableKW, axis: axis, blendHours: Self.pvBlendHours,
                                  ratioThreshold: 0.01 * (scenario.pv?.dcKW ?? 0), forecast: weather.map(Self.pvForecast))
         load = ModelYearForecaster(values: inputs.load.facilityKW, axis: axis, forecast: Self.facilityForecast(scenario, inputs: inputs, weather: weather))
         it = ModelYearForecaster(values: inputs.load.itKW, axis: axis)
