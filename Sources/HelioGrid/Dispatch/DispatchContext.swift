@@ -1,6 +1,9 @@
 /// What a dispatch strategy sees at one step: demand, PV, and the plant's present state.
 public struct DispatchContext: Sendable {
-    /// Index of the step from the start of the run.
+    /// Index of the step on the clock of the caller, in steps of ``stepHours``: the run's step in
+    /// simulation; live, the control interval's count since the service started (the forward plan
+    /// continues the same count). Genset minimum run times and the shaving level's day are counted
+    /// in it; ``timeHours`` is the clock's time.
     public var step: Int
     /// Step length, hours.
     public var stepHours: Double

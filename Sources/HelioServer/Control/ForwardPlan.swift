@@ -9,7 +9,8 @@ import HelioOptimize
 /// (``LiveForecasts``: load and PV from the scenario's load model and weather year at the plant
 /// clock's hour, or from the latest weather forecast received for the hours it covers, PV scaled by
 /// the measured-to-modelled ratio now fading to the model over six hours), the battery carried
-/// from the measured state of charge. Each interval's ``StepFlows`` go to a copy of the live ``LiveLedger``, which gives each hour's intensity. The plan is what the EMS will do if the
+/// from the measured state of charge. Each interval's ``StepFlows`` go to a copy of the live
+/// ``LiveLedger``, which gives each hour's intensity. The plan is what the EMS will do if the
 /// forecasts come true: the same decisions as that many live intervals on those readings.
 ///
 /// An hour's clean power is what PV and the battery carry without gensets or the grid, counting
@@ -61,7 +62,7 @@ enum ForwardPlan {
                 let flows = StepFlows(decision, loadKW: load, hours: tickHours)
                 let entry = ledger.entry(flows, dieselUnits: decision.dieselUnits, dieselKW: decision.dieselKW, at: now,
                                          seconds: tickHours * 3600)
-                cleanKWh += (pv - max(0, -decision.batteryKW) + max(0, decision.batteryKW)) * tickHours
+                cleanKWh += (pv + decision.batteryKW) * tickHours   // PV available less charging plus discharging
                 servedKWh += entry.servedKWh
                 loadKg += entry.loadKg
                 units = max(units, decision.dieselUnits)
