@@ -34,14 +34,14 @@
 /// and gensets keep running until the battery reaches `diesel_stop_soc`.
 public struct RuleBasedDispatch: DispatchStrategy {
     /// How running gensets are loaded.
-    public enum Policy: Sendable, CaseIterable {
+    public enum Policy: String, Sendable, CaseIterable {
         /// Units at `diesel_target_loading`, surplus up to that loading charging the battery to
         /// `diesel_stop_soc` (the rule-based EMS, `rule`).
-        case targetLoading
+        case targetLoading = "rule"
         /// HOMER load following (`load-following`).
-        case loadFollowing
+        case loadFollowing = "load-following"
         /// HOMER cycle charging (`cycle-charging`).
-        case cycleCharging
+        case cycleCharging = "cycle-charging"
 
         /// The policy of a rule-based `strategy` (`nil` for `optimal` and `mpc`).
         public init?(_ strategy: DispatchConfig.Strategy) {
