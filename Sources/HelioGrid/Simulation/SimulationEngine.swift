@@ -42,6 +42,15 @@ public enum SimulationEngine {
         return run(scenario, inputs: inputs, strategy: &strategy, events: &events, recordSeries: recordSeries, onYear: onYear)
     }
 
+    /// The reliability Monte Carlo's sample-year: the rule-based EMS on a failing plant
+    /// (``run(_:inputs:strategy:events:recordSeries:onYear:)``), specialised here for those two types.
+    /// A caller in another module reaches the generic loop only through witness tables, and a run of
+    /// thousands of sample-years then paid for every step's calls.
+    public static func run(_ scenario: Scenario, inputs: SimulationInputs, strategy: inout RuleBasedDispatch, events: inout FailureEvents,
+                           recordSeries: Bool) -> SimulationResult {
+        run(scenario, inputs: inputs, strategy: &strategy, events: &events, recordSeries: recordSeries, onYear: nil)
+    }
+
     /// Simulates `scenario` as ``run(_:inputs:strategy:recordSeries:onYear:)`` does, with `events`
     /// failing and repairing the plant and drawing its fuel. A start that fails is seen at once
     /// (``DispatchStrategy/decideStartingUnits(_:step:startFails:)``).
