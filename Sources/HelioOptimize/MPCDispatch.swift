@@ -62,14 +62,6 @@ public struct MPCDispatch: DispatchStrategy {
     private var demand: GridTariff?
     private var planStartHours = 0.0
     private var planStartIndex = 0
-    /// The horizon the latest plan was solved on.
-    private var planHorizon: DispatchHorizon?
-    /// The latest plan laid out on plan steps (`nil` before the first plan or when it failed); laid
-    /// out when asked (the live API), not at every re-plan.
-    public var planView: MPCPlanView? {
-        guard let plan, let planHorizon else { return nil }
-        return MPCPlanView(plan: plan, horizon: planHorizon, firstStep: planStartIndex)
-    }
     /// Plans solved so far.
     public private(set) var replans = 0
     /// Solver time of all plans so far, seconds.
@@ -247,7 +239,6 @@ public struct MPCDispatch: DispatchStrategy {
             horizon.forecastReserveKW = 0
             plan = try? problem.solve(horizon, warmStart: warmStart)
         }
-        planHorizon = horizon
         if let plan {
             replans += 1
             solveSeconds += plan.solveSeconds

@@ -131,7 +131,7 @@ import Testing
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
         try await server.application(port: 0).test(.live) { client in
-            #expect(try await ServerFixture.waitUntil { await server.loop.mpcPlan() != nil })
+            #expect(try await ServerFixture.waitUntil { await server.loop.mpcReplans > 0 })
             let budget = try API.object(try await API.get(client, "/v1/power-budget?hours=48", token: read))
             let rows = try #require(budget["hours"] as? [[String: Any]])
             let headroom = try #require(budget["headroom"] as? [[String: Any]]).map { $0["flexible_headroom_it_kw"] as? Double ?? -1 }

@@ -31,7 +31,7 @@ import Testing
             #expect(hours.first?["timestamp_ms"] as? Int64 == now - 1_800_000 && hours.allSatisfy { $0["export_price_per_kwh"] as? Double == 0 })
             #expect(body["demand_charge_per_kw_month"] as? Double == 0 && body["currency"] as? String == "USD")
             #expect(try await API.get(client, "/v1/prices?hours=169", token: read).status == .badRequest)
-            #expect(try await ServerFixture.waitUntil { await server.loop.mpcPlan() != nil })
+            #expect(try await ServerFixture.waitUntil { await server.loop.mpcReplans > 0 })
         }
         let plainPath = ServerFixture.databasePath()
         defer { ServerFixture.remove(plainPath) }

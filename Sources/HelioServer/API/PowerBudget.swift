@@ -1,5 +1,6 @@
-/// `GET /v1/power-budget`: per hour, the facility and IT power the campus can count on — `clean`
-/// from PV and the battery above its reserve (no genset), `firm` with every genset and the grid —
+/// `GET /v1/power-budget`: per hour of the forward plan (``ForwardPlan``), the facility and IT power
+/// the campus can count on — `clean`, what the plan carries from PV and the battery counting the PV
+/// it curtails (no genset, no grid), `firm` with every genset and the grid —
 /// with the expected intensity, for the GPU scheduler to place flexible jobs; and per hour the IT
 /// power placed jobs reserve, curtailments shed and the flexible headroom left (``JobPlanner``).
 struct PowerBudget: Encodable, Sendable {

@@ -251,9 +251,6 @@ public actor ControlLoop: Service {
     /// MPC plans solved so far (0 under the rule-based EMS).
     var mpcReplans: Int { strategy.replans }
 
-    /// The live MPC's latest plan (`nil` under the rule-based EMS and before the first plan).
-    public func mpcPlan() -> MPCPlanView? { strategy.mpcPlan }
-
     /// Where the forward plan starts now: a copy of the strategy, the intervals so far, the latest
     /// reading and the ledger (``ForwardPlanStart``). A copy, so the plan is stepped
     /// outside this actor and no query holds up an interval.

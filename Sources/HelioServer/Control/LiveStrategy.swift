@@ -31,9 +31,6 @@ struct LiveStrategy: Sendable {
     /// Which strategy it runs.
     var kind: DispatchConfig.Strategy { strategy.kind }
 
-    /// The MPC's latest plan (`nil` for other strategies and before the first plan).
-    var mpcPlan: MPCPlanView? { (strategy as? MPCDispatch)?.planView }
-
     /// MPC plans solved so far (0 for other strategies).
     var replans: Int { (strategy as? MPCDispatch)?.replans ?? 0 }
 
