@@ -1,7 +1,6 @@
 import Foundation
 import HelioForecast
 import HelioGrid
-import HelioOptimize
 import Hummingbird
 import NIOCore
 

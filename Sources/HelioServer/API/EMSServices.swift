@@ -1,6 +1,5 @@
 import HelioForecast
 import HelioGrid
-import HelioOptimize
 import Hummingbird
 
 /// What the API's route controllers serve from: the scenario and its modelled year, the received
@@ -38,7 +37,7 @@ struct EMSServices: Sendable {
         return await forwardPlanner.hours(from: start, at: await now(), hours: hours)
     }
 
-    /// The body decoded, or a 422 naming the field `error` names.
+    /// The 422 answer for `error`, naming its field.
     static func refused(_ error: ValidationError) -> HTTPError {
         HTTPError(.unprocessableContent, message: error.message)
     }

@@ -1,6 +1,5 @@
 import HelioForecast
 import HelioGrid
-import HelioOptimize
 import Hummingbird
 
 /// The hours ahead, under `/v1`: the forward plan (`forecasts`, `power-budget` with the flexible

@@ -1,6 +1,5 @@
 import Foundation
 import HelioGrid
-import HelioOptimize
 import ServiceLifecycle
 
 /// The live EMS: every control interval it reads the plant's telemetry, checks it, decides the

@@ -1,6 +1,5 @@
 import HelioForecast
 import HelioGrid
-import HelioOptimize
 
 /// The next hours as the EMS expects them, for `/v1/forecasts`, `/v1/power-budget`, the carbon
 /// forecast and job placement: the live strategy itself — a copy of the very ``LiveStrategy`` the

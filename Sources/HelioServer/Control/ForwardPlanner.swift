@@ -1,7 +1,6 @@
 import Dispatch
 import HelioForecast
 import HelioGrid
-import HelioOptimize
 
 /// Runs forward plans (``ForwardPlan``) for the API one at a time on a thread of their own, never
 /// on Swift's cooperative pool: a plan steps the strategy at every control interval of its hours
