@@ -31,6 +31,10 @@ public actor ControlLoop: Service {
     private var ledger: LiveLedger
     private var override: OperatorOverride?
     private var lastReading: PlantTelemetry?
+    /// The reading the status shows: set with the setpoints decided on it once they are written, so
+    /// a status asked for while an interval awaits the plant never pairs a new reading with the
+    /// previous interval's setpoints.
+    private var shownReading: PlantTelemetry?
     /// Plant time of the last valid reading, this run's or the previous run's (from the resume record).
     private var lastReadingMS: Int64?
     /// Whether a `database` alarm may be open (one from an earlier run, or a failed write since).
@@ -125,6 +129,7 @@ public actor ControlLoop: Service {
         }
         lastSetpoints = setpoints
         lastReason = reason
+        shownReading = lastReading
         commandedUnits = setpoints.dieselUnits
         persist(reading: reading, setpoints: setpoints, source: source, reason: reason, ledger: entry, alarms: alarms, now: now)
         applyRetention(now: now)
@@ -288,8 +293,8 @@ public actor ControlLoop: Service {
     public func status() -> ControlStatus {
         let alarms = ((try? store.openAlarms()) ?? []).map { ControlStatus.Alarm(kind: $0.kind, message: $0.message, raisedMS: $0.raisedMS) }
         return ControlStatus(
-            timestampMS: lastReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.kind,
-            telemetry: lastReading, setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0,
+            timestampMS: shownReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.kind,
+            telemetry: shownReading, setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0,
             override: override, intensityNowGPerKWh: lastIntensity,
             intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms, ticks: ticks,
             utcOffsetMinutes: utcOffsetMinutes)
