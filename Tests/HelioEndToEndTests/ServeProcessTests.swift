@@ -55,7 +55,7 @@ import Testing
     @Test func killAndRestartLosesNoCommittedRow() async throws {
         let database = ServerFixture.databasePath()
         defer { ServerFixture.remove(database) }
-        let port = Int.random(in: 20_000...40_000)
+        let port = RawSocket.freePort()
         var process = try Self.start(database: database, port: port)
         _ = try await Self.waitForLedger(database, atLeast: 20)
         Self.kill(process)
@@ -70,7 +70,7 @@ import Testing
         #expect(plantMS == lastBefore.reading.timestampMS + 30_000)
 
         let errors = Pipe()
-        process = try Self.start(database: database, port: port + 1, errors: errors)
+        process = try Self.start(database: database, port: RawSocket.freePort(), errors: errors)
         let reached = try await Self.waitForLedger(database, atLeast: ledgerBefore + 10)
         Self.kill(process)
         // Every row: on a busy machine the first run may get well past 1,000 intervals before the kill.
@@ -96,7 +96,7 @@ import Testing
     func signalEndsCleanlyWithExitZero(signal: Int32) async throws {
         let database = ServerFixture.databasePath()
         defer { ServerFixture.remove(database) }
-        let process = try Self.start(database: database, port: Int.random(in: 20_000...40_000))
+        let process = try Self.start(database: database, port: RawSocket.freePort())
         _ = try await Self.waitForLedger(database, atLeast: 5)
         Foundation.kill(process.processIdentifier, signal)
         process.waitUntilExit()
@@ -110,13 +110,13 @@ import Testing
     @Test func secondControllerAndTakenPortExitBeforeAnyInterval() async throws {
         let database = ServerFixture.databasePath(), other = ServerFixture.databasePath()
         defer { ServerFixture.remove(database); ServerFixture.remove(other) }
-        let port = Int.random(in: 20_000...40_000)
+        let port = RawSocket.freePort()
         let first = try Self.start(database: database, port: port)
         defer { Self.kill(first) }
         _ = try await Self.waitForLedger(database, atLeast: 3)
 
         let errors = Pipe()
-        let second = try Self.start(database: database, port: port + 1, errors: errors)
+        let second = try Self.start(database: database, port: RawSocket.freePort(), errors: errors)
         second.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(second.terminationStatus == 2 && message.contains("another heliogrid serve controls this database (process \(first.processIdentifier))"))
@@ -143,7 +143,7 @@ import Testing
         let database = ServerFixture.databasePath()
         defer { ServerFixture.remove(database) }
         let token = try EMSStore(path: database).createToken(scope: .read, label: "test", nowMS: 0)
-        let port = Int.random(in: 20_000...40_000)
+        let port = RawSocket.freePort()
         let process = Process()
         process.executableURL = CommandLineTests.executable
         process.arguments = ["serve", "--db", database, "--port", String(port), "--speed", "600", "--interval", "0.05",

@@ -25,6 +25,24 @@ public struct RawSocket: Sendable {
         return RawSocket(fd: fd)
     }
 
+    /// A loopback port nothing listens on now, as the kernel hands out for a bind to port 0 (a
+    /// random fixed range collides with the ephemeral ports of the machine's own connections).
+    public static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        precondition(fd >= 0, "no socket for a free port")
+        defer { Glibc.close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        precondition(bound, "no free loopback port")
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     /// Sends `text`; whether all of it went.
     @discardableResult
     public func send(_ text: String) -> Bool {
