@@ -37,8 +37,15 @@ public enum StrategyFactory {
                 dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor),
                 compute: inputs.compute, importPriceForecaster: priceForecaster(scenario, inputs.gridPricePerKWh, axis: axis),
                 exportPriceForecaster: priceForecaster(scenario, inputs.gridExportPricePerKWh, axis: axis),
-                tariff: scenario.connectedGrid.map { GridTariff(grid: $0, inputs: inputs, battery: scenario.battery, months: BillingMonths(simulation: axis)) })
+                tariff: demandTariff(scenario, inputs: inputs, months: BillingMonths(simulation: axis)))
         }
+    }
+
+    /// The MPC's tariff in `months` when the grid has a demand charge (`nil` otherwise: the plans then
+    /// carry no month peak, and the tariff's price classes would be computed for nothing).
+    private static func demandTariff(_ scenario: Scenario, inputs: SimulationInputs, months: BillingMonths) -> GridTariff? {
+        guard let grid = scenario.connectedGrid, grid.demandChargePerKWMonth > 0 else { return nil }
+        return GridTariff(grid: grid, inputs: inputs, battery: scenario.battery, months: months)
     }
 
     /// A simulated MPC's forecaster of `prices` (per step of the year; empty without a grid): the
@@ -117,10 +124,8 @@ public enum StrategyFactory {
                                pvForecaster: forecasts.pv, loadForecaster: forecasts.load, gridCarbonForecaster: forecasts.gridCarbon,
                                dieselRatingForecaster: forecasts.dieselRating, importPriceForecaster: forecasts.importPrice,
                                exportPriceForecaster: forecasts.exportPrice,
-                               tariff: scenario.connectedGrid.map {
-                                   GridTariff(grid: $0, inputs: inputs, battery: scenario.battery,
-                                              months: BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes))
-                               })
+                               tariff: demandTariff(scenario, inputs: inputs,
+                                                    months: BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes)))
         }
     }
 

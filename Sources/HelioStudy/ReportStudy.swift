@@ -55,8 +55,7 @@ public struct ReportStudy: Sendable {
         if scenario.transients != nil, let series = ledger.firstYear, let axis = ledger.axis {
             transients = try TransientsStudy(scenario: scenario, series: series, axis: axis)
         }
-        return ReportStudy(plant: plant, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
-                           resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline), ledger: ledger, transients: transients)
+        return ReportStudy(plant: plant, baseline: baseline, ledger: ledger, transients: transients)
     }
 
     /// The reliability Monte Carlo of the campus (`nil` for no samples); a strategy that optimises per
@@ -78,17 +77,16 @@ public struct ReportStudy: Sendable {
                 onLedgerYear: (LedgerYear) -> Void = { _ in }) {
         var ledger = RunLedger(scenario: plant.scenario)
         ledger.replay(plant, onYear: onLedgerYear)
-        self.init(plant: plant, baseline: baseline, sensitivity: SensitivityCase.table(plant: plant, baseline: baseline),
-                  resilience: CarbonTariffPoint.table(plant: plant, baseline: baseline), ledger: ledger, transients: transients)
+        self.init(plant: plant, baseline: baseline, ledger: ledger, transients: transients)
         self.reliability = reliability
     }
 
-    private init(plant: SimulationResult, baseline: SimulationResult, sensitivity: [SensitivityCase], resilience: [CarbonTariffPoint],
-                 ledger: RunLedger, transients: TransientsStudy?) {
+    /// The study of `plant` booked in `ledger` and `baseline`, with the cases built on them.
+    private init(plant: SimulationResult, baseline: SimulationResult, ledger: RunLedger, transients: TransientsStudy?) {
         self.plant = plant
         self.baseline = baseline
-        self.sensitivity = sensitivity
-        self.resilience = resilience
+        sensitivity = SensitivityCase.table(plant: plant, baseline: baseline)
+        resilience = CarbonTariffPoint.table(plant: plant, baseline: baseline)
         self.ledger = ledger
         self.transients = transients
     }

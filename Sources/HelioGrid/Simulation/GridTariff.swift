@@ -44,12 +44,6 @@ public struct GridTariff: Sendable {
     /// Whether the tariff has a demand charge.
     public var demandCharged: Bool { demandChargePerKWMonth > 0 }
 
-    /// Import and export prices at step `stepOfYear` of the modelled year, currency/kWh.
-    @inline(__always)
-    public func prices(atStepOfYear stepOfYear: Int) -> (importPerKWh: Double, exportPerKWh: Double) {
-        (importPrices.value[stepOfYear], exportPrices.value[stepOfYear])
-    }
-
     /// The tariff's word on step `stepOfYear` of the modelled year, in billing month `month`.
     @inline(__always)
     public func signal(atStepOfYear stepOfYear: Int, month: Int) -> GridSignal {
@@ -83,14 +77,10 @@ public struct GridTariff: Sendable {
         recordImport(flows.importKWh / hours, month: month)
     }
 
-    /// The twelve monthly peaks of simulated year `year` (0 from the first), kW.
-    public func yearPeaksKW(year: Int) -> [Double] {
-        (0..<12).map { peakKW(inMonth: year * 12 + $0) }
-    }
-
-    /// Closes simulated year `year` into `totals`: its monthly peaks, demand and fixed charges.
+    /// Closes simulated year `year` (0 from the first) into `totals`: its twelve monthly peaks,
+    /// demand and fixed charges.
     public func finishYear(_ year: Int, into totals: inout EnergyTotals) {
-        let peaks = yearPeaksKW(year: year)
+        let peaks = (0..<12).map { peakKW(inMonth: year * 12 + $0) }
         totals.monthlyPeakImportKW = peaks
         totals.gridDemandCharge = peaks.reduce(0, +) * demandChargePerKWMonth
         totals.gridFixedCharge = 12 * fixedChargePerMonth

@@ -2,7 +2,7 @@
 /// API and the store (docs/time.md). Arithmetic goes through Swift's `Duration`, so no caller
 /// multiplies hours into milliseconds; ``hourIndex`` and ``localDayIndex(utcOffsetMinutes:)`` are
 /// the clock hours and local days the live EMS plans and reports on.
-public struct PlantTime: Sendable, Hashable, Comparable, Codable {
+public struct PlantTime: Sendable, Hashable, Comparable {
     /// Milliseconds since the Unix epoch.
     public var unixMS: Int64
 
@@ -14,16 +14,6 @@ public struct PlantTime: Sendable, Hashable, Comparable, Codable {
 
     /// The instant at the start of clock hour `hourIndex` (hours since the epoch).
     public init(hourIndex: Int) { unixMS = Int64(hourIndex) * Self.msPerHour }
-
-    /// Coded as its bare milliseconds, as the wire carries it.
-    public init(from decoder: any Decoder) throws {
-        unixMS = try decoder.singleValueContainer().decode(Int64.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(unixMS)
-    }
 
     private static let msPerMinute: Int64 = 60 * 1000
     private static let msPerHour: Int64 = 60 * msPerMinute

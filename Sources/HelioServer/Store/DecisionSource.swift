@@ -18,15 +18,4 @@ public enum DecisionSource: Sendable, Equatable {
         case .safeMode: "safe-mode"
         }
     }
-
-    /// The source a stored `label` names (`nil` for a name no version wrote).
-    public init?(label: String) {
-        switch label {
-        case "operator": self = .operator
-        case "safe-mode": self = .safeMode
-        default:
-            guard let strategy = DispatchConfig.Strategy(rawValue: label) else { return nil }
-            self = .strategy(strategy)
-        }
-    }
 }
