@@ -1,3 +1,4 @@
+import Foundation
 import HelioGrid
 import Synchronization
 
@@ -12,8 +13,10 @@ public final class WeatherForecastOverlay: Sendable {
     private let pv: PVForecastModel?
     private let hours = Mutex<[Int64: LiveWeatherHour]>([:])
 
-    /// Hours before a new forecast's start that are kept.
+    /// Hours before the plant clock that are kept when a forecast arrives.
     public static let keptHours = 48
+    /// How far ahead of the plant clock a forecast may start, hours (NWP runs reach 16 days).
+    public static let maxLeadHours = 16 * 24
 
     private static let hourMS = PlantTime(hourIndex: 1).unixMS
 
@@ -26,14 +29,23 @@ public final class WeatherForecastOverlay: Sendable {
     /// Puts `forecast` (from `source`, for error messages) onto whole UTC hours, each the
     /// time-weighted mean of the forecast hours overlapping it (forecasts in half-hour time zones
     /// start on the half hour), with PV under each forecast hour averaged the same way. Returns the
-    /// clock hours set. Throws when the forecast is for another place or covers no whole clock hour.
+    /// clock hours set; hours held more than ``keptHours`` before the plant clock `nowMS` are dropped.
+    /// Throws when the forecast is for another place, starts more than ``keptHours`` before the plant
+    /// clock or more than ``maxLeadHours`` after it (a clock gone wrong: it would replace nothing
+    /// useful and must never drop the hours held), or covers no whole clock hour.
     @discardableResult
-    public func apply(_ forecast: WeatherForecast, source: String) throws -> [LiveWeatherHour] {
+    public func apply(_ forecast: WeatherForecast, source: String, nowMS: Int64) throws -> [LiveWeatherHour] {
         try forecast.check(isFor: site, source: source)
+        let startMS = forecast.hours[0].startMS, lead = Double(startMS - nowMS) / Double(Self.hourMS)
+        guard lead >= -Double(Self.keptHours), lead <= Double(Self.maxLeadHours) else {
+            throw HelioError(.weather, String(format: "the forecast starts %.0f hours %@ the plant clock; a forecast must start within "
+                                              + "%d hours before it and %d hours after it", abs(lead), lead < 0 ? "before" : "after",
+                                              Self.keptHours, Self.maxLeadHours), file: source, key: "time")
+        }
         let pvKW = pv?.acPowerKW(forecast) ?? Array(repeating: 0, count: forecast.hours.count)
         let onClock = Self.clockHours(forecast.hours, pvKW: pvKW)
         guard !onClock.isEmpty else { throw HelioError(.weather, "the forecast covers no whole clock hour", file: source) }
-        replace(with: onClock, droppingBeforeMS: forecast.hours[0].startMS - Int64(Self.keptHours) * Self.hourMS)
+        replace(with: onClock, droppingBeforeMS: nowMS - Int64(Self.keptHours) * Self.hourMS)
         return onClock
     }
 

@@ -4,6 +4,7 @@ import HelioGrid
 import HelioOptimize
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -38,9 +39,11 @@ public struct EMSServer: Sendable {
         let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
         let resume = try store.resume()
         let startMS = resume?.plantMS ?? wallClockMS / 1000 * 1000
-        let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc)
+        let executor = ControlExecutor()
+        let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc, executor: executor)
         return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
-                    simulated: plant, resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed)
+                    simulated: plant, resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed,
+                    executor: executor)
     }
 
     /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
@@ -53,9 +56,11 @@ public struct EMSServer: Sendable {
         let store = try EMSStore(path: databasePath)
         weather.restore(try store.weatherForecast())
         let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
-        let plant = ModbusPlant(config: config)
+        let executor = ControlExecutor()
+        let plant = ModbusPlant(config: config, executor: executor)
         return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
-                    simulated: nil, resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds)
+                    simulated: nil, resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds,
+                    executor: executor)
     }
 
     /// The scenario's modelled year and an empty weather-forecast overlay for its site and PV plant.
@@ -66,30 +71,32 @@ public struct EMSServer: Sendable {
     }
 
     /// Builds the service on any adapter, `lock` held on `store`'s database, with the strategy
-    /// forecasting through `weather`.
+    /// forecasting through `weather`; the loop runs on `executor` (the adapter's, when it has one).
     public static func make(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, strategy: any DispatchStrategy,
                             lock: ControllerLock, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?, resume: ResumeRecord?,
-                            intervalSeconds: Double, plantSecondsPerTick: Double) -> EMSServer {
+                            intervalSeconds: Double, plantSecondsPerTick: Double, executor: ControlExecutor = ControlExecutor()) -> EMSServer {
         let metrics = ServiceMetrics()
         let loop = ControlLoop(scenario: scenario, inputs: inputs, strategy: strategy, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
-                               plantSecondsPerTick: plantSecondsPerTick, resume: resume)
+                               plantSecondsPerTick: plantSecondsPerTick, resume: resume, executor: executor)
         let api = EMSApplication(scenario: scenario, inputs: inputs, weather: weather, loop: loop, store: store, metrics: metrics, plant: plant,
                                  simulatedPlant: simulated)
         return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api, lock: lock,
                          weather: weather)
     }
 
-    /// The application serving the API on `host`:`port` within `limits`, with the control loop as a
-    /// service that starts its intervals once the server listens.
-    public func application(host: String = "127.0.0.1", port: Int, limits: ServerLimits = ServerLimits(),
-                            logLevel: Logger.Level = .info) -> some ApplicationProtocol {
+    /// The application serving the API on `host`:`port` within `limits` (over TLS with `tls`), with
+    /// the control loop as a service that starts its intervals once the server listens.
+    public func application(host: String = "127.0.0.1", port: Int, limits: ServerLimits = ServerLimits(), tls: TLSConfiguration? = nil,
+                            logLevel: Logger.Level = .info) throws -> some ApplicationProtocol {
         var logger = Logger(label: "heliogrid.serve")
         logger.logLevel = logLevel
         let registry = ConnectionRegistry(maxConnections: limits.maxConnections, metrics: api.services.metrics)
+        api.services.apply(limits)
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [ConnectionGuard(limits: limits, registry: registry)],
             idleTimeout: .milliseconds(Int64(limits.idleTimeoutS * 1000)))
-        return Application(router: api.router(), server: .http1(configuration: http),
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(configuration: http), tlsConfiguration: $0) } ?? .http1(configuration: http)
+        return Application(router: api.router(), server: server,
                            configuration: .init(address: .hostname(host, port: port), serverName: "heliogrid"),
                            services: [loop], onServerRunning: { [loop] _ in loop.serverListening() }, logger: logger)
     }

@@ -4,6 +4,7 @@ import HelioGrid
 import HelioOptimize
 import HelioServer
 import Hummingbird
+import HummingbirdTLS
 import NIOCore
 
 /// `heliogrid serve [SCENARIO] [--plant simulated|modbus] [--dispatch rule|load-following|cycle-charging|mpc] [--speed N] [--db PATH] [--port P] [--interval S]`.
@@ -32,14 +33,26 @@ struct ServeCommand: AsyncParsableCommand {
     var rawRetentionHours = 24.0
     @Option(help: "Days of plant time minute means are kept.")
     var minuteRetentionDays = 400.0
+    @Option(help: "Telemetry rows kept at most (about 100 bytes each); past it the oldest go, checked once per plant hour.")
+    var maxTelemetryRows = TelemetryRetention().maxRows
     @Option(help: "Seconds a connection with no request under way is kept open.")
     var idleTimeout = ServerLimits().idleTimeoutS
     @Option(help: "Seconds a new connection has to send its first request head.")
     var headerTimeout = ServerLimits().headerTimeoutS
     @Option(help: "Seconds a request has to send its body after its head.")
     var bodyTimeout = ServerLimits().bodyTimeoutS
-    @Option(help: "Connections held at once; at the cap a new one closes the longest-idle one.")
+    @Option(help: "Connections held at once; at the cap a new one closes the longest-idle one, else the oldest live stream.")
     var maxConnections = ServerLimits().maxConnections
+    @Option(help: "Live streams held at once (default: 256, at most a quarter of --max-connections).")
+    var maxStreams: Int?
+    @Option(help: "Live streams one token may hold at once (default: 16, at most --max-streams).")
+    var maxStreamsPerToken: Int?
+    @Option(help: "Telemetry readings one token may ingest per second, sustained (bursts of ten seconds' worth).")
+    var ingestRate = ServerLimits().ingestReadingsPerS
+    @Option(help: "PEM certificate chain to serve HTTPS with (with --tls-key).")
+    var tlsCert: String?
+    @Option(help: "PEM private key of --tls-cert.")
+    var tlsKey: String?
 
     func run() async throws {
         do {
@@ -57,6 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
             guard rawRetentionHours > 0, minuteRetentionDays * 24 >= rawRetentionHours else {
                 throw HelioError(.usage, "--raw-retention-hours must be above 0 and within --minute-retention-days")
             }
+            guard maxTelemetryRows >= 10_000 else { throw HelioError(.usage, "--max-telemetry-rows must be at least 10000, found \(maxTelemetryRows)") }
+            let tls = try tlsConfiguration()
             let server: EMSServer
             switch plant {
             case .simulated:
@@ -71,11 +86,17 @@ struct ServeCommand: AsyncParsableCommand {
             case .modbus:
                 server = try EMSServer.modbus(scenario: loaded, databasePath: db, intervalSeconds: interval)
             }
-            await server.loop.setRetention(rawHours: rawRetentionHours, minuteDays: minuteRetentionDays)
+            await server.loop.setRetention(TelemetryRetention(rawHours: rawRetentionHours, minuteDays: minuteRetentionDays, maxRows: maxTelemetryRows))
             FileDescriptorLimit.raiseToHardLimit()
-            print("heliogrid serve: \(plant.rawValue) plant, http://\(host):\(port)/ (database \(db))")
+            // Written unbuffered: an operator (or a supervisor's log) sees the banner while the service runs.
+            var banner = "heliogrid serve: \(plant.rawValue) plant, \(tls == nil ? "http" : "https")://\(host):\(port)/ (database \(db))\n"
+            if tls == nil && !Self.isLoopback(host) {
+                banner += "heliogrid serve: warning: listening on \(host) without TLS: bearer tokens cross the network in clear; give "
+                    + "--tls-cert and --tls-key or put a TLS reverse proxy in front (docs/guide.md)\n"
+            }
+            FileHandle.standardOutput.write(Data(banner.utf8))
             do {
-                try await server.application(host: host, port: port, limits: limits).runService()
+                try await server.application(host: host, port: port, limits: limits, tls: tls).runService()
             } catch let error as IOError {
                 throw HelioError(.io, "cannot listen on \(host):\(port): \(error)")
             }
@@ -86,6 +107,20 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// The TLS configuration of `--tls-cert` and `--tls-key` (both or neither).
+    private func tlsConfiguration() throws -> TLSConfiguration? {
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): return nil
+        case let (cert?, key?): return try TLSFiles.configuration(certificate: cert, key: key)
+        default: throw HelioError(.usage, "--tls-cert and --tls-key go together")
+        }
+    }
+
+    /// Whether `host` is a loopback address or name (`127.0.0.0/8`, `::1`, `localhost`).
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
     /// The connection limits from the options.
     private func serverLimits() throws -> ServerLimits {
         var limits = ServerLimits()
@@ -93,6 +128,9 @@ struct ServeCommand: AsyncParsableCommand {
         limits.headerTimeoutS = headerTimeout
         limits.bodyTimeoutS = bodyTimeout
         limits.maxConnections = maxConnections
+        limits.maxStreams = maxStreams ?? min(limits.maxStreams, max(1, maxConnections / 4))
+        limits.maxStreamsPerToken = maxStreamsPerToken ?? min(limits.maxStreamsPerToken, limits.maxStreams)
+        limits.ingestReadingsPerS = ingestRate
         do throws(HelioServer.ValidationError) { try limits.validate() } catch { throw HelioError(.usage, error.message) }
         return limits
     }

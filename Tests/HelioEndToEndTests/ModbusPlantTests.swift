@@ -96,14 +96,14 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try EMSServer.modbus(scenario: scenario, databasePath: path, intervalSeconds: 1)
         for _ in 0..<3 { await server.loop.tick() }
-        var status = await server.loop.status()
+        var status = server.loop.status()
         #expect(status.mode == .auto && status.plant == "modbus" && status.telemetry?.loadKW == 14_250)
-        #expect(try server.store.telemetry(fromMS: 0, toMS: .max, limit: 10, offset: 0).allSatisfy { $0.source == "modbus" })
+        #expect(try await server.store.telemetry(fromMS: 0, toMS: .max, limit: 10, offset: 0).allSatisfy { $0.source == "modbus" })
         // PV 26.25 MW over a 14.25 MW load with the battery charging: no genset, no curtailment needed.
         #expect(try await Self.read(port: port, unit: 3, address: 110, count: 1) == [0])
         pymodbus.stop()
         await server.loop.tick()
-        status = await server.loop.status()
+        status = server.loop.status()
         #expect(status.mode == .safe && status.alarms.contains { $0.kind == "telemetry" })
     }
 
@@ -117,7 +117,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try EMSServer.modbus(scenario: scenario, databasePath: path, intervalSeconds: 1)
         for _ in 0..<2 { await server.loop.tick() }
-        let status = await server.loop.status()
+        let status = server.loop.status()
         #expect(status.mode == .safe && status.ticks == 2)
         let alarm = try #require(status.alarms.first { $0.kind == "telemetry" })
         #expect(alarm.message.contains("SunSpec model 1 at 40002 has length 65000, past register 65535"))

@@ -65,7 +65,7 @@ import Testing
         #expect(integrity == "ok")
         let (ledgerBefore, telemetryBefore, decisionsBefore) = (try store.count("ledger"), try store.count("telemetry"), try store.count("decisions"))
         #expect(decisionsBefore == telemetryBefore && ledgerBefore == telemetryBefore - 1)
-        let lastBefore = try #require(try store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: telemetryBefore - 1).last)
+        let lastBefore = try #require(try await store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: telemetryBefore - 1).last)
         let plantMS = try #require(try store.resume()?.plantMS)
         #expect(plantMS == lastBefore.reading.timestampMS + 30_000)
 
@@ -74,20 +74,20 @@ import Testing
         let reached = try await Self.waitForLedger(database, atLeast: ledgerBefore + 10)
         Self.kill(process)
         // Every row: on a busy machine the first run may get well past 1,000 intervals before the kill.
-        let telemetry = try store.telemetry(fromMS: 0, toMS: .max, limit: Self.allRows, offset: 0)
+        let telemetry = try await store.telemetry(fromMS: 0, toMS: .max, limit: Self.allRows, offset: 0)
         try? errors.fileHandleForWriting.close()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         try #require(telemetry.count > telemetryBefore, "the restarted service wrote no reading (ledger \(reached)); stderr: \(stderr)")
         let firstAfter = telemetry[telemetryBefore]
         #expect(firstAfter.reading.timestampMS == plantMS)
         #expect(abs(firstAfter.reading.soc - lastBefore.reading.soc) < 0.01)
-        let ledger = try store.ledger(fromMS: 0, toMS: .max, limit: Self.allRows, offset: 0)
+        let ledger = try await store.ledger(fromMS: 0, toMS: .max, limit: Self.allRows, offset: 0)
         #expect(zip(ledger, ledger.dropFirst()).allSatisfy { $0.timestampMS < $1.timestampMS })
         let (ledgerAfter, telemetryAfter) = (try store.count("ledger"), try store.count("telemetry"))
         #expect(ledgerAfter == telemetryAfter - 1)   // only the database's first reading is unmetered
         let firstLedgerAfter = try #require(ledger.first { $0.timestampMS == plantMS })
         #expect(firstLedgerAfter.durationS == 30)   // the restart's first interval, from the last reading before the kill
-        #expect(try ServerFixture.balanced(store))
+        #expect(try await ServerFixture.balanced(store))
     }
 
     /// SIGTERM and SIGINT end the service with exit 0 after the interval under way: every decision
@@ -179,7 +179,7 @@ import Testing
 @Suite struct TokenAndServeArgumentTests {
     /// Tokens are listed by id, scope and label (never the token), revoked by id; an unknown id or
     /// database is exit 2.
-    @Test func tokensAreListedAndRevoked() throws {
+    @Test func tokensAreListedAndRevoked() async throws {
         let database = ServerFixture.databasePath()
         defer { ServerFixture.remove(database) }
         let created = try CommandLineTests.run(["token", "create", "--scope", "read", "--label", "grafana", "--db", database])
@@ -188,7 +188,7 @@ import Testing
         let listed = try CommandLineTests.run(["token", "list", "--db", database])
         #expect(listed.status == 0 && listed.stdout.contains("1\tread\tgrafana\t") && !listed.stdout.contains(token))
         #expect(try CommandLineTests.run(["token", "revoke", "1", "--db", database]).status == 0)
-        #expect(try EMSStore(path: database).scope(ofToken: token) == nil)
+        #expect(try await EMSStore(path: database).scope(ofToken: token) == nil)
         let unknown = try CommandLineTests.run(["token", "revoke", "7", "--db", database])
         #expect(unknown.status == 2 && unknown.stderr.contains("no token with id 7"))
         let missing = try CommandLineTests.run(["token", "list", "--db", database + "-none"])

@@ -32,16 +32,38 @@ import Testing
         let kmPerDegree = 6371 * Double.pi / 180
         let far = try WeatherForecast(hours: [Self.hour(0, ghi: 100)], latitudeDeg: site.latitudeDeg + 100 / kmPerDegree,
                                       longitudeDeg: site.longitudeDeg, source: "far") { _ in (nil, nil) }
-        #expect(throws: HelioError.self) { try overlay.apply(far, source: "far") }
+        #expect(throws: HelioError.self) { try overlay.apply(far, source: "far", nowMS: 0) }
         let near = try WeatherForecast(hours: [Self.hour(0, ghi: 100, tempC: 30), Self.hour(3_600_000, ghi: 200, tempC: 31)],
                                        latitudeDeg: site.latitudeDeg + 10 / kmPerDegree, longitudeDeg: site.longitudeDeg,
                                        source: "near") { _ in (nil, nil) }
-        try overlay.apply(near, source: "near")
+        try overlay.apply(near, source: "near", nowMS: 0)
         #expect(overlay.tempC(hour: 0) == 30 && overlay.tempC(hour: 1) == 31 && overlay.tempC(hour: 2) == nil)
         let newer = try WeatherForecast(hours: [Self.hour(3_600_000, ghi: 200, tempC: 35)], source: "newer") { _ in (nil, nil) }
-        try overlay.apply(newer, source: "newer")
+        try overlay.apply(newer, source: "newer", nowMS: 0)
         #expect(overlay.tempC(hour: 0) == 30 && overlay.tempC(hour: 1) == 35 && overlay.hours(fromMS: 0).count == 2)
         #expect(overlay.pvKW(hour: 1) == 0, "no PV plant: no PV")
+    }
+
+    /// A forecast whose clock is far from the plant's — a year-4000 stamp, one from 1971 — is refused
+    /// naming its time, and the hours held stay; one starting within the kept hours before the plant
+    /// clock or the 16-day lead after it is taken.
+    @Test func forecastsFarFromThePlantClockAreRefusedAndKeepTheHeldHours() throws {
+        let site = TestData.phoenix.location
+        let overlay = WeatherForecastOverlay(site: site, pv: nil)
+        let nowMS = TestData.phoenix(2026, 6, 21, hour: 12)
+        let held = try WeatherForecast(hours: (0..<48).map { Self.hour(nowMS + Int64($0) * 3_600_000, ghi: 100) }, source: "held") { _ in (nil, nil) }
+        try overlay.apply(held, source: "held", nowMS: nowMS)
+        let year4000 = Int64(CivilCalendar.daysFromEpoch(year: 4000, month: 1, day: 1)) * 86_400_000
+        for startMS: Int64 in [year4000, 365 * 86_400_000, nowMS - 49 * 3_600_000, nowMS + (16 * 24 + 1) * 3_600_000] {
+            let far = try WeatherForecast(hours: [Self.hour(startMS, ghi: 500)], source: "far") { _ in (nil, nil) }
+            #expect(throws: HelioError.self) { try overlay.apply(far, source: "far", nowMS: nowMS) }
+            #expect(overlay.hours(fromMS: 0).count == 48, "a refused forecast drops nothing")
+        }
+        for startMS: Int64 in [nowMS - 47 * 3_600_000, nowMS + 16 * 24 * 3_600_000] {
+            let near = try WeatherForecast(hours: [Self.hour(startMS, ghi: 500)], source: "near") { _ in (nil, nil) }
+            try overlay.apply(near, source: "near", nowMS: nowMS)
+        }
+        #expect(overlay.hours(fromMS: 0).count == 50)
     }
 
     /// With a forecast for clock hour h the live forecasters give its PV, the modelled IT load's
@@ -55,7 +77,7 @@ import Testing
         let hour = Int(TestData.phoenix(2026, 6, 21, hour: 12) / 3_600_000)
         let forecast = try WeatherForecast(hours: [WeatherForecastHour(startMS: Int64(hour) * 3_600_000, ghiWM2: 300, dniWM2: 100,
                                                                        dhiWM2: 220, tempC: 48, windSpeedMS: 1)], source: "t") { _ in (nil, nil) }
-        let set = try overlay.apply(forecast, source: "t")
+        let set = try overlay.apply(forecast, source: "t", nowMS: Int64(hour) * 3_600_000)
         scenario.dispatch.strategy = .mpc
         let forecasts = LiveForecasts(scenario: scenario, inputs: inputs, weather: overlay)
         #expect(set.count == 1 && set[0].pvKW > 0 && forecasts.pv.model(at: hour) == set[0].pvKW)

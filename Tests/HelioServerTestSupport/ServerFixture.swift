@@ -24,8 +24,8 @@ public enum ServerFixture {
     }
 
     /// Every stored reading balances: PV + battery + gensets + grid + unserved = load.
-    public static func balanced(_ store: EMSStore) throws -> Bool {
-        try store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0).allSatisfy { entry in
+    public static func balanced(_ store: EMSStore) async throws -> Bool {
+        try await store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0).allSatisfy { entry in
             let r = entry.reading
             return abs(r.pvKW + r.batteryKW + r.dieselKW + r.gridKW + r.unservedKW - r.loadKW) <= 1e-6 * max(1, r.loadKW)
         }

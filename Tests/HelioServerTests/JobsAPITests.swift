@@ -18,6 +18,12 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [[String: Any]])
     }
 
+    /// The items of a page (`GET /v1/jobs`).
+    static func items(_ response: TestResponse) throws -> [[String: Any]] {
+        let page = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+        return try #require(page["items"] as? [[String: Any]])
+    }
+
     /// A 2,000-GPU, 3-hour batch job due in 24 hours goes to the earliest hours whose flexible headroom
     /// (clean IT power less the forecast IT load) holds it uncapped: every hour of its window has the
     /// room, and every earlier start lacks it somewhere. The plan is kept (409 for its id again), held
@@ -48,7 +54,7 @@ import Testing
             #expect(try await API.send(client, "/v1/jobs", .post, token: control, json: body).status == .conflict)
             #expect(try API.object(try await API.get(client, "/v1/jobs/slurm-1", token: read))["planned_start_ms"] as? Int64 == start)
             #expect(try await API.get(client, "/v1/jobs/nope", token: read).status == .notFound)
-            #expect(try Self.list(try await API.get(client, "/v1/jobs", token: read)).count == 1)
+            #expect(try Self.items(try await API.get(client, "/v1/jobs", token: read)).count == 1)
             let after = try API.object(try await API.get(client, "/v1/power-budget?hours=48", token: read))
             let reserved = try #require(after["headroom"] as? [[String: Any]]).map { $0["reserved_it_kw"] as? Double ?? 0 }
             #expect(abs(reserved.reduce(0, +) - 3 * itKW) < 1e-6)

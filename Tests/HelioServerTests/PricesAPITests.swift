@@ -58,7 +58,7 @@ import Testing
         try await server.application(port: 0).test(.live) { _ in
             var cheap: PlantSetpoints?, dear: PlantSetpoints?
             #expect(try await ServerFixture.waitUntil {
-                let status = await server.loop.status()
+                let status = server.loop.status()
                 let hour = (status.timestampMS - start) / 3_600_000 + 10
                 if (11..<16).contains(hour), cheap == nil, (status.telemetry?.soc ?? 1) < 0.9 { cheap = status.setpoints }
                 if hour == 17 { dear = status.setpoints }

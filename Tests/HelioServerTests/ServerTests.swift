@@ -20,15 +20,15 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         for _ in 0..<30 { await server.loop.tick() }
-        let status = await server.loop.status()
+        let status = server.loop.status()
         #expect(status.mode == .auto && status.ticks == 30)
         let reading = try #require(status.telemetry)
         #expect(reading.pvKW == 0 && reading.batteryKW > 10_000 && reading.dieselUnits == 0 && reading.unservedKW == 0)
-        #expect(try ServerFixture.balanced(server.store))
-        let ledger = try server.store.ledger(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        #expect(try await ServerFixture.balanced(server.store))
+        let ledger = try await server.store.ledger(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
         #expect(ledger.count == 29)
         #expect(ledger.allSatisfy { $0.durationS == 60 && abs($0.servedKWh - $0.pvKWh - $0.batteryDischargeKWh + $0.batteryChargeKWh - $0.dieselKWh) < 1e-6 })
-        let decisions = try server.store.decisions(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        let decisions = try await server.store.decisions(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
         #expect(decisions.count == 30 && decisions.allSatisfy { $0.source == "rule" && $0.reason.contains("battery discharges") })
     }
 
@@ -41,12 +41,12 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         for _ in 0..<40 { await server.loop.tick() }
-        let reading = try #require(await server.loop.status().telemetry)
+        let reading = try #require(server.loop.status().telemetry)
         #expect(reading.dieselUnits > 0 && reading.unservedKW == 0)
-        #expect(try ServerFixture.balanced(server.store))
+        #expect(try await ServerFixture.balanced(server.store))
         let factor = scenario.diesel!.emissionFactor(gwp: .ar5).kgCO2ePerL
         var pool = 0.0
-        for row in try server.store.ledger(fromMS: 0, toMS: .max, limit: 1000, offset: 0) {
+        for row in try await server.store.ledger(fromMS: 0, toMS: .max, limit: 1000, offset: 0) {
             #expect(abs(row.emittedKg - row.fuelL * factor) < 1e-9)
             #expect(abs(row.emittedKg - row.loadKg - (row.poolKg - pool)) < 1e-6)
             pool = row.poolKg
@@ -61,21 +61,21 @@ import Testing
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         let plant = try #require(server.simulatedPlant)
         for _ in 0..<3 { await server.loop.tick() }
-        let lastLoadKW = try #require(await server.loop.status().telemetry).loadKW
+        let lastLoadKW = try #require(server.loop.status().telemetry).loadKW
         await plant.inject(.telemetryLoss)
         for _ in 0..<3 { await server.loop.tick() }
-        var status = await server.loop.status()
+        var status = server.loop.status()
         #expect(status.mode == .safe && status.alarms.map(\.kind) == ["telemetry"])
         let setpoints = try #require(status.setpoints)
         // Gensets for the last known load at their 80 % target: ⌈load / (2 MW × 0.8)⌉.
         #expect(setpoints.dieselUnits == Int((lastLoadKW / 1600).rounded(.up)) && setpoints.batteryKW == 0)
         await plant.clear(.telemetryLoss)
         for _ in 0..<2 { await server.loop.tick() }
-        #expect(await server.loop.status().mode == .safe)
+        #expect(server.loop.status().mode == .safe)
         await server.loop.tick()
-        status = await server.loop.status()
+        status = server.loop.status()
         #expect(status.mode == .auto && status.alarms.isEmpty)
-        let sources = try server.store.decisions(fromMS: 0, toMS: .max, limit: 100, offset: 0).map(\.source)
+        let sources = try await server.store.decisions(fromMS: 0, toMS: .max, limit: 100, offset: 0).map(\.source)
         #expect(sources == ["rule", "rule", "rule", "safe-mode", "safe-mode", "safe-mode", "safe-mode", "safe-mode", "rule"])
         #expect(try server.store.count("telemetry") == 6)
     }
@@ -89,11 +89,11 @@ import Testing
         let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
         await server.simulatedPlant?.inject(.gensetFailsToStart)
         for _ in 0..<4 { await server.loop.tick() }
-        let status = await server.loop.status()
+        let status = server.loop.status()
         #expect(status.alarms.map(\.kind).contains("genset-start-failure"))
         #expect(status.telemetry?.dieselUnits == 0 && (status.setpoints?.dieselUnits ?? 0) > 0)
         #expect(status.telemetry?.unservedKW == 0 && (status.telemetry?.batteryKW ?? 0) > 10_000)
-        #expect(try ServerFixture.balanced(server.store))
+        #expect(try await ServerFixture.balanced(server.store))
     }
 
     /// A battery trip: alarm, the rule EMS commits gensets for the whole load, nothing unserved.
@@ -104,11 +104,11 @@ import Testing
         await server.loop.tick()
         await server.simulatedPlant?.inject(.batteryTrip)
         for _ in 0..<4 { await server.loop.tick() }
-        let status = await server.loop.status()
+        let status = server.loop.status()
         let reading = try #require(status.telemetry)
         #expect(status.alarms.map(\.kind) == ["battery-offline"])
         #expect(!reading.batteryOnline && reading.batteryKW == 0 && reading.dieselUnits >= 8 && reading.unservedKW == 0)
-        #expect(try ServerFixture.balanced(server.store))
+        #expect(try await ServerFixture.balanced(server.store))
     }
 
     /// A PV drop at noon and a load step: the battery takes the difference at once, nothing unserved.
@@ -117,16 +117,16 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 6, 15, hour: 12))
         for _ in 0..<2 { await server.loop.tick() }
-        let before = try #require(await server.loop.status().telemetry)
+        let before = try #require(server.loop.status().telemetry)
         #expect(before.batteryKW < 0)   // charging from PV at noon in June
         await server.simulatedPlant?.inject(.pvDrop)
         await server.simulatedPlant?.inject(.loadStep)
         // The next reading is of the interval already running; the one after shows the faults.
         for _ in 0..<2 { await server.loop.tick() }
-        let after = try #require(await server.loop.status().telemetry)
+        let after = try #require(server.loop.status().telemetry)
         #expect(after.pvAvailableKW < 0.25 * before.pvAvailableKW && after.loadKW > 1.15 * before.loadKW)
         #expect(after.batteryKW > before.batteryKW && after.unservedKW == 0)
-        #expect(try ServerFixture.balanced(server.store))
+        #expect(try await ServerFixture.balanced(server.store))
     }
 
     /// Retention: raw readings older than the raw window become minute means, once per plant hour.
@@ -136,11 +136,15 @@ import Testing
         // 6 plant seconds per interval: 10 readings a minute.
         let server = try EMSServer.simulated(scenario: TestData.defaultScenario, databasePath: path, speed: 120, intervalSeconds: 0.05,
                                              wallClockMS: ServerFixture.phoenix(2026, 1, 15, hour: 1))
-        await server.loop.setRetention(rawHours: 0.25, minuteDays: 1)
-        for _ in 0..<(61 * 10) { await server.loop.tick() }   // just over an hour: the second retention pass runs
-        let rows = try server.store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        await server.loop.setRetention(TelemetryRetention(rawHours: 0.25, minuteDays: 1, maxRows: 10_000_000))
+        for _ in 0..<(61 * 10) { await server.loop.tick() }   // just over an hour: the second retention pass runs (outside the loop)
+        var rows: [TelemetryEntry] = []
+        let rolled = try await ServerFixture.waitUntil {
+            rows = try await server.store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+            return rows.filter { $0.resolutionS == 60 }.count >= 40
+        }
         let minutes = rows.filter { $0.resolutionS == 60 }, raw = rows.filter { $0.resolutionS < 60 }
-        #expect(minutes.count >= 40 && raw.count <= 10 * 60)
+        #expect(rolled && raw.count <= 10 * 60)
         #expect(zip(minutes, minutes.dropFirst()).allSatisfy { $1.reading.timestampMS - $0.reading.timestampMS == 60_000 })
         #expect(minutes.allSatisfy { abs($0.reading.pvKW + $0.reading.batteryKW + $0.reading.dieselKW - $0.reading.loadKW) < 1e-6 * $0.reading.loadKW })
     }
@@ -159,10 +163,10 @@ import Testing
         await #expect(throws: ValidationError.self) { try await server.loop.setOverride(OperatorOverride(dieselUnits: 2, expiresMS: now - 1)) }
         try await server.loop.setOverride(OperatorOverride(dieselUnits: 2, expiresMS: now + 150_000))
         await server.loop.tick()
-        var status = await server.loop.status()
+        var status = server.loop.status()
         #expect(status.mode == .manual && status.setpoints?.dieselUnits == 2 && status.reason.hasPrefix("operator override"))
         for _ in 0..<3 { await server.loop.tick() }
-        status = await server.loop.status()
+        status = server.loop.status()
         #expect(status.mode == .auto && status.override == nil)
     }
 }
@@ -305,7 +309,7 @@ import Testing
             let created = try await Self.send(client, "/v1/overrides", .post, token: control, json: #"{"diesel_units": 3, "expires_ms": \#(now + 3_600_000)}"#)
             #expect(created.status == .created)
             #expect(try await ServerFixture.waitUntil {
-                try server.store.decisions(fromMS: now, toMS: .max, limit: 1000, offset: 0).contains { $0.source == "operator" }
+                try await server.store.decisions(fromMS: now, toMS: .max, limit: 1000, offset: 0).contains { $0.source == "operator" }
             })
             let status = try Self.object(try await Self.get(client, "/v1/status", token: control))
             #expect(status["mode"] as? String == "manual")
@@ -333,7 +337,7 @@ import Testing
             #expect(!points.isEmpty && points.allSatisfy { $0["duration"] as? String == "01:00:00" && $0["rating"] is Double })
             let injected = try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "telemetry-loss", "active": true}"#)
             #expect(injected.status == .ok && Self.message(injected).contains("telemetry-loss"))
-            #expect(try await ServerFixture.waitUntil { await server.loop.status().mode == .safe })
+            #expect(try await ServerFixture.waitUntil { server.loop.status().mode == .safe })
             #expect(try Self.object(try await Self.get(client, "/v1/status", token: control))["mode"] as? String == "safe")
             let unknown = try await Self.send(client, "/v1/faults", .post, token: control, json: #"{"fault": "meteor", "active": true}"#)
             #expect(unknown.status == .unprocessableContent)
@@ -363,26 +367,28 @@ import Testing
 
 /// The database: WAL, versioned migrations, downsampling, live stream.
 @Suite struct EMSStoreTests {
-    @Test func walMigrationsAndDownsampling() throws {
+    @Test func walMigrationsAndDownsampling() async throws {
         let path = ServerFixture.databasePath()
         defer { ServerFixture.remove(path) }
         let store = try EMSStore(path: path)
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record", "v4-resume-last-reading", "v5-weather-forecast", "v6-flexible-jobs"])
+        #expect(try store.appliedMigrations() == ["v1-tables", "v2-telemetry-minute", "v3-resume-record", "v4-resume-last-reading", "v5-weather-forecast",
+                                                  "v6-flexible-jobs", "v7-job-deadlines"])
         // Two minutes of 1-second readings with load 0…119 kW: minute means 29.5 and 89.5.
         let readings = (0..<120).map { second in
             TelemetryEntry(source: "simulated", resolutionS: 1, reading: PlantTelemetry(
                 timestampMS: Int64(second) * 1000, loadKW: Double(second), pvAvailableKW: 0, pvKW: 0, batteryKW: Double(second), soc: 0.5,
                 dieselKW: 0, dieselUnits: 0, gridKW: 0, unservedKW: 0))
         }
-        try store.insert(readings)
+        #expect(try await store.ingest(readings) == (120, 0))
+        #expect(try await store.ingest(Array(readings[100...])) == (0, 20), "a batch sent again is stored once")
         #expect(try store.downsample(beforeMS: 120_000, keepMinutesAfterMS: 0) == 120)
-        let means = try store.telemetry(fromMS: 0, toMS: .max, limit: 10, offset: 0)
+        let means = try await store.telemetry(fromMS: 0, toMS: .max, limit: 10, offset: 0)
         #expect(means.map(\.reading.loadKW) == [29.5, 89.5] && means.allSatisfy { $0.resolutionS == 60 })
         try store.downsample(beforeMS: 120_000, keepMinutesAfterMS: 60_001)
         #expect(try store.count("telemetry") == 0)
         // Reopening applies no migration twice.
-        #expect(try EMSStore(path: path).appliedMigrations().count == 6)
+        #expect(try EMSStore(path: path).appliedMigrations().count == 7)
     }
 
     /// A database written before the typed resume record (key-value `state` table) resumes from the
@@ -409,7 +415,7 @@ import Testing
         let path = ServerFixture.databasePath()
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
-        let stream = await server.loop.subscribe()
+        let stream = server.loop.subscribe()
         for _ in 0..<3 { await server.loop.tick() }
         var ticks: [Int] = []
         for await status in stream {
@@ -431,13 +437,13 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 16))
         for _ in 0..<150 { await server.loop.tick() }   // 2.5 plant hours: three plans
-        let status = await server.loop.status()
+        let status = server.loop.status()
         #expect(status.strategy == .mpc && status.mode == .auto)
         #expect(await server.loop.mpcReplans == 3)
-        let decisions = try server.store.decisions(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        let decisions = try await server.store.decisions(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
         #expect(decisions.count == 150 && decisions.allSatisfy { $0.source == "mpc" })
-        #expect(try ServerFixture.balanced(server.store))
-        let telemetry = try server.store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
+        #expect(try await ServerFixture.balanced(server.store))
+        let telemetry = try await server.store.telemetry(fromMS: 0, toMS: .max, limit: 1000, offset: 0)
         #expect(telemetry.allSatisfy { $0.reading.unservedKW == 0 })
         var optimal = scenario
         optimal.dispatch.strategy = .optimal
@@ -456,13 +462,13 @@ import Testing
         await server.loop.tick()
         await plant.inject(.setpointsRefused)
         await server.loop.tick()
-        var status = await server.loop.status()
+        var status = server.loop.status()
         #expect(status.mode == .safe && status.alarms.map(\.kind) == ["adapter"] && status.reason.contains("not accepted"))
         await plant.clear(.setpointsRefused)
         for _ in 0..<2 { await server.loop.tick() }
-        #expect(await server.loop.status().mode == .safe)
+        #expect(server.loop.status().mode == .safe)
         await server.loop.tick()
-        status = await server.loop.status()
+        status = server.loop.status()
         #expect(status.mode == .auto && status.alarms.isEmpty)
     }
 }

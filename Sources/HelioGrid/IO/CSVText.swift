@@ -31,9 +31,10 @@ enum CSVText {
         CSVLine(line).fields
     }
 
-    /// Parses a number, or throws an error naming the file, line and column.
+    /// Parses a decimal number (never a hexadecimal one such as `0x10`, which Swift's `Double`
+    /// would read as 16), or throws an error naming the file, line and column.
     static func number(_ field: Substring, column: String, line: Int, file: String, kind: HelioError.Kind) throws -> Double {
-        guard let value = Double(field), value.isFinite else {
+        guard !field.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "x") }), let value = Double(field), value.isFinite else {
             throw HelioError(kind, "\(column): '\(field)' is not a number", file: file, line: line)
         }
         return value

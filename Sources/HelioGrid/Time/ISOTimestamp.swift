@@ -11,7 +11,8 @@ public struct ISOTimestamp: Sendable, Equatable {
     /// Offset from UTC, minutes.
     public var utcOffsetMinutes: Int
 
-    /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM|±HHMM]`; a space may replace `T`. The offset is required.
+    /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM|±HHMM]`; a space may replace `T`. The offset is required
+    /// and within the offsets in use (−14:00 to +14:00); seconds, when given, are `00` (minute resolution).
     public init?(_ text: Substring) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 17, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
@@ -48,6 +49,7 @@ public struct ISOTimestamp: Sendable, Equatable {
               let hours = digits(bytes, index + 1, 2), let minutes = digits(bytes, index + (colon ? 4 : 3), 2), hours <= 14, minutes < 60
         else { return nil }
         let magnitude = hours * 60 + minutes
+        guard magnitude <= 14 * 60 else { return nil }
         return bytes[index] == UInt8(ascii: "-") ? -magnitude : magnitude
     }
 

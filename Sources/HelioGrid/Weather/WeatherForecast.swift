@@ -48,6 +48,12 @@ public struct WeatherForecast: Sendable, Equatable {
     /// Throws when the forecast names a point more than ``maxDistanceKM`` from `site`.
     public func check(isFor site: SiteLocation, source: String) throws {
         guard let latitudeDeg, let longitudeDeg else { return }
+        guard (-90...90).contains(latitudeDeg) else {
+            throw HelioError(.weather, "latitude \(latitudeDeg)° is not within -90° to 90°", file: source, key: "latitude")
+        }
+        guard (-180...180).contains(longitudeDeg) else {
+            throw HelioError(.weather, "longitude \(longitudeDeg)° is not within -180° to 180°", file: source, key: "longitude")
+        }
         let distance = Self.distanceKM(latitudeDeg, longitudeDeg, site.latitudeDeg, site.longitudeDeg)
         guard distance <= Self.maxDistanceKM else {
             throw HelioError(.weather, String(format: "the forecast is for %.3f°, %.3f°, %.0f km from the site (%.3f°, %.3f°); at most %.0f km is accepted",

@@ -15,13 +15,14 @@ struct BearerAuthMiddleware: RouterMiddleware {
             throw Self.unauthorized("missing bearer token (Authorization: Bearer <token>)")
         }
         let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        guard token.count <= 128, let scope = try store.scope(ofToken: token) else { throw Self.unauthorized("unknown token") }
+        guard token.count <= 128, let scope = try await store.scope(ofToken: token) else { throw Self.unauthorized("unknown token") }
         let required: TokenScope = request.method == .get || request.method == .head ? .read : .control
         guard scope.allows(required) else {
             throw HTTPError(.forbidden, message: "this token has the \(scope.rawValue) scope; \(required.rawValue) is needed")
         }
         var context = context
         context.scope = scope
+        context.tokenHash = EMSStore.hash(token)
         return try await next(request, context)
     }
 

@@ -7,6 +7,9 @@ import NIOHTTPTypes
 /// connection's place in the ``ConnectionRegistry``. The idle (keep-alive) timeout is Hummingbird's
 /// own. A connection that overruns is closed; nothing it sent reaches a handler half-read.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+    /// The user event a live stream fires on its connection, so the registry may close it for a new connection at the cap.
+    struct StreamOpened: Sendable {}
+
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
     typealias OutboundIn = HTTPResponsePart
@@ -43,6 +46,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             disarm()
         }
         context.fireChannelRead(data)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is StreamOpened {
+            registry.markStream(context.channel)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

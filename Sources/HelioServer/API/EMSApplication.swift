@@ -28,6 +28,7 @@ public struct EMSApplication: Sendable {
     public func router() -> Router<EMSRequestContext> {
         let router = Router(context: EMSRequestContext.self)
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
+        router.add(middleware: StoreErrorMiddleware())
         let metrics = services.metrics
         router.getAndHead("/") { _, _ in try Self.resource("dashboard.html", type: "text/html; charset=utf-8") }
         router.getAndHead("/openapi.json") { _, _ in try Self.resource("openapi.json", type: "application/json") }

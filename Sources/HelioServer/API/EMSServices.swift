@@ -15,6 +15,10 @@ struct EMSServices: Sendable {
     let plant: any PlantAdapter
     let simulatedPlant: SimulatedPlant?
     let forwardPlanner: ForwardPlanner
+    /// Live streams held, against their caps.
+    let streams = StreamLimiter()
+    /// Telemetry ingest per token, against its rate.
+    let ingestRate = IngestRateLimiter()
 
     /// The plant clock now.
     func now() async -> PlantTime { PlantTime(unixMS: await plant.plantTimeMS()) }
@@ -35,6 +39,12 @@ struct EMSServices: Sendable {
     func forwardPlan(hours: Int) async -> [ForecastHour] {
         let start = await loop.forwardStart()
         return await forwardPlanner.hours(from: start, at: await now(), hours: hours)
+    }
+
+    /// Sets the stream caps and the ingest rate of `limits`.
+    func apply(_ limits: ServerLimits) {
+        streams.setCaps(all: limits.maxStreams, perToken: limits.maxStreamsPerToken)
+        ingestRate.set(ratePerS: limits.ingestReadingsPerS, burst: limits.ingestBurstReadings)
     }
 
     /// The 422 answer for `error`, naming its field.

@@ -28,7 +28,7 @@ struct EmissionsRoutes {
         let from = try query.get("time").map { try TimeRangeQuery.time($0, name: "time") } ?? (now - .hours(24)).unixMS
         let to = try query.get("toTime").map { try TimeRangeQuery.time($0, name: "toTime") } ?? now.unixMS + 1
         guard to > from else { throw HTTPError(.badRequest, message: "toTime must be after time") }
-        let points = try services.store.hourlyIntensity(fromMS: from, toMS: to).map {
+        let points = try await services.store.hourlyIntensity(fromMS: from, toMS: to).map {
             EmissionsData(location: location, timeMS: $0.hourMS, rating: $0.gPerKWh, seconds: 3600)
         }
         return try JSONResponse.make(points)

@@ -32,13 +32,13 @@ struct ForecastRoutes {
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self), !text.contains("\0") else {
             throw HTTPError(.badRequest, message: "the body is not UTF-8 text")
         }
-        let hours: [LiveWeatherHour]
+        let hours: [LiveWeatherHour], now = await services.now().unixMS
         do {
-            hours = try services.weather.apply(WeatherForecastLoader.read(text, source: "weather forecast"), source: "weather forecast")
+            hours = try services.weather.apply(WeatherForecastLoader.read(text, source: "weather forecast"), source: "weather forecast", nowMS: now)
         } catch let error as HelioError {
             throw HTTPError(.unprocessableContent, message: error.description)
         }
-        try services.store.save(weatherForecast: hours, receivedMS: await services.now().unixMS)
+        try await services.store.save(weatherForecast: hours, receivedMS: now)
         return try JSONResponse.make(hours)
     }
 }

@@ -32,15 +32,26 @@ enum JSONResponse {
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
             throw HTTPError(.badRequest, message: "field '\(path(context.codingPath))': \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
-            throw HTTPError(.badRequest, message: unparsable(T.self, Data(body.readableBytesView)) ?? "invalid JSON: \(context.debugDescription)")
+            let data = Data(body.readableBytesView)
+            guard data.count <= searchedBodyBytes else {
+                throw HTTPError(.badRequest, message: "invalid JSON: \(context.debugDescription) (a number may be fractional or out of range "
+                                + "where a whole number is needed; the field is named for bodies up to \(searchedBodyBytes / 1024) KiB)")
+            }
+            throw HTTPError(.badRequest, message: unparsable(T.self, data) ?? "invalid JSON: \(context.debugDescription)")
         } catch {
             throw HTTPError(.badRequest, message: "invalid JSON body")
         }
     }
 
-    /// Why a body the decoder refused without naming a field is wrong: the parser's reason (a number
-    /// out of range, a character that is not JSON), or the field whose fractional number must be a
-    /// whole one — found by rounding each fractional number in turn until the body decodes past it.
+    /// Largest body whose refused number is looked for field by field (``unparsable(_:_:)``), and
+    /// most numbers tried: the search re-decodes the body once per number, so it is bounded to keep
+    /// an error's cost small whatever a client sends.
+    static let searchedBodyBytes = 16 * 1024
+    static let searchedNumbers = 16
+
+    /// Why a body the decoder refused without naming a field is wrong: the parser's reason (a
+    /// character that is not JSON), or the field whose number must be a whole one in range — found
+    /// by replacing each such number in turn (at most ``searchedNumbers``) until the body decodes past it.
     private static func unparsable<T: Decodable>(_ type: T.Type, _ data: Data) -> String? {
         let tree: Any
         do {
@@ -48,27 +59,30 @@ enum JSONResponse {
         } catch {
             return "invalid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")"
         }
-        for (path, value) in fractionalNumbers(tree, path: "").prefix(100) {
-            guard let rounded = try? JSONSerialization.data(withJSONObject: replacing(tree, at: path, with: value.rounded(.towardZero)),
-                                                            options: .fragmentsAllowed) else { continue }
+        for (path, value) in unwholeNumbers(tree, path: "").prefix(searchedNumbers) {
+            guard let replaced = try? JSONSerialization.data(withJSONObject: replacing(tree, at: path, with: 0), options: .fragmentsAllowed)
+            else { continue }
             do {
-                _ = try JSONDecoder().decode(T.self, from: rounded)
+                _ = try JSONDecoder().decode(T.self, from: replaced)
             } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
                 continue
             } catch {}
-            return "field '\(path)': \(value) is not a whole number"
+            let whole = value.rounded() == value
+            return "field '\(path)': \(value) is \(whole ? "out of range" : "not a whole number")"
         }
         return nil
     }
 
-    /// The paths (`readings[0].soc`) and values of the numbers in `tree` that are not whole.
-    private static func fractionalNumbers(_ tree: Any, path: String) -> [(String, Double)] {
+    /// The paths (`readings[0].soc`) and values of the numbers in `tree` that are not whole, or too
+    /// large for a 64-bit integer.
+    private static func unwholeNumbers(_ tree: Any, path: String) -> [(String, Double)] {
         switch tree {
         case let object as [String: Any]:
-            object.keys.sorted().flatMap { fractionalNumbers(object[$0]!, path: path.isEmpty ? $0 : path + "." + $0) }
+            object.keys.sorted().flatMap { unwholeNumbers(object[$0]!, path: path.isEmpty ? $0 : path + "." + $0) }
         case let array as [Any]:
-            array.enumerated().flatMap { fractionalNumbers($1, path: path + "[\($0)]") }
-        case let number as NSNumber where !(number is Bool) && number.doubleValue.rounded() != number.doubleValue:
+            array.enumerated().flatMap { unwholeNumbers($1, path: path + "[\($0)]") }
+        case let number as NSNumber where !(number is Bool)
+            && (number.doubleValue.rounded() != number.doubleValue || abs(number.doubleValue) >= 0x1p63):
             [(path, number.doubleValue)]
         default:
             []

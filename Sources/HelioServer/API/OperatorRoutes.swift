@@ -10,15 +10,15 @@ struct OperatorRoutes {
 
     func add(to v1: RouterGroup<EMSRequestContext>) {
         let loop = services.loop
-        v1.getAndHead("status") { _, _ in try JSONResponse.make(await loop.status()) }
-        v1.getAndHead("stream") { _, _ in await stream() }
+        v1.getAndHead("status") { _, _ in try JSONResponse.make(loop.status()) }
+        v1.getAndHead("stream") { request, context in try stream(request, context: context) }
         v1.put("mode") { request, context in
             let body = try await JSONResponse.decode(ModeRequest.self, from: request, context: context)
             guard let mode = OperatingMode(rawValue: body.mode) else {
                 throw HTTPError(.unprocessableContent, message: "mode: '\(body.mode)' is not auto or safe")
             }
             do throws(ValidationError) { try await loop.setMode(mode) } catch { throw EMSServices.refused(error) }
-            return try JSONResponse.make(await loop.status())
+            return try JSONResponse.make(loop.status())
         }
         v1.post("overrides") { request, context in
             let body = try await JSONResponse.decode(OperatorOverride.self, from: request, context: context)
@@ -46,14 +46,22 @@ struct OperatorRoutes {
         return plant
     }
 
-    /// `GET /v1/stream`: a server-sent event per control interval with the status.
-    private func stream() async -> Response {
-        let updates = await services.loop.subscribe()
+    /// `GET /v1/stream`: a server-sent event per control interval with the status, within the
+    /// stream caps (429 past them, ``StreamLimiter``); the connection is marked as a stream, so the
+    /// connection cap may close it for a new connection.
+    private func stream(_ request: Request, context: EMSRequestContext) throws -> Response {
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+        guard request.method != .head else { return Response(status: .ok, headers: headers) }
+        let (streams, token) = (services.streams, context.tokenHash ?? "")
+        if let refusal = streams.open(token: token) { throw HTTPError(.tooManyRequests, message: refusal + "; close one first") }
+        context.channel.pipeline.fireUserInboundEventTriggered(ConnectionGuard.StreamOpened())
+        let updates = services.loop.subscribe()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Response(
-            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+            status: .ok, headers: headers,
             body: ResponseBody { writer in
+                defer { streams.close(token: token) }
                 for await status in updates {
                     let json = (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
                     try await writer.write(ByteBuffer(string: "event: status\ndata: \(json)\n\n"))

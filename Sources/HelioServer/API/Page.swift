@@ -13,7 +13,12 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     }
 
     init(items: [Item], query: TimeRangeQuery) {
+        self.init(items: items, limit: query.limit, offset: query.offset)
+    }
+
+    /// A page of at most `limit` items from `offset`: a full page has a next one.
+    init(items: [Item], limit: Int, offset: Int) {
         self.items = items
-        nextOffset = items.count == query.limit ? query.offset + query.limit : nil
+        nextOffset = items.count == limit ? offset + limit : nil
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 
-/// `from`, `to` (RFC 3339 with offset, or Unix ms), `limit` (1–1000, default 100) and `offset` of a
-/// history query, checked: a bad value is a 400 naming the parameter.
+/// `from`, `to` (RFC 3339 with offset, or Unix ms), `limit` (1–1000, default 100) and `offset`
+/// (0–100,000: deeper pages scan too much; page on with `from`) of a history query, checked: a bad
+/// value is a 400 naming the parameter.
 struct TimeRangeQuery {
     var fromMS: Int64
     var toMS: Int64
@@ -14,13 +15,30 @@ struct TimeRangeQuery {
         fromMS = try query.get("from").map { try Self.time($0, name: "from") } ?? defaultFromMS
         toMS = try query.get("to").map { try Self.time($0, name: "to") } ?? defaultToMS
         guard toMS > fromMS else { throw HTTPError(.badRequest, message: "to must be after from") }
-        limit = try query.get("limit").map { try Self.integer($0, name: "limit", in: 1...1000) } ?? 100
-        offset = try query.get("offset").map { try Self.integer($0, name: "offset", in: 0...Int(Int32.max)) } ?? 0
+        (limit, offset) = try Self.paging(request)
+    }
+
+    /// Deepest offset a query may ask for.
+    static let maxOffset = 100_000
+
+    /// The `limit` (1–1000, default 100) and `offset` (0 to ``maxOffset``) of a paged query.
+    static func paging(_ request: Request) throws -> (limit: Int, offset: Int) {
+        let query = request.uri.queryParameters
+        let limit = try query.get("limit").map { try Self.integer($0, name: "limit", in: 1...1000) } ?? 100
+        guard let text = query.get("offset") else { return (limit, 0) }
+        guard let offset = Int(text), offset >= 0 else { throw HTTPError(.badRequest, message: "offset: '\(text)' is not a whole number from 0") }
+        guard offset <= maxOffset else {
+            throw HTTPError(.badRequest, message: "offset: \(offset) is past \(maxOffset); page on with from= the last row's time instead")
+        }
+        return (limit, offset)
     }
 
     /// An RFC 3339 time with offset, or Unix milliseconds.
     static func time(_ text: String, name: String) throws -> Int64 {
-        if let milliseconds = Int64(text), milliseconds >= 0 { return milliseconds }
+        if text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {
+            guard let milliseconds = Int64(text) else { throw HTTPError(.badRequest, message: "\(name): \(text) ms is out of range") }
+            return milliseconds
+        }
         guard let date = try? Date(text, strategy: .iso8601) else {
             throw HTTPError(.badRequest, message: "\(name): '\(text)' is neither an RFC 3339 time with offset nor Unix milliseconds")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HelioGrid
 import ServiceLifecycle
+import Synchronization
 
 /// The live EMS: every control interval it reads the plant's telemetry, checks it, decides the
 /// setpoints — with the strategy (``LiveStrategy``), an operator's override, or safe mode
@@ -8,21 +9,30 @@ import ServiceLifecycle
 /// ledger row, the alarm changes (``AlarmMonitor``) and the point to resume from (``ResumeRecord``)
 /// in one transaction; then it publishes the status (``StatusBroadcaster``). This type only
 /// sequences the interval; each concern lives in its own type.
+///
+/// Nothing a client does can hold up an interval: the loop runs on a thread of its own
+/// (``ControlExecutor``), writes through a database connection of its own with a short lock wait
+/// (``EMSStore/commit(_:resume:)``), keeps the records a failed commit could not store and stores
+/// them with the next interval that can (setpoints are written either way), publishes its status
+/// as a snapshot the API reads without waiting on the loop, and leaves retention to a task of its own.
 public actor ControlLoop: Service {
+    /// Records kept while the database cannot store them (an hour at a 1 s interval); past this the
+    /// oldest are folded into the next (ledger rows merged, readings and decisions dropped).
+    static let maxPending = 3_600
     let scenario: Scenario
     let adapter: any PlantAdapter
     let store: EMSStore
     let metrics: ServiceMetrics
     let validator: TelemetryValidator
+    /// The thread the loop runs on.
+    nonisolated let executor: ControlExecutor
     /// Wall seconds between intervals.
     public let intervalSeconds: Double
     /// Plant seconds per interval (interval × speed for an accelerated simulated plant).
     public let plantSecondsPerTick: Double
     let utcOffsetMinutes: Int
-    /// Raw telemetry older than this (plant time) is rolled into minute means.
-    public var rawRetention = Duration.hours(24)
-    /// Minute means older than this are deleted.
-    public var minuteRetention = Duration.days(400)
+    /// How long raw telemetry, minute means and telemetry rows are kept (``TelemetryRetention``).
+    public private(set) var retention = TelemetryRetention()
     private var lastRetention: PlantTime?
     private var strategy: LiveStrategy
     private var safeMode: SafeModePolicy
@@ -37,8 +47,14 @@ public actor ControlLoop: Service {
     private var shownReading: PlantTelemetry?
     /// Plant time of the last valid reading, this run's or the previous run's (from the resume record).
     private var lastReadingMS: Int64?
-    /// Whether a `database` alarm may be open (one from an earlier run, or a failed write since).
-    private var databaseAlarmMayBeOpen = true
+    /// The open alarms as decided (the database catches up when it commits).
+    private var alarms: OpenAlarms
+    /// Alarm changes decided between intervals (an operator's mode, a failed retention pass), stored with the next interval.
+    private var queuedAlarms: [AlarmChange] = []
+    /// Intervals not yet stored, oldest first.
+    private var pending: [IntervalRecord] = []
+    /// The status as of the last interval or operator change, read without entering the loop.
+    private let published: Mutex<ControlStatus>
     private let serverStarted = AsyncStream<Void>.makeStream()
     private var lastSetpoints: PlantSetpoints?
     private var lastReason = "starting"
@@ -48,13 +64,16 @@ public actor ControlLoop: Service {
     private var ticks = 0
 
     /// A loop for `scenario` driving `adapter` with `strategy` (from ``StrategyFactory/live(_:inputs:)``),
-    /// recording into `store`; `resume` is where a previous run stopped.
+    /// recording into `store`; `resume` is where a previous run stopped. It runs on `executor`
+    /// (share it with the adapter, so reading and writing the plant never leaves the loop's thread).
     public init(scenario: Scenario, inputs: SimulationInputs, strategy: any DispatchStrategy, adapter: any PlantAdapter, store: EMSStore,
-                metrics: ServiceMetrics, intervalSeconds: Double, plantSecondsPerTick: Double, resume: ResumeRecord?) {
+                metrics: ServiceMetrics, intervalSeconds: Double, plantSecondsPerTick: Double, resume: ResumeRecord?,
+                executor: ControlExecutor = ControlExecutor()) {
         self.scenario = scenario
         self.adapter = adapter
         self.store = store
         self.metrics = metrics
+        self.executor = executor
         self.intervalSeconds = intervalSeconds
         self.plantSecondsPerTick = plantSecondsPerTick
         utcOffsetMinutes = inputs.axis.utcOffsetMinutes
@@ -69,7 +88,17 @@ public actor ControlLoop: Service {
         ledger = LiveLedger(scenario: scenario, intervalHours: hours, pool: pool)
         safeMode = SafeModePolicy(forcedSafe: resume?.forcedSafe ?? false)
         lastReadingMS = resume?.lastReadingMS
+        // A database alarm is shown (and cleared by the first interval that commits) if none can be read.
+        let open = (try? store.openAlarms()) ?? [AlarmRecord(kind: AlarmKind.database.rawValue, message: "open alarms unreadable", raisedMS: 0)]
+        alarms = OpenAlarms(open)
+        published = Mutex(ControlStatus(
+            timestampMS: 0, mode: safeMode.mode, plant: adapter.name, strategy: self.strategy.kind, telemetry: nil, setpoints: nil,
+            reason: "starting", gensetUnits: scenario.diesel?.units ?? 0, override: nil, intensityNowGPerKWh: 0, intensityTodayGPerKWh: 0,
+            alarms: alarms.list, ticks: 0, utcOffsetMinutes: utcOffsetMinutes))
     }
+
+    /// The loop's thread.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     // MARK: Service
 
@@ -131,11 +160,16 @@ public actor ControlLoop: Service {
         lastReason = reason
         shownReading = lastReading
         commandedUnits = setpoints.dieselUnits
-        persist(reading: reading, setpoints: setpoints, source: source, reason: reason, ledger: entry, alarms: alarms, now: now)
+        let decision = DecisionEntry(
+            timestampMS: now, mode: safeMode.mode.rawValue, source: source.label, reason: reason, pvLimitKW: setpoints.pvLimitKW,
+            batteryKW: setpoints.batteryKW, dieselUnits: setpoints.dieselUnits, dieselKW: setpoints.dieselKW, gridKW: setpoints.gridKW)
+        persist(IntervalRecord(telemetry: reading.map { TelemetryEntry(source: adapter.name, resolutionS: plantSecondsPerTick, reading: $0) },
+                               decision: decision, ledger: entry, alarms: queuedAlarms + alarms), now: now)
+        queuedAlarms.removeAll()
         applyRetention(now: now)
         metrics.setSafeMode(safeMode.mode == .safe)
         metrics.countTick(duration: ContinuousClock.now - started)
-        if broadcaster.hasSubscribers { broadcaster.publish(status()) }
+        publish()
     }
 
     private func read(now: Int64) async -> (PlantTelemetry?, String?) {
@@ -208,48 +242,61 @@ public actor ControlLoop: Service {
 
     // MARK: Records
 
-    private func persist(reading: PlantTelemetry?, setpoints: PlantSetpoints, source: DecisionSource, reason: String, ledger entry: LedgerEntry?,
-                         alarms: [AlarmChange], now: Int64) {
-        let alarms = databaseAlarmMayBeOpen ? alarms + [.clear(.database)] : alarms
-        let decision = DecisionEntry(
-            timestampMS: now, mode: safeMode.mode.rawValue, source: source.label, reason: reason, pvLimitKW: setpoints.pvLimitKW,
-            batteryKW: setpoints.batteryKW, dieselUnits: setpoints.dieselUnits, dieselKW: setpoints.dieselKW, gridKW: setpoints.gridKW)
+    /// Stores the interval with any kept from intervals that could not be stored, in one
+    /// transaction; if the database refuses, keeps them all (folding the oldest past
+    /// ``maxPending``) and raises a `database` alarm, which the commit that stores them clears.
+    private func persist(_ record: IntervalRecord, now: Int64) {
+        for change in record.alarms { alarms.apply(change, atMS: now) }
+        pending.append(record)
+        if pending.count > Self.maxPending {
+            let oldest = pending.removeFirst()
+            pending[0] = oldest.folded(into: pending[0])
+        }
         let resume = ResumeRecord(
             plantMS: now + Int64((plantSecondsPerTick * 1000).rounded()), soc: lastReading?.soc, forcedSafe: safeMode.forcedSafe,
             poolEnergyKWh: ledger.pool.energyKWh, poolCarbonKg: ledger.pool.carbonKg, poolFossilKWh: ledger.pool.fossilKWh,
             lastReadingMS: lastReadingMS)
+        let closing: [AlarmChange] = alarms.isOpen(.database) ? [.clear(.database)] : []
         do {
-            try store.record(telemetry: reading.map { TelemetryEntry(source: adapter.name, resolutionS: plantSecondsPerTick, reading: $0) },
-                             decision: decision, ledger: entry, alarms: alarms, resume: resume)
-            databaseAlarmMayBeOpen = false
+            try store.commit(pending, closing: closing, resume: resume)
+            pending.removeAll(keepingCapacity: true)
+            for change in closing { alarms.apply(change, atMS: now) }
         } catch {
-            raiseDatabaseAlarm(error, now: now)
+            metrics.countDatabaseFailure()
+            guard !alarms.isOpen(.database) else { return }
+            let raise = AlarmChange.raise(.database, message: "intervals wait to be stored: \(error)")
+            pending[pending.count - 1].alarms.append(raise)
+            alarms.apply(raise, atMS: now)
         }
+        metrics.setPendingIntervals(pending.count)
     }
 
-    /// Once per plant hour: raw telemetry past its retention becomes minute means; old means go.
+    /// Once per plant hour, outside the loop: raw telemetry past its retention becomes minute
+    /// means, old means go, and the oldest rows past the row cap go (``EMSStore/applyRetention(_:nowMS:)``).
     private func applyRetention(now: Int64) {
         let time = PlantTime(unixMS: now)
-        guard lastRetention.map({ time - $0 >= .hours(1) }) ?? true else { return }
+        let settings = retention
+        guard lastRetention.map({ time - $0 >= settings.every }) ?? true else { return }
         lastRetention = time
-        do {
-            try store.downsample(beforeMS: (time - rawRetention).unixMS, keepMinutesAfterMS: (time - minuteRetention).unixMS)
-        } catch {
-            raiseDatabaseAlarm(error, now: now)
+        let store = self.store
+        Task.detached { [weak self] in
+            do {
+                try await store.applyRetention(settings, nowMS: now)
+            } catch {
+                await self?.retentionFailed(error, now: now)
+            }
         }
     }
 
-    /// Records a failed write as a `database` alarm (cleared by the next interval that commits).
-    private func raiseDatabaseAlarm(_ error: any Error, now: Int64) {
+    /// Records a failed retention pass as a `database` alarm, stored (and cleared) with the next interval that commits.
+    private func retentionFailed(_ error: any Error, now: Int64) {
         metrics.countDatabaseFailure()
-        databaseAlarmMayBeOpen = true
-        try? store.change(.raise(.database, message: "\(error)"), atMS: now)
+        queuedAlarms.append(.raise(.database, message: "retention failed: \(error)"))
     }
 
-    /// Sets how long raw readings and minute means are kept, plant hours and days.
-    public func setRetention(rawHours: Double, minuteDays: Double) {
-        rawRetention = .hours(rawHours)
-        minuteRetention = .days(minuteDays)
+    /// Sets how long raw readings, minute means and telemetry rows are kept.
+    public func setRetention(_ retention: TelemetryRetention) {
+        self.retention = retention
     }
 
     /// MPC plans solved so far (0 under the rule-based EMS).
@@ -265,43 +312,49 @@ public actor ControlLoop: Service {
     // MARK: Operator
 
     /// Sets the mode an operator asks for: `safe` (held until `auto` is asked, with an
-    /// `operator-safe` alarm open meanwhile) or `auto` (which clears it).
+    /// `operator-safe` alarm open meanwhile, stored with the next interval) or `auto` (which clears it).
     public func setMode(_ requested: OperatingMode) async throws(ValidationError) {
         if try safeMode.request(requested) { metrics.countSafeModeEntry() }
         let change: AlarmChange = requested == .safe ? .raise(.operatorSafe, message: "an operator holds safe mode until auto is asked")
             : .clear(.operatorSafe)
-        let now = await adapter.plantTimeMS()
-        do {
-            try store.change(change, atMS: now)
-        } catch {
-            raiseDatabaseAlarm(error, now: now)
-        }
+        alarms.apply(change, atMS: await adapter.plantTimeMS())
+        queuedAlarms.append(change)
+        publish()
     }
 
     /// Puts an override in force after checking it against the plant's limits.
     public func setOverride(_ requested: OperatorOverride) async throws(ValidationError) {
         try requested.validate(against: scenario, nowMS: await adapter.plantTimeMS())
         override = requested
+        publish()
     }
 
     /// Removes the override.
-    public func clearOverride() { override = nil }
+    public func clearOverride() {
+        override = nil
+        publish()
+    }
 
     // MARK: Status
 
-    /// The present status.
-    public func status() -> ControlStatus {
-        let alarms = ((try? store.openAlarms()) ?? []).map { ControlStatus.Alarm(kind: $0.kind, message: $0.message, raisedMS: $0.raisedMS) }
-        return ControlStatus(
+    /// The status as of the last interval or operator change; answered from a snapshot, without
+    /// waiting for the loop.
+    public nonisolated func status() -> ControlStatus { published.withLock { $0 } }
+
+    /// Takes the status snapshot and sends it to the live stream's subscribers.
+    private func publish() {
+        let status = ControlStatus(
             timestampMS: shownReading?.timestampMS ?? 0, mode: safeMode.mode, plant: adapter.name, strategy: strategy.kind,
             telemetry: shownReading, setpoints: lastSetpoints, reason: lastReason, gensetUnits: scenario.diesel?.units ?? 0,
             override: override, intensityNowGPerKWh: lastIntensity,
-            intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms, ticks: ticks,
+            intensityTodayGPerKWh: day.servedKWh > 0 ? day.loadKg / day.servedKWh * 1000 : 0, alarms: alarms.list, ticks: ticks,
             utcOffsetMinutes: utcOffsetMinutes)
+        published.withLock { $0 = status }
+        if broadcaster.hasSubscribers { broadcaster.publish(status) }
     }
 
     /// A stream of statuses, one per interval, until the subscriber goes away.
-    public func subscribe() -> AsyncStream<ControlStatus> {
+    public nonisolated func subscribe() -> AsyncStream<ControlStatus> {
         broadcaster.subscribe()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HelioGrid
 
 /// Places flexible GPU jobs on the forward plan's hours (docs/compute.md): a job of G GPUs draws
@@ -11,6 +12,13 @@ import HelioGrid
 public struct JobPlanner: Sendable {
     /// How long before its deadline a planned run ends at the latest (``FlexibleJob/deadlineMargin``).
     public static let margin = FlexibleJob.deadlineMargin
+
+    /// Jobs still due that the service plans at once (``EMSStore/insert(job:nowMS:maxActive:)``).
+    public static let maxActiveJobs = 10_000
+    /// How far ahead of the plant clock a deadline may be, days.
+    public static let maxDeadlineDays = 31.0
+    /// Shortest run a job may ask for, hours (one minute).
+    public static let minHours = 1.0 / 60
 
     /// The scenario (GPU power, cooling).
     public let scenario: Scenario
@@ -34,17 +42,23 @@ public struct JobPlanner: Sendable {
         }
     }
 
-    /// `request` checked for placement at plant time `nowMS`: the id 1 to 128 characters, 1 to the
-    /// campus's GPUs, above 0 and at most 168 hours, class `batch` or `training` (interactive work is
-    /// never deferred), a lowest cap from ``FlexibilityConfig/lowestPowerCapFloor`` to 1, and an ISO
-    /// 8601 deadline the job can meet if it starts now; the error names the field.
+    /// `request` checked for placement at plant time `nowMS`: the id 1 to 128 of the characters
+    /// scheduler ids use (letters, digits, `. _ - : + @`; it becomes a URL path segment), 1 to the
+    /// campus's GPUs, one minute to 168 hours, class `batch` or `training` (interactive work is never
+    /// deferred), a lowest cap from ``FlexibilityConfig/lowestPowerCapFloor`` to 1, and an ISO 8601
+    /// deadline to the minute the job can meet if it starts now, at most ``maxDeadlineDays`` ahead;
+    /// the error names the field.
     public func order(_ request: JobRequest, nowMS: Int64) throws(ValidationError) -> JobOrder {
         guard !request.id.isEmpty, request.id.count <= 128 else { throw ValidationError("id: give 1 to 128 characters") }
+        guard request.id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-:+@".unicodeScalars.contains($0)) }),
+              request.id != ".", request.id != ".." else {
+            throw ValidationError("id: letters, digits and . _ - : + @ only, found \(request.id.debugDescription)")
+        }
         guard (1...scenario.load.gpus).contains(request.gpus) else {
             throw ValidationError("gpus: 1 to the campus's \(scenario.load.gpus), found \(request.gpus)")
         }
-        guard request.hours.isFinite, request.hours > 0, request.hours <= 168 else {
-            throw ValidationError("hours: above 0 and at most 168, found \(request.hours)")
+        guard request.hours.isFinite, request.hours >= Self.minHours, request.hours <= 168 else {
+            throw ValidationError("hours: one minute (\(Self.minHours)) to 168, found \(request.hours)")
         }
         guard let jobClass = JobClass(rawValue: request.jobClass ?? JobClass.batch.rawValue), jobClass != .interactive else {
             throw ValidationError("class: batch or training (interactive work is never deferred), found '\(request.jobClass ?? "")'")
@@ -54,9 +68,13 @@ public struct JobPlanner: Sendable {
             throw ValidationError("min_power_cap: \(FlexibilityConfig.lowestPowerCapFloor) to 1, found \(cap)")
         }
         guard let stamp = ISOTimestamp(Substring(request.deadline)) else {
-            throw ValidationError("deadline: '\(request.deadline)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM:SS±HH:MM)")
+            throw ValidationError("deadline: '\(request.deadline)' is not an ISO 8601 timestamp with offset (YYYY-MM-DDTHH:MM[:00]±HH:MM; "
+                                  + "deadlines are to the minute, so seconds are 00 or left out, and offsets run from -14:00 to +14:00)")
         }
         let deadline = PlantTime(unixMinutes: stamp.utcMinutes).unixMS
+        guard deadline <= (PlantTime(unixMS: nowMS) + .days(Self.maxDeadlineDays)).unixMS else {
+            throw ValidationError("deadline: more than \(Int(Self.maxDeadlineDays)) days ahead of the plant clock")
+        }
         guard deadline >= PlantTime(unixMS: nowMS).adding(hours: request.hours, rounding: .towardZero).unixMS else {
             throw ValidationError("deadline: the job cannot finish by it if it starts now")
         }

@@ -5,7 +5,7 @@ import Prometheus
 public struct ServiceMetrics: Sendable {
     /// The registry `/metrics` renders.
     public let registry: PrometheusCollectorRegistry
-    let loadKW, pvKW, batteryKW, dieselKW, gridKW, soc, dieselUnits, intensity, safeMode, connections: Gauge
+    let loadKW, pvKW, batteryKW, dieselKW, gridKW, soc, dieselUnits, intensity, safeMode, connections, pendingIntervals: Gauge
     let ticks, safeModeEntries, readFailures, applyFailures, databaseFailures: Counter
     let tickDuration: DurationHistogram
 
@@ -29,6 +29,7 @@ public struct ServiceMetrics: Sendable {
         intensity = gauge("intensity", "g_per_kwh", "Carbon intensity of the power used, gCO2e/kWh")
         safeMode = gauge("safe_mode", "", "1 while in safe mode")
         connections = gauge("http_connections", "", "HTTP connections open")
+        pendingIntervals = gauge("pending_intervals", "", "Control intervals decided but not yet stored (the database refused them)")
         ticks = counter("control_ticks", "Control intervals run")
         safeModeEntries = counter("safe_mode_entries", "Times the EMS entered safe mode")
         readFailures = counter("telemetry_failures", "Telemetry reads that failed or were invalid")
@@ -53,6 +54,7 @@ public struct ServiceMetrics: Sendable {
     func countApplyFailure() { applyFailures.increment() }
     func countDatabaseFailure() { databaseFailures.increment() }
     func setConnections(_ count: Int) { connections.set(Double(count)) }
+    func setPendingIntervals(_ count: Int) { pendingIntervals.set(Double(count)) }
     func countSafeModeEntry() { safeModeEntries.increment() }
     func setSafeMode(_ on: Bool) { safeMode.set(on ? 1.0 : 0.0) }
     func setIntensity(_ gramsPerKWh: Double) { intensity.set(gramsPerKWh) }

@@ -9,10 +9,18 @@ public actor ModbusPlant: PlantAdapter {
     let config: ModbusConfig
     private var maps: (inverter: SunSpecMap, storage: SunSpecMap)?
 
-    /// An adapter for the equipment in `config`.
-    public init(config: ModbusConfig) { self.config = config }
+    /// The executor the adapter runs on: the control loop's.
+    nonisolated let executor: ControlExecutor
 
-    public func plantTimeMS() async -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+    /// An adapter for the equipment in `config`, running on `executor` (give it the control loop's).
+    public init(config: ModbusConfig, executor: ControlExecutor = ControlExecutor()) {
+        self.config = config
+        self.executor = executor
+    }
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    public nonisolated func plantTimeMS() async -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
     public func readTelemetry() async throws -> PlantTelemetry {
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import Synchronization
 
 /// The campus as a simulated plant, driven in real time or accelerated: load and PV come from the
 /// scenario's load model and weather year at the plant clock's time of year; the battery, gensets
@@ -14,21 +15,25 @@ public actor SimulatedPlant: PlantAdapter {
     private var battery: Battery?
     private var fleet: GensetFleet?
     private var faults: Set<PlantFault> = []
-    /// Plant time, Unix milliseconds.
-    public private(set) var nowMS: Int64
+    /// Plant time, Unix milliseconds; read by the API without entering the plant's executor.
+    private let clockMS: Atomic<Int64>
+    /// The executor the plant runs on: the control loop's, so reading and writing it stays on the loop's thread.
+    nonisolated let executor: ControlExecutor
     private var step = 0
     private var last: PlantTelemetry
     /// The setpoints the plant runs on: the last accepted (before any, PV unlimited and the battery balancing).
     private var accepted: PlantSetpoints
 
-    /// A plant at `startMS` (plant clock) with the battery at `soc` (the scenario's initial SOC when `nil`).
-    public init(scenario: Scenario, inputs: SimulationInputs, startMS: Int64, soc: Double? = nil) {
+    /// A plant at `startMS` (plant clock) with the battery at `soc` (the scenario's initial SOC when
+    /// `nil`), running on `executor` (give it the control loop's).
+    public init(scenario: Scenario, inputs: SimulationInputs, startMS: Int64, soc: Double? = nil, executor: ControlExecutor = ControlExecutor()) {
+        self.executor = executor
         self.inputs = inputs
         let plant = PlantModel(scenario: scenario)
         self.plant = plant
         battery = plant.makeBattery(soc: soc)
         fleet = plant.makeFleet()
-        nowMS = startMS
+        clockMS = Atomic(startMS)
         accepted = PlantSetpoints(pvLimitKW: scenario.pv?.dcKW ?? 0, batteryKW: 0, dieselUnits: 0, dieselKW: 0, gridKW: 0)
         // Before the first interval the battery carries whatever PV does not.
         let (load, pv) = Self.demandAndPV(inputs: inputs, unixMS: startMS, faults: [])
@@ -37,6 +42,11 @@ public actor SimulatedPlant: PlantAdapter {
                               soc: battery?.soc ?? 0, dieselKW: 0, dieselUnits: 0, gridKW: 0, unservedKW: 0,
                               batteryOnline: plant.battery != nil)
     }
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// Plant time, Unix milliseconds.
+    public nonisolated var nowMS: Int64 { clockMS.load(ordering: .acquiring) }
 
     /// Injects a fault (it lasts until cleared).
     public func inject(_ fault: PlantFault) { faults.insert(fault) }
@@ -47,7 +57,7 @@ public actor SimulatedPlant: PlantAdapter {
     /// The faults now active.
     public var activeFaults: [PlantFault] { PlantFault.allCases.filter(faults.contains) }
 
-    public func plantTimeMS() async -> Int64 { nowMS }
+    public nonisolated func plantTimeMS() async -> Int64 { nowMS }
 
     public func readTelemetry() async throws -> PlantTelemetry {
         guard !faults.contains(.telemetryLoss) else { throw PlantAdapterError("simulated meters do not answer (telemetry-loss fault)") }
@@ -55,7 +65,7 @@ public actor SimulatedPlant: PlantAdapter {
     }
 
     public func apply(_ setpoints: PlantSetpoints, seconds: Double) async throws {
-        nowMS += Int64((seconds * 1000).rounded())
+        clockMS.add(Int64((seconds * 1000).rounded()), ordering: .releasing)
         step += 1
         let refused = faults.contains(.setpointsRefused)
         if !refused { accepted = setpoints }

@@ -4,14 +4,27 @@ import GRDB
 import HelioForecast
 import HelioGrid
 import HelioOptimize
+import Synchronization
 
 /// The service's SQLite database through GRDB, in WAL mode: telemetry (raw, then per-minute means),
 /// decisions with their reasons, the live carbon ledger, alarms, API tokens (SHA-256 hashes only)
 /// and the single-row resume record (``ResumeRecord``). Each control interval — its reading, decision,
 /// ledger row, alarm changes and resume point — is one transaction, so a killed process loses no
 /// committed interval. Schema changes are versioned migrations.
+///
+/// Two kinds of access never wait on each other: the control loop writes through a connection of
+/// its own (``commit(_:closing:resume:)``, a short lock wait), the API reads through the pool's
+/// read-only connections with a time limit (``readTimeLimit``) and writes through the pool's writer,
+/// both asynchronously, off Swift's cooperative threads.
 public final class EMSStore: Sendable {
+    /// How long an API read may run before it is interrupted (answered 503).
+    public static let readTimeLimit = Duration.seconds(2)
+    /// How long the loop's commit waits for another writer's lock before it keeps its records for
+    /// the next interval.
+    static let controlLockWaitS = 0.25
     let pool: DatabasePool
+    /// The control loop's own connection.
+    let control: DatabaseQueue
     /// The database file.
     public let path: String
 
@@ -31,6 +44,9 @@ public final class EMSStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
+            var controlConfiguration = Configuration()
+            controlConfiguration.busyMode = .timeout(Self.controlLockWaitS)
+            control = try DatabaseQueue(path: path, configuration: controlConfiguration)
         } catch {
             throw StoreError("cannot open database \(path): \(error)")
         }
@@ -101,35 +117,41 @@ public final class EMSStore: Sendable {
                   shed_fraction REAL NOT NULL, received_ms INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v7-job-deadlines") { db in
+            try db.execute(sql: "CREATE INDEX jobs_deadline ON jobs(deadline_ms)")
+        }
         return migrator
     }
 
     // MARK: Flexible GPU work
 
-    /// Stores a newly planned job; false when its id is taken.
-    public func insert(job: FlexibleJob) throws -> Bool {
-        try write { db in
-            guard try FlexibleJob.fetchOne(db, key: job.id) == nil else { return false }
+    /// Stores a newly planned job unless its id is taken or `maxActive` jobs are still due at
+    /// `nowMS` (``JobInsertion``).
+    public func insert(job: FlexibleJob, nowMS: Int64, maxActive: Int) async throws -> JobInsertion {
+        try await update { db in
+            guard try FlexibleJob.fetchOne(db, key: job.id) == nil else { return .idTaken }
+            let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE deadline_ms >= ?", arguments: [nowMS]) ?? 0
+            guard active < maxActive else { return .full(active: active) }
             try job.insert(db)
-            return true
+            return .inserted
         }
     }
 
     /// The job with `id`.
-    public func job(id: String) throws -> FlexibleJob? {
-        try read { db in try FlexibleJob.fetchOne(db, key: id) }
+    public func job(id: String) async throws -> FlexibleJob? {
+        try await query { db in try FlexibleJob.fetchOne(db, key: id) }
     }
 
-    /// Jobs planned to run at or after `fromMS` or still to start, oldest plan first.
-    public func jobs(endingAfterMS fromMS: Int64) throws -> [FlexibleJob] {
-        try read { db in
+    /// Jobs due at or after `fromMS`, oldest plan first.
+    public func jobs(endingAfterMS fromMS: Int64) async throws -> [FlexibleJob] {
+        try await query { db in
             try FlexibleJob.fetchAll(db, sql: "SELECT * FROM jobs WHERE deadline_ms >= ? ORDER BY planned_start_ms, id", arguments: [fromMS])
         }
     }
 
     /// Stores a curtailment request.
-    public func insert(curtailment: CurtailmentRecord) throws -> CurtailmentRecord {
-        try write { db in
+    public func insert(curtailment: CurtailmentRecord) async throws -> CurtailmentRecord {
+        try await update { db in
             var record = curtailment
             try record.insert(db)
             return record
@@ -137,8 +159,8 @@ public final class EMSStore: Sendable {
     }
 
     /// Curtailments that end after `fromMS`, earliest first.
-    public func curtailments(endingAfterMS fromMS: Int64) throws -> [CurtailmentRecord] {
-        try read { db in
+    public func curtailments(endingAfterMS fromMS: Int64) async throws -> [CurtailmentRecord] {
+        try await query { db in
             try CurtailmentRecord.fetchAll(db, sql: "SELECT * FROM curtailments WHERE start_ms + hours * 3600000 > ? ORDER BY start_ms",
                                            arguments: [fromMS])
         }
@@ -156,22 +178,45 @@ public final class EMSStore: Sendable {
 
     // MARK: Control intervals
 
-    /// Stores one control interval atomically: its telemetry (when read), decision, ledger row
-    /// (when metered), the alarm changes it decided (at `decision`'s time) and the point to resume from.
-    public func record(telemetry: TelemetryEntry?, decision: DecisionEntry, ledger: LedgerEntry?, alarms: [AlarmChange],
-                       resume: ResumeRecord) throws {
-        try write { db in
-            try telemetry?.insert(db)
-            try decision.insert(db)
-            try ledger?.insert(db)
-            for change in alarms { try Self.apply(change, atMS: decision.timestampMS, db) }
-            try resume.save(db)
+    /// Stores control intervals atomically through the loop's own connection: each record's
+    /// telemetry (when read), decision, ledger row (when metered) and alarm changes (at its
+    /// decision's time), then `closing` alarm changes at the last one's time, and the point to
+    /// resume from. Waits at most ``controlLockWaitS`` for another writer's lock.
+    public func commit(_ records: [IntervalRecord], closing: [AlarmChange] = [], resume: ResumeRecord) throws {
+        do {
+            try control.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for record in records {
+                        try record.telemetry?.insert(db)
+                        try record.decision.insert(db)
+                        try record.ledger?.insert(db)
+                        for change in record.alarms { try Self.apply(change, atMS: record.decision.timestampMS, db) }
+                    }
+                    for change in closing { try Self.apply(change, atMS: records.last?.decision.timestampMS ?? resume.plantMS, db) }
+                    try resume.save(db)
+                    return .commit
+                }
+            }
+        } catch {
+            throw StoreError("database write failed: \(error)")
         }
     }
 
-    /// Stores pushed telemetry readings in one transaction.
-    public func insert(_ entries: [TelemetryEntry]) throws {
-        try write { db in for entry in entries { try entry.insert(db) } }
+    /// Stores pushed telemetry readings of one source, oldest first, in one transaction, skipping
+    /// those whose stamp that source has stored already (a batch sent again is stored once); the
+    /// readings stored and skipped.
+    public func ingest(_ entries: [TelemetryEntry]) async throws -> (stored: Int, duplicates: Int) {
+        guard let first = entries.first, let last = entries.last?.reading.timestampMS else { return (0, 0) }
+        return try await update { db in
+            let held = Set(try Int64.fetchAll(db, sql: "SELECT ts_ms FROM telemetry WHERE ts_ms >= ? AND ts_ms <= ? AND source = ?",
+                                              arguments: [first.reading.timestampMS, last, first.source]))
+            var stored = 0
+            for entry in entries where !held.contains(entry.reading.timestampMS) {
+                try entry.insert(db)
+                stored += 1
+            }
+            return (stored, entries.count - stored)
+        }
     }
 
     /// The point to resume from, if the service has run.
@@ -182,17 +227,34 @@ public final class EMSStore: Sendable {
     // MARK: Queries
 
     /// Telemetry rows with `fromMS ≤ ts < toMS`, oldest first, paged.
-    public func telemetry(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [TelemetryEntry] {
-        try read { db in
+    public func telemetry(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) async throws -> [TelemetryEntry] {
+        try await query { db in
             try TelemetryEntry.fetchAll(db, sql: "SELECT * FROM telemetry WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ? OFFSET ?",
                                         arguments: [fromMS, toMS, limit, offset])
         }
     }
 
-    /// Telemetry means per `bucketS` seconds with `fromMS ≤ ts < toMS` (source `mean`), oldest first, paged.
-    public func telemetryMeans(fromMS: Int64, toMS: Int64, bucketS: Int, limit: Int, offset: Int) throws -> [TelemetryEntry] {
-        try read { db in
-            try TelemetryEntry.fetchAll(db, sql: """
+    /// Readings one `bucket_s` query may aggregate, and buckets it may span (from the first to the
+    /// last reading in its range): past either it is refused (``StoreError/Kind-swift.enum/tooLarge``).
+    public static let maxScannedRows = 500_000
+    public static let maxBuckets = 100_000
+
+    /// Telemetry means per `bucketS` seconds with `fromMS ≤ ts < toMS` (source `mean`, pushed
+    /// readings left out), oldest first, paged; refused past ``maxScannedRows`` or ``maxBuckets``.
+    public func telemetryMeans(fromMS: Int64, toMS: Int64, bucketS: Int, limit: Int, offset: Int) async throws -> [TelemetryEntry] {
+        try await query { db in
+            let over = try Int64.fetchOne(db, sql: "SELECT ts_ms FROM telemetry WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms LIMIT 1 OFFSET ?",
+                                          arguments: [fromMS, toMS, Self.maxScannedRows])
+            guard over == nil else {
+                throw StoreError(.tooLarge, "from–to holds over \(Self.maxScannedRows) readings; ask for a shorter range")
+            }
+            let span = try Row.fetchOne(db, sql: "SELECT MIN(ts_ms) AS first, MAX(ts_ms) AS last FROM telemetry WHERE ts_ms >= ? AND ts_ms < ?",
+                                        arguments: [fromMS, toMS])
+            if let first: Int64 = span?["first"], let last: Int64 = span?["last"], (last - first) / Int64(bucketS * 1000) + 1 > Self.maxBuckets {
+                throw StoreError(.tooLarge, "bucket_s: the readings from–to span \((last - first) / Int64(bucketS * 1000) + 1) buckets of "
+                                 + "\(bucketS) s; at most \(Self.maxBuckets) (ask for a shorter range or larger buckets)")
+            }
+            return try TelemetryEntry.fetchAll(db, sql: """
                 SELECT 'mean' AS source, ? AS resolution_s, (ts_ms / ?) * ? AS ts_ms, AVG(load_kw) AS load_kw,
                   AVG(pv_available_kw) AS pv_available_kw, AVG(pv_kw) AS pv_kw, AVG(battery_kw) AS battery_kw, AVG(soc) AS soc,
                   AVG(diesel_kw) AS diesel_kw, CAST(ROUND(AVG(diesel_units)) AS INTEGER) AS diesel_units, AVG(grid_kw) AS grid_kw,
@@ -203,16 +265,16 @@ public final class EMSStore: Sendable {
     }
 
     /// Ledger rows with `fromMS ≤ ts < toMS`, oldest first, paged.
-    public func ledger(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [LedgerEntry] {
-        try read { db in
+    public func ledger(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) async throws -> [LedgerEntry] {
+        try await query { db in
             try LedgerEntry.fetchAll(db, sql: "SELECT * FROM ledger WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms LIMIT ? OFFSET ?",
                                      arguments: [fromMS, toMS, limit, offset])
         }
     }
 
     /// Decision rows with `fromMS ≤ ts < toMS`, oldest first, paged.
-    public func decisions(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) throws -> [DecisionEntry] {
-        try read { db in
+    public func decisions(fromMS: Int64, toMS: Int64, limit: Int, offset: Int) async throws -> [DecisionEntry] {
+        try await query { db in
             try DecisionEntry.fetchAll(db, sql: "SELECT * FROM decisions WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ? OFFSET ?",
                                        arguments: [fromMS, toMS, limit, offset])
         }
@@ -232,12 +294,13 @@ public final class EMSStore: Sendable {
     // MARK: Weather forecast
 
     /// Stores a received forecast's clock hours in one transaction, replacing the hours they cover and
-    /// dropping those more than ``WeatherForecastOverlay/keptHours`` before the first (as the overlay does).
-    public func save(weatherForecast hours: [LiveWeatherHour], receivedMS: Int64) throws {
-        guard let first = hours.first?.weather.startMS else { return }
-        try write { db in
+    /// dropping those more than ``WeatherForecastOverlay/keptHours`` before the plant clock `receivedMS`
+    /// (as the overlay does): a forecast's own stamps never delete held hours.
+    public func save(weatherForecast hours: [LiveWeatherHour], receivedMS: Int64) async throws {
+        guard !hours.isEmpty else { return }
+        try await update { db in
             try db.execute(sql: "DELETE FROM weather_forecast WHERE start_ms < ?",
-                           arguments: [(PlantTime(unixMS: first) - .hours(Double(WeatherForecastOverlay.keptHours))).unixMS])
+                           arguments: [(PlantTime(unixMS: receivedMS) - .hours(Double(WeatherForecastOverlay.keptHours))).unixMS])
             for hour in hours {
                 let w = hour.weather
                 try db.execute(sql: """
@@ -261,12 +324,6 @@ public final class EMSStore: Sendable {
 
     // MARK: Alarms
 
-    /// Applies one alarm change on its own (outside a control interval: a failed database write,
-    /// retention).
-    public func change(_ alarm: AlarmChange, atMS: Int64) throws {
-        try write { db in try Self.apply(alarm, atMS: atMS, db) }
-    }
-
     /// Open alarms, oldest first.
     public func openAlarms() throws -> [AlarmRecord] {
         try read { db in
@@ -288,23 +345,45 @@ public final class EMSStore: Sendable {
 
     // MARK: Retention
 
+    /// Days of plant time a job past its deadline, or a curtailment past its end, is kept.
+    public static let finishedWorkDays = 7.0
+
+    /// One retention pass at plant time `nowMS`, through the pool's writer in short transactions:
+    /// telemetry by age (``downsample(beforeMS:keepMinutesAfterMS:)``) and by rows (the oldest stored
+    /// past `retention.maxRows`), and jobs and curtailments finished ``finishedWorkDays`` ago.
+    public func applyRetention(_ retention: TelemetryRetention, nowMS: Int64) async throws {
+        let now = PlantTime(unixMS: nowMS)
+        let (beforeMS, keepMS) = ((now - retention.raw).unixMS, (now - retention.minutes).unixMS)
+        _ = try await update { db in try self.downsample(beforeMS: beforeMS, keepMinutesAfterMS: keepMS, db) }
+        try await update { db in
+            try db.execute(sql: "DELETE FROM telemetry WHERE id <= (SELECT MAX(id) FROM telemetry) - ?", arguments: [retention.maxRows])
+        }
+        let finishedMS = (now - .days(Self.finishedWorkDays)).unixMS
+        try await update { db in
+            try db.execute(sql: "DELETE FROM jobs WHERE deadline_ms < ?", arguments: [finishedMS])
+            try db.execute(sql: "DELETE FROM curtailments WHERE start_ms + hours * 3600000 < ?", arguments: [finishedMS])
+        }
+    }
+
     /// Rolls raw telemetry older than `beforeMS` into per-minute means (source kept) and deletes the
     /// raw rows; drops minute means older than `keepMinutesAfterMS`. Returns the raw rows removed.
     @discardableResult
     public func downsample(beforeMS: Int64, keepMinutesAfterMS: Int64) throws -> Int {
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO telemetry(source, resolution_s, ts_ms, load_kw, pv_available_kw, pv_kw, battery_kw, soc, diesel_kw,
-                  diesel_units, grid_kw, unserved_kw, battery_online)
-                SELECT source, 60, (ts_ms / 60000) * 60000, AVG(load_kw), AVG(pv_available_kw), AVG(pv_kw), AVG(battery_kw), AVG(soc),
-                  AVG(diesel_kw), CAST(ROUND(AVG(diesel_units)) AS INTEGER), AVG(grid_kw), AVG(unserved_kw), MIN(battery_online)
-                FROM telemetry WHERE resolution_s < 60 AND ts_ms < ? GROUP BY source, ts_ms / 60000
-                """, arguments: [beforeMS])
-            try db.execute(sql: "DELETE FROM telemetry WHERE resolution_s < 60 AND ts_ms < ?", arguments: [beforeMS])
-            let removed = db.changesCount
-            try db.execute(sql: "DELETE FROM telemetry WHERE resolution_s >= 60 AND ts_ms < ?", arguments: [keepMinutesAfterMS])
-            return removed
-        }
+        try write { db in try downsample(beforeMS: beforeMS, keepMinutesAfterMS: keepMinutesAfterMS, db) }
+    }
+
+    private func downsample(beforeMS: Int64, keepMinutesAfterMS: Int64, _ db: Database) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO telemetry(source, resolution_s, ts_ms, load_kw, pv_available_kw, pv_kw, battery_kw, soc, diesel_kw,
+              diesel_units, grid_kw, unserved_kw, battery_online)
+            SELECT source, 60, (ts_ms / 60000) * 60000, AVG(load_kw), AVG(pv_available_kw), AVG(pv_kw), AVG(battery_kw), AVG(soc),
+              AVG(diesel_kw), CAST(ROUND(AVG(diesel_units)) AS INTEGER), AVG(grid_kw), AVG(unserved_kw), MIN(battery_online)
+            FROM telemetry WHERE resolution_s < 60 AND ts_ms < ? GROUP BY source, ts_ms / 60000
+            """, arguments: [beforeMS])
+        try db.execute(sql: "DELETE FROM telemetry WHERE resolution_s < 60 AND ts_ms < ?", arguments: [beforeMS])
+        let removed = db.changesCount
+        try db.execute(sql: "DELETE FROM telemetry WHERE resolution_s >= 60 AND ts_ms < ?", arguments: [keepMinutesAfterMS])
+        return removed
     }
 
     // MARK: Tokens
@@ -329,9 +408,9 @@ public final class EMSStore: Sendable {
     }
 
     /// The scope of `token`, or `nil` when unknown.
-    public func scope(ofToken token: String) throws -> TokenScope? {
+    public func scope(ofToken token: String) async throws -> TokenScope? {
         let hash = Self.hash(token)
-        return try read { db in
+        return try await query { db in
             try TokenRecord.filter(sql: "hash = ?", arguments: [hash]).fetchOne(db)?.scope
         }
     }
@@ -350,21 +429,44 @@ public final class EMSStore: Sendable {
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw StoreError("database write failed: \(error)") }
     }
+
+    /// An API read on one of the pool's read-only connections, interrupted past ``readTimeLimit``.
+    func query<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let timedOut = Atomic(false)
+        let reading = Task { [pool] in try await pool.read(body) }
+        let timer = Task {
+            try await Task.sleep(for: Self.readTimeLimit)
+            timedOut.store(true, ordering: .relaxed)
+            reading.cancel()
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await reading.value } onCancel: { reading.cancel() }
+        } catch let error as StoreError {
+            throw error
+        } catch where timedOut.load(ordering: .relaxed) {
+            throw StoreError(.timeLimit, "the query ran past its \(Self.readTimeLimit.components.seconds) s limit; ask for a shorter range "
+                             + "or larger buckets")
+        } catch {
+            throw StoreError("database read failed: \(error)")
+        }
+    }
+
+    /// An API write through the pool's writer.
+    func update<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.write(body) } catch { throw StoreError("database write failed: \(error)") }
+    }
 }
 
 extension EMSStore {
     /// Intensity of the power used per clock hour in `fromMS ..< toMS`: Σ carbon to load / Σ served
     /// of the ledger rows ending in the hour, gCO₂e/kWh.
-    public func hourlyIntensity(fromMS: Int64, toMS: Int64) throws -> [(hourMS: Int64, gPerKWh: Double)] {
-        do {
-            return try pool.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT (ts_ms / 3600000) * 3600000 AS hour, SUM(load_kg) * 1000 / SUM(served_kwh) AS rating
-                    FROM ledger WHERE ts_ms >= ? AND ts_ms < ? AND served_kwh > 0 GROUP BY ts_ms / 3600000 ORDER BY hour
-                    """, arguments: [fromMS, toMS]).map { ($0["hour"], $0["rating"]) }
-            }
-        } catch {
-            throw StoreError("database read failed: \(error)")
+    public func hourlyIntensity(fromMS: Int64, toMS: Int64) async throws -> [(hourMS: Int64, gPerKWh: Double)] {
+        try await query { db in
+            try Row.fetchAll(db, sql: """
+                SELECT (ts_ms / 3600000) * 3600000 AS hour, SUM(load_kg) * 1000 / SUM(served_kwh) AS rating
+                FROM ledger WHERE ts_ms >= ? AND ts_ms < ? AND served_kwh > 0 GROUP BY ts_ms / 3600000 ORDER BY hour
+                """, arguments: [fromMS, toMS]).map { (hourMS: $0["hour"], gPerKWh: $0["rating"]) }
         }
     }
 }

@@ -43,3 +43,28 @@ public struct LedgerEntry: Sendable, Equatable, Codable, FetchableRecord, Persis
         case intensityGPerKWh = "intensity_g_per_kwh", carbonFreeKWh = "carbon_free_kwh"
     }
 }
+
+extension LedgerEntry {
+    /// This row and the `later` one that follows it as one row ending when `later` ends: energies,
+    /// fuel, carbon and durations summed, the pool as `later` left it, intensity recomputed from the
+    /// sums (carbon to load / served).
+    func merged(into later: LedgerEntry) -> LedgerEntry {
+        var merged = later
+        merged.durationS += durationS
+        merged.servedKWh += servedKWh
+        merged.pvKWh += pvKWh
+        merged.batteryDischargeKWh += batteryDischargeKWh
+        merged.batteryChargeKWh += batteryChargeKWh
+        merged.dieselKWh += dieselKWh
+        merged.gridImportKWh += gridImportKWh
+        merged.gridExportKWh += gridExportKWh
+        merged.curtailedKWh += curtailedKWh
+        merged.unservedKWh += unservedKWh
+        merged.fuelL += fuelL
+        merged.emittedKg += emittedKg
+        merged.loadKg += loadKg
+        merged.carbonFreeKWh += carbonFreeKWh
+        merged.intensityGPerKWh = merged.servedKWh > 0 ? merged.loadKg / merged.servedKWh * 1000 : 0
+        return merged
+    }
+}
