@@ -149,6 +149,9 @@ let package = Package(
             dependencies: [
                 "heliogrid", "HelioGrid", "HelioReport", "HelioServer", "HelioServerTestSupport", "HelioTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
         ),

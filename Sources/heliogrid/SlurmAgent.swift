@@ -7,6 +7,12 @@ import HelioServer
 /// carries out what the EMS asks of running jobs for a curtailment (suspend and resume, a lower power
 /// cap) and sets each running job's power cap to the one the EMS asks, notes jobs that ran while the
 /// EMS still held them, and notes finished jobs against their deadlines on the plant clock.
+///
+/// It keeps steering whatever one job or the EMS does: a job whose comment cannot be read, or that
+/// the EMS refuses (a 4xx naming it), is logged and left as it was (a hold the agent put on it is
+/// taken off); a plan whose power cap is outside the GPU's limits is logged and not acted on; the
+/// EMS down or answering with an error or garbage ends the pass with Slurm left alone
+/// (``SlurmAgentError/emsUnavailable(_:)``), and the command retries with backoff.
 struct SlurmAgent {
     /// What the agent knows of a job.
     struct Tracked {
@@ -21,39 +27,40 @@ struct SlurmAgent {
 
     let ems: EMSClient
     let queue: SlurmQueue
-    /// The cap command's words; `{watts}` and `{job}` are replaced (the watts appended without `{watts}`).
+    /// The cap command's words; `{job}` and `{watts}` are replaced (the watts appended without `{watts}`).
     let capCommand: [String]
-    let gpuWatts: Double
+    /// The GPU's uncapped power and the lowest cap it takes, W.
+    let gpuWatts: Double, minGPUWatts: Double
     private(set) var jobs: [String: Tracked] = [:]
+    /// Jobs left alone (a comment that cannot be read, or refused by the EMS), by id and comment: a
+    /// job whose comment is changed is tried again.
+    private(set) var skipped: Set<String> = []
     /// Jobs seen running while the EMS's plan held them.
     private(set) var startedEarly = 0
     /// Suspensions, resumptions and cap changes carried out for curtailments.
     private(set) var curtailment = (suspended: 0, resumed: 0, capped: 0)
 
-    init(ems: EMSClient, queue: SlurmQueue, capCommand: [String], gpuWatts: Double) {
+    init(ems: EMSClient, queue: SlurmQueue, capCommand: [String], gpuWatts: Double, minGPUWatts: Double) {
         self.ems = ems
         self.queue = queue
         self.capCommand = capCommand
         self.gpuWatts = gpuWatts
+        self.minGPUWatts = minGPUWatts
     }
 
     /// The latest plant clock the EMS has answered with, Unix ms.
     private(set) var plantMS: Int64 = 0
 
-    /// One pass over the partition.
+    /// One pass over the partition: nothing is asked of Slurm until the EMS has answered.
     mutating func pass() async throws {
         plantMS = max(plantMS, try await ems.plantTimeMS())
         let listed = try queue.jobs()
-        for job in listed where job.state == "PENDING" && jobs[job.id] == nil {
-            if !job.isHeld { try queue.hold(job.id) }
-            let plan = try await ems.place(try Self.request(job))
-            plantMS = max(plantMS, plan.nowMS)
-            jobs[job.id] = Tracked(plan: plan)
-            log("held \(job.id): planned start \(Self.iso(plan.job.plannedStartMS)), cap \(plan.job.cap), deadline \(Self.iso(plan.job.deadlineMS)) (\(plan.job.reason))")
+        for job in listed where job.state == "PENDING" && jobs[job.id] == nil && !skipped.contains(Self.key(job)) {
+            try await take(job)
         }
         let inQueue = Dictionary(listed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in jobs.keys.sorted() where jobs[id]?.finishedAtMS == nil {
-            let plan = try await ems.plan(id: id)
+            guard let plan = try await currentPlan(id) else { continue }
             plantMS = max(plantMS, plan.nowMS)
             jobs[id]?.plan = plan
             if jobs[id]?.releasedAtMS == nil {
@@ -67,6 +74,68 @@ struct SlurmAgent {
             log("finished \(id) by \(Self.iso(plantMS))\(plantMS > tracked.plan.job.deadlineMS ? ", after its deadline" : "")")
         }
     }
+
+    /// Holds a new pending job and places it with the EMS. A comment that cannot be read, an EMS
+    /// refusal or a plan outside the GPU's limits leaves the job as it was (skipped); the EMS
+    /// unavailable takes the hold off again and ends the pass.
+    private mutating func take(_ job: SlurmQueue.Job) async throws {
+        let request: JobRequest
+        do {
+            request = try Self.request(job)
+        } catch {
+            return skip(job, because: "\(error)")
+        }
+        let holding = !job.isHeld
+        if holding { try queue.hold(job.id) }
+        let plan: JobStatus
+        do {
+            plan = try await ems.place(request)
+            try check(plan)
+        } catch let error as SlurmAgentError {
+            if holding { try queue.release(job.id) }
+            guard case let .refused(reason) = error else { throw error }
+            return skip(job, because: reason)
+        }
+        plantMS = max(plantMS, plan.nowMS)
+        jobs[job.id] = Tracked(plan: plan)
+        log("held \(job.id): planned start \(Self.iso(plan.job.plannedStartMS)), cap \(plan.job.cap), deadline \(Self.iso(plan.job.deadlineMS)) (\(plan.job.reason))")
+    }
+
+    /// The EMS's plan for a tracked job now: `nil` (and the job left as it is this pass) when the EMS
+    /// refuses to answer for it or answers a cap outside the GPU's limits; a job the EMS no longer
+    /// knows (retired) is forgotten.
+    private mutating func currentPlan(_ id: String) async throws -> JobStatus? {
+        do {
+            let plan = try await ems.plan(id: id)
+            try check(plan)
+            return plan
+        } catch SlurmAgentError.refused(let reason) {
+            log("left \(id) as it is this pass: \(reason)")
+            return nil
+        } catch SlurmAgentError.unknownJob {
+            log("the EMS no longer knows \(id); no longer steered")
+            jobs[id] = nil
+            return nil
+        }
+    }
+
+    /// Throws ``SlurmAgentError/refused(_:)`` when a cap of `plan` is not a fraction the GPU takes:
+    /// finite, at most 1, and at least the GPU's lowest power (`--min-gpu-watts`).
+    private func check(_ plan: JobStatus) throws(SlurmAgentError) {
+        for (name, cap) in [("cap", plan.job.cap), ("directive cap", plan.directive.cap)] {
+            guard cap.isFinite, cap <= 1, cap * gpuWatts >= minGPUWatts else {
+                throw .refused("the EMS's \(name) \(cap) is outside the GPU's \(Int(minGPUWatts))–\(Int(gpuWatts)) W")
+            }
+        }
+    }
+
+    /// Leaves `job` as it was, logging why, until its comment changes.
+    private mutating func skip(_ job: SlurmQueue.Job, because reason: String) {
+        skipped.insert(Self.key(job))
+        log("skipped \(job.id), left as it was: \(reason)")
+    }
+
+    private static func key(_ job: SlurmQueue.Job) -> String { job.id + "\u{0}" + job.comment }
 
     /// Releases a held job once the EMS's plan lets it run.
     private mutating func release(_ id: String, plan: JobStatus, queued: SlurmQueue.Job?) throws {
@@ -95,9 +164,10 @@ struct SlurmAgent {
             log("resumed \(id) at \(Self.iso(plan.nowMS))")
         }
         guard queued.state == "RUNNING", !tracked.suspended, abs(plan.directive.cap - tracked.appliedCap) > 1e-6 else { return }
-        _ = try SlurmQueue.run(capCommand[0], Self.capArguments(Array(capCommand.dropFirst()), job: id, watts: Int(plan.directive.cap * gpuWatts)))
+        let watts = Int((plan.directive.cap * gpuWatts).rounded())   // checked: within the GPU's limits
+        _ = try queue.run(capCommand[0], Self.capArguments(Array(capCommand.dropFirst()), job: id, watts: watts))
         if plan.directive.action == .cap { curtailment.capped += 1 }
-        log("capped \(id)'s GPUs at \(Int(plan.directive.cap * gpuWatts)) W (\(Int(plan.directive.cap * 100)) %)\(plan.directive.action == .cap ? " for a curtailment" : "")")
+        log("capped \(id)'s GPUs at \(watts) W (\(Int(plan.directive.cap * 100)) %)\(plan.directive.action == .cap ? " for a curtailment" : "")")
         tracked.appliedCap = plan.directive.cap
     }
 
@@ -130,7 +200,7 @@ struct SlurmAgent {
     /// The EMS request for `job` from its comment.
     static func request(_ job: SlurmQueue.Job) throws -> JobRequest {
         let fields = job.fields
-        guard let gpus = fields["gpus"].flatMap({ Int($0) }), let hours = fields["hours"].flatMap({ Double($0) }),
+        guard let gpus = fields["gpus"].flatMap({ Int($0) }), let hours = fields["hours"].flatMap({ Double($0) }), hours.isFinite,
               let deadline = fields["deadline"] else {
             throw HelioError(.usage, "job \(job.id): its comment must give gpus=N;hours=H;deadline=ISO 8601 (found '\(job.comment)')")
         }
@@ -138,8 +208,11 @@ struct SlurmAgent {
         guard let jobClass = JobClass(rawValue: named) else {
             throw HelioError(.usage, "job \(job.id): class must be batch or training, found '\(named)'")
         }
-        return JobRequest(id: job.id, gpus: gpus, hours: hours, deadline: deadline, jobClass: jobClass,
-                          minPowerCap: fields["cap"].flatMap { Double($0) })
+        let cap = try fields["cap"].map { text in
+            guard let cap = Double(text), cap.isFinite else { throw HelioError(.usage, "job \(job.id): cap must be a number, found '\(text)'") }
+            return cap
+        }
+        return JobRequest(id: job.id, gpus: gpus, hours: hours, deadline: deadline, jobClass: jobClass, minPowerCap: cap)
     }
 
     private static func iso(_ ms: Int64) -> String {

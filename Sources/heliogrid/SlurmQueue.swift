@@ -28,10 +28,12 @@ struct SlurmQueue {
     }
 
     let partition: String
+    /// Where Slurm's commands are looked for before `PATH` (`--slurm-bin`).
+    var binDirectory: String?
 
     /// The partition's pending, running and suspended jobs.
     func jobs() throws -> [Job] {
-        let output = try Self.run("squeue", ["-h", "-p", partition, "-t", "PENDING,RUNNING,SUSPENDED", "-o", "%i|%T|%r|%k"])
+        let output = try run("squeue", ["-h", "-p", partition, "-t", "PENDING,RUNNING,SUSPENDED", "-o", "%i|%T|%r|%k"])
         return output.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
             return parts.count == 4 ? Job(id: parts[0], state: parts[1], reason: parts[2], comment: parts[3]) : nil
@@ -39,23 +41,26 @@ struct SlurmQueue {
     }
 
     /// Holds a pending job.
-    func hold(_ id: String) throws { _ = try Self.run("scontrol", ["hold", id]) }
+    func hold(_ id: String) throws { _ = try run("scontrol", ["hold", id]) }
 
     /// Releases a held job.
-    func release(_ id: String) throws { _ = try Self.run("scontrol", ["release", id]) }
+    func release(_ id: String) throws { _ = try run("scontrol", ["release", id]) }
 
     /// Suspends a running job.
-    func suspend(_ id: String) throws { _ = try Self.run("scontrol", ["suspend", id]) }
+    func suspend(_ id: String) throws { _ = try run("scontrol", ["suspend", id]) }
 
     /// Resumes a suspended job.
-    func resume(_ id: String) throws { _ = try Self.run("scontrol", ["resume", id]) }
+    func resume(_ id: String) throws { _ = try run("scontrol", ["resume", id]) }
 
-    /// Runs `command` (found on `PATH`) with `arguments`; its standard output, or an error with its
-    /// standard error when it fails.
-    static func run(_ command: String, _ arguments: [String]) throws -> String {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else { throw HelioError(.usage, "'\(command)' is not on PATH (the agent steers Slurm through its commands)") }
+    /// Runs `command` (a path, or a name looked for in ``binDirectory`` and then on `PATH`) with
+    /// `arguments`; its standard output, or an error with its standard error when it fails.
+    func run(_ command: String, _ arguments: [String]) throws -> String {
+        let directories = [binDirectory].compactMap { $0 } + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        let path = command.contains("/") ? command
+            : directories.map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path, FileManager.default.isExecutableFile(atPath: path) else {
+            throw HelioError(.usage, "'\(command)' is not \(command.contains("/") ? "an executable" : "on PATH") (the agent steers Slurm through its commands)")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
