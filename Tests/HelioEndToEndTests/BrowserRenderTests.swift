@@ -13,14 +13,15 @@ let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { Fi
 struct BrowserRenderTests {
     static let chromium = chromiumPath
 
-    /// Runs headless Chromium on `url`: the DOM after `budgetMS` of virtual time, and a screenshot at `png`.
-    static func render(_ url: String, png: URL, budgetMS: Int) throws -> String {
+    /// Runs headless Chromium on `url`: the DOM after `budgetMS` of virtual time, and a screenshot at
+    /// `png`; with `profile`, in that browser profile (its local storage kept from run to run).
+    static func render(_ url: String, png: URL, budgetMS: Int, profile: URL? = nil) throws -> String {
         func run(_ arguments: [String]) throws -> Data {
             let process = Process(), out = Pipe()
             // Bounded: a page that never settles fails the test rather than hanging it.
             process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
             process.arguments = ["120", chromium!, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=\(budgetMS)"]
-                + arguments + [url]
+                + (profile.map { ["--user-data-dir=\($0.path)"] } ?? []) + arguments + [url]
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -79,5 +80,29 @@ struct BrowserRenderTests {
         #expect(reason.range(of: #"\d{4,} kW"#, options: .regularExpression) == nil && reason.contains("MW"), "\(reason)")
         let (width, _) = try Self.pngSize(png)
         #expect(width == 1280)
+    }
+
+    /// A token handed over in the URL is kept (the dashboard opens without it next time) and a token
+    /// the service refuses is forgotten (the next visit asks for one rather than failing again).
+    @Test func dashboardKeepsAURLTokenAndForgetsARefusedOne() async throws {
+        let folder = CommandLineTests.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("ems.sqlite").path
+        let token = try EMSStore(path: database).createToken(scope: .read, label: "browser", nowMS: 0)
+        let port = RawSocket.freePort()
+        let server = try ServeProcessTests.start(database: database, port: port)
+        defer { ServeProcessTests.kill(server) }
+        _ = try await ServeProcessTests.waitForLedger(database, atLeast: 3)
+        let profile = folder.appendingPathComponent("profile"), png = folder.appendingPathComponent("d.png")
+        let clock = #"id="clock">\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#
+        let url = "http://127.0.0.1:\(port)/"
+        #expect(try Self.render(url + "#token=\(token)", png: png, budgetMS: 3000, profile: profile).range(of: clock, options: .regularExpression) != nil)
+        #expect(try Self.render(url, png: png, budgetMS: 3000, profile: profile).range(of: clock, options: .regularExpression) != nil,
+                "the token from the URL was kept")
+        #expect(try Self.render(url + "#token=hg_refused", png: png, budgetMS: 3000, profile: profile)
+            .contains(#"<p id="loginError" style="color:#d62828">token refused (401)</p>"#))
+        let after = try Self.render(url, png: png, budgetMS: 3000, profile: profile)
+        #expect(after.contains(#"<p id="loginError" style="color:#d62828"></p>"#), "the refused token was forgotten")
     }
 }
