@@ -415,7 +415,7 @@ import Testing
         let path = ServerFixture.databasePath()
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1))
-        let stream = server.loop.subscribe()
+        let stream = server.loop.subscribe().updates
         for _ in 0..<3 { await server.loop.tick() }
         var ticks: [Int] = []
         for await status in stream {

@@ -2,6 +2,7 @@ import Foundation
 import HelioGrid
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 
 /// The operator's resources under `/v1`: `status`, the live `stream`, `mode`, `overrides` and, on
 /// the simulated plant, `faults`.
@@ -55,17 +56,20 @@ struct OperatorRoutes {
         let (streams, token) = (services.streams, context.tokenHash ?? "")
         if let refusal = streams.open(token: token) { throw HTTPError(.tooManyRequests, message: refusal + "; close one first") }
         context.channel.pipeline.fireUserInboundEventTriggered(ConnectionGuard.StreamOpened())
-        let updates = services.loop.subscribe()
+        let (updates, end) = services.loop.subscribe()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
                 defer { streams.close(token: token) }
-                for await status in updates {
-                    let json = (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-                    try await writer.write(ByteBuffer(string: "event: status\ndata: \(json)\n\n"))
-                }
+                // A shutdown ends the stream (the server waits for open responses before the loop stops).
+                try await withGracefulShutdownHandler {
+                    for await status in updates {
+                        let json = (try? encoder.encode(status)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                        try await writer.write(ByteBuffer(string: "event: status\ndata: \(json)\n\n"))
+                    }
+                } onGracefulShutdown: { end() }
                 try await writer.finish(nil)
             })
     }

@@ -353,8 +353,8 @@ public actor ControlLoop: Service {
         if broadcaster.hasSubscribers { broadcaster.publish(status) }
     }
 
-    /// A stream of statuses, one per interval, until the subscriber goes away.
-    public nonisolated func subscribe() -> AsyncStream<ControlStatus> {
+    /// A stream of statuses, one per interval, until the subscriber goes away or calls `end`.
+    public nonisolated func subscribe() -> (updates: AsyncStream<ControlStatus>, end: @Sendable () -> Void) {
         broadcaster.subscribe()
     }
 }

@@ -8,15 +8,15 @@ final class StatusBroadcaster: Sendable {
     static let buffered = 4
     private let subscribers = Mutex<[UUID: AsyncStream<ControlStatus>.Continuation]>([:])
 
-    /// A new subscription.
-    func subscribe() -> AsyncStream<ControlStatus> {
+    /// A new subscription, and what ends it from outside (a shutdown).
+    func subscribe() -> (updates: AsyncStream<ControlStatus>, end: @Sendable () -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(of: ControlStatus.self, bufferingPolicy: .bufferingNewest(Self.buffered))
         let id = UUID()
         subscribers.withLock { $0[id] = continuation }
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
-        return stream
+        return (stream, { continuation.finish() })
     }
 
     /// Whether anyone listens.
