@@ -56,13 +56,18 @@ struct BrowserRenderTests {
         #expect(width == 1280 && height == 2400 && bytes > 50_000)
     }
 
+    /// A new database with a read token for the dashboard, in `folder` (created).
+    static func dashboardDatabase(in folder: URL) throws -> (database: String, token: String) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = folder.appendingPathComponent("ems.sqlite").path
+        return (database, try EMSStore(path: database).createToken(scope: .read, label: "browser", nowMS: 0))
+    }
+
     @Test func dashboardShowsPlantTimeMWAndCharts() async throws {
         let folder = CommandLineTests.temporaryDirectory()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("ems.sqlite").path
-        let token = try EMSStore(path: database).createToken(scope: .read, label: "browser", nowMS: 0)
-        let port = 18_000 + Int.random(in: 0..<2_000)
+        let (database, token) = try Self.dashboardDatabase(in: folder)
+        let port = RawSocket.freePort()
         // The plant clock starts at noon on a clear June day: 12:00 is the time axis's first tick,
         // and the battery charges from the PV surplus, below zero on the chart.
         let server = try ServeProcessTests.start(database: database, port: port, extra: ["--start", "2026-06-15T12:00:00-07:00"])
@@ -86,10 +91,8 @@ struct BrowserRenderTests {
     /// the service refuses is forgotten (the next visit asks for one rather than failing again).
     @Test func dashboardKeepsAURLTokenAndForgetsARefusedOne() async throws {
         let folder = CommandLineTests.temporaryDirectory()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("ems.sqlite").path
-        let token = try EMSStore(path: database).createToken(scope: .read, label: "browser", nowMS: 0)
+        let (database, token) = try Self.dashboardDatabase(in: folder)
         let port = RawSocket.freePort()
         let server = try ServeProcessTests.start(database: database, port: port)
         defer { ServeProcessTests.kill(server) }

@@ -174,7 +174,10 @@ import Testing
                 guard let socket = RawSocket.connect(port: port) else { return (nil, "") }
                 // Connection: close, so a refused stream's connection is gone once answered.
                 socket.send("GET /v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n\r\n")
-                return (socket, socket.readToEnd(timeout: .milliseconds(500)).text)
+                // A stream's head; a refusal's whole answer (its connection then closes).
+                let head = socket.readToEnd(timeout: .seconds(60), orUntil: "\r\n\r\n")
+                guard !head.closed, !head.text.hasPrefix("HTTP/1.1 200") else { return (socket, head.text) }
+                return (socket, head.text + socket.readToEnd(timeout: .seconds(60)).text)
             }
             var open: [RawSocket] = []
             defer { open.forEach { $0.close() } }

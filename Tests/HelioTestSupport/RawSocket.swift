@@ -50,8 +50,9 @@ public struct RawSocket: Sendable {
         return bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
     }
 
-    /// Reads until the peer closes or `timeout` passes; the bytes read and whether the peer closed.
-    public func readToEnd(timeout: Duration) -> (text: String, closed: Bool) {
+    /// Reads until the peer closes, `timeout` passes or (when given) `marker` has arrived; the bytes
+    /// read and whether the peer closed.
+    public func readToEnd(timeout: Duration, orUntil marker: String? = nil) -> (text: String, closed: Bool) {
         var received: [UInt8] = []
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 16_384)
@@ -62,6 +63,7 @@ public struct RawSocket: Sendable {
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
             received += buffer[0..<count]
+            if let marker, String(decoding: received, as: UTF8.self).contains(marker) { break }
         }
         return (String(decoding: received, as: UTF8.self), false)
     }

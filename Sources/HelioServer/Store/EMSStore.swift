@@ -430,13 +430,28 @@ public final class EMSStore: Sendable {
         do { return try pool.write(body) } catch { throw StoreError("database write failed: \(error)") }
     }
 
-    /// An API read on one of the pool's read-only connections, interrupted past ``readTimeLimit``.
+    /// An API read on one of the pool's read-only connections, interrupted once it has run for
+    /// ``readTimeLimit`` (the time waiting for a free connection is not counted: the pool's few
+    /// connections, each held at most that long, bound it).
     func query<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let timedOut = Atomic(false)
-        let reading = Task { [pool] in try await pool.read(body) }
+        let watch = ReadWatch()
+        let limitNS = UInt64(Self.readTimeLimit.components.seconds) * 1_000_000_000
+        let reading = Task { [pool] in
+            try await pool.read { db in
+                watch.begunNS.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+                return try body(db)
+            }
+        }
         let timer = Task {
-            try await Task.sleep(for: Self.readTimeLimit)
-            timedOut.store(true, ordering: .relaxed)
+            var waitNS = limitNS
+            while true {
+                try await Task.sleep(for: .nanoseconds(Int64(waitNS)))
+                let begun = watch.begunNS.load(ordering: .relaxed), now = DispatchTime.now().uptimeNanoseconds
+                guard begun > 0 else { continue }
+                guard begun + limitNS > now else { break }
+                waitNS = begun + limitNS - now
+            }
+            watch.timedOut.store(true, ordering: .relaxed)
             reading.cancel()
         }
         defer { timer.cancel() }
@@ -444,12 +459,18 @@ public final class EMSStore: Sendable {
             return try await withTaskCancellationHandler { try await reading.value } onCancel: { reading.cancel() }
         } catch let error as StoreError {
             throw error
-        } catch where timedOut.load(ordering: .relaxed) {
+        } catch where watch.timedOut.load(ordering: .relaxed) {
             throw StoreError(.timeLimit, "the query ran past its \(Self.readTimeLimit.components.seconds) s limit; ask for a shorter range "
                              + "or larger buckets")
         } catch {
             throw StoreError("database read failed: \(error)")
         }
+    }
+
+    /// When an API read began on its connection (monotonic ns, 0 before) and whether its time limit interrupted it.
+    private final class ReadWatch: Sendable {
+        let begunNS = Atomic<UInt64>(0)
+        let timedOut = Atomic(false)
     }
 
     /// An API write through the pool's writer.
