@@ -29,9 +29,10 @@ public struct EMSServer: Sendable {
     public let weather: WeatherForecastOverlay
 
     /// Builds the service on the simulated plant at `speed` × real time, one control interval every
-    /// `intervalSeconds`; a database with stored state resumes from it.
+    /// `intervalSeconds`, the loop under the real-time policy with `realtime` (``ControlExecutor``); a
+    /// database with stored state resumes from it.
     public static func simulated(scenario: Scenario, databasePath: String, speed: Double, intervalSeconds: Double,
-                                 wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> EMSServer {
+                                 wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000), realtime: Bool = false) throws -> EMSServer {
         let (inputs, weather) = try prepare(scenario)
         let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
@@ -39,15 +40,16 @@ public struct EMSServer: Sendable {
         let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
         let resume = try store.resume()
         let startMS = resume?.plantMS ?? wallClockMS / 1000 * 1000
-        let executor = ControlExecutor()
+        let executor = ControlExecutor(realtime: realtime)
         let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc, executor: executor)
         return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
                     simulated: plant, resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed,
                     executor: executor)
     }
 
-    /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds` of wall time.
-    public static func modbus(scenario: Scenario, databasePath: String, intervalSeconds: Double) throws -> EMSServer {
+    /// Builds the service on the scenario's `[modbus]` equipment, one interval every `intervalSeconds`
+    /// of wall time; the loop under the real-time policy with `realtime` (``ControlExecutor``).
+    public static func modbus(scenario: Scenario, databasePath: String, intervalSeconds: Double, realtime: Bool = false) throws -> EMSServer {
         guard let config = scenario.modbus else {
             throw HelioError(.scenario, "--plant modbus needs a [modbus] section with the equipment's addresses", file: scenario.source, key: "modbus")
         }
@@ -56,7 +58,7 @@ public struct EMSServer: Sendable {
         let store = try EMSStore(path: databasePath)
         weather.restore(try store.weatherForecast())
         let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
-        let executor = ControlExecutor()
+        let executor = ControlExecutor(realtime: realtime)
         let plant = ModbusPlant(config: config, executor: executor)
         return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
                     simulated: nil, resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds,

@@ -49,6 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
     var maxStreamsPerToken: Int?
     @Option(help: "Telemetry readings one token may ingest per second, sustained (bursts of ten seconds' worth).")
     var ingestRate = ServerLimits().ingestReadingsPerS
+    @Flag(help: "Run the control loop's thread under Linux's real-time round-robin policy (root or CAP_SYS_NICE), ahead of every other thread of a busy machine.")
+    var realtime = false
     @Option(help: "PEM certificate chain to serve HTTPS with (with --tls-key).")
     var tlsCert: String?
     @Option(help: "PEM private key of --tls-cert.")
@@ -82,9 +84,10 @@ struct ServeCommand: AsyncParsableCommand {
                     }
                     startMS = PlantTime(unixMinutes: stamp.utcMinutes).unixMS
                 }
-                server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval, wallClockMS: startMS)
+                server = try EMSServer.simulated(scenario: loaded, databasePath: db, speed: speed, intervalSeconds: interval, wallClockMS: startMS,
+                                                 realtime: realtime)
             case .modbus:
-                server = try EMSServer.modbus(scenario: loaded, databasePath: db, intervalSeconds: interval)
+                server = try EMSServer.modbus(scenario: loaded, databasePath: db, intervalSeconds: interval, realtime: realtime)
             }
             await server.loop.setRetention(TelemetryRetention(rawHours: rawRetentionHours, minuteDays: minuteRetentionDays, maxRows: maxTelemetryRows))
             FileDescriptorLimit.raiseToHardLimit()
@@ -93,6 +96,9 @@ struct ServeCommand: AsyncParsableCommand {
             if tls == nil && !Self.isLoopback(host) {
                 banner += "heliogrid serve: warning: listening on \(host) without TLS: bearer tokens cross the network in clear; give "
                     + "--tls-cert and --tls-key or put a TLS reverse proxy in front (docs/guide.md)\n"
+            }
+            if realtime && !server.loop.executor.isRealtime {
+                banner += "heliogrid serve: warning: --realtime refused (needs root or CAP_SYS_NICE); the control loop runs at normal priority\n"
             }
             FileHandle.standardOutput.write(Data(banner.utf8))
             do {

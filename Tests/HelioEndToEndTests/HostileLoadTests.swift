@@ -22,7 +22,9 @@ import Testing
         let port = RawSocket.freePort()
         let process = Process()
         process.executableURL = CommandLineTests.executable
-        process.arguments = ["serve", "--db", database, "--port", String(port), "--interval", "1", "--raw-retention-hours", "9600"]
+        // --realtime: the suite runs in parallel on two cores; the loop runs ahead of every normal
+        // thread where the process may (root in CI), as an operator runs a controller.
+        process.arguments = ["serve", "--db", database, "--port", String(port), "--interval", "1", "--raw-retention-hours", "9600", "--realtime"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -52,7 +54,7 @@ import Testing
             }
         }
         clients.forEach { $0.start() }
-        let commits = try await Self.watchCommits(database, for: .seconds(12))
+        let commits = try await Self.watchCommits(database, for: 12)
         stop.store(true, ordering: .relaxed)
 
         let stamps = commits.map(\.ms)
@@ -81,25 +83,45 @@ import Testing
         return tokens
     }
 
-    /// Each new decision the service commits during `duration`: its plant stamp and when a
-    /// read-only connection, polling every 20 ms, first saw it.
-    static func watchCommits(_ path: String, for duration: Duration) async throws -> [(ms: Int64, seen: ContinuousClock.Instant)] {
+    /// Each new decision the service commits during `seconds`: its plant stamp and when a read-only
+    /// connection, polling every 20 ms on a thread of its own (real-time where the process may, so a
+    /// suite busy on every core does not delay the watching), first saw it.
+    static func watchCommits(_ path: String, for seconds: Double) async throws -> [(ms: Int64, seen: ContinuousClock.Instant)] {
         var readOnly = Configuration()
         readOnly.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: readOnly)
-        var seen: [(ms: Int64, seen: ContinuousClock.Instant)] = []
-        var last = try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(ts_ms) FROM decisions") } ?? 0
-        let end = ContinuousClock.now + duration
-        while ContinuousClock.now < end {
-            let after = last
-            let new = try await queue.read { db in
-                try Int64.fetchAll(db, sql: "SELECT ts_ms FROM decisions WHERE ts_ms > ? ORDER BY ts_ms", arguments: [after])
+        let result = Mutex<Result<[(ms: Int64, seen: ContinuousClock.Instant)], any Error>>(.success([]))
+        let done = DispatchSemaphore(value: 0)
+        let watcher = Thread {
+            var parameters = sched_param()
+            parameters.sched_priority = 5
+            _ = pthread_setschedparam(pthread_self(), Int32(SCHED_RR), &parameters)
+            do {
+                var seen: [(ms: Int64, seen: ContinuousClock.Instant)] = []
+                var last = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(ts_ms) FROM decisions") } ?? 0
+                let end = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+                while ContinuousClock.now < end {
+                    let new = try queue.read { db in
+                        try Int64.fetchAll(db, sql: "SELECT ts_ms FROM decisions WHERE ts_ms > ? ORDER BY ts_ms", arguments: [last])
+                    }
+                    let now = ContinuousClock.now
+                    seen += new.map { ($0, now) }
+                    last = new.last ?? last
+                    usleep(20_000)
+                }
+                result.withLock { $0 = .success(seen) }
+            } catch {
+                result.withLock { $0 = .failure(error) }
             }
-            let now = ContinuousClock.now
-            seen += new.map { ($0, now) }
-            last = new.last ?? last
-            try await Task.sleep(for: .milliseconds(20))
+            done.signal()
         }
-        return seen
+        watcher.start()
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                done.wait()
+                continuation.resume()
+            }
+        }
+        return try result.withLock { $0 }.get()
     }
 }

@@ -18,6 +18,14 @@ public enum ServerFixture {
         TestData.phoenix(year, month, day, hour: hour)
     }
 
+    /// The limits of the test servers: the defaults with connection timeouts of an hour, so a test
+    /// client on a machine busy with the whole suite is never cut off between its requests.
+    public static let limits: ServerLimits = {
+        var limits = ServerLimits()
+        (limits.idleTimeoutS, limits.headerTimeoutS, limits.bodyTimeoutS) = (3_600, 3_600, 3_600)
+        return limits
+    }()
+
     /// A server on the simulated plant, one plant minute per interval.
     public static func server(_ scenario: Scenario = TestData.defaultScenario, path: String, at wallMS: Int64, interval: Double = 0.05) throws -> EMSServer {
         try EMSServer.simulated(scenario: scenario, databasePath: path, speed: 60 / interval, intervalSeconds: interval, wallClockMS: wallMS)

@@ -32,7 +32,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1), interval: 600)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
-        var limits = ServerLimits()
+        var limits = ServerFixture.limits
         limits.ingestReadingsPerS = 1   // a burst of 1,000 readings, then one a second
         try await server.application(port: 0, limits: limits).test(.live) { client in
             let now = await server.plant.plantTimeMS()
@@ -74,7 +74,7 @@ import Testing
             TelemetryEntry(source: "simulated", resolutionS: 1, reading: PlantTelemetry(
                 timestampMS: ms, loadKW: 1, pvAvailableKW: 0, pvKW: 0, batteryKW: 1, soc: 0.5, dieselKW: 0, dieselUnits: 0, gridKW: 0, unservedKW: 0))
         })
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let deep = try await API.get(client, "/v1/telemetry?from=0&offset=100001", token: read)
             #expect(deep.status == .badRequest && API.message(deep).contains("page on with from="))
             let fine = try await API.get(client, "/v1/telemetry?from=0&bucket_s=1", token: read)
@@ -104,7 +104,7 @@ import Testing
         @Sendable func job(_ id: String, deadline: String = "2026-07-16T01:00:00-07:00", gpus: String = "8", hours: String = "1") -> String {
             #"{"id": \#(id), "gpus": \#(gpus), "hours": \#(hours), "deadline": "\#(deadline)"}"#
         }
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             for id in ["a", "b", "x:y"] {
                 #expect(try await API.send(client, "/v1/jobs", .post, token: control, json: job("\"\(id)\"")).status == .created)
             }
@@ -166,7 +166,7 @@ import Testing
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1), interval: 600)
         let tokens = try (0..<3).map { _ in try server.store.createToken(scope: .read, label: "stream", nowMS: 0) }
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
-        var limits = ServerLimits()
+        var limits = ServerFixture.limits
         (limits.maxConnections, limits.maxStreams, limits.maxStreamsPerToken) = (16, 8, 4)
         try await server.application(port: 0, limits: limits).test(.live) { client in
             let port = try #require(client.port)

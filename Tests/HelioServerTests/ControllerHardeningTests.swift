@@ -152,7 +152,7 @@ import Testing
         let read = try server.store.createToken(scope: .read, label: "dashboard", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "scada", nowMS: 0)
         await server.loop.tick()
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let get = try await client.execute(uri: "/openapi.json", method: .get)
             let head = try await client.execute(uri: "/openapi.json", method: .head)
             #expect(head.status == .ok && head.body.readableBytes == 0 && head.headers[.contentLength] == String(get.body.readableBytes))

@@ -88,7 +88,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 7, 15, hour: 10), interval: 600)
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             #expect(try await ServerFixture.waitUntil { server.loop.status().ticks >= 1 })
             let budget = try ServerAPITests.object(try await ServerAPITests.get(client, "/v1/power-budget?hours=12", token: read))
             let rows = try #require(budget["hours"] as? [[String: Any]])

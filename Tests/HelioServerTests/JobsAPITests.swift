@@ -36,7 +36,7 @@ import Testing
         let server = try ServerFixture.server(path: path, at: now, interval: 600)
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let before = try API.object(try await API.get(client, "/v1/power-budget?hours=48", token: read))
             let headroom = try #require(before["headroom"] as? [[String: Any]]).map { $0["flexible_headroom_it_kw"] as? Double ?? -1 }
             let deadline = "2026-07-16T01:00:00-07:00"
@@ -136,7 +136,7 @@ import Testing
         let server = try ServerFixture.server(scenario, path: path, at: now, interval: 600)
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             #expect(try await ServerFixture.waitUntil { await server.loop.mpcReplans > 0 })
             let budget = try API.object(try await API.get(client, "/v1/power-budget?hours=48", token: read))
             let rows = try #require(budget["hours"] as? [[String: Any]])

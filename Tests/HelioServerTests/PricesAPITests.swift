@@ -22,7 +22,7 @@ import Testing
         let now = ServerFixture.phoenix(2026, 7, 15, hour: 15) + 1_800_000
         let server = try ServerFixture.server(scenario, path: path, at: now, interval: 600)
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let response = try await API.get(client, "/v1/prices?hours=6", token: read)
             #expect(response.status == .ok, "\(API.message(response))")
             let body = try API.object(response)
@@ -37,7 +37,7 @@ import Testing
         defer { ServerFixture.remove(plainPath) }
         let plain = try ServerFixture.server(path: plainPath, at: now, interval: 600)
         let token = try plain.store.createToken(scope: .read, label: "test", nowMS: 0)
-        try await plain.application(port: 0).test(.live) { client in
+        try await plain.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let response = try await API.get(client, "/v1/prices", token: token)
             #expect(response.status == .notFound)
         }
@@ -55,7 +55,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let start = ServerFixture.phoenix(2026, 7, 15, hour: 10)
         let server = try EMSServer.simulated(scenario: rule, databasePath: path, speed: 4800, intervalSeconds: 0.05, wallClockMS: start)
-        try await server.application(port: 0).test(.live) { _ in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { _ in
             var cheap: PlantSetpoints?, dear: PlantSetpoints?
             #expect(try await ServerFixture.waitUntil {
                 let status = server.loop.status()

@@ -197,7 +197,7 @@ import Testing
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
         #expect(try server.store.count("tokens") == 2)
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             #expect(try await Self.get(client, "/", token: nil).status == .ok)
             #expect(try await Self.get(client, "/metrics", token: nil).status == .ok)
             let openAPI = try await Self.get(client, "/openapi.json", token: nil)
@@ -239,7 +239,7 @@ import Testing
             let items = bodies.map { $0.dropFirst("{\"readings\": [".count).dropLast(2) }
             return "{" + (resolution.map { "\"resolution_s\": \($0), " } ?? "") + "\"readings\": [" + items.joined(separator: ", ") + "]}"
         }
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let cases: [(String, HTTPResponse.Status, String)] = [
                 (reading(), .created, "accepted"),
                 (reading("soc", "1.5"), .unprocessableContent, "readings[0].soc"),
@@ -303,7 +303,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 1, 15, hour: 1), interval: 0.02)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             #expect(try await ServerFixture.waitUntil { try server.store.count("ledger") >= 10 })
             let now = await server.plant.plantTimeMS()
             let created = try await Self.send(client, "/v1/overrides", .post, token: control, json: #"{"diesel_units": 3, "expires_ms": \#(now + 3_600_000)}"#)

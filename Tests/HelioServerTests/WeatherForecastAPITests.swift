@@ -42,7 +42,7 @@ import Testing
             let server = try ServerFixture.server(path: path, at: ServerFixture.phoenix(2026, 6, 21, hour: 6), interval: 0.05)
             let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
             let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)
-            try await server.application(port: 0).test(.live) { client in
+            try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
                 let hourMS = await server.plant.plantTimeMS() / 3_600_000 * 3_600_000
                 let csv = Self.cloudyForecast(fromHourMS: hourMS)
                 #expect(try await Self.put(client, token: read, body: csv, type: "text/csv").status == .forbidden)
@@ -91,7 +91,7 @@ import Testing
              "hourly": {"time": ["2026-06-21T07:00"], "shortwave_radiation": [100], "direct_normal_irradiance": [200],
                         "diffuse_radiation": [50], "temperature_2m": [30], "wind_speed_10m": [10]}}
             """
-        try await server.application(port: 0).test(.live) { client in
+        try await server.application(port: 0, limits: ServerFixture.limits).test(.live) { client in
             let refused = try await Self.put(client, token: control, body: body, type: "application/json")
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("km from the site"))
         }

@@ -25,7 +25,7 @@ public actor ControlLoop: Service {
     let metrics: ServiceMetrics
     let validator: TelemetryValidator
     /// The thread the loop runs on.
-    nonisolated let executor: ControlExecutor
+    public nonisolated let executor: ControlExecutor
     /// Wall seconds between intervals.
     public let intervalSeconds: Double
     /// Plant seconds per interval (interval × speed for an accelerated simulated plant).
