@@ -12,10 +12,11 @@ import Synchronization
 /// ledger row, alarm changes and resume point — is one transaction, so a killed process loses no
 /// committed interval. Schema changes are versioned migrations.
 ///
-/// Two kinds of access never wait on each other: the control loop writes through a connection of
-/// its own (``commit(_:closing:resume:)``, a short lock wait), the API reads through the pool's
-/// read-only connections with a time limit (``readTimeLimit``) and writes through the pool's writer,
-/// both asynchronously, off Swift's cooperative threads.
+/// Kinds of access never wait on each other: the control loop writes through a connection of its
+/// own (``commit(_:closing:resume:)``, a short lock wait), token lookups read through one of their
+/// own, and the API reads through the pool's read-only connections with a time limit
+/// (``readTimeLimit``) and writes through the pool's writer, all asynchronously, off Swift's
+/// cooperative threads.
 public final class EMSStore: Sendable {
     /// How long an API read may run before it is interrupted (answered 503).
     public static let readTimeLimit = Duration.seconds(2)
@@ -25,6 +26,9 @@ public final class EMSStore: Sendable {
     let pool: DatabasePool
     /// The control loop's own connection.
     let control: DatabaseQueue
+    /// A read-only connection for token lookups alone, so authenticating a request never waits
+    /// behind the pool's connections busy with long reads.
+    let tokenReader: DatabaseQueue
     /// The database file.
     public let path: String
 
@@ -47,6 +51,9 @@ public final class EMSStore: Sendable {
             var controlConfiguration = Configuration()
             controlConfiguration.busyMode = .timeout(Self.controlLockWaitS)
             control = try DatabaseQueue(path: path, configuration: controlConfiguration)
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            tokenReader = try DatabaseQueue(path: path, configuration: readOnly)
         } catch {
             throw StoreError("cannot open database \(path): \(error)")
         }
@@ -410,8 +417,10 @@ public final class EMSStore: Sendable {
     /// The scope of `token`, or `nil` when unknown.
     public func scope(ofToken token: String) async throws -> TokenScope? {
         let hash = Self.hash(token)
-        return try await query { db in
-            try TokenRecord.filter(sql: "hash = ?", arguments: [hash]).fetchOne(db)?.scope
+        do {
+            return try await tokenReader.read { db in try TokenRecord.filter(sql: "hash = ?", arguments: [hash]).fetchOne(db)?.scope }
+        } catch {
+            throw StoreError("database read failed: \(error)")
         }
     }
 
