@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     var bodyTimeout = ServerLimits().bodyTimeoutS
     @Option(help: "Connections held at once; at the cap a new one closes the longest-idle one, else the oldest live stream.")
     var maxConnections = ServerLimits().maxConnections
-    @Option(help: "Live streams held at once (default: 256, at most a quarter of --max-connections).")
+    @Option(help: "Live streams held at once (default: 256, or a quarter of --max-connections if less; at most half of it).")
     var maxStreams: Int?
     @Option(help: "Live streams one token may hold at once (default: 16, at most --max-streams).")
     var maxStreamsPerToken: Int?

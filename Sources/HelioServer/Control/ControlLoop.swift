@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// Nothing a client does can hold up an interval: the loop runs on a thread of its own
 /// (``ControlExecutor``), writes through a database connection of its own with a short lock wait
-/// (``EMSStore/commit(_:resume:)``), keeps the records a failed commit could not store and stores
+/// (``EMSStore/commit(_:closing:resume:)``), keeps the records a failed commit could not store and stores
 /// them with the next interval that can (setpoints are written either way), publishes its status
 /// as a snapshot the API reads without waiting on the loop, and leaves retention to a task of its own.
 public actor ControlLoop: Service {

@@ -1,7 +1,7 @@
 /// What one control interval stores, in one transaction with the resume point: its reading (when
 /// read), decision, ledger row (when metered) and the alarm changes it decided, stamped at the
 /// decision's time. The loop keeps the records a failed commit could not store and commits them
-/// with the next interval (``EMSStore/commit(_:resume:)``), so a storage outage leaves no gap.
+/// with the next interval (``EMSStore/commit(_:closing:resume:)``), so a storage outage leaves no gap.
 public struct IntervalRecord: Sendable, Equatable {
     /// The reading, as stored.
     public var telemetry: TelemetryEntry?
