@@ -11,7 +11,8 @@ import HelioStudy
 /// rebuilds the single-process run's outcomes exactly.
 public enum SizingFiles {
     /// Every file name a sizing run or shard writes.
-    public static let fileNames = ["designs.csv", "pareto.csv", "best.toml", "size.json", "size.html", "shard.json", "scenario.toml"]
+    public static let fileNames = ["designs.csv", "pareto.csv", "best.toml", "size.json", "size.html", "shard.json", "scenario.toml",
+                                   ScenarioDesignText.inputsFolder]
 
     static let designColumns = ["pv_kw", "battery_kwh", "battery_kw", "diesel_units", "diesel_unit_kw", "npc", "lcoe", "capex",
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",

@@ -20,15 +20,32 @@ public enum SizingRun {
             try folder.write(Array(SizingHTML(study: study, result: result, reference: reference).render().utf8), name: "size.html")
             if let best = result.best {
                 let d = outcomes[best].design
-                let text = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
-                                                       dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
+                let (text, inputs) = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
+                                                                 dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
                 try folder.write(Array(text.utf8), name: "best.toml")
+                try copy(inputs, into: folder)
             }
             try folder.commit()
         }
         try CommandOutput.show(asJSON: json, json: { try SizingFiles.summaryJSON(study: study, result: result, reference: reference, seconds: seconds, shards: shards) },
                                text: { SizingHTML.terminal(study: study, result: result, reference: reference, seconds: seconds) },
                                written: out.map { "wrote \($0)/designs.csv, pareto.csv, size.json, size.html\(result.best == nil ? "" : " and best.toml")" })
+    }
+
+    /// Copies `best.toml`'s input files into its `inputs` folder, so the output folder runs anywhere.
+    private static func copy(_ inputs: [(path: String, name: String)], into folder: OutputFolder) throws {
+        guard !inputs.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder.path(ScenarioDesignText.inputsFolder), withIntermediateDirectories: true)
+        } catch {
+            throw HelioError(.output, "cannot create the inputs folder: \(error.localizedDescription)", file: folder.directory)
+        }
+        for input in inputs {
+            guard let data = FileManager.default.contents(atPath: input.path) else {
+                throw HelioError(.io, "cannot read the input file to copy beside best.toml", file: input.path)
+            }
+            try folder.write([UInt8](data), name: ScenarioDesignText.inputsFolder + "/" + input.name)
+        }
     }
 
     /// Writes shard `index` of `count` of `study` into `out`: its designs' `outcomes` (designs.csv), the

@@ -29,6 +29,13 @@ import Testing
             let a = try Data(contentsOf: root.appendingPathComponent("whole/\(file)")), b = try Data(contentsOf: root.appendingPathComponent("merged/\(file)"))
             #expect(a == b, "\(file) differs")
         }
+        // The output folder runs anywhere: moved, its best.toml finds its inputs beside it.
+        let moved = root.appendingPathComponent("elsewhere/moved")
+        try FileManager.default.createDirectory(at: moved.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: root.appendingPathComponent("whole"), to: moved)
+        let rerun = try CommandLineTests.run(["simulate", moved.appendingPathComponent("best.toml").path])
+        #expect(rerun.status == 0 && FileManager.default.fileExists(atPath: moved.appendingPathComponent("inputs").path), "\(rerun.stderr)")
+        try FileManager.default.moveItem(at: moved, to: root.appendingPathComponent("whole"))
         func summary(_ folder: String) throws -> NSDictionary {
             var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("\(folder)/size.json"))) as? [String: Any])
             object["timing"] = nil

@@ -47,72 +47,83 @@ import HelioServer
     @Test func agentKeepsSteeringWhateverAJobOrTheEMSDoes() async throws {
         let ems = FakeEMS(), slurm = try FakeSlurm()
         let deadline = "2026-07-16T06:00:00-07:00"
-        @Sendable func pending(_ id: String, _ comment: String? = nil) -> (id: String, state: String, reason: String, comment: String) {
+        @Sendable func pending(_ id: String, _ comment: String?) -> (id: String, state: String, reason: String, comment: String) {
             (id, "PENDING", "Priority", comment ?? "gpus=8;hours=1;deadline=\(deadline)")
         }
         let app = Application(router: ems.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let http = HTTPClient(eventLoopGroupProvider: .singleton)
-            func agent(port: Int) -> SlurmAgent {
-                SlurmAgent(ems: EMSClient(baseURL: "http://127.0.0.1:\(port)", token: "t", client: http, timeout: .seconds(10)),
-                           queue: SlurmQueue(partition: "flex", binDirectory: slurm.directory), capCommand: [slurm.capCommand, "-pl"],
-                           gpuWatts: 700, minGPUWatts: 200)
+            do {
+                try await Self.steer(client: client, http: http, ems: ems, slurm: slurm, pending: pending)
+            } catch {
+                try await http.shutdown()   // a client not shut down traps in its deinit
+                throw error
             }
-            var steering = agent(port: try #require(client.port))
-            // 1. An unreadable comment ahead of a valid job.
-            var queue = [pending("1", "gpus=eight;hours=1"), pending("2")]
-            try slurm.setQueue(queue)
-            ems.answer("place 2", 201, try FakeEMS.plan("2", startInMS: 3_600_000, cap: 1))
-            ems.answer("plan 2", 200, try FakeEMS.plan("2", startInMS: 3_600_000, cap: 1))
-            try await steering.pass()
-            #expect(try slurm.takeLog() == ["scontrol hold 2"])
-            #expect(steering.jobs.keys.sorted() == ["2"])
-            try await steering.pass()
-            #expect(try slurm.takeLog().isEmpty, "the unreadable job is not tried again; job 2 waits for its start")
-            // 2. The EMS refuses a job.
-            queue.append(pending("3"))
-            try slurm.setQueue(queue)
-            ems.answer("place 3", 422, #"{"error": {"message": "deadline: the job cannot finish by it if it starts now"}}"#)
-            try await steering.pass()
-            #expect(try slurm.takeLog() == ["scontrol hold 3", "scontrol release 3"])
-            // 3. The EMS failing, answering garbage, overloaded, or down: Slurm is left alone.
-            for (status, body) in [(500, "internal error"), (200, "<html>not the API</html>"), (503, "")] {
-                ems.answer("status", status, body)
-                await #expect(throws: SlurmAgentError.self) { try await steering.pass() }
-                #expect(try slurm.takeLog().isEmpty)
-            }
-            var down = agent(port: RawSocket.freePort())
-            await #expect(throws: SlurmAgentError.self) { try await down.pass() }
-            #expect(try slurm.takeLog().isEmpty)
-            ems.answer("status", 200, #"{"timestamp_ms": \#(FakeEMS.nowMS)}"#)
-            // 4. Caps outside the GPU's limits, on new jobs and on a running one.
-            for (id, cap) in [("4", 1e308), ("5", 1e17), ("6", -1.0)] {
-                queue.append(pending(id))
-                ems.answer("place \(id)", 201, try FakeEMS.plan(id, startInMS: 0, cap: cap))
-            }
-            try slurm.setQueue(queue)
-            try await steering.pass()
-            #expect(try slurm.takeLog() == ["scontrol hold 4", "scontrol release 4", "scontrol hold 5", "scontrol release 5",
-                                           "scontrol hold 6", "scontrol release 6"])
-            ems.answer("plan 2", 200, try FakeEMS.plan("2", startInMS: -60_000, cap: 0.7))
-            try await steering.pass()
-            #expect(try slurm.takeLog() == ["scontrol release 2"])
-            queue[1] = ("2", "RUNNING", "None", queue[1].comment)
-            try slurm.setQueue(queue)
-            try await steering.pass()
-            #expect(try slurm.takeLog() == ["cap -pl 490"], "70 % of 700 W")
-            for cap in [1e308, 1e17, -1.0] {
-                ems.answer("plan 2", 200, try FakeEMS.plan("2", startInMS: -60_000, cap: cap))
-                try await steering.pass()
-                #expect(try slurm.takeLog().isEmpty)
-            }
-            // 5. A job the EMS no longer knows is forgotten.
-            ems.answer("plan 2", 404, #"{"error": {"message": "no job '2'"}}"#)
-            try await steering.pass()
-            #expect(steering.jobs["2"] == nil)
-            #expect(try slurm.takeLog().isEmpty)
             try await http.shutdown()
         }
+    }
+
+    /// The cases of ``agentKeepsSteeringWhateverAJobOrTheEMSDoes()`` against the fake EMS `client` serves.
+    static func steer(client: some TestClientProtocol, http: HTTPClient, ems: FakeEMS, slurm: FakeSlurm,
+                      pending: @Sendable (String, String?) -> (id: String, state: String, reason: String, comment: String)) async throws {
+        func agent(port: Int) -> SlurmAgent {
+            SlurmAgent(ems: EMSClient(baseURL: "http://127.0.0.1:\(port)", token: "t", client: http, timeout: .seconds(60)),
+                       queue: SlurmQueue(partition: "flex", binDirectory: slurm.directory), capCommand: [slurm.capCommand, "-pl"],
+                       gpuWatts: 700, minGPUWatts: 200)
+        }
+        var steering = agent(port: try #require(client.port))
+        // 1. An unreadable comment ahead of a valid job.
+        var queue = [pending("1", "gpus=eight;hours=1"), pending("2", nil)]
+        try slurm.setQueue(queue)
+        ems.answer("place 2", 201, try FakeEMS.plan("2", startInMS: 3_600_000, cap: 1))
+        ems.answer("plan 2", 200, try FakeEMS.plan("2", startInMS: 3_600_000, cap: 1))
+        try await steering.pass()
+        #expect(try slurm.takeLog() == ["scontrol hold 2"])
+        #expect(steering.jobs.keys.sorted() == ["2"])
+        try await steering.pass()
+        #expect(try slurm.takeLog().isEmpty, "the unreadable job is not tried again; job 2 waits for its start")
+        // 2. The EMS refuses a job.
+        queue.append(pending("3", nil))
+        try slurm.setQueue(queue)
+        ems.answer("place 3", 422, #"{"error": {"message": "deadline: the job cannot finish by it if it starts now"}}"#)
+        try await steering.pass()
+        #expect(try slurm.takeLog() == ["scontrol hold 3", "scontrol release 3"])
+        // 3. The EMS failing, answering garbage, overloaded, or down: Slurm is left alone.
+        for (status, body) in [(500, "internal error"), (200, "<html>not the API</html>"), (503, "")] {
+            ems.answer("status", status, body)
+            await #expect(throws: SlurmAgentError.self) { try await steering.pass() }
+            #expect(try slurm.takeLog().isEmpty)
+        }
+        var down = agent(port: RawSocket.freePort())
+        await #expect(throws: SlurmAgentError.self) { try await down.pass() }
+        #expect(try slurm.takeLog().isEmpty)
+        ems.answer("status", 200, #"{"timestamp_ms": \#(FakeEMS.nowMS)}"#)
+        // 4. Caps outside the GPU's limits, on new jobs and on a running one.
+        for (id, cap) in [("4", 1e308), ("5", 1e17), ("6", -1.0)] {
+            queue.append(pending(id, nil))
+            ems.answer("place \(id)", 201, try FakeEMS.plan(id, startInMS: 0, cap: cap))
+        }
+        try slurm.setQueue(queue)
+        try await steering.pass()
+        #expect(try slurm.takeLog() == ["scontrol hold 4", "scontrol release 4", "scontrol hold 5", "scontrol release 5",
+                                       "scontrol hold 6", "scontrol release 6"])
+        ems.answer("plan 2", 200, try FakeEMS.plan("2", startInMS: -60_000, cap: 0.7))
+        try await steering.pass()
+        #expect(try slurm.takeLog() == ["scontrol release 2"])
+        queue[1] = ("2", "RUNNING", "None", queue[1].comment)
+        try slurm.setQueue(queue)
+        try await steering.pass()
+        #expect(try slurm.takeLog() == ["cap -pl 490"], "70 % of 700 W")
+        for cap in [1e308, 1e17, -1.0] {
+            ems.answer("plan 2", 200, try FakeEMS.plan("2", startInMS: -60_000, cap: cap))
+            try await steering.pass()
+            #expect(try slurm.takeLog().isEmpty)
+        }
+        // 5. A job the EMS no longer knows is forgotten.
+        ems.answer("plan 2", 404, #"{"error": {"message": "no job '2'"}}"#)
+        try await steering.pass()
+        #expect(steering.jobs["2"] == nil)
+        #expect(try slurm.takeLog().isEmpty)
     }
 
     /// Failed passes back off exponentially from the interval, to at most a minute (or the interval if longer).

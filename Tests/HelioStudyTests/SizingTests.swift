@@ -93,9 +93,16 @@ import HelioOptimize
         #expect(bound.objective < outcomes[best].npc && (60000...80000).contains(bound.pvKW) && bound.dieselUnits >= 9)
         #expect(bound.intensityGPerKWh <= 100 + 1e-6)
         let d = outcomes[best].design
-        let text = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
-                                               dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
-        let written = try ScenarioLoader.parse(text: text, file: "best.toml", baseDirectory: "/nonexistent")
+        let (text, inputs) = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
+                                                         dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
+        // The weather file is named beside best.toml, in its inputs folder; the study's strategy is kept.
+        #expect(inputs.map(\.name) == [URL(fileURLWithPath: study.scenario.site.weatherPath).lastPathComponent])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("best-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: inputs[0].path, toPath: folder.appendingPathComponent("inputs/\(inputs[0].name)").path)
+        let written = try ScenarioLoader.parse(text: text, file: "best.toml", baseDirectory: folder.path)
+        #expect(written.dispatch.strategy == study.scenario.dispatch.strategy && text.contains("inputs/\(inputs[0].name)"))
         #expect(written.size == nil && written.pv?.dcKW == d.pvKW && written.battery?.energyKWh == d.batteryKWh && written.diesel?.units == d.dieselUnits)
         let rerun = try CampusRun.run(written, recordSeries: false)
         #expect(abs(LifetimeEconomics(result: rerun).npc / outcomes[best].npc - 1) < 1e-9)

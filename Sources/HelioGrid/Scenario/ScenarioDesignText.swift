@@ -2,9 +2,14 @@ import Foundation
 import TOMLKit
 
 /// A scenario file rewritten for one design of a sizing study (`best.toml`): the plant's sizes set,
-/// a component sized 0 removed, the `[size]` section dropped, and every file path made absolute so
-/// the file runs as-is from any folder. Everything else is the original file's.
+/// a component sized 0 removed, the `[size]` section dropped, the study's dispatch strategy set, and
+/// every input file named by a path relative to the written file (``inputsFolder``), where the
+/// input files are copied, so the folder runs as-is on any machine. Everything else is the
+/// original file's.
 public enum ScenarioDesignText {
+    /// The folder beside `best.toml` its input files are copied into.
+    public static let inputsFolder = "inputs"
+
     /// Keys holding file paths, by table.
     static let pathKeys: [(table: String, key: String)] = [
         ("site", "weather"), ("load", "csv"), ("pv", "production_csv"), ("grid", "carbon_csv"), ("grid", "instruments_csv"),
@@ -15,15 +20,26 @@ public enum ScenarioDesignText {
         try rewritten(scenario) { _ in }
     }
 
-    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW).
+    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW) and its dispatch strategy,
+    /// each input file named `inputs/<name>`; and the input files to copy there (absolute path, name).
     public static func text(of scenario: Scenario, pvKW: Double, batteryKWh: Double, batteryKW: Double,
-                            dieselUnits: Int, dieselUnitKW: Double) throws -> String {
-        try rewritten(scenario) { table in
+                            dieselUnits: Int, dieselUnitKW: Double) throws -> (text: String, inputs: [(path: String, name: String)]) {
+        var inputs: [(path: String, name: String)] = []
+        let text = try rewritten(scenario) { table in
+            for (tableName, key) in pathKeys {
+                guard let section = table[tableName]?.table, let path = section[key]?.string else { continue }
+                let file = URL(fileURLWithPath: path).lastPathComponent
+                let name = inputs.contains { $0.name == file } ? "\(tableName)-\(key)-\(file)" : file
+                inputs.append((path, name))
+                section[key] = inputsFolder + "/" + name
+            }
             table.remove(at: "size")
+            set(table, "dispatch", present: true) { $0["strategy"] = scenario.dispatch.strategy.rawValue }
             set(table, "pv", present: pvKW > 0) { $0["dc_kw"] = pvKW }
             set(table, "battery", present: batteryKWh > 0 && batteryKW > 0) { $0["energy_kwh"] = batteryKWh; $0["power_kw"] = batteryKW }
             set(table, "diesel", present: dieselUnits > 0) { $0["units"] = dieselUnits; $0["unit_kw"] = dieselUnitKW }
         }
+        return (text, inputs)
     }
 
     /// The file re-read, paths made absolute, then `change`d, written back.
