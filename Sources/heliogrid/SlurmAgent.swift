@@ -76,8 +76,8 @@ struct SlurmAgent {
     }
 
     /// Holds a new pending job and places it with the EMS. A comment that cannot be read, an EMS
-    /// refusal or a plan outside the GPU's limits leaves the job as it was (skipped); the EMS
-    /// unavailable takes the hold off again and ends the pass.
+    /// refusal or a plan outside the GPU's limits leaves the job as it was (skipped); any other
+    /// failure (the EMS unavailable, the token refused) takes the hold off again and ends the pass.
     private mutating func take(_ job: SlurmQueue.Job) async throws {
         let request: JobRequest
         do {
@@ -91,9 +91,10 @@ struct SlurmAgent {
         do {
             plan = try await ems.place(request)
             try check(plan)
-        } catch let error as SlurmAgentError {
+        } catch {
+            // Whatever went wrong (a refusal, the EMS unavailable, the token refused), the agent's hold comes off.
             if holding { try queue.release(job.id) }
-            guard case let .refused(reason) = error else { throw error }
+            guard case let .refused(reason) = error as? SlurmAgentError else { throw error }
             return skip(job, because: reason)
         }
         plantMS = max(plantMS, plan.nowMS)
