@@ -121,7 +121,7 @@ let package = Package(
         ),
         .target(
             name: "HelioServerTestSupport",
-            dependencies: ["HelioGrid", "HelioServer", "HelioTestSupport"],
+            dependencies: ["HelioGrid", "HelioServer", "HelioTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/HelioServerTestSupport",
             swiftSettings: strictSettings
         ),

@@ -72,14 +72,7 @@ import Testing
     static func seed(_ path: String, beforeMS: Int64) throws -> (read: String, control: String) {
         let store = try EMSStore(path: path)
         let tokens = (try store.createToken(scope: .read, label: "hostile", nowMS: 0), try store.createToken(scope: .control, label: "hostile", nowMS: 0))
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: """
-                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-                INSERT INTO telemetry(source, resolution_s, ts_ms, load_kw, pv_available_kw, pv_kw, battery_kw, soc, diesel_kw, diesel_units,
-                  grid_kw, unserved_kw, battery_online)
-                SELECT 'api', 1, ? - 600000 + i * 600000 / ?, 14000, 0, 0, 14000, 0.5, 0, 0, 0, 0, 1 FROM n
-                """, arguments: [seededRows, beforeMS, seededRows])
-        }
+        try ServerFixture.seedReadings(path, count: seededRows, firstMS: beforeMS - 600_000, spanMS: 600_000)
         return tokens
     }
 

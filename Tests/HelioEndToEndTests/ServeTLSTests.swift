@@ -29,11 +29,7 @@ import Testing
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
         defer { watchdog.cancel() }
-        return await Task.detached {
-            var bytes: [UInt8] = []
-            while let byte = handle.readData(ofLength: 1).first, byte != UInt8(ascii: "\n") { bytes.append(byte) }
-            return String(decoding: bytes, as: UTF8.self)
-        }.value
+        return await Task.detached { FixtureScript.readLine(from: handle) ?? "" }.value
     }
 
     @Test func httpsWithTheGivenCertificateAndTheBannerAtOnce() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HelioGrid
 import HelioServer
 import HelioTestSupport
@@ -29,6 +30,19 @@ public enum ServerFixture {
     /// A server on the simulated plant, one plant minute per interval.
     public static func server(_ scenario: Scenario = TestData.defaultScenario, path: String, at wallMS: Int64, interval: Double = 0.05) throws -> EMSServer {
         try EMSServer.simulated(scenario: scenario, databasePath: path, speed: 60 / interval, intervalSeconds: interval, wallClockMS: wallMS)
+    }
+
+    /// Writes `count` pushed readings (source `api`, load carried by the battery) straight into the
+    /// database at `path`, stamped evenly over `spanMS` from `firstMS`: rows for reads to scan.
+    public static func seedReadings(_ path: String, count: Int, firstMS: Int64, spanMS: Int64) throws {
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+                INSERT INTO telemetry(source, resolution_s, ts_ms, load_kw, pv_available_kw, pv_kw, battery_kw, soc, diesel_kw, diesel_units,
+                  grid_kw, unserved_kw, battery_online)
+                SELECT 'api', 1, ? + i * ? / ?, 1, 0, 0, 1, 0.5, 0, 0, 0, 0, 1 FROM n
+                """, arguments: [count, firstMS, spanMS, count])
+        }
     }
 
     /// Every stored reading balances: PV + battery + gensets + grid + unserved = load.

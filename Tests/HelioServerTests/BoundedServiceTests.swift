@@ -83,14 +83,7 @@ import Testing
             #expect(try await API.get(client, "/v1/telemetry?from=0x10", token: read).status == .badRequest)
         }
         // More readings in range than one query aggregates.
-        try await DatabaseQueue(path: path).write { db in
-            try db.execute(sql: """
-                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-                INSERT INTO telemetry(source, resolution_s, ts_ms, load_kw, pv_available_kw, pv_kw, battery_kw, soc, diesel_kw, diesel_units,
-                  grid_kw, unserved_kw, battery_online)
-                SELECT 'api', 1, ? + i, 1, 0, 0, 1, 0.5, 0, 0, 0, 0, 1 FROM n
-                """, arguments: [EMSStore.maxScannedRows, now - 900_000])
-        }
+        try ServerFixture.seedReadings(path, count: EMSStore.maxScannedRows + 1, firstMS: now - 900_000, spanMS: Int64(EMSStore.maxScannedRows + 1))
         await #expect { try await server.store.telemetryMeans(fromMS: 0, toMS: now, bucketS: 3600, limit: 10, offset: 0) } throws: { error in
             (error as? StoreError)?.kind == .tooLarge
         }

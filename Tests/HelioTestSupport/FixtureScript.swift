@@ -56,7 +56,8 @@ public final class FixtureScript: Sendable {
         process.waitUntilExit()
     }
 
-    private static func readLine(from handle: FileHandle) -> String? {
+    /// The next line read from `handle` (without its newline), or `nil` at the end with nothing read.
+    public static func readLine(from handle: FileHandle) -> String? {
         var bytes: [UInt8] = []
         while true {
             let chunk = handle.readData(ofLength: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import HelioGrid
 import Synchronization
 
 /// Telemetry ingest per token as a token bucket (the classic traffic-shaping form, RFC 2697's
@@ -22,9 +23,7 @@ final class IngestRateLimiter: Sendable {
     func take(_ count: Int, token: String, now: ContinuousClock.Instant = .now) -> Double? {
         state.withLock { state in
             var bucket = state.buckets[token] ?? Bucket(readings: state.burst, at: now)
-            let elapsed = now - bucket.at
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            bucket.readings = min(state.burst, bucket.readings + seconds * state.rate)
+            bucket.readings = min(state.burst, bucket.readings + (now - bucket.at).milliseconds / 1000 * state.rate)
             bucket.at = now
             defer { state.buckets[token] = bucket }
             guard Double(count) <= bucket.readings else { return (Double(count) - bucket.readings) / state.rate }

@@ -35,7 +35,7 @@ struct TimeRangeQuery {
 
     /// An RFC 3339 time with offset, or Unix milliseconds.
     static func time(_ text: String, name: String) throws -> Int64 {
-        if text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {
+        if !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
             guard let milliseconds = Int64(text) else { throw HTTPError(.badRequest, message: "\(name): \(text) ms is out of range") }
             return milliseconds
         }

@@ -257,9 +257,12 @@ public final class EMSStore: Sendable {
             }
             let span = try Row.fetchOne(db, sql: "SELECT MIN(ts_ms) AS first, MAX(ts_ms) AS last FROM telemetry WHERE ts_ms >= ? AND ts_ms < ?",
                                         arguments: [fromMS, toMS])
-            if let first: Int64 = span?["first"], let last: Int64 = span?["last"], (last - first) / Int64(bucketS * 1000) + 1 > Self.maxBuckets {
-                throw StoreError(.tooLarge, "bucket_s: the readings from–to span \((last - first) / Int64(bucketS * 1000) + 1) buckets of "
-                                 + "\(bucketS) s; at most \(Self.maxBuckets) (ask for a shorter range or larger buckets)")
+            if let first: Int64 = span?["first"], let last: Int64 = span?["last"] {
+                let buckets = (last - first) / Int64(bucketS * 1000) + 1
+                guard buckets <= Self.maxBuckets else {
+                    throw StoreError(.tooLarge, "bucket_s: the readings from–to span \(buckets) buckets of \(bucketS) s; at most "
+                                     + "\(Self.maxBuckets) (ask for a shorter range or larger buckets)")
+                }
             }
             return try TelemetryEntry.fetchAll(db, sql: """
                 SELECT 'mean' AS source, ? AS resolution_s, (ts_ms / ?) * ? AS ts_ms, AVG(load_kw) AS load_kw,
