@@ -64,13 +64,13 @@ agent=$!
 
 # Every job placed: the curtailment, from ten plant minutes after the first planned start (or now).
 for _ in $(seq 600); do
-    [[ "$(api /v1/jobs | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')" -ge "$jobs" ]] && break
+    [[ "$(api /v1/jobs | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')" -ge "$jobs" ]] && break
     kill -0 "$agent" 2>/dev/null || break
     sleep 0.1
 done
 start="$(api /v1/jobs | python3 -c '
 import datetime as d, json, sys
-jobs, now = json.load(sys.stdin), int(sys.argv[1])
+jobs, now = json.load(sys.stdin)["items"], int(sys.argv[1])
 first = max(now, min(job["planned_start_ms"] for job in jobs)) + 600000
 first += -first % 60000   # on the minute: the API takes whole minutes
 print(d.datetime.fromtimestamp(first / 1000, d.timezone(d.timedelta(hours=-7))).isoformat())' "$(status | python3 -c 'import json, sys; print(json.load(sys.stdin)["timestamp_ms"])')")"

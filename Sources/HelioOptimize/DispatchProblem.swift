@@ -24,11 +24,20 @@ import HelioLP
 /// for each segment k of the throughput curve between the floor and 1 (the lines through its points:
 /// exact where the curve is concave), priced at the throughput cost. A curtailment event holds
 /// fixed IT + p_t + b_t to its limit, any excess at the unserved penalty.
-/// Contingency reserve (`contingency_reserve`): the battery keeps one genset rating of spare
-/// discharge power (loss of the largest running unit) and enough energy above `soc_min` to carry
-/// the whole load for twice `start_seconds` (a genset start plus an equal margin). Forecast reserve
-/// (``DispatchHorizon/forecastReserveKW``): on every plan step the battery also keeps that much
-/// spare discharge power and the energy to deliver it for the step.
+/// Contingency reserve (`contingency_reserve`, N − 1 on the running gensets): the battery keeps spare
+/// discharge power r_t for the loss of a running unit, d − c + r ≤ P (P: its power less the forecast
+/// reserve, never below 0), with r ≥ g − U·ρ·n + min(U·ρ, P)·y and y ≥ n / N the "a unit runs"
+/// indicator (binary under integer commitment, where the row is exact; relaxed in the LP): the output
+/// of the lost unit that the other running units cannot take up, up to the battery's power. By the
+/// balance the row reads P + (n − 1)·U·ρ ≥ d − c + g when a unit runs: the battery and the units left
+/// carry the load the gensets and battery carried. No unit running, no row; net discharge is never
+/// bounded below 0, so a battery weaker than one unit still cycles (the summary warns that it cannot
+/// cover the loss). Losing the grid import leaves PV, the battery's full power and the running units
+/// whatever the battery did before, so no power row can lessen what it sheds; it asks for energy: the
+/// battery keeps enough above `soc_min` to carry the whole load for twice `start_seconds` (a genset
+/// start plus an equal margin), on an island or a grid campus with gensets.
+/// Forecast reserve (``DispatchHorizon/forecastReserveKW``): on every plan step the battery also
+/// keeps that much spare discharge power and the energy to deliver it for the step.
 /// Reserve band: in normal operation stored energy stays at or above `reserve_soc`, as the rule-based
 /// EMS keeps it, so strategies are compared on the same usable window. The band between `soc_min`
 /// and `reserve_soc` is for contingencies only: energy below the reserve is allowed (a start from a
@@ -145,6 +154,9 @@ public struct DispatchProblem: Sendable {
                 terms += [imports[t], exports[t]]
                 coefficients += [1, -1]
             }
+            if problem.scenario.dispatch.contingencyReserve, let battery = problem.plant.battery {
+                addContingencyReserve(t, battery)
+            }
             if let compute = horizon.compute {
                 addCompute(t, compute, terms: &terms, coefficients: &coefficients)
                 demand = compute.fixedFacilityKW[t]
@@ -206,10 +218,8 @@ public struct DispatchProblem: Sendable {
             discharge.append(program.addVariable(upper: battery.powerKW, objective: wear))
             let spareKW = t < horizon.planSteps ? horizon.forecastReserveKW : 0
             var floor = battery.socMin * horizon.capacityKWh + spareKW * h / battery.dischargeEfficiency
-            var headroomKW = spareKW
             if scenario.dispatch.contingencyReserve, let fleet = problem.plant.diesel {
                 floor += horizon.loadKW[t] * 2 * fleet.startSeconds / 3600 / battery.dischargeEfficiency
-                headroomKW += fleet.unitKW
             }
             let ceiling = battery.socMax * horizon.capacityKWh
             energy.append(program.addVariable(lower: min(floor, ceiling), upper: ceiling))
@@ -225,8 +235,8 @@ public struct DispatchProblem: Sendable {
                 values.append(-retention)
             }
             program.addConstraint(variables: variables, coefficients: values, lower: start, upper: start)
-            if headroomKW > 0 {
-                program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - headroomKW))
+            if spareKW > 0 {
+                program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - spareKW))
             }
             terms += [discharge[t], charge[t]]
             coefficients += [1, -1]
@@ -252,6 +262,21 @@ public struct DispatchProblem: Sendable {
             }
             terms.append(diesel[t])
             coefficients.append(1)
+        }
+
+        /// d_t − c_t + r_t ≤ P with r_t the spare discharge losing a running unit at step `t` asks for
+        /// (see the type's comment); no rows without gensets.
+        private mutating func addContingencyReserve(_ t: Int, _ battery: BatteryConfig) {
+            let spareKW = t < horizon.planSteps ? horizon.forecastReserveKW : 0
+            let powerKW = max(0, battery.powerKW - spareKW)
+            guard let fleet = problem.plant.diesel, powerKW > 0 else { return }
+            let unitKW = fleet.unitKW * (horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t])
+            let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
+            let reserve = program.addVariable(upper: powerKW)
+            let running = program.addVariable(upper: 1, integer: integer)
+            program.addConstraint([running: Double(fleet.units), units[t]: -1], lower: 0)
+            program.addConstraint([reserve: 1, diesel[t]: -1, units[t]: unitKW, running: -min(unitKW, powerKW)], lower: 0)
+            program.addConstraint([discharge[t]: 1, charge[t]: -1, reserve: 1], upper: powerKW)
         }
 
         /// e_t + b_t ≥ reserve_soc · capacity, with b_t ≥ 0 the energy held in the contingency band at a cost.

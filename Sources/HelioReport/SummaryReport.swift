@@ -176,7 +176,8 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var reliability: Reliability
     /// Each simulated year.
     public var years: [Year]
-    /// Plain-words warnings about how the plant was used (genset duty beyond its rating, not firm at N + 1).
+    /// Plain-words warnings about how the plant was used (genset duty beyond its rating, not firm at N + 1,
+    /// missed job deadlines, a battery too weak for the dispatch's contingency reserve).
     public var warnings: [String]
     /// Forecast skill of an MPC run (empty otherwise).
     public var forecastSkill: [Forecast]
@@ -214,7 +215,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
                         runHoursPerUnitYear: duty.runHoursPerUnitYear, daysOverPrimeLimit: duty.daysOverPrimeLimit,
                         nMinus1ShortHours: duty.nMinusOneShortHours)
         compute = ComputeSummary(result: result)
-        warnings = duty.warnings + [compute.deadlineWarning].compactMap { $0 }
+        warnings = duty.warnings + [compute.deadlineWarning, result.scenario.contingencyReserveWarning].compactMap { $0 }
         battery = BatteryStats(equivalentFullCycles: result.batteryEquivalentFullCycles, minSOC: result.batteryMinSOC,
                                capacityFadeFraction: result.batteryFadeFraction)
         carbon = Carbon(
