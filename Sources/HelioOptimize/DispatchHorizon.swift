@@ -55,6 +55,10 @@ public struct DispatchHorizon: Sendable {
         self.endAtLeastStart = endAtLeastStart
     }
 
+    /// A floor on stored energy at the end of one plan step (the step's index, kWh): where a run ends
+    /// inside the horizon, the energy it must end with.
+    public var energyFloor: (step: Int, kWh: Double)?
+
     /// Number of steps, plan steps and look-ahead blocks.
     public var count: Int { loadKW.count }
 

@@ -128,6 +128,9 @@ public struct DispatchProblem: Sendable {
             if horizon.endAtLeastStart, let last = energy.last {
                 program.addConstraint([last: 1], lower: horizon.initialEnergyKWh)
             }
+            if let floor = horizon.energyFloor, energy.indices.contains(floor.step) {
+                program.addConstraint([energy[floor.step]: 1], lower: floor.kWh)
+            }
             layout.rowStarts.append(program.constraintCount)
         }
 

@@ -32,7 +32,9 @@ import HelioGrid
 /// month's peak import as a variable no lower than the month's peak so far (``DemandCharges``), the
 /// month's charge counted once; the look-ahead then reaches at least to the month's end, so a plan
 /// sees the imports the rest of the month will need (a plan that saw two days would run gensets to
-/// keep a young month's peak low that later days must raise anyway).
+/// keep a young month's peak low that later days must raise anyway). In a simulation the run's end is
+/// known: once it lies within the horizon, the plan must end the run at the state of charge the run
+/// started at (as the perfect-foresight LP does), so strategies are compared on the same footing.
 public struct MPCDispatch: DispatchStrategy {
     private let problem: DispatchProblem
     private var pvForecaster: any Forecaster
@@ -60,6 +62,8 @@ public struct MPCDispatch: DispatchStrategy {
     /// The tariff whose demand charge the plans carry, its months on plan steps and its month peaks
     /// from the imports decided (`nil`: no demand charge).
     private var demand: GridTariff?
+    /// Plan steps in the simulated run and the state of charge it started at (`nil` live: no end).
+    private let runEnd: (planSteps: Int, soc: Double)?
     private var planStartHours = 0.0
     private var planStartIndex = 0
     /// Plans solved so far.
@@ -89,8 +93,9 @@ public struct MPCDispatch: DispatchStrategy {
                 loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?,
                 dieselRatingForecaster: (any Forecaster)? = nil, compute: ComputeProfile? = nil,
                 importPriceForecaster: (any Forecaster)? = nil, exportPriceForecaster: (any Forecaster)? = nil,
-                tariff: GridTariff? = nil) {
+                tariff: GridTariff? = nil, runPlanSteps: Int? = nil) {
         self.compute = compute
+        runEnd = runPlanSteps.map { ($0, scenario.battery?.socInitial ?? 0) }
         self.importPriceForecaster = importPriceForecaster
         self.exportPriceForecaster = exportPriceForecaster
         demand = tariff.flatMap { $0.demandCharged ? $0 : nil }
@@ -217,6 +222,9 @@ public struct MPCDispatch: DispatchStrategy {
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         horizon.forecastReserveKW = errors.quantile(reserveQuantile)
+        if let runEnd, runEnd.planSteps - index <= horizonSteps, let battery = context.battery {
+            horizon.energyFloor = (runEnd.planSteps - index - 1, runEnd.soc * battery.capacityKWh)
+        }
         if let forecaster = importPriceForecaster { horizon.gridPricePerKWh = blocked(forecaster.forecast(after: index - 1, count: forecastSteps + 1)) }
         if let forecaster = exportPriceForecaster {
             horizon.gridExportPricePerKWh = blocked(forecaster.forecast(after: index - 1, count: forecastSteps + 1))
@@ -234,9 +242,11 @@ public struct MPCDispatch: DispatchStrategy {
         planStartIndex = index
         let warmStart = (plan?.warmStart).map { ($0.basis, $0.layout, index - previousStartIndex) }
         plan = try? problem.solve(horizon, warmStart: warmStart)
-        if plan == nil, horizon.forecastReserveKW > 0 {
-            // A battery too low to hold the reserve: plan without it rather than fall back to the rules.
+        if plan == nil, horizon.forecastReserveKW > 0 || horizon.energyFloor != nil {
+            // A battery too low to hold the reserve, or to refill by the run's end: plan without them
+            // rather than fall back to the rules.
             horizon.forecastReserveKW = 0
+            horizon.energyFloor = nil
             plan = try? problem.solve(horizon, warmStart: warmStart)
         }
         if let plan {

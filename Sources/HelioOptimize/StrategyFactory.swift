@@ -37,7 +37,8 @@ public enum StrategyFactory {
                 dieselRatingForecaster: inputs.gensetRatingFactor.isEmpty ? nil : ScheduleForecaster(values: inputs.gensetRatingFactor),
                 compute: inputs.compute, importPriceForecaster: priceForecaster(scenario, inputs.gridPricePerKWh, axis: axis),
                 exportPriceForecaster: priceForecaster(scenario, inputs.gridExportPricePerKWh, axis: axis),
-                tariff: demandTariff(scenario, inputs: inputs, months: BillingMonths(simulation: axis)))
+                tariff: demandTariff(scenario, inputs: inputs, months: BillingMonths(simulation: axis)),
+                runPlanSteps: axis.stepsPerYear * scenario.site.years)
         }
     }
 

@@ -16,7 +16,8 @@ public enum SizingFiles {
 
     static let designColumns = ["pv_kw", "battery_kwh", "battery_kw", "diesel_units", "diesel_unit_kw", "npc", "lcoe", "capex",
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",
-                                "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year"]
+                                "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year",
+                                "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction"]
 
     /// `designs.csv` (or `pareto.csv`) text for `outcomes`, with the objective under each of `caseCount` cases.
     public static func designsCSV(_ outcomes: [SizingOutcome], caseCount: Int) -> String {
@@ -29,6 +30,7 @@ public enum SizingFiles {
                        o.lifetimeEmissionsT].map { "\($0)" }
             fields += [o.feasible ? "true" : "false", "\"\(o.violation.replacingOccurrences(of: "\"", with: "'"))\""]
             fields += [o.loleHoursPerYear, o.eensMWhPerYear].map { $0.map { "\($0)" } ?? "" }
+            fields += [o.worstYearIntensityGPerKWh, o.worstYearRenewableFraction, o.worstYearUnservedFraction].map { "\($0)" }
             fields += o.caseObjectives.map { "\($0)" }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -59,6 +61,7 @@ public enum SizingFiles {
                                  intensityGPerKWh: try number(8), renewableFraction: try number(9), unservedKWh: try number(10),
                                  unservedFraction: try number(11), fuelL: try number(12), lifetimeEmissionsT: try number(13),
                                  loleHoursPerYear: try optionalNumber(16), eensMWhPerYear: try optionalNumber(17),
+                                 worstYear: (try number(18), try number(19), try number(20)),
                                  feasible: fields[14] == "true", violation: fields[15],
                                  caseObjectives: try (0..<caseCount).map { try number(designColumns.count + $0) })
         }
@@ -86,11 +89,15 @@ public enum SizingFiles {
                     "intensity_g_per_kwh": outcome.intensityGPerKWh, "renewable_fraction": outcome.renewableFraction,
                     "unserved_kwh": outcome.unservedKWh, "feasible": outcome.feasible, "violation": outcome.violation,
                     "objective": outcome.objective, "lole_h_per_year": outcome.loleHoursPerYear as Any,
-                    "eens_mwh_per_year": outcome.eensMWhPerYear as Any]
+                    "eens_mwh_per_year": outcome.eensMWhPerYear as Any,
+                    "worst_year_intensity_g_per_kwh": outcome.worstYearIntensityGPerKWh,
+                    "worst_year_renewable_fraction": outcome.worstYearRenewableFraction,
+                    "worst_year_unserved_fraction": outcome.worstYearUnservedFraction]
         }
         let config = study.config
         var object: [String: Any] = [
             "objective": config.objective.rawValue, "dispatch": config.dispatch.rawValue, "designs": result.outcomes.count,
+            "years": config.years, "limit_basis": config.limitBasis.rawValue,
             "feasible_designs": result.outcomes.filter(\.feasible).count, "pareto_points": result.pareto.count,
             "reference": design(reference),
             "limits": ["max_intensity_g_per_kwh": config.maxIntensityGPerKWh as Any, "max_unserved_fraction": config.maxUnservedFraction,

@@ -2,8 +2,10 @@ import HelioGrid
 
 extension SizingOutcome {
     /// This outcome with `feasible` and `violation` set from `config`'s limits, checked in order:
-    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, the transient study's battery power, N+1 (the gensets with the largest unit
-    /// out, `redundantKW`, carry the year's peak demand).
+    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, the
+    /// transient study's battery power, N+1 (the gensets with the largest unit out, `redundantKW`,
+    /// carry the year's peak demand). Unserved energy, intensity and renewable fraction are judged on
+    /// `limit_basis`: the worst simulated year, or all of them together.
     func judged(by config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> SizingOutcome {
         var judged = self
         judged.violation = firstViolation(config, redundantKW: redundantKW, peakLoadKW: peakLoadKW) ?? ""
@@ -12,8 +14,12 @@ extension SizingOutcome {
     }
 
     private func firstViolation(_ config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> String? {
-        if unservedFraction > config.maxUnservedFraction + 1e-12 {
-            return "unserved \(unservedFraction) of demand above \(config.maxUnservedFraction)"
+        let worst = config.limitBasis == .worstYear && config.years > 1
+        let (unserved, intensity, renewable) = worst ? (worstYearUnservedFraction, worstYearIntensityGPerKWh, worstYearRenewableFraction)
+                                                     : (unservedFraction, intensityGPerKWh, renewableFraction)
+        let when = worst ? " in the worst year" : ""
+        if unserved > config.maxUnservedFraction + 1e-12 {
+            return "unserved \(unserved) of demand\(when) above \(config.maxUnservedFraction)"
         }
         if let limit = config.maxLOLEHoursPerYear, let lole = loleHoursPerYear, lole > limit {
             return "LOLE \((lole * 100).rounded() / 100) h/yr above \(limit)"
@@ -21,11 +27,11 @@ extension SizingOutcome {
         if let limit = config.maxEENSMWhPerYear, let eens = eensMWhPerYear, eens > limit {
             return "EENS \((eens * 1000).rounded() / 1000) MWh/yr above \(limit)"
         }
-        if let limit = config.maxIntensityGPerKWh, intensityGPerKWh > limit {
-            return "intensity \((intensityGPerKWh * 10).rounded() / 10) g/kWh above \(limit)"
+        if let limit = config.maxIntensityGPerKWh, intensity > limit {
+            return "intensity \((intensity * 10).rounded() / 10) g/kWh\(when) above \(limit)"
         }
-        if let floor = config.minRenewableFraction, renewableFraction < floor {
-            return "renewable fraction \((renewableFraction * 1000).rounded() / 1000) below \(floor)"
+        if let floor = config.minRenewableFraction, renewable < floor {
+            return "renewable fraction \((renewable * 1000).rounded() / 1000)\(when) below \(floor)"
         }
         if let least = config.minBatteryPowerKW, design.batteryKW < least {
             return "battery \(Int(design.batteryKW.rounded())) kW below the \(Int(least.rounded())) kW the transient study needs"

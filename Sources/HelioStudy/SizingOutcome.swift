@@ -1,4 +1,5 @@
-/// A design as the study judged it: its lifetime economics and energy figures from a simulated run,
+/// A design as the study judged it: its lifetime economics and energy figures from a run simulated
+/// over the project's years (over all of them and in the worst one),
 /// whether it meets every limit of `[size]` (and if not, the first it breaks), and its objective under
 /// every sensitivity case.
 public struct SizingOutcome: Sendable, Equatable {
@@ -26,6 +27,12 @@ public struct SizingOutcome: Sendable, Equatable {
     public var loleHoursPerYear: Double?
     /// Expected energy not served from the same Monte Carlo, MWh/yr (`nil` unless `[size]` limits it).
     public var eensMWhPerYear: Double?
+    /// The worst simulated year's carbon intensity, gCO₂e/kWh.
+    public var worstYearIntensityGPerKWh: Double
+    /// The worst simulated year's renewable share.
+    public var worstYearRenewableFraction: Double
+    /// The worst simulated year's unserved energy over demand.
+    public var worstYearUnservedFraction: Double
     /// Whether every limit holds.
     public var feasible: Bool
     /// The first limit broken (`""` when feasible).
@@ -33,10 +40,12 @@ public struct SizingOutcome: Sendable, Equatable {
     /// The objective under each sensitivity case, in the study's case order (the first is the base case).
     public var caseObjectives: [Double]
 
-    /// Creates an outcome; see the properties for units.
+    /// Creates an outcome; see the properties for units. `worstYear` defaults to the figures over the
+    /// run (a one-year run).
     public init(design: SizingDesign, npc: Double, lcoePerKWh: Double, capex: Double, intensityGPerKWh: Double, renewableFraction: Double,
                 unservedKWh: Double, unservedFraction: Double, fuelL: Double, lifetimeEmissionsT: Double, loleHoursPerYear: Double? = nil,
-                eensMWhPerYear: Double? = nil, feasible: Bool, violation: String, caseObjectives: [Double]) {
+                eensMWhPerYear: Double? = nil, worstYear: (intensityGPerKWh: Double, renewableFraction: Double, unservedFraction: Double)? = nil,
+                feasible: Bool, violation: String, caseObjectives: [Double]) {
         self.design = design
         self.npc = npc
         self.lcoePerKWh = lcoePerKWh
@@ -49,6 +58,9 @@ public struct SizingOutcome: Sendable, Equatable {
         self.lifetimeEmissionsT = lifetimeEmissionsT
         self.loleHoursPerYear = loleHoursPerYear
         self.eensMWhPerYear = eensMWhPerYear
+        worstYearIntensityGPerKWh = worstYear?.intensityGPerKWh ?? intensityGPerKWh
+        worstYearRenewableFraction = worstYear?.renewableFraction ?? renewableFraction
+        worstYearUnservedFraction = worstYear?.unservedFraction ?? unservedFraction
         self.feasible = feasible
         self.violation = violation
         self.caseObjectives = caseObjectives

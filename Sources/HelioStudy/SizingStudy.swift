@@ -4,7 +4,9 @@ import HelioLP
 import HelioOptimize
 
 /// A sizing study (`heliogrid size`, docs/sizing.md): every design of the `[size]` grid simulated for
-/// the scenario's years with the chosen strategy and priced over the project life, then ranked.
+/// the project's years (``SizeConfig/years``) with the chosen strategy and the life model (PV
+/// degradation, battery fade and replacement, genset hours), priced from those years, judged on the
+/// limits in its worst year or over them all (`limit_basis`), then ranked.
 ///
 /// The weather is read and the load and PV computed once: PV for the scenario's plant per kWdc,
 /// scaled to each design (PVWatts' DC and inverter models are linear in the rating at a fixed DC/AC
@@ -41,6 +43,7 @@ public struct SizingStudy: Sendable {
         }
         var base = scenario
         base.dispatch.strategy = config.dispatch
+        base.site.years = config.years
         self.scenario = base
         self.config = config
         self.weather = weather
@@ -128,7 +131,9 @@ public struct SizingStudy: Sendable {
     /// its sample-years run in this worker, one after another.
     private func reliability(_ designScenario: Scenario, inputs: SimulationInputs) throws -> (lole: Double, eens: Double)? {
         guard config.limitsReliability else { return nil }
-        let study = try ReliabilityStudy(scenario: designScenario, inputs: inputs)
+        var firstYear = designScenario
+        firstYear.site.years = 1
+        let study = try ReliabilityStudy(scenario: firstYear, inputs: inputs)
         let result = study.result(of: (0..<config.reliabilitySamples).map { study.sample($0, seed: config.reliabilitySeed) })
         return (result.loleHoursPerYear.mean, result.eensMWhPerYear.mean)
     }
@@ -153,11 +158,15 @@ public struct SizingStudy: Sendable {
         }
         let economics = LifetimeEconomics(result: result)
         let unservedFraction = totals.loadKWh > 0 ? totals.unservedKWh / totals.loadKWh : 0
+        let worstYear = (intensityGPerKWh: result.yearly.map(\.intensityGPerKWh).max() ?? 0,
+                         renewableFraction: result.yearly.map(\.renewableFraction).min() ?? 0,
+                         unservedFraction: result.yearly.map { $0.loadKWh > 0 ? $0.unservedKWh / $0.loadKWh : 0 }.max() ?? 0)
         return SizingOutcome(
             design: design, npc: economics.npc, lcoePerKWh: economics.lcoePerKWh, capex: economics.capex,
             intensityGPerKWh: totals.intensityGPerKWh, renewableFraction: totals.renewableFraction, unservedKWh: totals.unservedKWh,
             unservedFraction: unservedFraction, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeT,
-            loleHoursPerYear: reliability?.lole, eensMWhPerYear: reliability?.eens, feasible: false, violation: "", caseObjectives: objectives)
+            loleHoursPerYear: reliability?.lole, eensMWhPerYear: reliability?.eens, worstYear: worstYear, feasible: false, violation: "",
+            caseObjectives: objectives)
             .judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW)
     }
 

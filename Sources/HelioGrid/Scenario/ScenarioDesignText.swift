@@ -2,7 +2,7 @@ import Foundation
 import TOMLKit
 
 /// A scenario file rewritten for one design of a sizing study (`best.toml`): the plant's sizes set,
-/// a component sized 0 removed, the `[size]` section dropped, the study's dispatch strategy set, and
+/// a component sized 0 removed, the `[size]` section dropped, the study's dispatch strategy and years set, and
 /// every input file named by a path relative to the written file (``inputsFolder``), where the
 /// input files are copied, so the folder runs as-is on any machine. Everything else is the
 /// original file's.
@@ -20,7 +20,7 @@ public enum ScenarioDesignText {
         try rewritten(scenario) { _ in }
     }
 
-    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW) and its dispatch strategy,
+    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW), its dispatch strategy and years,
     /// each input file named `inputs/<name>`; and the input files to copy there (absolute path, name).
     public static func text(of scenario: Scenario, pvKW: Double, batteryKWh: Double, batteryKW: Double,
                             dieselUnits: Int, dieselUnitKW: Double) throws -> (text: String, inputs: [(path: String, name: String)]) {
@@ -35,6 +35,7 @@ public enum ScenarioDesignText {
             }
             table.remove(at: "size")
             set(table, "dispatch", present: true) { $0["strategy"] = scenario.dispatch.strategy.rawValue }
+            set(table, "site", present: true) { $0["years"] = scenario.site.years }
             set(table, "pv", present: pvKW > 0) { $0["dc_kw"] = pvKW }
             set(table, "battery", present: batteryKWh > 0 && batteryKW > 0) { $0["energy_kwh"] = batteryKWh; $0["power_kw"] = batteryKW }
             set(table, "diesel", present: dieselUnits > 0) { $0["units"] = dieselUnits; $0["unit_kw"] = dieselUnitKW }

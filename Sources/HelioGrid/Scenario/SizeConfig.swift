@@ -14,6 +14,15 @@ public struct SizeConfig: Sendable, Equatable {
         case emissions
     }
 
+    /// Which figure of the simulated years the limits judge (`limit_basis`).
+    public enum LimitBasis: String, Sendable, CaseIterable {
+        /// Every year must meet every limit: the worst year's intensity, renewable fraction and
+        /// unserved share are judged.
+        case worstYear = "worst-year"
+        /// The figures over all simulated years together.
+        case lifetime
+    }
+
     /// PV sizes, kWdc (0: no PV).
     public var pvKW: [Double]
     /// Battery energies, kWh (0: no battery).
@@ -47,12 +56,19 @@ public struct SizeConfig: Sendable, Equatable {
     public var limitsReliability: Bool { maxLOLEHoursPerYear != nil || maxEENSMWhPerYear != nil }
     /// What is minimised.
     public var objective: Objective
+    /// Which figure of the simulated years the limits judge (`limit_basis`).
+    public var limitBasis: LimitBasis
+    /// Years each design is simulated: the project's (`[economics] project_years`, at most 50; later
+    /// years projected by the life model as `simulate` does).
+    public var years: Int
     /// The strategy every design is simulated with.
     public var dispatch: DispatchConfig.Strategy
     /// Sensitivity multipliers of the fuel price, the carbon price and the battery's capital cost;
     /// every combination is a case with its own optimum.
     public var fuelPriceFactors: [Double], carbonPriceFactors: [Double], batteryCapexFactors: [Double]
 
+    /// Most years a design is simulated (`[site] years`' own limit).
+    public static let maxYears = 50
     /// Most designs one study may hold.
     public static let maxDesigns = 1_000_000
 
@@ -84,6 +100,9 @@ public struct SizeConfig: Sendable, Equatable {
         reliabilitySamples = try section.int("reliability_samples", default: 100, in: 2...100_000)
         reliabilitySeed = UInt64(try section.int("reliability_seed", default: 1, in: 0...Int.max))
         objective = Objective(rawValue: try section.choice("objective", default: "npc", in: Objective.allCases.map(\.rawValue)))!
+        limitBasis = LimitBasis(rawValue: try section.choice("limit_basis", default: LimitBasis.worstYear.rawValue,
+                                                             in: LimitBasis.allCases.map(\.rawValue)))!
+        years = min(scenario.economics.projectYears, Self.maxYears)
         dispatch = DispatchConfig.Strategy(rawValue: try section.choice("dispatch", default: DispatchConfig.Strategy.rule.rawValue,
                                                                          in: DispatchConfig.Strategy.allCases.map(\.rawValue)))!
         if maxLOLEHoursPerYear != nil || maxEENSMWhPerYear != nil, !dispatch.isRuleBased {
