@@ -17,7 +17,7 @@ public enum SizingFiles {
     static let designColumns = ["pv_kw", "battery_kwh", "battery_kw", "diesel_units", "diesel_unit_kw", "npc", "lcoe", "capex",
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",
                                 "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year",
-                                "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction"]
+                                "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction", "dispatch"]
 
     /// `designs.csv` (or `pareto.csv`) text for `outcomes`, with the objective under each of `caseCount` cases.
     public static func designsCSV(_ outcomes: [SizingOutcome], caseCount: Int) -> String {
@@ -31,6 +31,7 @@ public enum SizingFiles {
             fields += [o.feasible ? "true" : "false", "\"\(o.violation.replacingOccurrences(of: "\"", with: "'"))\""]
             fields += [o.loleHoursPerYear, o.eensMWhPerYear].map { $0.map { "\($0)" } ?? "" }
             fields += [o.worstYearIntensityGPerKWh, o.worstYearRenewableFraction, o.worstYearUnservedFraction].map { "\($0)" }
+            fields.append(o.dispatch.rawValue)
             fields += o.caseObjectives.map { "\($0)" }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -55,13 +56,16 @@ public enum SizingFiles {
             }
             func optionalNumber(_ i: Int) throws -> Double? { fields[i].isEmpty ? nil : try number(i) }
             guard let units = Int(fields[3]) else { throw HelioError(.usage, "diesel_units: '\(fields[3])' is not an integer", file: file, line: index + 2) }
+            guard let dispatch = DispatchConfig.Strategy(rawValue: fields[21]) else {
+                throw HelioError(.usage, "dispatch: '\(fields[21])' is not a strategy", file: file, line: index + 2)
+            }
             let design = SizingDesign(pvKW: try number(0), batteryKWh: try number(1), batteryKW: try number(2), dieselUnits: units,
                                       dieselUnitKW: try number(4))
             return SizingOutcome(design: design, npc: try number(5), lcoePerKWh: try number(6), capex: try number(7),
                                  intensityGPerKWh: try number(8), renewableFraction: try number(9), unservedKWh: try number(10),
                                  unservedFraction: try number(11), fuelL: try number(12), lifetimeEmissionsT: try number(13),
                                  loleHoursPerYear: try optionalNumber(16), eensMWhPerYear: try optionalNumber(17),
-                                 worstYear: (try number(18), try number(19), try number(20)),
+                                 worstYear: (try number(18), try number(19), try number(20)), dispatch: dispatch,
                                  feasible: fields[14] == "true", violation: fields[15],
                                  caseObjectives: try (0..<caseCount).map { try number(designColumns.count + $0) })
         }
@@ -92,12 +96,13 @@ public enum SizingFiles {
                     "eens_mwh_per_year": outcome.eensMWhPerYear as Any,
                     "worst_year_intensity_g_per_kwh": outcome.worstYearIntensityGPerKWh,
                     "worst_year_renewable_fraction": outcome.worstYearRenewableFraction,
-                    "worst_year_unserved_fraction": outcome.worstYearUnservedFraction]
+                    "worst_year_unserved_fraction": outcome.worstYearUnservedFraction, "dispatch": outcome.dispatch.rawValue]
         }
         let config = study.config
         var object: [String: Any] = [
             "objective": config.objective.rawValue, "dispatch": config.dispatch.rawValue, "designs": result.outcomes.count,
-            "years": config.years, "limit_basis": config.limitBasis.rawValue,
+            "years": config.years, "limit_basis": config.limitBasis.rawValue, "screen": study.screening.rawValue,
+            "verified": study.config.screensDesigns ? result.outcomes.filter { $0.dispatch == config.dispatch }.count : 0,
             "feasible_designs": result.outcomes.filter(\.feasible).count, "pareto_points": result.pareto.count,
             "reference": design(reference),
             "limits": ["max_intensity_g_per_kwh": config.maxIntensityGPerKWh as Any, "max_unserved_fraction": config.maxUnservedFraction,

@@ -90,6 +90,12 @@ struct SizingHTML {
         var text = "Sizing study: \(study.scenario.site.name)\n"
         text += "  \(result.outcomes.count) designs (\(result.outcomes.filter(\.feasible).count) feasible), "
             + String(format: "evaluated in %.1f s, %.0f designs/s", seconds, seconds > 0 ? Double(result.outcomes.count) / seconds : 0) + "\n"
+        text += "  judged over \(study.config.years) simulated year(s), limits on the \(study.config.limitBasis == .worstYear ? "worst year" : "years together")"
+        if study.config.screensDesigns {
+            text += "; screened with \(study.screening.rawValue), the best \(result.outcomes.filter { $0.dispatch == study.config.dispatch }.count) "
+                + "verified with \(study.config.dispatch.rawValue), which decides"
+        }
+        text += "\n"
         text += "  best:      " + (result.best.map { describe(result.outcomes[$0]) } ?? "no design meets the limits") + "\n"
         text += "  scenario:  " + describe(reference) + (reference.feasible ? "" : " (" + reference.violation + ")") + "\n"
         if let bound = result.lowerBound {

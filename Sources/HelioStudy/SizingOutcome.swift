@@ -1,3 +1,5 @@
+import HelioGrid
+
 /// A design as the study judged it: its lifetime economics and energy figures from a run simulated
 /// over the project's years (over all of them and in the worst one),
 /// whether it meets every limit of `[size]` (and if not, the first it breaks), and its objective under
@@ -33,6 +35,8 @@ public struct SizingOutcome: Sendable, Equatable {
     public var worstYearRenewableFraction: Double
     /// The worst simulated year's unserved energy over demand.
     public var worstYearUnservedFraction: Double
+    /// The strategy the design was simulated with (the screening one unless it was verified).
+    public var dispatch: DispatchConfig.Strategy
     /// Whether every limit holds.
     public var feasible: Bool
     /// The first limit broken (`""` when feasible).
@@ -45,7 +49,8 @@ public struct SizingOutcome: Sendable, Equatable {
     public init(design: SizingDesign, npc: Double, lcoePerKWh: Double, capex: Double, intensityGPerKWh: Double, renewableFraction: Double,
                 unservedKWh: Double, unservedFraction: Double, fuelL: Double, lifetimeEmissionsT: Double, loleHoursPerYear: Double? = nil,
                 eensMWhPerYear: Double? = nil, worstYear: (intensityGPerKWh: Double, renewableFraction: Double, unservedFraction: Double)? = nil,
-                feasible: Bool, violation: String, caseObjectives: [Double]) {
+                dispatch: DispatchConfig.Strategy = .rule, feasible: Bool, violation: String, caseObjectives: [Double]) {
+        self.dispatch = dispatch
         self.design = design
         self.npc = npc
         self.lcoePerKWh = lcoePerKWh

@@ -1,3 +1,4 @@
+import HelioGrid
 import HelioOptimize
 
 /// A sizing study's answer: every design's outcome in the study's order, the best feasible one, the
@@ -15,18 +16,19 @@ public struct SizingResult: Sendable {
     /// The capacity-expansion LP's optimum (a lower bound on the objective), when it was solved.
     public let lowerBound: CapacityBound?
 
-    /// Ranks `outcomes` (in the study's order).
-    public init(outcomes: [SizingOutcome], caseCount: Int, lowerBound: CapacityBound?) {
+    /// Ranks `outcomes` (in the study's order); with `decidedBy`, only outcomes simulated with that
+    /// strategy (the verified ones of a screened study) can be best.
+    public init(outcomes: [SizingOutcome], caseCount: Int, lowerBound: CapacityBound?, decidedBy: DispatchConfig.Strategy? = nil) {
         self.outcomes = outcomes
         self.lowerBound = lowerBound
-        caseBest = (0..<caseCount).map { Self.best(outcomes, case: $0) }
+        caseBest = (0..<caseCount).map { Self.best(outcomes, case: $0, decidedBy: decidedBy) }
         best = caseBest.first ?? nil
         pareto = Self.front(outcomes)
     }
 
-    private static func best(_ outcomes: [SizingOutcome], case index: Int) -> Int? {
+    private static func best(_ outcomes: [SizingOutcome], case index: Int, decidedBy: DispatchConfig.Strategy?) -> Int? {
         var best: Int?
-        for (i, outcome) in outcomes.enumerated() where outcome.feasible {
+        for (i, outcome) in outcomes.enumerated() where outcome.feasible && (decidedBy == nil || outcome.dispatch == decidedBy) {
             if best == nil || outcome.caseObjectives[index] < outcomes[best!].caseObjectives[index] { best = i }
         }
         return best

@@ -13,8 +13,11 @@ import HelioOptimize
 /// ratio), the load shared (battery auxiliaries added per design). Designs are independent, so they
 /// are evaluated on all cores; the list is in a fixed order, so a shard of it is a fixed slice.
 public struct SizingStudy: Sendable {
-    /// The scenario searched around (with its `[size]` section and the study's dispatch strategy).
+    /// The scenario searched around (with its `[size]` section, the study's dispatch strategy and years).
     public let scenario: Scenario
+    /// The strategy every design is first simulated with: `[size] screen` when the study screens
+    /// designs (``SizeConfig/screensDesigns``), else the study's.
+    public let screening: DispatchConfig.Strategy
     /// Its `[size]` section.
     public let config: SizeConfig
     /// Every design, in the study's order: PV slowest, then battery energy, battery power, genset
@@ -45,6 +48,7 @@ public struct SizingStudy: Sendable {
         base.dispatch.strategy = config.dispatch
         base.site.years = config.years
         self.scenario = base
+        screening = config.screensDesigns ? config.screen : config.dispatch
         self.config = config
         self.weather = weather
         designs = Self.designs(config)
@@ -114,9 +118,10 @@ public struct SizingStudy: Sendable {
         design.applied(to: scenario)
     }
 
-    /// Simulates and prices one design.
-    public func evaluate(_ design: SizingDesign) throws -> SizingOutcome {
-        let designScenario = scenario(of: design)
+    /// Simulates and prices one design with the screening strategy (``screening``), or with `strategy`.
+    public func evaluate(_ design: SizingDesign, strategy: DispatchConfig.Strategy? = nil) throws -> SizingOutcome {
+        var designScenario = scenario(of: design)
+        designScenario.dispatch.strategy = strategy ?? screening
         var inputs = baseInputs
         let auxiliaryKW = designScenario.battery?.auxiliaryKW ?? 0
         inputs.load = baseInputs.load.addingBatteryAuxiliary(kW: auxiliaryKW)
@@ -124,7 +129,9 @@ public struct SizingStudy: Sendable {
         inputs.pvAvailableKW = baseInputs.pvAvailableKW.map { $0 * design.pvKW }
         if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
-        return outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
+        var judged = outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
+        judged.dispatch = designScenario.dispatch.strategy
+        return judged
     }
 
     /// LOLE (h/yr) and EENS (MWh/yr) of a design's reliability Monte Carlo when `[size]` limits them;
@@ -181,8 +188,9 @@ public struct SizingStudy: Sendable {
     }
 
     /// Ranks `outcomes` (every design, in order) with the LP bound, and judges the scenario's own
-    /// design. An LP that no sizes within the lists' spans can satisfy leaves no bound (the search's
-    /// designs then all fail the limits too, which the ranking shows).
+    /// design with the study's strategy. When the study screens designs, only those verified with
+    /// its strategy can be best. An LP that no sizes within the lists' spans can satisfy leaves no
+    /// bound (the search's designs then all fail the limits too, which the ranking shows).
     public func conclude(_ outcomes: [SizingOutcome]) throws -> (result: SizingResult, reference: SizingOutcome) {
         let bound: CapacityBound?
         do {
@@ -190,13 +198,38 @@ public struct SizingStudy: Sendable {
         } catch let error as OptimizationError where error.kind == .infeasible {
             bound = nil
         }
-        return (SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound), try evaluate(referenceDesign))
+        let result = SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound,
+                                  decidedBy: config.screensDesigns ? config.dispatch : nil)
+        return (result, try evaluate(referenceDesign, strategy: config.dispatch))
     }
 
-    /// ``conclude(_:)`` with its wait shown: the LP bound takes seconds to a minute, drawn on a
-    /// terminal as a step of unknown length (``StudyProgress``).
+    /// The designs `[size] verify_top` re-simulates with the study's strategy: the best feasible ones
+    /// of the screening by the base case's objective (none unless the study screens designs).
+    public func verificationIndices(_ outcomes: [SizingOutcome]) -> [Int] {
+        guard config.screensDesigns else { return [] }
+        let feasible = outcomes.indices.filter { outcomes[$0].feasible }
+        return Array(feasible.sorted { (outcomes[$0].objective, $0) < (outcomes[$1].objective, $1) }.prefix(config.verifyTop))
+    }
+
+    /// `outcomes` with the best of the screening (``verificationIndices(_:)``) re-simulated with the
+    /// study's strategy on all cores, shown as a second progress bar.
+    public func verified(_ outcomes: [SizingOutcome]) async throws -> [SizingOutcome] {
+        let indices = verificationIndices(outcomes)
+        guard !indices.isEmpty else { return outcomes }
+        let progress = StudyProgress(total: indices.count, items: "designs verified with \(config.dispatch.rawValue)")
+        let checked = try await progress.reporting {
+            try await StudyWorkers.map(indices.count, progress: progress) { try evaluate(outcomes[indices[$0]].design, strategy: config.dispatch) }
+        }
+        var all = outcomes
+        for (index, outcome) in zip(indices, checked) { all[index] = outcome }
+        return all
+    }
+
+    /// ``verified(_:)`` then ``conclude(_:)``, the LP bound's wait shown: it takes seconds to a
+    /// minute, drawn on a terminal as a step of unknown length (``StudyProgress``).
     public func concluding(_ outcomes: [SizingOutcome]) async throws -> (result: SizingResult, reference: SizingOutcome) {
-        try await StudyProgress(of: "the LP bound", command: "size").reporting { try conclude(outcomes) }
+        let checked = try await verified(outcomes)
+        return try await StudyProgress(of: "the LP bound", command: "size").reporting { try conclude(checked) }
     }
 
     /// The slice of `count` designs shard `index` of `shards` evaluates: contiguous, in order, sizes

@@ -153,6 +153,34 @@ import HelioOptimize
         #expect(throws: HelioError.self) { try Self.scenario(size: mpc) }
     }
 
+    /// `[size] dispatch = "mpc"` with `verify_top = 1`: both designs are screened with the rule EMS,
+    /// the better feasible one re-simulated with MPC, which then decides; its outcome is MPC's own
+    /// run of that design, and the scenario's design is judged with MPC too.
+    @Test func screenedStudyVerifiesItsBestWithTheStudysStrategy() async throws {
+        var scenario = try Self.scenario(size: """
+            [size]
+            diesel_units = [10, 11]
+            dispatch = "mpc"
+            verify_top = 1
+            """)
+        scenario.size?.years = 1
+        scenario.dispatch.stepMinutes = 180
+        let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
+        #expect(study.screening == .rule && study.config.screensDesigns)
+        let screened = try await study.evaluate(Array(study.designs.indices))
+        #expect(screened.allSatisfy { $0.dispatch == .rule && $0.feasible })
+        let chosen = try #require(study.verificationIndices(screened).first)
+        #expect(study.verificationIndices(screened) == [screened[0].npc <= screened[1].npc ? 0 : 1])
+        let (result, reference) = try study.conclude(try await study.verified(screened))
+        #expect(result.outcomes[chosen].dispatch == .mpc && result.outcomes[1 - chosen].dispatch == .rule)
+        #expect(result.best == chosen || result.best == nil)
+        var mpcScenario = study.scenario(of: study.designs[chosen])
+        mpcScenario.dispatch.strategy = .mpc
+        let direct = try CampusRun.run(mpcScenario, weather: TestData.phoenix, recordSeries: false)
+        #expect(abs(result.outcomes[chosen].fuelL / direct.totals.fuelL - 1) < 1e-9)
+        #expect(reference.dispatch == .mpc)
+    }
+
     /// No PV, no battery, no gensets and no unserved energy allowed: the LP has no solution, so there
     /// is no bound, and the one design fails on unserved energy.
     @Test func impossibleLimitsLeaveNoBoundAndNoBest() async throws {

@@ -61,8 +61,16 @@ public struct SizeConfig: Sendable, Equatable {
     /// Years each design is simulated: the project's (`[economics] project_years`, at most 50; later
     /// years projected by the life model as `simulate` does).
     public var years: Int
-    /// The strategy every design is simulated with.
+    /// The strategy designs are judged with: every design, or with ``verifyTop`` the best ones after screening.
     public var dispatch: DispatchConfig.Strategy
+    /// With an optimal or MPC `dispatch`, how many of the best feasible designs of the screening are
+    /// re-simulated with it (0: every design is simulated with it).
+    public var verifyTop: Int
+    /// The strategy every design is screened with before the best ``verifyTop`` are verified
+    /// (rule-based or optimal).
+    public var screen: DispatchConfig.Strategy
+    /// Whether designs are screened with ``screen`` and the best ``verifyTop`` verified with ``dispatch``.
+    public var screensDesigns: Bool { (dispatch == .mpc || dispatch == .optimal) && verifyTop > 0 && screen != dispatch }
     /// Sensitivity multipliers of the fuel price, the carbon price and the battery's capital cost;
     /// every combination is a case with its own optimum.
     public var fuelPriceFactors: [Double], carbonPriceFactors: [Double], batteryCapexFactors: [Double]
@@ -105,6 +113,9 @@ public struct SizeConfig: Sendable, Equatable {
         years = min(scenario.economics.projectYears, Self.maxYears)
         dispatch = DispatchConfig.Strategy(rawValue: try section.choice("dispatch", default: DispatchConfig.Strategy.rule.rawValue,
                                                                          in: DispatchConfig.Strategy.allCases.map(\.rawValue)))!
+        verifyTop = try section.int("verify_top", default: 10, in: 0...1000)
+        screen = DispatchConfig.Strategy(rawValue: try section.choice("screen", default: DispatchConfig.Strategy.rule.rawValue,
+                                                                       in: DispatchConfig.Strategy.allCases.filter { $0 != .mpc }.map(\.rawValue)))!
         if maxLOLEHoursPerYear != nil || maxEENSMWhPerYear != nil, !dispatch.isRuleBased {
             throw section.error("dispatch", "a LOLE or EENS limit needs a rule-based strategy (rule, load-following, cycle-charging): "
                                 + "each design runs a reliability Monte Carlo")
