@@ -17,7 +17,8 @@ public enum SizingFiles {
     static let designColumns = ["pv_kw", "battery_kwh", "battery_kw", "diesel_units", "diesel_unit_kw", "npc", "lcoe", "capex",
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",
                                 "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year",
-                                "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction", "dispatch"]
+                                "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction", "dispatch",
+                                "augmentation"]
 
     /// `designs.csv` (or `pareto.csv`) text for `outcomes`, with the objective under each of `caseCount` cases.
     public static func designsCSV(_ outcomes: [SizingOutcome], caseCount: Int) -> String {
@@ -31,7 +32,7 @@ public enum SizingFiles {
             fields += [o.feasible ? "true" : "false", "\"\(o.violation.replacingOccurrences(of: "\"", with: "'"))\""]
             fields += [o.loleHoursPerYear, o.eensMWhPerYear].map { $0.map { "\($0)" } ?? "" }
             fields += [o.worstYearIntensityGPerKWh, o.worstYearRenewableFraction, o.worstYearUnservedFraction].map { "\($0)" }
-            fields.append(o.dispatch.rawValue)
+            fields += [o.dispatch.rawValue, d.augmentation.rawValue]
             fields += o.caseObjectives.map { "\($0)" }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -59,8 +60,11 @@ public enum SizingFiles {
             guard let dispatch = DispatchConfig.Strategy(rawValue: fields[21]) else {
                 throw HelioError(.usage, "dispatch: '\(fields[21])' is not a strategy", file: file, line: index + 2)
             }
+            guard let augmentation = BatteryAugmentation(rawValue: fields[22]) else {
+                throw HelioError(.usage, "augmentation: '\(fields[22])' is not a policy", file: file, line: index + 2)
+            }
             let design = SizingDesign(pvKW: try number(0), batteryKWh: try number(1), batteryKW: try number(2), dieselUnits: units,
-                                      dieselUnitKW: try number(4))
+                                      dieselUnitKW: try number(4), augmentation: augmentation)
             return SizingOutcome(design: design, npc: try number(5), lcoePerKWh: try number(6), capex: try number(7),
                                  intensityGPerKWh: try number(8), renewableFraction: try number(9), unservedKWh: try number(10),
                                  unservedFraction: try number(11), fuelL: try number(12), lifetimeEmissionsT: try number(13),
@@ -89,7 +93,7 @@ public enum SizingFiles {
         func design(_ outcome: SizingOutcome) -> [String: Any] {
             let d = outcome.design
             return ["pv_kw": d.pvKW, "battery_kwh": d.batteryKWh, "battery_kw": d.batteryKW, "diesel_units": d.dieselUnits,
-                    "diesel_unit_kw": d.dieselUnitKW, "npc": outcome.npc, "lcoe": outcome.lcoePerKWh, "capex": outcome.capex,
+                    "diesel_unit_kw": d.dieselUnitKW, "augmentation": d.augmentation.rawValue, "npc": outcome.npc, "lcoe": outcome.lcoePerKWh, "capex": outcome.capex,
                     "intensity_g_per_kwh": outcome.intensityGPerKWh, "renewable_fraction": outcome.renewableFraction,
                     "unserved_kwh": outcome.unservedKWh, "feasible": outcome.feasible, "violation": outcome.violation,
                     "objective": outcome.objective, "lole_h_per_year": outcome.loleHoursPerYear as Any,

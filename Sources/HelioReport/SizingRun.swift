@@ -21,7 +21,7 @@ public enum SizingRun {
             if let best = result.best {
                 let d = outcomes[best].design
                 let (text, inputs) = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
-                                                                 dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
+                                                                 dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW, augmentation: d.augmentation)
                 try folder.write(Array(text.utf8), name: "best.toml")
                 try copy(inputs, into: folder)
             }

@@ -1,6 +1,7 @@
 import HelioGrid
 
-/// One design of a sizing study: the sizes of the campus's PV, battery and gensets.
+/// One design of a sizing study: the sizes of the campus's PV, battery and gensets, and the battery's
+/// augmentation policy.
 public struct SizingDesign: Sendable, Equatable, Hashable {
     /// PV, kWdc (0: none).
     public var pvKW: Double
@@ -12,9 +13,13 @@ public struct SizingDesign: Sendable, Equatable, Hashable {
     public var dieselUnits: Int
     /// Genset unit rating, kW.
     public var dieselUnitKW: Double
+    /// How the battery's cells are kept over the project.
+    public var augmentation: BatteryAugmentation
 
     /// Creates a design; sizes in kWdc, kWh, kW, units.
-    public init(pvKW: Double, batteryKWh: Double, batteryKW: Double, dieselUnits: Int, dieselUnitKW: Double) {
+    public init(pvKW: Double, batteryKWh: Double, batteryKW: Double, dieselUnits: Int, dieselUnitKW: Double,
+                augmentation: BatteryAugmentation = .replace) {
+        self.augmentation = augmentation
         self.pvKW = pvKW
         self.batteryKWh = batteryKWh
         self.batteryKW = batteryKW
@@ -37,6 +42,7 @@ public struct SizingDesign: Sendable, Equatable, Hashable {
             var battery = base.battery ?? BatteryConfig(energyKWh: batteryKWh, powerKW: batteryKW)
             battery.energyKWh = batteryKWh
             battery.powerKW = batteryKW
+            battery.augmentation = augmentation
             scenario.battery = battery
         } else {
             scenario.battery = nil

@@ -21,7 +21,7 @@ public struct SizingStudy: Sendable {
     /// Its `[size]` section.
     public let config: SizeConfig
     /// Every design, in the study's order: PV slowest, then battery energy, battery power, genset
-    /// count and genset size fastest.
+    /// count, genset size and augmentation policy fastest.
     public let designs: [SizingDesign]
     /// The sensitivity cases: the base case first, then every other combination of the factors.
     public let cases: [SensitivityFactors]
@@ -66,18 +66,24 @@ public struct SizingStudy: Sendable {
         var designs: [SizingDesign] = []
         for pv in config.pvKW {
             for energy in config.batteryKWh {
-                let powers = config.batteryKW ?? config.batteryHours!.map { energy / $0 }
-                for power in powers {
-                    for units in config.dieselUnits {
-                        for unitKW in config.dieselUnitKW {
-                            designs.append(SizingDesign(pvKW: pv, batteryKWh: energy, batteryKW: energy > 0 ? power : 0,
-                                                        dieselUnits: units, dieselUnitKW: unitKW))
-                        }
-                    }
+                for power in config.batteryKW ?? config.batteryHours!.map({ energy / $0 }) {
+                    designs += plants(config, pvKW: pv, batteryKWh: energy, batteryKW: energy > 0 ? power : 0)
                 }
             }
         }
         return designs
+    }
+
+    /// The designs of one PV and battery size: every genset count and size, and every augmentation
+    /// policy (fastest; one without a battery).
+    private static func plants(_ config: SizeConfig, pvKW: Double, batteryKWh: Double, batteryKW: Double) -> [SizingDesign] {
+        let policies = batteryKWh > 0 ? config.augmentation : [config.augmentation[0]]
+        return config.dieselUnits.flatMap { units in
+            config.dieselUnitKW.flatMap { unitKW in
+                policies.map { SizingDesign(pvKW: pvKW, batteryKWh: batteryKWh, batteryKW: batteryKW, dieselUnits: units,
+                                            dieselUnitKW: unitKW, augmentation: $0) }
+            }
+        }
     }
 
     private static func cases(_ config: SizeConfig) -> [SensitivityFactors] {
@@ -110,7 +116,8 @@ public struct SizingStudy: Sendable {
     public var referenceDesign: SizingDesign {
         let base = scenario
         return SizingDesign(pvKW: base.pv?.dcKW ?? 0, batteryKWh: base.battery?.energyKWh ?? 0, batteryKW: base.battery?.powerKW ?? 0,
-                            dieselUnits: base.diesel?.units ?? 0, dieselUnitKW: base.diesel?.unitKW ?? config.dieselUnitKW[0])
+                            dieselUnits: base.diesel?.units ?? 0, dieselUnitKW: base.diesel?.unitKW ?? config.dieselUnitKW[0],
+                            augmentation: base.battery?.augmentation ?? .replace)
     }
 
     /// The scenario of `design`, judged with the study's strategy.

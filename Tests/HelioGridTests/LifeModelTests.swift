@@ -19,8 +19,9 @@ import HelioTestSupport
 
     /// By hand: fade 0.1 + ε a year, so the battery reaches 0.2 at the end of years 2 and 4 and is
     /// replaced then (capacity back to nameplate in years 3 and 5); at the horizon it is one year old,
-    /// half its life left: salvage ≈ half the battery's capital cost. Every replacement the
-    /// simulation made is paid in the year it made it, and nothing else is.
+    /// half its life left: salvage ≈ half the cells' capital cost. Every replacement the simulation
+    /// made is paid in the year it made it (the cells only: the power electronics keep their own
+    /// 15-year life, two thirds of it left at the horizon), and nothing else is.
     @Test func replacementsInTheSimulationAndTheCashFlows() throws {
         var scenario = Self.shortLives
         scenario.site.years = 5
@@ -32,20 +33,70 @@ import HelioTestSupport
         let assumptions = EconomicAssumptions(scenario: scenario)
         let projection = LifetimeEconomics.projection(result, assumptions: assumptions)
         let battery = scenario.battery!
-        let batteryCapex = battery.energyKWh * assumptions.batteryCapexPerKWh + battery.powerKW * assumptions.batteryCapexPerKW
+        let cellsCapex = battery.energyKWh * assumptions.batteryCapexPerKWh, electronicsCapex = battery.powerKW * assumptions.batteryCapexPerKW
         let unitCapex = scenario.diesel!.unitKW * scenario.economics.dieselCapexPerKW
         for record in life {
-            let expected = (record.batteryReplaced ? batteryCapex : 0) + Double(record.gensetUnitsReplaced) * unitCapex
+            let expected = (record.batteryReplaced ? cellsCapex : 0) + Double(record.gensetUnitsReplaced) * unitCapex
             #expect(abs(projection.replacementCost[record.year] - expected) < 1e-6)
             #expect(record.gensetHoursSinceInstall.allSatisfy { $0 < 3000 })
         }
         #expect(life.reduce(0) { $0 + $1.gensetUnitsReplaced } > 0)
         let economics = LifetimeEconomics(result: result)
         #expect(economics.cashFlows.map(\.replacement) == projection.replacementCost)
-        let batterySalvage = batteryCapex * (0.2 - life[4].batteryFadeAtEnd) / 0.2
-        #expect(abs(batterySalvage - batteryCapex / 2) < 0.01 * batteryCapex)
-        #expect(projection.salvage >= batterySalvage && economics.cashFlows[5].salvage == projection.salvage)
+        let batterySalvage = cellsCapex * (0.2 - life[4].batteryFadeAtEnd) / 0.2 + electronicsCapex * 10 / 15
+        #expect(abs(batterySalvage - cellsCapex / 2 - electronicsCapex * 2 / 3) < 0.01 * cellsCapex)
+        #expect(projection.inverterReplacementYears.isEmpty && projection.salvage >= batterySalvage)
+        #expect(economics.cashFlows[5].salvage == projection.salvage)
         #expect(result.maxBalanceErrorFraction < 1e-9)
+    }
+
+    /// Augmentation by hand on the same battery (fade 0.1 + ε a year), prices falling 10 % a year,
+    /// power electronics lasting 2 years, 5-year project:
+    /// - `maintain`: every year starts at nameplate; at the end of years 1–4 the year's fade is bought
+    ///   back, 0.1 E at 0.9^y of the cells' price (nothing at the end of year 5, the last); the power
+    ///   electronics are bought again at the end of years 2 and 4 at 0.9^y. Salvage counts each cell
+    ///   purchase by its years left of a 2-year life (0.2 at 0.1 a year): only year 4's, half; the
+    ///   electronics bought in year 4 have 1 of 2 years left.
+    /// - `none`: never replaced, the capacity falls by 0.1 a year (0.6 of nameplate in year 5).
+    @Test func augmentationByHand() throws {
+        var scenario = Self.shortLives
+        scenario.site.years = 5
+        scenario.battery?.augmentation = .maintain
+        scenario.battery?.inverterLifeYears = 2
+        scenario.economics.batteryCapexDeclinePerYear = 0.1
+        let result = try TestData.run(scenario, recordSeries: false)
+        #expect(result.life.allSatisfy { $0.batteryCapacityFraction == 1 && !$0.batteryReplaced })
+        let battery = try #require(scenario.battery)
+        let assumptions = EconomicAssumptions(scenario: scenario)
+        let projection = LifetimeEconomics.projection(result, assumptions: assumptions)
+        let cellsPerKWh = assumptions.batteryCapexPerKWh, electronics = battery.powerKW * assumptions.batteryCapexPerKW
+        let unitCapex = scenario.diesel!.unitKW * scenario.economics.dieselCapexPerKW
+        for record in result.life {
+            #expect(abs(record.batteryAugmentedKWh - record.batteryFadeAtEnd * battery.energyKWh) < 1e-6)
+            #expect(abs(record.batteryFadeAtEnd - 0.1) < 1e-3)
+            let price = pow(0.9, Double(record.year))
+            var expected = Double(record.gensetUnitsReplaced) * unitCapex
+            if record.year < 5 { expected += record.batteryAugmentedKWh * cellsPerKWh * price }
+            if record.year == 2 || record.year == 4 { expected += electronics * price }
+            #expect(abs(projection.replacementCost[record.year] - expected) < 1e-6 * max(1, expected), "year \(record.year)")
+        }
+        #expect(projection.inverterReplacementYears == [2, 4] && projection.batteryReplacementYears.isEmpty)
+        let bought = result.life.prefix(4).reduce(battery.energyKWh) { $0 + $1.batteryAugmentedKWh }
+        #expect(abs(projection.batteryKWhPurchased - bought) < 1e-6)
+        let fadePerYear = result.life[4].batteryFadeGain, lifeYears = 0.2 / fadePerYear
+        let cellSalvage = result.life.prefix(4).reduce(0.0) { total, record in
+            total + record.batteryAugmentedKWh * cellsPerKWh * pow(0.9, Double(record.year)) * max(0, 1 - Double(5 - record.year) / lifeYears)
+        }
+        let electronicsSalvage = electronics * pow(0.9, 4) * 0.5
+        let pvSalvage = scenario.pv!.dcKW * assumptions.pvCapexPerKW * 20 / 25
+        #expect(projection.salvage >= cellSalvage + electronicsSalvage + pvSalvage - 1e-6)
+        #expect(cellSalvage > 0 && projection.salvage - cellSalvage - electronicsSalvage - pvSalvage < unitCapex * Double(scenario.diesel!.units))
+
+        scenario.battery?.augmentation = .none
+        let faded = try TestData.run(scenario, recordSeries: false)
+        #expect(faded.life.allSatisfy { !$0.batteryReplaced && $0.batteryAugmentedKWh == 0 })
+        #expect(abs(faded.life[4].batteryCapacityFraction - 0.6) < 5e-3, "\(faded.life[4].batteryCapacityFraction)")
+        #expect(LifetimeEconomics.projection(faded, assumptions: assumptions).batteryKWhPurchased == battery.energyKWh)
     }
 
     /// One simulated year projected over five gives the replacements the five simulated years show:
@@ -66,7 +117,7 @@ import HelioTestSupport
                              gensetHoursSinceInstall: [4000], gensetUnitsReplaced: 0)
         var lives = ComponentLives(scenario: TestData.defaultScenario)
         lives.gensetHours = 10_000
-        let projection = LifeProjection(life: [year1], lives: lives, costs: .init(pv: 100, battery: 10, gensetUnit: 1),
+        let projection = LifeProjection(life: [year1], lives: lives, costs: .init(pv: 100, batteryEnergy: 10, batteryPower: 0, gensetUnit: 1),
                                         hasPV: true, hasBattery: true, horizon: 5)
         #expect(projection.batteryReplacementYears == [2, 4] && projection.gensetUnitReplacements == 1)
         #expect(projection.replacementCost == [0, 0, 10, 1, 10, 0])

@@ -94,7 +94,7 @@ import HelioOptimize
         #expect(bound.intensityGPerKWh <= 100 + 1e-6)
         let d = outcomes[best].design
         let (text, inputs) = try ScenarioDesignText.text(of: study.scenario, pvKW: d.pvKW, batteryKWh: d.batteryKWh, batteryKW: d.batteryKW,
-                                                         dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW)
+                                                         dieselUnits: d.dieselUnits, dieselUnitKW: d.dieselUnitKW, augmentation: d.augmentation)
         // The weather file is named beside best.toml, in its inputs folder; the study's strategy is kept.
         #expect(inputs.map(\.name) == [URL(fileURLWithPath: study.scenario.site.weatherPath).lastPathComponent])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("best-\(UUID().uuidString)")

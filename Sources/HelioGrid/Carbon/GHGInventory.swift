@@ -24,10 +24,13 @@ public struct GHGInventory: Sendable {
     public var scope2MarketT: Double
     /// Informational Scope 3: life-cycle emissions of the PV energy used, tCO₂e.
     public var scope3PVLifecycleT: Double
-    /// Informational Scope 3: embodied emissions of every battery bought over the project, tCO₂e.
+    /// Informational Scope 3: embodied emissions of the battery capacity bought over the project
+    /// (``batteryKWhPurchased``), tCO₂e.
     public var scope3BatteryEmbodiedT: Double
-    /// Batteries bought over the project: the first and each replacement (``LifetimeEconomics``).
+    /// Batteries bought over the project: the first and each whole replacement before the last year (``LifeProjection``).
     public var batteryPurchases: Int
+    /// Battery capacity bought over the project: the first cells, whole replacements and augmentation, kWh.
+    public var batteryKWhPurchased: Double
     /// Informational Scope 3 category 3: well-to-tank emissions of the fuel burnt, tCO₂e.
     public var scope3DieselWTTT: Double
     /// Imports covered by renewable contractual instruments, kWh.
@@ -63,9 +66,10 @@ public struct GHGInventory: Sendable {
             instruments = []
         }
         scope3PVLifecycleT = totals.pvUsedKWh * scenario.carbon.pvLifecycleGPerKWh / 1e6
-        batteryPurchases = scenario.battery == nil ? 0
-            : 1 + LifetimeEconomics.projection(result, assumptions: EconomicAssumptions(scenario: scenario)).batteryReplacementYears.count
-        scope3BatteryEmbodiedT = (scenario.battery?.energyKWh ?? 0) * scenario.carbon.batteryEmbodiedKgPerKWh * Double(batteryPurchases) / 1000
+        let projection = scenario.battery.map { _ in LifetimeEconomics.projection(result, assumptions: EconomicAssumptions(scenario: scenario)) }
+        batteryPurchases = projection.map { 1 + $0.batteryReplacementYears.count } ?? 0
+        batteryKWhPurchased = projection?.batteryKWhPurchased ?? 0
+        scope3BatteryEmbodiedT = batteryKWhPurchased * scenario.carbon.batteryEmbodiedKgPerKWh / 1000
         scope3DieselWTTT = fuelL * scenario.carbon.dieselWTTKgPerL / 1000
         let ipcc = "IPCC 2006 Guidelines, Vol. 2 ch. 2, Tables 2.2–2.5 (gas/diesel oil, 43.0 MJ/kg, 0.84 kg/L)"
         let gwpSource = "IPCC \(scenario.carbon.gwp.rawValue) GWP100"

@@ -25,6 +25,8 @@ public struct EconomicAssumptions: Sendable, Equatable {
     public var batteryCapexPerKWh: Double
     /// Battery capital cost per kW.
     public var batteryCapexPerKW: Double
+    /// Real yearly decline of battery prices, fraction.
+    public var batteryCapexDeclinePerYear: Double
     /// Genset O&M per running unit-hour.
     public var dieselOMPerHour: Double
     /// Wear cost per genset start, currency (`[diesel] start_cost`).
@@ -50,6 +52,7 @@ public struct EconomicAssumptions: Sendable, Equatable {
         pvCapexPerKW = economics.pvCapexPerKW
         batteryCapexPerKWh = economics.batteryCapexPerKWh
         batteryCapexPerKW = economics.batteryCapexPerKW
+        batteryCapexDeclinePerYear = economics.batteryCapexDeclinePerYear
         dieselOMPerHour = economics.dieselOMPerHour
         dieselStartCost = scenario.diesel?.startCost ?? 0
         gridPriceEscalation = scenario.connectedGrid?.priceEscalation ?? 0

@@ -1,13 +1,20 @@
+import Foundation
+
 /// Replacements and salvage over the project from the life model (``ComponentLives``): each
 /// simulated year as the simulation recorded it (``LifeYear``), and years beyond the simulation
 /// projected from the last simulated year's ageing.
 ///
 /// Projection, the HOMER Pro approach of simulating one year and extrapolating ("Multi-Year" off):
 /// the battery keeps gaining the fade of the last simulated year and is replaced at the end of the
-/// year in which it reaches end of life; each genset keeps running its hours of that year and is
-/// replaced when its engine hours reach their life; PV modules are replaced every 25 years. Salvage
-/// at the horizon is each installation's replacement cost × its remaining life (battery: fade left
-/// before end of life; gensets: hours left; PV: years left), HOMER Pro manual, "Salvage Value".
+/// year in which it reaches end of life (or, under augmentation `maintain`, buys that fade back each
+/// year); each genset keeps running its hours of that year and is replaced when its engine hours
+/// reach their life; PV modules are replaced every 25 years; the battery's power electronics every
+/// `inverter_life_years`. Nothing is bought at the end of the project's last year: the plant stops
+/// there. Battery purchases (cells and power electronics) in project year y cost (1 − d)^y of
+/// today's price, d = `battery_capex_decline_per_year`. Salvage at the horizon is each purchase's
+/// cost × its remaining life (cells: fade left before end of life, for augmentation modules their
+/// years left at the pool's fade rate; power electronics and PV: years left; gensets: hours left),
+/// HOMER Pro manual, "Salvage Value".
 public struct LifeProjection: Sendable, Equatable {
     /// Replacement cost booked per project year (index = year, 0 = investment).
     public var replacementCost: [Double]
@@ -15,28 +22,49 @@ public struct LifeProjection: Sendable, Equatable {
     public var salvage: Double
     /// Project years whose end saw a battery replacement.
     public var batteryReplacementYears: [Int]
+    /// Battery capacity bought over the project, kWh: the first cells, whole replacements and augmentation.
+    public var batteryKWhPurchased: Double
+    /// Project years whose end saw the battery's power electronics replaced.
+    public var inverterReplacementYears: [Int]
     /// Genset units replaced over the project.
     public var gensetUnitReplacements: Int
     /// Project years at whose start the PV modules were replaced.
     public var pvReplacementYears: [Int]
 
-    /// Capital cost of each replaceable part, in the economics' currency.
+    /// Capital cost of each replaceable part at today's prices, in the economics' currency.
     public struct Costs: Sendable, Equatable {
-        /// The PV plant, the battery, and one genset.
-        public var pv, battery, gensetUnit: Double
+        /// The PV plant, the battery's cells (energy), its power electronics (power), and one genset.
+        public var pv, batteryEnergy, batteryPower, gensetUnit: Double
+        /// Battery cell capacity at nameplate, kWh (prices augmentation per kWh).
+        public var batteryKWh: Double
+        /// Real yearly decline of battery prices, fraction.
+        public var batteryPriceDecline: Double
+
         /// Creates the costs.
-        public init(pv: Double, battery: Double, gensetUnit: Double) {
+        public init(pv: Double, batteryEnergy: Double, batteryPower: Double, gensetUnit: Double, batteryKWh: Double = 1,
+                    batteryPriceDecline: Double = 0) {
             self.pv = pv
-            self.battery = battery
+            self.batteryEnergy = batteryEnergy
+            self.batteryPower = batteryPower
             self.gensetUnit = gensetUnit
+            self.batteryKWh = batteryKWh
+            self.batteryPriceDecline = batteryPriceDecline
         }
 
         /// The capital costs of `scenario`'s plant under `assumptions` (0 for an absent part).
         public init(scenario: Scenario, assumptions: EconomicAssumptions) {
-            pv = (scenario.pv?.dcKW ?? 0) * assumptions.pvCapexPerKW
-            battery = scenario.battery.map { $0.energyKWh * assumptions.batteryCapexPerKWh + $0.powerKW * assumptions.batteryCapexPerKW } ?? 0
-            gensetUnit = (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW
+            self.init(pv: (scenario.pv?.dcKW ?? 0) * assumptions.pvCapexPerKW,
+                      batteryEnergy: (scenario.battery?.energyKWh ?? 0) * assumptions.batteryCapexPerKWh,
+                      batteryPower: (scenario.battery?.powerKW ?? 0) * assumptions.batteryCapexPerKW,
+                      gensetUnit: (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW,
+                      batteryKWh: scenario.battery?.energyKWh ?? 1, batteryPriceDecline: assumptions.batteryCapexDeclinePerYear)
         }
+
+        /// The whole battery at today's prices.
+        public var battery: Double { batteryEnergy + batteryPower }
+
+        /// Price of a battery purchase in project year `year`, as a fraction of today's.
+        func batteryPrice(year: Int) -> Double { pow(1 - batteryPriceDecline, Double(year)) }
     }
 
     /// The projection of `life` (at least one simulated year) over `horizon` project years.
@@ -44,47 +72,111 @@ public struct LifeProjection: Sendable, Equatable {
         precondition(!life.isEmpty, "the life projection needs at least one simulated year")
         replacementCost = [Double](repeating: 0, count: horizon + 1)
         batteryReplacementYears = []
+        inverterReplacementYears = []
         pvReplacementYears = []
         gensetUnitReplacements = 0
+        batteryKWhPurchased = hasBattery ? costs.batteryKWh : 0
         salvage = 0
+        var cells = [(year: 0, kWh: costs.batteryKWh)]
         let simulated = min(life.count, horizon)
         for record in life.prefix(simulated) {
-            book(year: record.year, pv: record.pvReplaced, battery: record.batteryReplaced, units: record.gensetUnitsReplaced, costs: costs)
+            book(year: record.year, pv: record.pvReplaced, battery: record.batteryReplaced, augmentedKWh: record.batteryAugmentedKWh,
+                 units: record.gensetUnitsReplaced, costs: costs, horizon: horizon, cells: &cells)
         }
         let last = life[simulated - 1]
         var pvAge = last.pvAgeYears, fade = last.batteryFadeAfter, hours = last.gensetHoursSinceInstall
+        if last.year == horizon {
+            // What the simulation replaced at the end of the last year is not bought: worn out, no salvage.
+            fade = last.batteryFadeAtEnd
+            for index in hours.indices where last.gensetUnitsReplaced > 0 && hours[index] == 0 && last.gensetUnitHours[index] > 0 {
+                hours[index] = lives.gensetHours
+            }
+        }
         for year in stride(from: simulated + 1, through: horizon, by: 1) {
             let pvReplaced = hasPV && pvAge >= ComponentLives.pvYears
             pvAge = (pvReplaced ? 0 : pvAge) + 1
             fade += last.batteryFadeGain
-            let batteryReplaced = hasBattery && fade >= lives.batteryEndOfLifeFade
-            if batteryReplaced { fade = 0 }
+            let batteryReplaced = hasBattery && lives.batteryAugmentation == .replace && fade >= lives.batteryEndOfLifeFade
+            let augmentedKWh = hasBattery && lives.batteryAugmentation == .maintain ? last.batteryFadeGain * costs.batteryKWh : 0
+            if (batteryReplaced || augmentedKWh > 0) && year < horizon { fade = 0 }
             var units = 0
             for index in hours.indices {
                 hours[index] += last.gensetUnitHours[index]
-                if hours[index] >= lives.gensetHours {
+                if hours[index] >= lives.gensetHours && year < horizon {
                     hours[index] = 0
                     units += 1
                 }
             }
-            book(year: year, pv: pvReplaced, battery: batteryReplaced, units: units, costs: costs)
+            book(year: year, pv: pvReplaced, battery: batteryReplaced, augmentedKWh: augmentedKWh, units: units, costs: costs,
+                 horizon: horizon, cells: &cells)
         }
-        let pvLeft = hasPV ? Double(max(0, ComponentLives.pvYears - pvAge)) / Double(ComponentLives.pvYears) : 0
-        let batteryLeft = hasBattery ? max(0, lives.batteryEndOfLifeFade - fade) / lives.batteryEndOfLifeFade : 0
-        let unitsLeft = hours.reduce(0) { $0 + max(0, lives.gensetHours - $1) / lives.gensetHours }
-        salvage = costs.pv * pvLeft + costs.battery * batteryLeft + costs.gensetUnit * unitsLeft
+        let lastInverter = hasBattery ? bookInverters(lives: lives, costs: costs, horizon: horizon) : 0
+        salvage = Self.pvSalvage(costs, age: pvAge, hasPV: hasPV)
+            + (hasBattery ? Self.cellSalvage(cells, lives: lives, costs: costs, fade: fade, fadePerYear: last.batteryFadeGain, horizon: horizon) : 0)
+            + (hasBattery ? Self.inverterSalvage(costs, lives: lives, lastPurchase: lastInverter, horizon: horizon) : 0)
+            + costs.gensetUnit * hours.reduce(0) { $0 + max(0, lives.gensetHours - $1) / lives.gensetHours }
     }
 
-    private mutating func book(year: Int, pv: Bool, battery: Bool, units: Int, costs: Costs) {
+    /// Books year `year`'s purchases; nothing at the end of the last year but a PV replacement at its start.
+    private mutating func book(year: Int, pv: Bool, battery: Bool, augmentedKWh: Double, units: Int, costs: Costs, horizon: Int,
+                               cells: inout [(year: Int, kWh: Double)]) {
         if pv {
             replacementCost[year] += costs.pv
             pvReplacementYears.append(year)
         }
+        guard year < horizon else { return }
+        let price = costs.batteryPrice(year: year)
         if battery {
-            replacementCost[year] += costs.battery
+            replacementCost[year] += costs.batteryEnergy * price
             batteryReplacementYears.append(year)
+            batteryKWhPurchased += costs.batteryKWh
+            cells = [(year, costs.batteryKWh)]
+        }
+        if augmentedKWh > 0 {
+            replacementCost[year] += augmentedKWh / costs.batteryKWh * costs.batteryEnergy * price
+            batteryKWhPurchased += augmentedKWh
+            cells.append((year, augmentedKWh))
         }
         replacementCost[year] += Double(units) * costs.gensetUnit
         gensetUnitReplacements += units
+    }
+
+    /// Books the power electronics bought again every `inverter_life_years` before the horizon;
+    /// returns the year of the last purchase (0: the first).
+    private mutating func bookInverters(lives: ComponentLives, costs: Costs, horizon: Int) -> Int {
+        var lastPurchase = 0
+        for age in LifetimeEconomics.replacementAges(lifeYears: lives.inverterLifeYears, horizon: horizon) {
+            let year = max(1, Int(age.rounded(.up)))
+            guard year < horizon else { break }
+            replacementCost[year] += costs.batteryPower * costs.batteryPrice(year: year)
+            inverterReplacementYears.append(year)
+            lastPurchase = year
+        }
+        return lastPurchase
+    }
+
+    private static func pvSalvage(_ costs: Costs, age: Int, hasPV: Bool) -> Double {
+        hasPV ? costs.pv * Double(max(0, ComponentLives.pvYears - age)) / Double(ComponentLives.pvYears) : 0
+    }
+
+    /// The cells' salvage: under `maintain`, each purchase by its years left at the pool's fade rate;
+    /// otherwise the present cells by the fade left before end of life.
+    private static func cellSalvage(_ cells: [(year: Int, kWh: Double)], lives: ComponentLives, costs: Costs, fade: Double,
+                                    fadePerYear: Double, horizon: Int) -> Double {
+        let perKWh = costs.batteryEnergy / costs.batteryKWh
+        guard lives.batteryAugmentation == .maintain else {
+            let bought = cells.last ?? (0, costs.batteryKWh)
+            return costs.batteryEnergy * costs.batteryPrice(year: bought.year) * max(0, lives.batteryEndOfLifeFade - fade) / lives.batteryEndOfLifeFade
+        }
+        let lifeYears = fadePerYear > 0 ? lives.batteryEndOfLifeFade / fadePerYear : .infinity
+        return cells.reduce(0) { total, purchase in
+            let left = lifeYears.isFinite ? max(0, 1 - Double(horizon - purchase.year) / lifeYears) : 1
+            return total + purchase.kWh * perKWh * costs.batteryPrice(year: purchase.year) * left
+        }
+    }
+
+    private static func inverterSalvage(_ costs: Costs, lives: ComponentLives, lastPurchase: Int, horizon: Int) -> Double {
+        let left = max(0, lives.inverterLifeYears - Double(horizon - lastPurchase)) / lives.inverterLifeYears
+        return costs.batteryPower * costs.batteryPrice(year: lastPurchase) * left
     }
 }

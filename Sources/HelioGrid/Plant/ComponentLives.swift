@@ -7,7 +7,9 @@ import Foundation
 ///   lifetime mode), and are replaced after ``pvYears``.
 /// - Battery: replaced when its capacity fade (calendar plus rainflow cycle damage since
 ///   installation, ``Battery/age(toYears:)``) reaches ``batteryEndOfLifeFade``, the 80 %-capacity
-///   end of life HOMER's lifetime model and battery warranties use.
+///   end of life HOMER's lifetime model and battery warranties use; or, under `augmentation =
+///   "maintain"`, brought back to nameplate each year; or never (`"none"`). Its power electronics
+///   last ``inverterLifeYears``.
 /// - Gensets: each unit replaced when its run hours since installation reach `diesel_life_hours`,
 ///   HOMER's generator lifetime in operating hours (HOMER Pro manual, "Generator Lifetime").
 public struct ComponentLives: Sendable, Equatable {
@@ -21,12 +23,18 @@ public struct ComponentLives: Sendable, Equatable {
     public var batteryEndOfLifeFade: Double
     /// Genset life, run hours per unit.
     public var gensetHours: Double
+    /// How the battery's cells are kept: replaced at end of life, augmented yearly, or left to fade.
+    public var batteryAugmentation: BatteryAugmentation
+    /// Life of the battery's power electronics, years.
+    public var inverterLifeYears: Double
 
     /// The lives of `scenario`'s plant.
     public init(scenario: Scenario) {
         pvDegradationPerYear = scenario.pv?.degradationPerYear ?? 0
         batteryEndOfLifeFade = Battery.endOfLifeFade
         gensetHours = scenario.economics.dieselLifeHours
+        batteryAugmentation = scenario.battery?.augmentation ?? .replace
+        inverterLifeYears = scenario.battery?.inverterLifeYears ?? BatteryConfig(energyKWh: 1, powerKW: 1).inverterLifeYears
     }
 
     /// Age of the PV modules in project year `yearIndex` (from 0): replaced every ``pvYears``.

@@ -30,6 +30,12 @@ public struct BatteryConfig: Sendable, Equatable {
     public var responseMS: Double = 20
     /// Wear cost of throughput, currency per kWh (optimal dispatch).
     public var wearCostPerKWh: Double = 0.02
+    /// How the cells are kept over the project.
+    public var augmentation: BatteryAugmentation = .replace
+    /// Life of the power electronics (inverter, PCS), years: they are bought again (at
+    /// `battery_capex_per_kw`) at this age, apart from the cells. 15 years is the system life NREL's
+    /// ATB assumes for utility-scale battery storage (W. Cole and A. Karmakar, NREL/TP-6A40-85332, 2023).
+    public var inverterLifeYears: Double = 15
 
     /// AC-to-AC round-trip efficiency of a utility-scale lithium-ion system, fraction: 85 %, the
     /// value of NREL's Annual Technology Baseline for utility-scale battery storage (W. Cole and
@@ -62,6 +68,9 @@ public struct BatteryConfig: Sendable, Equatable {
         calendarLifeYears = try section.positive("calendar_life_years", default: defaults.calendarLifeYears, max: 100)
         responseMS = try section.double("response_ms", default: defaults.responseMS, in: 0...60_000)
         wearCostPerKWh = try section.double("wear_cost_per_kwh", default: defaults.wearCostPerKWh, in: 0...100)
+        augmentation = BatteryAugmentation(rawValue: try section.choice("augmentation", default: defaults.augmentation.rawValue,
+                                                                        in: BatteryAugmentation.allCases.map(\.rawValue)))!
+        inverterLifeYears = try section.positive("inverter_life_years", default: defaults.inverterLifeYears, max: 100)
         try section.finish()
     }
 

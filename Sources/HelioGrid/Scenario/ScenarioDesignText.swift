@@ -20,10 +20,11 @@ public enum ScenarioDesignText {
         try rewritten(scenario) { _ in }
     }
 
-    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW), its dispatch strategy and years,
+    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW) and battery augmentation, its dispatch strategy and years,
     /// each input file named `inputs/<name>`; and the input files to copy there (absolute path, name).
     public static func text(of scenario: Scenario, pvKW: Double, batteryKWh: Double, batteryKW: Double,
-                            dieselUnits: Int, dieselUnitKW: Double) throws -> (text: String, inputs: [(path: String, name: String)]) {
+                            dieselUnits: Int, dieselUnitKW: Double, augmentation: BatteryAugmentation = .replace) throws
+        -> (text: String, inputs: [(path: String, name: String)]) {
         var inputs: [(path: String, name: String)] = []
         let text = try rewritten(scenario) { table in
             for (tableName, key) in pathKeys {
@@ -37,7 +38,11 @@ public enum ScenarioDesignText {
             set(table, "dispatch", present: true) { $0["strategy"] = scenario.dispatch.strategy.rawValue }
             set(table, "site", present: true) { $0["years"] = scenario.site.years }
             set(table, "pv", present: pvKW > 0) { $0["dc_kw"] = pvKW }
-            set(table, "battery", present: batteryKWh > 0 && batteryKW > 0) { $0["energy_kwh"] = batteryKWh; $0["power_kw"] = batteryKW }
+            set(table, "battery", present: batteryKWh > 0 && batteryKW > 0) {
+                $0["energy_kwh"] = batteryKWh
+                $0["power_kw"] = batteryKW
+                $0["augmentation"] = augmentation.rawValue
+            }
             set(table, "diesel", present: dieselUnits > 0) { $0["units"] = dieselUnits; $0["unit_kw"] = dieselUnitKW }
         }
         return (text, inputs)

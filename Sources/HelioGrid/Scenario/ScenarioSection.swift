@@ -91,6 +91,21 @@ struct ScenarioSection {
         return value
     }
 
+    /// An array of distinct strings, each one of `choices`; `nil` when absent.
+    mutating func choiceList(_ key: String, in choices: [String]) throws -> [String]? {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return nil }
+        guard raw.type == .array, let array = raw.array else { throw error(key, "expected an array of strings, found \(raw.type)") }
+        let values = try array.map { element -> String in
+            guard element.type == .string, let value = element.string, choices.contains(value) else {
+                throw error(key, "every entry must be one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")), found \(element)")
+            }
+            return value
+        }
+        guard !values.isEmpty, Set(values).count == values.count else { throw error(key, "needs at least one entry, each at most once") }
+        return values
+    }
+
     /// A sub-table; an empty one (so defaults apply) when absent.
     mutating func section(_ key: String) throws -> ScenarioSection {
         readKeys.insert(key)

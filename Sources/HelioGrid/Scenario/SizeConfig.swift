@@ -35,6 +35,8 @@ public struct SizeConfig: Sendable, Equatable {
     public var dieselUnits: [Int]
     /// Genset unit sizes, kW.
     public var dieselUnitKW: [Double]
+    /// Battery augmentation policies compared (`augmentation`).
+    public var augmentation: [BatteryAugmentation]
     /// Highest carbon intensity allowed, gCO₂e/kWh served (`nil`: no limit).
     public var maxIntensityGPerKWh: Double?
     /// Highest unserved energy allowed, fraction of demand.
@@ -98,6 +100,8 @@ public struct SizeConfig: Sendable, Equatable {
         }
         dieselUnits = units.map { Int($0) }
         dieselUnitKW = try section.valueList("diesel_unit_kw", in: 1...1e6) ?? [scenario.diesel?.unitKW ?? 2000]
+        augmentation = try section.choiceList("augmentation", in: BatteryAugmentation.allCases.map(\.rawValue))?
+            .compactMap(BatteryAugmentation.init(rawValue:)) ?? [scenario.battery?.augmentation ?? .replace]
         maxIntensityGPerKWh = section.contains("max_intensity_g_per_kwh") ? try section.double("max_intensity_g_per_kwh", in: 0...5000) : nil
         maxUnservedFraction = try section.double("max_unserved_fraction", default: 0, in: 0...1)
         minRenewableFraction = section.contains("min_renewable_fraction") ? try section.double("min_renewable_fraction", in: 0...1) : nil
@@ -127,6 +131,7 @@ public struct SizeConfig: Sendable, Equatable {
         try sensitivity.finish()
         try section.finish()
         let count = pvKW.count * batteryKWh.count * (batteryKW?.count ?? batteryHours!.count) * dieselUnits.count * dieselUnitKW.count
+            * augmentation.count
         guard count <= Self.maxDesigns else {
             throw section.error("pv_kw", "the lists give \(count) designs; at most \(Self.maxDesigns)")
         }

@@ -17,6 +17,9 @@ public struct LifeYear: Sendable, Equatable {
     public var batteryFadeAtEnd: Double
     /// Whether the battery reached end of life and was replaced at the year's end.
     public var batteryReplaced: Bool
+    /// Capacity added at the year's end to bring the battery back to nameplate (augmentation
+    /// `maintain`), kWh; 0 otherwise.
+    public var batteryAugmentedKWh: Double = 0
     /// Hours each genset ran during the year.
     public var gensetUnitHours: [Double]
     /// Each genset's engine hours at the year's end, after replacements.
@@ -24,6 +27,6 @@ public struct LifeYear: Sendable, Equatable {
     /// Gensets replaced at the year's end.
     public var gensetUnitsReplaced: Int
 
-    /// Battery fade carried into the next year: 0 after a replacement.
-    public var batteryFadeAfter: Double { batteryReplaced ? 0 : batteryFadeAtEnd }
+    /// Battery fade carried into the next year: 0 after a replacement or an augmentation.
+    public var batteryFadeAfter: Double { batteryReplaced || batteryAugmentedKWh > 0 ? 0 : batteryFadeAtEnd }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// Components age and are replaced by the life model (``ComponentLives``): PV output falls by
 /// `degradation_per_year` compounded from installation and the modules are replaced every 25 years;
 /// battery fade (``Battery/age(toYears:)``) is applied at each year's end and the battery replaced
-/// when it reaches end of life; gensets are replaced when their engine hours reach their life. Each
+/// when it reaches end of life, or its fade made good by augmentation each year, or left to fade, as
+/// `[battery] augmentation` says (``BatteryAugmentation``); gensets are replaced when their engine hours reach their life. Each
 /// year's ageing and replacements are recorded (``LifeYear``).
 public enum SimulationEngine {
     /// Simulates `scenario` on prepared `inputs` with a strategy from the strategy factory.
@@ -154,8 +155,9 @@ public enum SimulationEngine {
             batteryAgeYears += 1
             context.battery?.age(toYears: Double(batteryAgeYears))
             let fadeAtEnd = context.battery?.fadeFraction ?? 0
-            let batteryReplaced = context.battery != nil && fadeAtEnd >= lives.batteryEndOfLifeFade
-            if batteryReplaced {
+            let batteryReplaced = lives.batteryAugmentation == .replace && context.battery != nil && fadeAtEnd >= lives.batteryEndOfLifeFade
+            let augmentedKWh = lives.batteryAugmentation == .maintain ? fadeAtEnd * (context.battery?.config.energyKWh ?? 0) : 0
+            if batteryReplaced || augmentedKWh > 0 {
                 context.battery?.replace()
                 batteryAgeYears = 0
             }
@@ -164,7 +166,7 @@ public enum SimulationEngine {
             life.append(LifeYear(
                 year: year + 1, pvFactor: pvFactor, pvReplaced: scenario.pv != nil && year > 0 && pvAge == 0, pvAgeYears: pvAge + 1,
                 batteryCapacityFraction: yearStart.capacityFraction, batteryFadeGain: fadeAtEnd - yearStart.fade,
-                batteryFadeAtEnd: fadeAtEnd, batteryReplaced: batteryReplaced, gensetUnitHours: unitHours,
+                batteryFadeAtEnd: fadeAtEnd, batteryReplaced: batteryReplaced, batteryAugmentedKWh: augmentedKWh, gensetUnitHours: unitHours,
                 gensetHoursSinceInstall: context.fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced))
         }
         var overall = EnergyTotals()

@@ -48,6 +48,8 @@ public struct InventoryDocument: Codable, Sendable {
     public var scope3DieselWTTT: Double
     /// Batteries bought over the project (first purchase and replacements).
     public var batteryPurchases: Int
+    /// Battery capacity bought over the project (first cells, replacements, augmentation), kWh.
+    public var batteryKWhPurchased: Double
     /// Scope 1 + 2 location-based per kWh served, g.
     public var intensityGPerKWh: Double
     /// Hourly-matched carbon-free-energy score, fraction.
@@ -66,6 +68,7 @@ public struct InventoryDocument: Codable, Sendable {
         case scope2LocationT = "scope2_location_t_co2e", scope2MarketT = "scope2_market_t_co2e"
         case scope3PVLifecycleT = "scope3_pv_lifecycle_t_co2e", scope3BatteryEmbodiedT = "scope3_battery_embodied_t_co2e"
         case scope3DieselWTTT = "scope3_diesel_wtt_t_co2e", batteryPurchases = "battery_purchases"
+        case batteryKWhPurchased = "battery_kwh_purchased"
         case intensityGPerKWh = "intensity_g_per_kwh", carbonFreeScore = "carbon_free_score"
     }
 
@@ -85,6 +88,7 @@ public struct InventoryDocument: Codable, Sendable {
         scope3BatteryEmbodiedT = inventory.scope3BatteryEmbodiedT
         scope3DieselWTTT = inventory.scope3DieselWTTT
         batteryPurchases = inventory.batteryPurchases
+        batteryKWhPurchased = inventory.batteryKWhPurchased
         intensityGPerKWh = totals.intensityGPerKWh
         carbonFreeScore = ledger.carbonFreeScore
         factors = inventory.factors
