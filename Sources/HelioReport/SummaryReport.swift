@@ -84,13 +84,15 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         public var pvReplaced, batteryReplaced: Bool
         /// Gensets replaced at the year's end.
         public var gensetUnitsReplaced: Int
+        /// Battery capacity added at the year's end by augmentation, kWh.
+        public var batteryAugmentedKWh: Double
         enum CodingKeys: String, CodingKey {
             case year
             case loadKWh = "load_kwh", servedKWh = "served_kwh", unservedKWh = "unserved_kwh", pvUsedKWh = "pv_used_kwh"
             case pvCurtailedKWh = "pv_curtailed_kwh", dieselKWh = "diesel_kwh", fuelL = "fuel_l", intensity = "intensity_g_per_kwh"
             case renewableFraction = "renewable_fraction", pvFactor = "pv_factor", batteryCapacityFraction = "battery_capacity_fraction"
             case batteryFadeFraction = "battery_fade_fraction", pvReplaced = "pv_replaced", batteryReplaced = "battery_replaced"
-            case gensetUnitsReplaced = "genset_units_replaced"
+            case gensetUnitsReplaced = "genset_units_replaced", batteryAugmentedKWh = "battery_augmented_kwh"
         }
 
         init(_ totals: EnergyTotals, _ life: LifeYear) {
@@ -110,6 +112,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             pvReplaced = life.pvReplaced
             batteryReplaced = life.batteryReplaced
             gensetUnitsReplaced = life.gensetUnitsReplaced
+            batteryAugmentedKWh = life.batteryAugmentedKWh
         }
     }
 
