@@ -9,16 +9,30 @@ import HelioLP
 /// (T. Brown, J. Hörsch, D. Schlachtberger, J. Open Res. Softw. 6(1), 2018).
 ///
 /// Per hour: PV used ≤ kWdc × the year's PV per kWdc; battery charge and discharge ≤ its power,
-/// stored energy between `reserve_soc` and `soc_max` of its energy, cyclic over the year; gensets
-/// n_t ≤ N units (relaxed), minimum load and derated rating as in dispatch; unserved demand.
-/// Across the year: unserved ≤ `max_unserved_fraction` of demand; emissions ≤
-/// `max_intensity_g_per_kwh` × energy served; with N+1, (N − 1) units at the year's worst derating
-/// carry the peak. Objective, the project's NPC: each size times its lifecycle cost per unit (capital,
-/// fixed-life replacements, salvage and fixed O&M, ``LifetimeEconomics``), plus the year's fuel,
-/// carbon, genset O&M and unserved penalty times their present-worth factors (escalation included).
+/// stored energy between `soc_min` and `soc_max` of its energy, cyclic over the year but for the
+/// share of the initial charge a simulation may draw down once (`soc_initial` − `soc_min`, spread
+/// over the project's years); gensets n_t ≤ N units (relaxed), minimum load and derated rating as in
+/// dispatch; unserved demand. Across the year: unserved ≤ `max_unserved_fraction` of demand;
+/// emissions ≤ `max_intensity_g_per_kwh` × energy served; with N+1, (N − 1) units at the year's worst
+/// derating carry the peak. Objective, the project's NPC under the simulated economics' cost model
+/// (``LifetimeEconomics``, ``LifeProjection``), each wearing part priced by the life it consumes:
+/// - PV: capital, replacement at 25 years, salvage and fixed O&M (its life is in years, as simulated);
+/// - battery cells: capital less its salvage at the horizon, c(1 − D_H), plus the life consumed,
+///   D_H·p_H·c × (H / calendar life + H × the year's discharge / (energy × cycle life)) — calendar
+///   and cycle fade add up to one end of life as in ``Battery/age(toYears:)``; D_H is the horizon's
+///   discount factor and p_H its battery price (`battery_capex_decline_per_year`): a simulation
+///   pays each replacement earlier and at no lower price, and credits at most the remaining life,
+///   so this is no more than any policy pays (with `none` among `[size] augmentation` only the
+///   capital less salvage, c(1 − D_H), is counted); fixed O&M;
+/// - power electronics: the same with `inverter_life_years`;
+/// - gensets: capital less salvage, c(1 − D_H), plus D_H·c per unit-hour / `diesel_life_hours` × H
+///   (hour-based life, as the simulation books it);
+/// - the year's fuel, carbon, genset O&M and unserved penalty times their present-worth factors
+///   (escalation included).
 /// Sizes range over the `[size]` lists' spans. What it leaves out — integer units, start-ups, the
-/// rule EMS's myopia, degradation and cycle-driven battery replacement — can only make a simulated
-/// design cost more, so its optimum bounds the search from below under this cost model.
+/// EMS's myopia, degradation (PV, and the battery's capacity, held at nameplate), battery
+/// auxiliaries, the reserve band — can only make a simulated design cost more, so its optimum bounds
+/// the search from below; `size` reports the gap by cause (``SizingStudy``).
 public enum CapacityExpansion {
     /// Solves the LP on `study`'s year (PV per kWdc, demand, genset derating); `nil` when the objective is not NPC (the bound is on NPC) or the
     /// campus is grid-connected (the LP has no grid); throws an ``OptimizationError`` when no sizes
@@ -78,31 +92,50 @@ public enum CapacityExpansion {
                               yearly: [EnergyTotals()], assumptions: assumptions).npc
         }
 
+        /// Years of the project, its horizon's discount factor and battery price (fraction of today's).
+        var horizon: (years: Double, discount: Double, batteryPrice: Double) {
+            let a = assumptions, years = Double(a.projectYears)
+            return (years, a.discountFactor(year: years), pow(1 - a.batteryCapexDeclinePerYear, years))
+        }
+
+        /// Cost of a part of capital `capex` whose life is consumed over the project: its capital less
+        /// its salvage at the horizon, plus `consumed` lives paid at the horizon's discount and `price`.
+        func worn(capex: Double, consumed: Double, price: Double = 1) -> Double {
+            capex * (1 - horizon.discount) + horizon.discount * price * capex * consumed
+        }
+
         mutating func build() {
             let config = study.config, scenario = study.scenario, economics = scenario.economics, a = assumptions
+            let plainWorth = presentWorth(escalation: 0), span = horizon
             pv = program.addVariable(lower: config.pvKW.min()!, upper: config.pvKW.max()!,
                                      objective: lifecycle(capex: a.pvCapexPerKW, fixedOM: economics.pvOMPerKWYear,
                                                           lifeYears: Double(ComponentLives.pvYears)))
             let battery = scenario.battery ?? BatteryConfig(energyKWh: 1, powerKW: 1)
+            let cellsWear = !config.augmentation.contains(.none)
             if config.batteryKWh.max()! > 0 {
+                let calendar = cellsWear ? span.years / battery.calendarLifeYears : 0
                 energy = program.addVariable(lower: config.batteryKWh.min()!, upper: config.batteryKWh.max()!,
-                                             objective: lifecycle(capex: a.batteryCapexPerKWh, fixedOM: economics.batteryOMPerKWhYear,
-                                                                  lifeYears: battery.calendarLifeYears))
-                power = program.addVariable(objective: lifecycle(capex: a.batteryCapexPerKW, fixedOM: 0, lifeYears: battery.calendarLifeYears))
+                                             objective: worn(capex: a.batteryCapexPerKWh, consumed: calendar, price: span.batteryPrice)
+                                                 + economics.batteryOMPerKWhYear * plainWorth)
+                power = program.addVariable(objective: worn(capex: a.batteryCapexPerKW, consumed: span.years / battery.inverterLifeYears,
+                                                            price: span.batteryPrice))
                 addPowerLimits(config)
             }
             if config.dieselUnits.max()! > 0 {
                 let fewest = config.nPlusOne ? max(Double(config.dieselUnits.min()!), study.peakLoadKW / (unitKW * study.lowestRatingFactor) + 1)
                                              : Double(config.dieselUnits.min()!)
                 units = program.addVariable(lower: min(fewest, Double(config.dieselUnits.max()!)), upper: Double(config.dieselUnits.max()!),
-                                            objective: lifecycle(capex: unitKW * economics.dieselCapexPerKW, fixedOM: 0, lifeYears: .infinity))
+                                            objective: worn(capex: unitKW * economics.dieselCapexPerKW, consumed: 0))
             }
+            addFixedSizes()
             let fuelWorth = presentWorth(escalation: a.fuelPriceEscalation), carbonWorth = presentWorth(escalation: a.carbonPriceEscalation)
-            let plainWorth = presentWorth(escalation: 0)
             let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
             let perLitre = a.fuelPricePerL * fuelWorth + kgPerL / 1000 * a.carbonPricePerT * carbonWorth
-            // Hourly retention of stored energy under self-discharge.
+            // Hourly retention of stored energy under self-discharge; the wear of a kWh discharged, the
+            // cycle life it consumes; and of a unit-hour, the engine hours.
             let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
+            let dischargeWear = cellsWear ? horizon.discount * span.batteryPrice * a.batteryCapexPerKWh * span.years / battery.cycleLife : 0
+            let unitHourWear = horizon.discount * unitKW * economics.dieselCapexPerKW * span.years / economics.dieselLifeHours
             var previousEnergy: LinearProgram.Variable?, firstEnergyRow: (LinearProgram.Variable, LinearProgram.Variable, LinearProgram.Variable)?
             for t in loadKW.indices {
                 let used = program.addVariable()
@@ -111,11 +144,11 @@ public enum CapacityExpansion {
                 unserved.append(short)
                 var terms: [LinearProgram.Variable] = [used, short], coefficients = [1.0, 1.0]
                 if let energy, let power {
-                    let charge = program.addVariable(), discharge = program.addVariable(), stored = program.addVariable()
+                    let charge = program.addVariable(), discharge = program.addVariable(objective: dischargeWear), stored = program.addVariable()
                     program.addConstraint([charge: 1, power: -1], upper: 0)
                     program.addConstraint([discharge: 1, power: -1], upper: 0)
                     program.addConstraint([stored: 1, energy: -battery.socMax], upper: 0)
-                    program.addConstraint([stored: 1, energy: -battery.reserveSOC], lower: 0)
+                    program.addConstraint([stored: 1, energy: -battery.socMin], lower: 0)
                     if let previousEnergy {
                         program.addConstraint([stored: 1, previousEnergy: -retention, charge: -battery.chargeEfficiency,
                                                discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
@@ -127,7 +160,7 @@ public enum CapacityExpansion {
                     coefficients += [1, -1]
                 }
                 if let units {
-                    let n = program.addVariable(objective: a.dieselOMPerHour * plainWorth + noLoadLPerUnitHour * perLitre)
+                    let n = program.addVariable(objective: a.dieselOMPerHour * plainWorth + noLoadLPerUnitHour * perLitre + unitHourWear)
                     let g = program.addVariable(objective: diesel.fuelSlopeLPerKWh * perLitre)
                     program.addConstraint([n: 1, units: -1], upper: 0)
                     program.addConstraint([g: 1, n: -unitKW * ratingFactor[t]], upper: 0)
@@ -139,12 +172,24 @@ public enum CapacityExpansion {
                 }
                 program.addConstraint(variables: terms, coefficients: coefficients, lower: loadKW[t], upper: loadKW[t])
             }
-            // The year is cyclic: the first hour starts from the last hour's stored energy.
-            if let (stored, charge, discharge) = firstEnergyRow, let last = previousEnergy {
+            // The year is cyclic: the first hour starts from the last hour's stored energy, plus at most
+            // this year's share of the initial charge a simulated run may end below.
+            if let (stored, charge, discharge) = firstEnergyRow, let last = previousEnergy, let energy {
+                let drawn = program.addVariable()
+                program.addConstraint([drawn: 1, energy: -(battery.socInitial - battery.socMin) / span.years], upper: 0)
                 program.addConstraint([stored: 1, last: -retention, charge: -battery.chargeEfficiency,
-                                       discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
+                                       discharge: 1 / battery.dischargeEfficiency, drawn: -1], lower: 0, upper: 0)
             }
             addYearLimits(config, kgPerL: kgPerL)
+        }
+
+        /// Sizes held at ``CapacityExpansionYear/fixedSizes`` when given (the LP then prices one design).
+        private mutating func addFixedSizes() {
+            guard let fixed = study.fixedSizes else { return }
+            program.addConstraint([pv: 1], lower: fixed.pvKW, upper: fixed.pvKW)
+            if let energy { program.addConstraint([energy: 1], lower: fixed.batteryKWh, upper: fixed.batteryKWh) }
+            if let power { program.addConstraint([power: 1], lower: fixed.batteryKW, upper: fixed.batteryKW) }
+            if let units { program.addConstraint([units: 1], lower: Double(fixed.dieselUnits), upper: Double(fixed.dieselUnits)) }
         }
 
         /// Power from the `battery_kw` list's span, or between energy / longest and energy / shortest duration.

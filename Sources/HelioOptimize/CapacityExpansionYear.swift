@@ -18,6 +18,9 @@ public struct CapacityExpansionYear: Sendable {
     public var peakLoadKW: Double
     /// The year's lowest rating factor.
     public var lowestRatingFactor: Double
+    /// Sizes the LP must take (kWdc, kWh, kW, units), to price one design under its cost model;
+    /// `nil` lets it choose within the `[size]` lists' spans.
+    public var fixedSizes: (pvKW: Double, batteryKWh: Double, batteryKW: Double, dieselUnits: Int)?
 
     /// A year; see the properties.
     public init(scenario: Scenario, config: SizeConfig, loadKW: [Double], pvPerKW: [Double], ratingFactor: [Double], peakLoadKW: Double,

@@ -127,6 +127,11 @@ public enum SizingFiles {
             object["lp_bound"] = NSNull()
         }
         object["gap_to_lp_bound"] = result.gapToBound ?? NSNull()
+        object["gap_by_cause"] = result.gap.map { gap -> [String: Any] in
+            ["lp_bound": gap.lpBound, "lp_at_best": gap.lpAtBest.map { $0 as Any } ?? NSNull(),
+             "optimal_at_best": gap.optimalAtBest.map { $0 as Any } ?? NSNull(), "best": gap.best,
+             "causes": gap.causes.map { ["cause": $0.name, "npc": $0.amount] }]
+        } ?? NSNull()
         object["cases"] = zip(study.cases, result.caseBest).map { factors, best -> [String: Any] in
             ["fuel_price_factor": factors.fuelPrice, "carbon_price_factor": factors.carbonPrice, "battery_capex_factor": factors.batteryCapex,
              "best": best.map { index -> [String: Any] in

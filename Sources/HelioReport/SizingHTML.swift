@@ -104,6 +104,9 @@ struct SizingHTML {
                 + (result.gapToBound.map { ", gap " + NumberFormat.fixed($0 * 100, decimals: 1) + " %" } ?? "")
                 + ", solved in " + NumberFormat.fixed(bound.solveSeconds, decimals: 1) + " s\n"
         }
+        for cause in result.gap?.causes ?? [] {
+            text += "    gap, \(cause.name): \(NumberFormat.grouped(cause.amount))\n"
+        }
         text += "  Pareto front: \(result.pareto.count) designs from "
             + (result.pareto.first.map { NumberFormat.fixed(result.outcomes[$0].intensityGPerKWh, decimals: 1) } ?? "—") + " to "
             + (result.pareto.last.map { NumberFormat.fixed(result.outcomes[$0].intensityGPerKWh, decimals: 1) } ?? "—") + " g/kWh\n"

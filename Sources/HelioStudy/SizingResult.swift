@@ -15,6 +15,8 @@ public struct SizingResult: Sendable {
     public let caseBest: [Int?]
     /// The capacity-expansion LP's optimum (a lower bound on the objective), when it was solved.
     public let lowerBound: CapacityBound?
+    /// The gap between the bound and the best design by cause, when both exist.
+    public var gap: SizingGap?
 
     /// Ranks `outcomes` (in the study's order); with `decidedBy`, only outcomes simulated with that
     /// strategy (the verified ones of a screened study) can be best.

@@ -205,9 +205,26 @@ public struct SizingStudy: Sendable {
         } catch let error as OptimizationError where error.kind == .infeasible {
             bound = nil
         }
-        let result = SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound,
+        var result = SizingResult(outcomes: outcomes, caseCount: cases.count, lowerBound: bound,
                                   decidedBy: config.screensDesigns ? config.dispatch : nil)
+        if let bound, let best = result.best { result.gap = try gap(bound, best: outcomes[best]) }
         return (result, try evaluate(referenceDesign, strategy: config.dispatch))
+    }
+
+    /// The gap between `bound` and `best` by cause (``SizingGap``): the LP at the best design's
+    /// sizes, then the best design simulated with perfect foresight over the life.
+    private func gap(_ bound: CapacityBound, best: SizingOutcome) throws -> SizingGap {
+        var year = capacityExpansionYear
+        let d = best.design
+        year.fixedSizes = (d.pvKW, d.batteryKWh, d.batteryKW, d.dieselUnits)
+        let atBest: Double?
+        do {
+            atBest = try CapacityExpansion.solve(year)?.objective
+        } catch let error as OptimizationError where error.kind == .infeasible {
+            atBest = nil
+        }
+        let optimal = best.dispatch == .optimal ? best.npc : try evaluate(d, strategy: .optimal).npc
+        return SizingGap(lpBound: bound.objective, lpAtBest: atBest, optimalAtBest: optimal, best: best.npc)
     }
 
     /// The designs `[size] verify_top` re-simulates with the study's strategy: the best feasible ones

@@ -105,3 +105,54 @@ import Testing
         #expect(s.load.csvPath == "/data/campus/load.csv")
     }
 }
+
+/// `best.toml` is the user's file edited line by line: comments, order and numbers kept.
+@Suite struct ScenarioTextEditorTests {
+    /// By hand: a value replaced keeps its comment (even after a string holding `#`), a missing key
+    /// goes under its header, a missing table at the end, a table and its sub-tables go with their
+    /// multi-line arrays, and nothing else moves.
+    @Test func editsKeepEverythingElseAsWritten() {
+        var editor = ScenarioTextEditor(text: """
+            # campus
+            [site]   # where
+            name = "a # b"  # the name
+            weather = 'a.csv'
+
+            [pv]
+            dc_kw = 60000.0      # kWdc
+            reserve = 0.2
+
+            [size]
+            pv_kw = [1.0,
+              2.0]
+            [size.sensitivity]
+            fuel_price = [1.0]
+            [battery]
+            energy_kwh = 1.0
+
+            """)
+        editor.set("site", "name", to: "\"b\"")
+        editor.set("site", "weather", to: "\"inputs/a.csv\"")
+        editor.set("site", "years", to: "20")
+        editor.set("pv", "dc_kw", to: "80000.0")
+        editor.remove("size")
+        editor.remove("battery")
+        editor.set("dispatch", "strategy", to: "\"rule\"")
+        #expect(editor.text == """
+            # campus
+            [site]   # where
+            years = 20
+            name = "b"  # the name
+            weather = "inputs/a.csv"
+
+            [pv]
+            dc_kw = 80000.0      # kWdc
+            reserve = 0.2
+
+            [dispatch]
+            strategy = "rule"
+
+            """)
+        #expect(ScenarioTextEditor.quoted(#"C:\a "b""#) == #""C:\\a \"b\"""#)
+    }
+}

@@ -103,6 +103,9 @@ import HelioOptimize
         try FileManager.default.copyItem(atPath: inputs[0].path, toPath: folder.appendingPathComponent("inputs/\(inputs[0].name)").path)
         let written = try ScenarioLoader.parse(text: text, file: "best.toml", baseDirectory: folder.path)
         #expect(written.dispatch.strategy == study.scenario.dispatch.strategy && text.contains("inputs/\(inputs[0].name)"))
+        // The user's file, line for line where nothing changed: its comments and its numbers as written.
+        #expect(text.contains("reserve_soc = 0.20") && !text.contains("0000000000") && text.contains("# Reference scenario: a 10,000-GPU AI training campus"))
+        #expect(written.site.years == study.config.years && !text.contains("[size"))
         #expect(written.size == nil && written.pv?.dcKW == d.pvKW && written.battery?.energyKWh == d.batteryKWh && written.diesel?.units == d.dieselUnits)
         let rerun = try CampusRun.run(written, recordSeries: false)
         #expect(abs(LifetimeEconomics(result: rerun).npc / outcomes[best].npc - 1) < 1e-9)
@@ -179,6 +182,37 @@ import HelioOptimize
         let direct = try CampusRun.run(mpcScenario, weather: TestData.phoenix, recordSeries: false)
         #expect(abs(result.outcomes[chosen].fuelL / direct.totals.fuelL - 1) < 1e-9)
         #expect(reference.dispatch == .mpc)
+    }
+
+    /// The LP bound is one under the simulated economics: on a two-year project every design's NPC,
+    /// simulated under the rule EMS, under perfect foresight and (one design) under MPC, lies at or
+    /// above it, for both the replace and maintain policies; and the gap's causes add up to it.
+    @Test func boundLiesBelowEveryDesignUnderEachDispatch() async throws {
+        var scenario = try Self.scenario(size: """
+            [size]
+            pv_kw = [60000.0, 80000.0]
+            battery_kwh = [200000.0]
+            battery_hours = [4.0]
+            diesel_units = [10]
+            augmentation = ["replace", "maintain"]
+            max_intensity_g_per_kwh = 200.0
+            """)
+        scenario.economics.projectYears = 2
+        scenario.size?.years = 2
+        scenario.dispatch.stepMinutes = 180
+        let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
+        let bound = try #require(try CapacityExpansion.solve(study.capacityExpansionYear))
+        let rule = try await study.evaluate(Array(study.designs.indices))
+        let optimal = try study.designs.map { try study.evaluate($0, strategy: .optimal) }
+        let mpc = try study.evaluate(study.designs[0], strategy: .mpc)
+        for outcome in rule + optimal + [mpc] {
+            #expect(bound.objective <= outcome.npc, "\(outcome.dispatch) \(outcome.design): NPC \(outcome.npc) below the bound \(bound.objective)")
+        }
+        let (result, _) = try study.conclude(rule)
+        let gap = try #require(result.gap)
+        let best = try #require(result.best)
+        #expect(gap.causes.count == 3 && abs(gap.causes.reduce(0) { $0 + $1.amount } - (rule[best].npc - bound.objective)) < 1e-3)
+        #expect(gap.causes.allSatisfy { $0.amount >= -1e-6 * bound.objective }, "\(gap.causes)")
     }
 
     /// No PV, no battery, no gensets and no unserved energy allowed: the LP has no solution, so there
