@@ -39,6 +39,10 @@ public enum ReliabilityFiles {
         object["failed_starts_per_year"] = result.failedStartsPerYear
         object["fuel_deliveries_per_year"] = result.deliveriesPerYear
         object["lowest_tank_l"] = result.lowestTankL.map { $0 as Any } ?? NSNull()
+        object["fuel_autonomy_worst_week_days"] = result.fuelAutonomyWorstWeekDays.map { $0 as Any } ?? NSNull()
+        object["fuel_windows"] = result.fuelWindows.map { windows -> [String: Any] in
+            ["worst_week_l": windows.worstWeekL, "resupply_hours": windows.resupplyHours, "resupply_tank_l": windows.resupplyTankL]
+        } ?? NSNull()
         object["parameters"] = [
             "genset_fail_to_start": c.gensetFailToStart, "genset_mttf_hours": c.gensetMTTFHours, "genset_mttr_hours": c.gensetMTTRHours,
             "genset_units": study.scenario.diesel?.units ?? 0, "battery_strings": c.batteryStrings, "battery_mttf_hours": c.batteryMTTFHours,
@@ -69,7 +73,15 @@ public enum ReliabilityFiles {
         text += line("EENS", result.eensMWhPerYear, " MWh/yr", decimals: 3)
         text += line("shortfalls", result.shortfallsPerYear, " per yr", decimals: 2)
         text += line("mean shortfall", result.meanShortfallHours, " h", decimals: 2)
-        if let autonomy = result.fuelAutonomyDays { text += line("fuel autonomy", autonomy, " days", decimals: 1) }
+        if let autonomy = result.fuelAutonomyDays { text += line("fuel autonomy", autonomy, " days at the mean burn", decimals: 1) }
+        if let days = result.fuelAutonomyWorstWeekDays {
+            text += "  \("".padding(toLength: 22, withPad: " ", startingAt: 0))\(NumberFormat.fixed(days, decimals: 1)) days at the worst week's burn\n"
+        }
+        if let windows = result.fuelWindows, windows.resupplyTankL > 0 {
+            text += "  tank for resupply     \(NumberFormat.grouped(windows.resupplyTankL)) L holds the gensets through "
+                + "\(NumberFormat.fixed(windows.resupplyHours, decimals: 0)) h (delivery interval + the delay's 95th percentile)"
+                + (assessment.study.config.fuelTankL.map { " against the \(NumberFormat.grouped($0)) L tank" } ?? "") + "\n"
+        }
         let cv = result.eensMWhPerYear.coefficientOfVariation
         text += "  (95 % intervals; EENS coefficient of variation " + (cv.isFinite ? NumberFormat.fixed(cv * 100, decimals: 1) + " %" : "— (no shortfall drawn)")
             + ")\n"

@@ -32,6 +32,10 @@ extension ReportHTML {
             [.label("Failed genset starts"), .number(result.failedStartsPerYear, file + "failed_starts_per_year", 2), .label("per year")],
             [.label("Fuel deliveries"), .number(result.deliveriesPerYear, file + "fuel_deliveries_per_year", 1), .label("per year")],
             [.label("Lowest tank level in any sample-year"), .optional(result.lowestTankL, file + "lowest_tank_l", 0), .label("L")],
+            [.label("Fuel autonomy at the worst week's burn"), .optional(result.fuelAutonomyWorstWeekDays, file + "fuel_autonomy_worst_week_days", 1),
+             .label("days")],
+            [.label("Tank that holds through a delivery interval plus the delay's 95th percentile (no failures)"),
+             .optional(result.fuelWindows?.resupplyTankL, file + "fuel_windows.resupply_tank_l", 0), .label("L")],
             [.label("EENS coefficient of variation (convergence)"),
              .optional(cv.isFinite ? cv : nil, file + "convergence.eens_coefficient_of_variation", 1, scale: 100), .label("%")],
         ])

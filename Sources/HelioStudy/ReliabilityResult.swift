@@ -22,10 +22,14 @@ public struct ReliabilityResult: Sendable {
     public let meanShortfallHours: ReliabilityEstimate
     /// Days a full tank lasts at the sample-year's mean daily burn (`nil` without a tank or fuel burned).
     public let fuelAutonomyDays: ReliabilityEstimate?
+    /// The plain year's worst fuel windows (`nil` without gensets): the worst week's burn and the
+    /// tank that holds through a delivery interval plus the delay's 95th percentile.
+    public let fuelWindows: FuelWindows?
 
-    /// The estimates from `samples`.
-    public init(samples: [ReliabilitySample], yearHours: Double, fuelTankL: Double?) {
+    /// The estimates from `samples`, with the plain year's `fuelWindows`.
+    public init(samples: [ReliabilitySample], yearHours: Double, fuelTankL: Double?, fuelWindows: FuelWindows? = nil) {
         self.samples = samples
+        self.fuelWindows = fuelWindows
         self.yearHours = yearHours
         self.fuelTankL = fuelTankL
         lolp = ReliabilityEstimate(samples.map { $0.lossOfLoadHours / yearHours })
@@ -38,6 +42,12 @@ public struct ReliabilityResult: Sendable {
         } else {
             fuelAutonomyDays = nil
         }
+    }
+
+    /// Days a full tank lasts at the worst week's burn (`nil` without a tank or fuel burnt).
+    public var fuelAutonomyWorstWeekDays: Double? {
+        guard let tank = fuelTankL else { return nil }
+        return fuelWindows?.autonomyDays(tankL: tank)
     }
 
     /// Failed genset starts per sample-year.

@@ -63,8 +63,17 @@ public struct ReliabilityStudy: Sendable {
         return result(of: drawn)
     }
 
-    /// The estimates from `samples`, sample-years of this study.
+    /// The estimates from `samples`, sample-years of this study, with the fuel windows of the plain year.
     public func result(of samples: [ReliabilitySample]) -> ReliabilityResult {
-        ReliabilityResult(samples: samples, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear), fuelTankL: config.fuelTankL)
+        ReliabilityResult(samples: samples, yearHours: inputs.axis.stepHours * Double(inputs.axis.stepsPerYear), fuelTankL: config.fuelTankL,
+                          fuelWindows: fuelWindows())
+    }
+
+    /// The worst fuel windows of the year run with no failures and fuel unlimited (`nil` without gensets).
+    public func fuelWindows() -> FuelWindows? {
+        guard scenario.diesel != nil else { return nil }
+        var strategy = makeStrategy()
+        let series = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: true).series!
+        return FuelWindows(fuelL: series.fuelL, stepHours: inputs.axis.stepHours, config: config)
     }
 }

@@ -124,6 +124,23 @@ import Testing
         #expect(abs(result.meanShortfallHours.mean - 15) < 1e-12)
         let autonomy = try #require(result.fuelAutonomyDays)
         #expect(abs(autonomy.mean - 2_810 / (923_085.0 / 365)) < 1e-9)
+        // The plain year (fuel unlimited) burns 281 L/h: the worst week 7 · 24 · 281 = 47,208 L, so
+        // the tank lasts 2,810 / 6,744 days at that burn; the resupply window is the 1-day interval
+        // (an on-time delay), 24 · 281 = 6,744 L.
+        let windows = try #require(result.fuelWindows)
+        #expect(abs(windows.worstWeekL - 47_208) < 1e-6 && windows.resupplyHours == 24 && abs(windows.resupplyTankL - 6_744) < 1e-6)
+        #expect(abs((result.fuelAutonomyWorstWeekDays ?? 0) - 2_810.0 / 6_744) < 1e-12)
+    }
+
+    /// Worst windows by hand, the series repeating: [4, 0, 0, 5] over 2 steps is 5 + 4 = 9 (across the
+    /// year's end), over 5 steps the whole 9 plus the best single step, 5; an exponential delay's
+    /// 95th percentile is ln 20 ≈ 2.996 means.
+    @Test func worstFuelWindowsByHand() {
+        #expect(FuelWindows.worstWindow([1, 2, 3, 4], steps: 2) == 7)
+        #expect(FuelWindows.worstWindow([4, 0, 0, 5], steps: 2) == 9)
+        #expect(FuelWindows.worstWindow([4, 0, 0, 5], steps: 5) == 14)
+        #expect(FuelWindows.worstWindow([4, 0, 0, 5], steps: 4) == 9)
+        #expect(abs(FuelWindows.delayP95Hours(meanHours: 24) - 24 * log(20)) < 1e-12)
     }
 
     /// Without failures a sample-year is the simulation itself: the same fuel, unserved energy and starts.
