@@ -86,6 +86,8 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         public var gensetUnitsReplaced: Int
         /// Battery capacity added at the year's end by augmentation, kWh.
         public var batteryAugmentedKWh: Double
+        /// Gensets given a major overhaul at the year's end.
+        public var gensetOverhauls: Int
         enum CodingKeys: String, CodingKey {
             case year
             case loadKWh = "load_kwh", servedKWh = "served_kwh", unservedKWh = "unserved_kwh", pvUsedKWh = "pv_used_kwh"
@@ -93,6 +95,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             case renewableFraction = "renewable_fraction", pvFactor = "pv_factor", batteryCapacityFraction = "battery_capacity_fraction"
             case batteryFadeFraction = "battery_fade_fraction", pvReplaced = "pv_replaced", batteryReplaced = "battery_replaced"
             case gensetUnitsReplaced = "genset_units_replaced", batteryAugmentedKWh = "battery_augmented_kwh"
+            case gensetOverhauls = "genset_overhauls"
         }
 
         init(_ totals: EnergyTotals, _ life: LifeYear) {
@@ -113,6 +116,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             batteryReplaced = life.batteryReplaced
             gensetUnitsReplaced = life.gensetUnitsReplaced
             batteryAugmentedKWh = life.batteryAugmentedKWh
+            gensetOverhauls = life.gensetOverhauls
         }
     }
 

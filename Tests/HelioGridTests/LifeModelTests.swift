@@ -99,6 +99,43 @@ import HelioTestSupport
         #expect(LifetimeEconomics.projection(faded, assumptions: assumptions).batteryKWhPurchased == battery.energyKWh)
     }
 
+    /// One 2,000 kW genset carrying a constant 1,000 kW all year (8,760 h), overhauled every 5,000 h,
+    /// 20,000 h or 4 years of life, 6 years simulated of an 8-year project. By hand: overhauls at the
+    /// end of years 1 and 2, the engine worn out (26,280 h) at the end of year 3, the same again for
+    /// years 4–6; the projection overhauls in year 7 and buys nothing at the end of year 8; the last
+    /// engine then has 17,520 h of 20,000 (0.124 left) and is 2 of 4 years old (0.5): salvage 0.124
+    /// of a unit. With a 2-year calendar life the engines go by age instead, at the end of years 2,
+    /// 4 and 6, each overhauled in its first year.
+    @Test func gensetOverhaulsAndCalendarLifeByHand() throws {
+        var scenario = TestData.defaultScenario
+        (scenario.pv, scenario.battery, scenario.diesel) = (nil, nil, DieselConfig(units: 1, unitKW: 2_000))
+        scenario.site.years = 6
+        scenario.economics.projectYears = 8
+        (scenario.economics.dieselLifeHours, scenario.economics.dieselLifeYears, scenario.economics.dieselOverhaulHours) = (20_000, 4, 5_000)
+        let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420)
+        let load = [Double](repeating: 1_000, count: axis.stepsPerYear)
+        let inputs = SimulationInputs(axis: axis, load: CampusLoad(itKW: load, facilityKW: load),
+                                      pvAvailableKW: [Double](repeating: 0, count: axis.stepsPerYear),
+                                      gridCarbonGPerKWh: [Double](repeating: 0, count: axis.stepsPerYear))
+        func run(_ scenario: Scenario) -> SimulationResult {
+            var strategy = RuleBasedDispatch(config: scenario.dispatch)
+            return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: false)
+        }
+        let byHours = run(scenario)
+        #expect(byHours.life.map(\.gensetUnitsReplaced) == [0, 0, 1, 0, 0, 1])
+        #expect(byHours.life.map(\.gensetOverhauls) == [1, 1, 0, 1, 1, 0])
+        let unit = 2_000 * scenario.economics.dieselCapexPerKW, overhaul = 0.25 * unit
+        let projection = LifetimeEconomics.projection(byHours, assumptions: EconomicAssumptions(scenario: scenario))
+        #expect(projection.replacementCost == [0, overhaul, overhaul, unit, overhaul, overhaul, unit, overhaul, 0])
+        #expect(projection.gensetOverhauls == 5 && projection.gensetUnitReplacements == 2)
+        #expect(abs(projection.salvage - unit * 0.124) < 1e-6)
+
+        scenario.economics.dieselLifeYears = 2
+        let byAge = run(scenario)
+        #expect(byAge.life.map(\.gensetUnitsReplaced) == [0, 1, 0, 1, 0, 1])
+        #expect(byAge.life.map(\.gensetOverhauls) == [1, 0, 1, 0, 1, 0])
+    }
+
     /// One simulated year projected over five gives the replacements the five simulated years show:
     /// the battery at the end of years 2 and 4.
     @Test func projectionFromOneYearMatchesTheSimulatedBattery() throws {

@@ -28,6 +28,8 @@ public struct LifeProjection: Sendable, Equatable {
     public var inverterReplacementYears: [Int]
     /// Genset units replaced over the project.
     public var gensetUnitReplacements: Int
+    /// Major genset overhauls over the project.
+    public var gensetOverhauls: Int
     /// Project years at whose start the PV modules were replaced.
     public var pvReplacementYears: [Int]
 
@@ -37,6 +39,8 @@ public struct LifeProjection: Sendable, Equatable {
         public var pv, batteryEnergy, batteryPower, gensetUnit: Double
         /// Battery cell capacity at nameplate, kWh (prices augmentation per kWh).
         public var batteryKWh: Double
+        /// One genset's major overhaul.
+        public var gensetOverhaul: Double = 0
         /// Real yearly decline of battery prices, fraction.
         public var batteryPriceDecline: Double
 
@@ -58,6 +62,7 @@ public struct LifeProjection: Sendable, Equatable {
                       batteryPower: (scenario.battery?.powerKW ?? 0) * assumptions.batteryCapexPerKW,
                       gensetUnit: (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW,
                       batteryKWh: scenario.battery?.energyKWh ?? 1, batteryPriceDecline: assumptions.batteryCapexDeclinePerYear)
+            gensetOverhaul = gensetUnit * scenario.economics.dieselOverhaulCostFraction
         }
 
         /// The whole battery at today's prices.
@@ -75,6 +80,7 @@ public struct LifeProjection: Sendable, Equatable {
         inverterReplacementYears = []
         pvReplacementYears = []
         gensetUnitReplacements = 0
+        gensetOverhauls = 0
         batteryKWhPurchased = hasBattery ? costs.batteryKWh : 0
         salvage = 0
         var cells = [(year: 0, kWh: costs.batteryKWh)]
@@ -82,15 +88,15 @@ public struct LifeProjection: Sendable, Equatable {
         for record in life.prefix(simulated) {
             book(year: record.year, pv: record.pvReplaced, battery: record.batteryReplaced, augmentedKWh: record.batteryAugmentedKWh,
                  units: record.gensetUnitsReplaced, costs: costs, horizon: horizon, cells: &cells)
+            bookOverhauls(record.gensetOverhauls, year: record.year, costs: costs, horizon: horizon)
         }
         let last = life[simulated - 1]
-        var pvAge = last.pvAgeYears, fade = last.batteryFadeAfter, hours = last.gensetHoursSinceInstall
+        var pvAge = last.pvAgeYears, fade = last.batteryFadeAfter
+        var engines = GensetEngines(last)
         if last.year == horizon {
             // What the simulation replaced at the end of the last year is not bought: worn out, no salvage.
             fade = last.batteryFadeAtEnd
-            for index in hours.indices where last.gensetUnitsReplaced > 0 && hours[index] == 0 && last.gensetUnitHours[index] > 0 {
-                hours[index] = lives.gensetHours
-            }
+            engines.markReplacedAsWorn(last, lives: lives)
         }
         for year in stride(from: simulated + 1, through: horizon, by: 1) {
             let pvReplaced = hasPV && pvAge >= ComponentLives.pvYears
@@ -99,22 +105,23 @@ public struct LifeProjection: Sendable, Equatable {
             let batteryReplaced = hasBattery && lives.batteryAugmentation == .replace && fade >= lives.batteryEndOfLifeFade
             let augmentedKWh = hasBattery && lives.batteryAugmentation == .maintain ? last.batteryFadeGain * costs.batteryKWh : 0
             if (batteryReplaced || augmentedKWh > 0) && year < horizon { fade = 0 }
-            var units = 0
-            for index in hours.indices {
-                hours[index] += last.gensetUnitHours[index]
-                if hours[index] >= lives.gensetHours && year < horizon {
-                    hours[index] = 0
-                    units += 1
-                }
-            }
+            let (units, overhauls) = engines.age(runHours: last.gensetUnitHours, lives: lives, buying: year < horizon)
             book(year: year, pv: pvReplaced, battery: batteryReplaced, augmentedKWh: augmentedKWh, units: units, costs: costs,
                  horizon: horizon, cells: &cells)
+            bookOverhauls(overhauls, year: year, costs: costs, horizon: horizon)
         }
         let lastInverter = hasBattery ? bookInverters(lives: lives, costs: costs, horizon: horizon) : 0
         salvage = Self.pvSalvage(costs, age: pvAge, hasPV: hasPV)
             + (hasBattery ? Self.cellSalvage(cells, lives: lives, costs: costs, fade: fade, fadePerYear: last.batteryFadeGain, horizon: horizon) : 0)
             + (hasBattery ? Self.inverterSalvage(costs, lives: lives, lastPurchase: lastInverter, horizon: horizon) : 0)
-            + costs.gensetUnit * hours.reduce(0) { $0 + max(0, lives.gensetHours - $1) / lives.gensetHours }
+            + costs.gensetUnit * engines.lifeLeft(lives: lives)
+    }
+
+    /// Books `count` genset overhauls in year `year` (none at the end of the last year).
+    private mutating func bookOverhauls(_ count: Int, year: Int, costs: Costs, horizon: Int) {
+        guard count > 0, year < horizon else { return }
+        replacementCost[year] += Double(count) * costs.gensetOverhaul
+        gensetOverhauls += count
     }
 
     /// Books year `year`'s purchases; nothing at the end of the last year but a PV replacement at its start.

@@ -112,14 +112,23 @@ public struct GensetFleet: Sendable {
         return started
     }
 
-    /// Replaces every unit whose engine has run `lifeHours` or more with a new one; returns how many.
-    public mutating func replaceWornUnits(lifeHours: Double) -> Int {
-        var replaced = 0
-        for index in units.indices where units[index].hoursSinceInstall >= lifeHours {
-            units[index].installedAtRunHours = units[index].runHours
-            replaced += 1
+    /// At the end of project year `year` (from 0): replaces every unit whose engine has run
+    /// `lifeHours` or is `lifeYears` old, then overhauls every other one that has run
+    /// `overhaulHours` since its last overhaul; returns how many of each.
+    public mutating func endYear(_ year: Int, lifeHours: Double, lifeYears: Double, overhaulHours: Double) -> (replaced: Int, overhauled: Int) {
+        var replaced = 0, overhauled = 0
+        for index in units.indices {
+            if units[index].hoursSinceInstall >= lifeHours || Double(year + 1 - units[index].installedInYear) >= lifeYears {
+                units[index].installedAtRunHours = units[index].runHours
+                units[index].overhauledAtRunHours = units[index].runHours
+                units[index].installedInYear = year + 1
+                replaced += 1
+            } else if units[index].hoursSinceOverhaul >= overhaulHours {
+                units[index].overhauledAtRunHours = units[index].runHours
+                overhauled += 1
+            }
         }
-        return replaced
+        return (replaced, overhauled)
     }
 
     /// The stopped unit with the fewest run hours.

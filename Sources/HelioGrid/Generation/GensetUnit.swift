@@ -10,11 +10,17 @@ public struct GensetUnit: Sendable, Equatable {
     public var starts = 0
     /// ``runHours`` when the present engine was installed.
     public var installedAtRunHours = 0.0
+    /// ``runHours`` at the present engine's last major overhaul (or its installation).
+    public var overhauledAtRunHours = 0.0
+    /// Project year (from 0) in which the present engine was installed.
+    public var installedInYear = 0
     /// Whether it can run: not failed or under repair, and with fuel for it (reliability runs).
     public var inService = true
 
     /// Hours the present engine has run.
     public var hoursSinceInstall: Double { runHours - installedAtRunHours }
+    /// Hours since the present engine's last overhaul (or installation).
+    public var hoursSinceOverhaul: Double { runHours - overhauledAtRunHours }
 
     /// Whether, running since `startedAtStep`, it has completed `minRunHours` by `step`.
     @inline(__always)

@@ -11,7 +11,9 @@ import Foundation
 ///   "maintain"`, brought back to nameplate each year; or never (`"none"`). Its power electronics
 ///   last ``inverterLifeYears``.
 /// - Gensets: each unit replaced when its run hours since installation reach `diesel_life_hours`,
-///   HOMER's generator lifetime in operating hours (HOMER Pro manual, "Generator Lifetime").
+///   HOMER's generator lifetime in operating hours (HOMER Pro manual, "Generator Lifetime"), or its
+///   engine is `diesel_life_years` old, whichever comes first; given a major overhaul every
+///   `diesel_overhaul_hours` in between.
 public struct ComponentLives: Sendable, Equatable {
     /// PV module life, years (NREL Annual Technology Baseline 2024 assumes 30; 25 is the common
     /// warranty term, used here conservatively).
@@ -23,6 +25,10 @@ public struct ComponentLives: Sendable, Equatable {
     public var batteryEndOfLifeFade: Double
     /// Genset life, run hours per unit.
     public var gensetHours: Double
+    /// Genset calendar life, years.
+    public var gensetYears: Double
+    /// Run hours between a genset's major overhauls.
+    public var gensetOverhaulHours: Double
     /// How the battery's cells are kept: replaced at end of life, augmented yearly, or left to fade.
     public var batteryAugmentation: BatteryAugmentation
     /// Life of the battery's power electronics, years.
@@ -33,6 +39,8 @@ public struct ComponentLives: Sendable, Equatable {
         pvDegradationPerYear = scenario.pv?.degradationPerYear ?? 0
         batteryEndOfLifeFade = Battery.endOfLifeFade
         gensetHours = scenario.economics.dieselLifeHours
+        gensetYears = scenario.economics.dieselLifeYears
+        gensetOverhaulHours = scenario.economics.dieselOverhaulHours
         batteryAugmentation = scenario.battery?.augmentation ?? .replace
         inverterLifeYears = scenario.battery?.inverterLifeYears ?? BatteryConfig(energyKWh: 1, powerKW: 1).inverterLifeYears
     }

@@ -27,6 +27,16 @@ public struct EconomicsConfig: Sendable, Equatable {
     public var dieselOMPerHour: Double = 25
     /// Genset life, running hours.
     public var dieselLifeHours: Double = 60_000
+    /// Genset calendar life, years: a unit is replaced at this age whatever its hours (an assumption
+    /// for engines kept in service; set it from the manufacturer's or the operator's practice).
+    public var dieselLifeYears: Double = 25
+    /// Running hours between major overhauls: 30,000, Cummins Power Generation, "Maintenance is one
+    /// key to diesel generator set reliability", Power Topic #7004 ("30,000 hours or more between
+    /// major overhauls"); engine makers quote 24,000–30,000 full-load hours.
+    public var dieselOverhaulHours: Double = 30_000
+    /// Cost of one major overhaul, fraction of a new unit's capital cost (an assumption: engine
+    /// rebuilds are quoted at about a quarter of a new set; set it from a quote).
+    public var dieselOverhaulCostFraction: Double = 0.25
     /// Fuel price per litre.
     public var fuelPricePerL: Double = 1.10
     /// Real fuel price escalation, fraction per year.
@@ -54,6 +64,9 @@ public struct EconomicsConfig: Sendable, Equatable {
         dieselCapexPerKW = try section.double("diesel_capex_per_kw", default: d.dieselCapexPerKW, in: 0...1e5)
         dieselOMPerHour = try section.double("diesel_om_per_hour", default: d.dieselOMPerHour, in: 0...1e5)
         dieselLifeHours = try section.positive("diesel_life_hours", default: d.dieselLifeHours, max: 1e7)
+        dieselLifeYears = try section.positive("diesel_life_years", default: d.dieselLifeYears, max: 100)
+        dieselOverhaulHours = try section.positive("diesel_overhaul_hours", default: d.dieselOverhaulHours, max: 1e7)
+        dieselOverhaulCostFraction = try section.double("diesel_overhaul_cost_fraction", default: d.dieselOverhaulCostFraction, in: 0...1)
         fuelPricePerL = try section.double("fuel_price_per_l", default: d.fuelPricePerL, in: 0...100)
         fuelPriceEscalation = try section.double("fuel_price_escalation", default: d.fuelPriceEscalation, in: -0.5...0.5)
         unservedPenaltyPerKWh = try section.double("unserved_penalty_per_kwh", default: d.unservedPenaltyPerKWh, in: 0...1e4)

@@ -26,6 +26,12 @@ public struct LifeYear: Sendable, Equatable {
     public var gensetHoursSinceInstall: [Double]
     /// Gensets replaced at the year's end.
     public var gensetUnitsReplaced: Int
+    /// Each genset's hours since its last overhaul (or installation) at the year's end.
+    public var gensetHoursSinceOverhaul: [Double] = []
+    /// Each genset engine's age at the year's end, years (0 when replaced then).
+    public var gensetYearsSinceInstall: [Int] = []
+    /// Gensets given a major overhaul at the year's end.
+    public var gensetOverhauls = 0
 
     /// Battery fade carried into the next year: 0 after a replacement or an augmentation.
     public var batteryFadeAfter: Double { batteryReplaced || batteryAugmentedKWh > 0 ? 0 : batteryFadeAtEnd }

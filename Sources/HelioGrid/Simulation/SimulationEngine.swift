@@ -7,7 +7,8 @@ import Foundation
 /// `degradation_per_year` compounded from installation and the modules are replaced every 25 years;
 /// battery fade (``Battery/age(toYears:)``) is applied at each year's end and the battery replaced
 /// when it reaches end of life, or its fade made good by augmentation each year, or left to fade, as
-/// `[battery] augmentation` says (``BatteryAugmentation``); gensets are replaced when their engine hours reach their life. Each
+/// `[battery] augmentation` says (``BatteryAugmentation``); gensets are overhauled every
+/// `diesel_overhaul_hours`, and are replaced when their engine hours reach their life. Each
 /// year's ageing and replacements are recorded (``LifeYear``).
 public enum SimulationEngine {
     /// Simulates `scenario` on prepared `inputs` with a strategy from the strategy factory.
@@ -162,12 +163,15 @@ public enum SimulationEngine {
                 batteryAgeYears = 0
             }
             let unitHours = zip(context.fleet?.units ?? [], yearStart.unitRunHours).map { $0.runHours - $1 }
-            let unitsReplaced = context.fleet?.replaceWornUnits(lifeHours: lives.gensetHours) ?? 0
+            let (unitsReplaced, unitsOverhauled) = context.fleet?.endYear(year, lifeHours: lives.gensetHours, lifeYears: lives.gensetYears,
+                                                                           overhaulHours: lives.gensetOverhaulHours) ?? (0, 0)
             life.append(LifeYear(
                 year: year + 1, pvFactor: pvFactor, pvReplaced: scenario.pv != nil && year > 0 && pvAge == 0, pvAgeYears: pvAge + 1,
                 batteryCapacityFraction: yearStart.capacityFraction, batteryFadeGain: fadeAtEnd - yearStart.fade,
                 batteryFadeAtEnd: fadeAtEnd, batteryReplaced: batteryReplaced, batteryAugmentedKWh: augmentedKWh, gensetUnitHours: unitHours,
-                gensetHoursSinceInstall: context.fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced))
+                gensetHoursSinceInstall: context.fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced,
+                gensetHoursSinceOverhaul: context.fleet?.units.map(\.hoursSinceOverhaul) ?? [],
+                gensetYearsSinceInstall: context.fleet?.units.map { year + 1 - $0.installedInYear } ?? [], gensetOverhauls: unitsOverhauled))
         }
         var overall = EnergyTotals()
         for totals in yearly { overall.add(totals) }
