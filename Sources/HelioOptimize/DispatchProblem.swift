@@ -38,6 +38,8 @@ import HelioLP
 /// start plus an equal margin), on an island or a grid campus with gensets.
 /// Forecast reserve (``DispatchHorizon/forecastReserveKW``): on every plan step the battery also
 /// keeps that much spare discharge power and the energy to deliver it for the step.
+/// Genset duty (``GensetRating``, ISO 8528-1): prime-rated units average at most 70 % of their
+/// rating over each 24 hours, standby-rated units run at most 200 h a year each (``dutyPenaltyShare``).
 /// Reserve band: in normal operation stored energy stays at or above `reserve_soc`, as the rule-based
 /// EMS keeps it, so strategies are compared on the same usable window. The band between `soc_min`
 /// and `reserve_soc` is for contingencies only: energy below the reserve is allowed (a start from a
@@ -60,6 +62,9 @@ public struct DispatchProblem: Sendable {
 
     /// Cost of holding a kWh below `reserve_soc` for an hour, as a share of the unserved-energy penalty.
     public static let reserveBandPenaltyShare = 0.1
+    /// Cost of a kWh (or a unit-hour, per kW of a unit) beyond the gensets' duty, as a share of the
+    /// unserved-energy penalty: above any fuel saving, below shedding load.
+    public static let dutyPenaltyShare = 0.1
 
     /// Creates a formulation for a scenario.
     public init(scenario: Scenario, integerCommitment: Bool, integerSteps: Int? = nil, timeLimitSeconds: Double = 600) {
@@ -121,16 +126,18 @@ public struct DispatchProblem: Sendable {
                 layout.rowStarts.append(program.constraintCount)
                 addStep(t)
             }
-            layout.columnStarts.append(program.variableCount)
             layout.rowStarts.append(program.constraintCount)
             layout.planSteps = horizon.planSteps
             addMinimumRunTime()
+            addDutyLimits()
             if horizon.endAtLeastStart, let last = energy.last {
                 program.addConstraint([last: 1], lower: horizon.initialEnergyKWh)
             }
             if let floor = horizon.energyFloor, energy.indices.contains(floor.step) {
                 program.addConstraint([energy[floor.step]: 1], lower: floor.kWh)
             }
+            // The duty rows' excess columns count with the last step's, so every column lies in a step.
+            layout.columnStarts.append(program.variableCount)
             layout.rowStarts.append(program.constraintCount)
         }
 
@@ -289,6 +296,45 @@ public struct DispatchProblem: Sendable {
             let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.reserveBandPenaltyShare * horizon.hours(at: t)
             let belowReserve = program.addVariable(upper: reserveKWh, objective: penalty)
             program.addConstraint([energy[t]: 1, belowReserve: 1], lower: reserveKWh)
+        }
+
+        /// The gensets' rating as constraints (ISO 8528-1:2018 §13.3), soft at ``dutyPenaltyShare`` of
+        /// the unserved penalty per kWh or unit-hour beyond them, so a fleet too small for its duty is
+        /// still dispatched: prime-rated, each 24 hours of the horizon from its start (the last part
+        /// counted alone) keep Σ g_t h ≤ 0.7 Σ U ρ_t n_t h; standby-rated, Σ n_t h ≤ 200 h × N per
+        /// year, prorated to the horizon's hours.
+        private mutating func addDutyLimits() {
+            guard let fleet = problem.plant.diesel, !units.isEmpty else { return }
+            let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.dutyPenaltyShare
+            switch fleet.rating {
+            case .prime:
+                var start = 0, hours = 0.0
+                for t in units.indices {
+                    hours += horizon.hours(at: t)
+                    guard hours >= 24 - 1e-9 || t == units.count - 1 else { continue }
+                    addPrimeDay(start...t, fleet, penalty: penalty)
+                    (start, hours) = (t + 1, 0)
+                }
+            case .standby:
+                let hours = (0..<units.count).map { horizon.hours(at: $0) }
+                let allowed = GensetRating.standbyHoursPerYear * Double(fleet.units) * hours.reduce(0, +) / 8760
+                let excess = program.addVariable(objective: penalty * fleet.unitKW)
+                program.addConstraint(variables: units + [excess], coefficients: hours + [-1], upper: allowed)
+            case .continuous:
+                return
+            }
+        }
+
+        /// Σ g_t h − 0.7 Σ U ρ_t n_t h − excess ≤ 0 over `steps`.
+        private mutating func addPrimeDay(_ steps: ClosedRange<Int>, _ fleet: DieselConfig, penalty: Double) {
+            let excess = program.addVariable(objective: penalty)
+            var variables = [excess], coefficients = [-1.0]
+            for t in steps {
+                let h = horizon.hours(at: t), rating = horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t]
+                variables += [diesel[t], units[t]]
+                coefficients += [h, -GensetRating.primeAverageLoading * fleet.unitKW * rating * h]
+            }
+            program.addConstraint(variables: variables, coefficients: coefficients, upper: 0)
         }
 
         /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ plan steps (a look-ahead block is at least

@@ -113,7 +113,7 @@ public struct MPCDispatch: DispatchStrategy {
         lookaheadBlocks = Int((scenario.dispatch.lookaheadHours / (Double(blockSteps) * planStepHours)).rounded())
         blocks = lookaheadBlocks
         unitKW = scenario.diesel?.unitKW ?? 0
-        fallback = RuleBasedDispatch(config: scenario.dispatch)
+        fallback = StrategyFactory.ruleBased(scenario)
         errors = ForecastErrorWindow(capacity: max(1, Int((Self.errorWindowHours / planStepHours).rounded())))
         reserveQuantile = scenario.dispatch.forecastReserveQuantile
     }

@@ -36,7 +36,7 @@ public struct OptimalDispatch: DispatchStrategy {
     public init(scenario: Scenario, inputs: SimulationInputs, maximumSteps: Int = Self.maximumSteps) throws {
         let years = scenario.site.years, perYear = inputs.axis.stepsPerYear
         unitKW = scenario.diesel?.unitKW ?? 0
-        fallback = RuleBasedDispatch(config: scenario.dispatch)
+        fallback = StrategyFactory.ruleBased(scenario)
         let battery = scenario.battery
         let start = (energyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
         guard perYear * years > maximumSteps else {

@@ -133,6 +133,6 @@ public enum StrategyFactory {
     /// The rule-based EMS under the policy the strategy names (`rule`, `load-following`, `cycle-charging`;
     /// `rule` for the others, whose fallback it is).
     public static func ruleBased(_ scenario: Scenario) -> RuleBasedDispatch {
-        RuleBasedDispatch(config: scenario.dispatch, policy: RuleBasedDispatch.Policy(scenario.dispatch.strategy) ?? .targetLoading)
+        RuleBasedDispatch(scenario: scenario, policy: RuleBasedDispatch.Policy(scenario.dispatch.strategy) ?? .targetLoading)
     }
 }

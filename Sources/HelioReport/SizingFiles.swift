@@ -18,7 +18,7 @@ public enum SizingFiles {
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",
                                 "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year",
                                 "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction", "dispatch",
-                                "augmentation"]
+                                "augmentation", "days_over_prime_limit", "run_hours_per_unit_year"]
 
     /// `designs.csv` (or `pareto.csv`) text for `outcomes`, with the objective under each of `caseCount` cases.
     public static func designsCSV(_ outcomes: [SizingOutcome], caseCount: Int) -> String {
@@ -32,7 +32,7 @@ public enum SizingFiles {
             fields += [o.feasible ? "true" : "false", "\"\(o.violation.replacingOccurrences(of: "\"", with: "'"))\""]
             fields += [o.loleHoursPerYear, o.eensMWhPerYear].map { $0.map { "\($0)" } ?? "" }
             fields += [o.worstYearIntensityGPerKWh, o.worstYearRenewableFraction, o.worstYearUnservedFraction].map { "\($0)" }
-            fields += [o.dispatch.rawValue, d.augmentation.rawValue]
+            fields += [o.dispatch.rawValue, d.augmentation.rawValue, "\(o.daysOverPrimeLimit)", "\(o.runHoursPerUnitYear)"]
             fields += o.caseObjectives.map { "\($0)" }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -63,15 +63,18 @@ public enum SizingFiles {
             guard let augmentation = BatteryAugmentation(rawValue: fields[22]) else {
                 throw HelioError(.usage, "augmentation: '\(fields[22])' is not a policy", file: file, line: index + 2)
             }
+            guard let days = Int(fields[23]) else { throw HelioError(.usage, "days_over_prime_limit: '\(fields[23])' is not an integer", file: file, line: index + 2) }
             let design = SizingDesign(pvKW: try number(0), batteryKWh: try number(1), batteryKW: try number(2), dieselUnits: units,
                                       dieselUnitKW: try number(4), augmentation: augmentation)
-            return SizingOutcome(design: design, npc: try number(5), lcoePerKWh: try number(6), capex: try number(7),
+            var outcome = SizingOutcome(design: design, npc: try number(5), lcoePerKWh: try number(6), capex: try number(7),
                                  intensityGPerKWh: try number(8), renewableFraction: try number(9), unservedKWh: try number(10),
                                  unservedFraction: try number(11), fuelL: try number(12), lifetimeEmissionsT: try number(13),
                                  loleHoursPerYear: try optionalNumber(16), eensMWhPerYear: try optionalNumber(17),
                                  worstYear: (try number(18), try number(19), try number(20)), dispatch: dispatch,
                                  feasible: fields[14] == "true", violation: fields[15],
                                  caseObjectives: try (0..<caseCount).map { try number(designColumns.count + $0) })
+            (outcome.daysOverPrimeLimit, outcome.runHoursPerUnitYear) = (days, try number(24))
+            return outcome
         }
     }
 

@@ -194,9 +194,12 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var grid: GridSummary
     /// Wall time of the run (inputs and dispatch), ms.
     public var runtimeMS: Double
+    /// The design day N + 1 is judged on (absent when the run did not know its weather).
+    public var designBasis: DesignBasis?
 
     enum CodingKeys: String, CodingKey {
         case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years, compute, grid
+        case designBasis = "design_basis"
         case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms", forecastSkill = "forecast_skill"
     }
 
@@ -222,7 +225,9 @@ public struct SummaryReport: Codable, Sendable, Equatable {
                         runHoursPerUnitYear: duty.runHoursPerUnitYear, daysOverPrimeLimit: duty.daysOverPrimeLimit,
                         nMinus1ShortHours: duty.nMinusOneShortHours)
         compute = ComputeSummary(result: result)
-        warnings = duty.warnings + [compute.deadlineWarning, result.scenario.contingencyReserveWarning].compactMap { $0 }
+        designBasis = result.designBasis
+        warnings = duty.warnings + [result.designBasis?.warning(hasGensets: result.scenario.diesel != nil), compute.deadlineWarning,
+                                    result.scenario.contingencyReserveWarning].compactMap { $0 }
         battery = BatteryStats(equivalentFullCycles: result.batteryEquivalentFullCycles, minSOC: result.batteryMinSOC,
                                capacityFadeFraction: result.batteryFadeFraction)
         carbon = Carbon(

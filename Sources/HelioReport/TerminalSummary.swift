@@ -31,6 +31,12 @@ public enum TerminalSummary {
             row("run hours (fleet / units)", NumberFormat.grouped(d.runHours) + " / " + NumberFormat.grouped(d.unitRunHours)),
             row("starts", "\(d.starts)"), row("mean loading", percent(d.meanLoading)),
             row("per unit: hours / starts", unitSpread(result.gensetUnits)),
+        ]
+        if let basis = report.designBasis, result.scenario.diesel != nil {
+            lines.append(row("N + 1 on the design day", NumberFormat.grouped(basis.firmKW) + " kW firm / " + NumberFormat.grouped(basis.facilityKW)
+                             + " kW at \(NumberFormat.fixed(basis.tempC, decimals: 1)) °C" + (basis.firmAtNPlusOne ? "" : " (short)")))
+        }
+        lines += [
             "",
             "Battery",
             row("equivalent full cycles", NumberFormat.fixed(report.battery.equivalentFullCycles, decimals: 1)),

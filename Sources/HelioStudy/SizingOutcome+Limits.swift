@@ -4,11 +4,13 @@ extension SizingOutcome {
     /// This outcome with `feasible` and `violation` set from `config`'s limits, checked in order:
     /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, the
     /// transient study's battery power, N+1 (the gensets with the largest unit out, `redundantKW`,
-    /// carry the year's peak demand). Unserved energy, intensity and renewable fraction are judged on
-    /// `limit_basis`: the worst simulated year, or all of them together.
-    func judged(by config: SizeConfig, redundantKW: Double, peakLoadKW: Double) -> SizingOutcome {
+    /// carry the design day's demand, ``DesignBasis``), the gensets' duty under `rating` (when
+    /// `genset_duty`). Unserved energy, intensity and renewable fraction are judged on `limit_basis`:
+    /// the worst simulated year, or all of them together.
+    func judged(by config: SizeConfig, redundantKW: Double, peakLoadKW: Double, rating: GensetRating?) -> SizingOutcome {
         var judged = self
-        judged.violation = firstViolation(config, redundantKW: redundantKW, peakLoadKW: peakLoadKW) ?? ""
+        judged.violation = firstViolation(config, redundantKW: redundantKW, peakLoadKW: peakLoadKW)
+            ?? dutyViolation(config, rating: rating) ?? ""
         judged.feasible = judged.violation.isEmpty
         return judged
     }
@@ -37,7 +39,18 @@ extension SizingOutcome {
             return "battery \(Int(design.batteryKW.rounded())) kW below the \(Int(least.rounded())) kW the transient study needs"
         }
         if config.nPlusOne, redundantKW < peakLoadKW {
-            return "N+1: \(Int(redundantKW.rounded())) kW with one genset out below the \(Int(peakLoadKW.rounded())) kW peak"
+            return "N+1: \(Int(redundantKW.rounded())) kW with one genset out below the design day's \(Int(peakLoadKW.rounded())) kW"
+        }
+        return nil
+    }
+
+    private func dutyViolation(_ config: SizeConfig, rating: GensetRating?) -> String? {
+        guard config.gensetDuty, let rating else { return nil }
+        if rating == .prime, daysOverPrimeLimit > 0 {
+            return "genset duty: prime-rated units average above 70 % on \(daysOverPrimeLimit) day(s)"
+        }
+        if rating == .standby, runHoursPerUnitYear > GensetRating.standbyHoursPerYear {
+            return "genset duty: standby-rated units run \(Int(runHoursPerUnitYear.rounded())) h a year, above 200"
         }
         return nil
     }

@@ -37,6 +37,10 @@ public struct SizingOutcome: Sendable, Equatable {
     public var worstYearUnservedFraction: Double
     /// The strategy the design was simulated with (the screening one unless it was verified).
     public var dispatch: DispatchConfig.Strategy
+    /// Days the gensets averaged above the prime limit (``GensetDutyCheck``; 0 unless prime-rated).
+    public var daysOverPrimeLimit = 0
+    /// Mean run hours per genset per simulated year.
+    public var runHoursPerUnitYear = 0.0
     /// Whether every limit holds.
     public var feasible: Bool
     /// The first limit broken (`""` when feasible).

@@ -25,10 +25,13 @@ public struct SizingStudy: Sendable {
     public let designs: [SizingDesign]
     /// The sensitivity cases: the base case first, then every other combination of the factors.
     public let cases: [SensitivityFactors]
-    /// Highest facility demand of the year (battery auxiliaries excluded), kW.
+    /// The design day's facility demand (``DesignBasis``: nameplate IT at the design temperature,
+    /// battery auxiliaries excluded), what N + 1 is judged against, kW.
     public let peakLoadKW: Double
-    /// Lowest genset rating factor of the year (ambient derating).
+    /// The gensets' rating factor on the design day.
     public let lowestRatingFactor: Double
+    /// The design day.
+    public let designBasis: DesignBasis
     private let weather: WeatherData
     /// The year's inputs with PV for 1 kWdc and no battery auxiliaries.
     private let baseInputs: SimulationInputs
@@ -58,8 +61,11 @@ public struct SizingStudy: Sendable {
         reference.pv = base.pv.map { var pv = $0; pv.dcKW = 1; return pv } ?? PVConfig(dcKW: 1)
         let inputs = try SimulationInputs.prepare(reference, weather: weather)
         baseInputs = inputs
-        peakLoadKW = inputs.load.facilityKW.max() ?? 0
-        lowestRatingFactor = inputs.gensetRatingFactor.min() ?? 1
+        var gensets = reference
+        gensets.diesel = base.diesel ?? DieselConfig(units: config.dieselUnits.max() ?? 1, unitKW: config.dieselUnitKW[0])
+        designBasis = DesignBasis(scenario: gensets, weather: weather, load: inputs.load)
+        peakLoadKW = designBasis.facilityKW
+        lowestRatingFactor = designBasis.gensetRatingFactor
     }
 
     private static func designs(_ config: SizeConfig) -> [SizingDesign] {
@@ -138,7 +144,9 @@ public struct SizingStudy: Sendable {
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
         var judged = outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
         judged.dispatch = designScenario.dispatch.strategy
-        return judged
+        let duty = GensetDutyCheck(result: result)
+        (judged.daysOverPrimeLimit, judged.runHoursPerUnitYear) = (duty.daysOverPrimeLimit, designScenario.diesel == nil ? 0 : duty.runHoursPerUnitYear)
+        return judged.judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW, rating: designScenario.diesel?.rating)
     }
 
     /// LOLE (h/yr) and EENS (MWh/yr) of a design's reliability Monte Carlo when `[size]` limits them;
@@ -181,10 +189,9 @@ public struct SizingStudy: Sendable {
             unservedFraction: unservedFraction, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeT,
             loleHoursPerYear: reliability?.lole, eensMWhPerYear: reliability?.eens, worstYear: worstYear, feasible: false, violation: "",
             caseObjectives: objectives)
-            .judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW)
     }
 
-    /// Genset capacity with the largest unit out at the year's worst derating, kW.
+    /// Genset capacity with the largest unit out at the design day's derating, kW.
     public func redundantKW(_ design: SizingDesign) -> Double {
         Double(max(0, design.dieselUnits - 1)) * design.dieselUnitKW * lowestRatingFactor
     }

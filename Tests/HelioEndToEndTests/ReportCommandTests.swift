@@ -48,7 +48,7 @@ import Testing
         let section = String(html[start.lowerBound...])
         let (cells, problems) = ReportCells.check(html: String(section[..<(section.range(of: "id=\"methodology\"")?.lowerBound ?? section.endIndex)]),
                                                   documents: ["reliability.json": json], format: NumberFormat.groupedFixed)
-        #expect(cells == 5 * 2 + 4 + 13 + 2 * 3 && problems.isEmpty, "\(cells) cells: \(problems.prefix(5))")
+        #expect(cells == 5 * 2 + 6 + 13 + 2 * 3 && problems.isEmpty, "\(cells) cells: \(problems.prefix(5))")
     }
 }
 

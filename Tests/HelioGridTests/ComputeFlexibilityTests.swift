@@ -17,9 +17,9 @@ import Testing
         let (scenario, inputs) = ComputeCase.make(batch: batch, training: training, pv: pv, slackHours: slackHours, batteryKWh: batteryKWh,
                                                   batteryKW: batteryKW, events: events, compute: compute)
         var strategy: any DispatchStrategy = compute == .flexible
-            ? FlexibleComputeDispatch(base: RuleBasedDispatch(config: scenario.dispatch),
+            ? FlexibleComputeDispatch(base: RuleBasedDispatch(scenario: scenario),
                                       costs: ComputeCosts(dieselPerKWh: 0.35, throughputPerKWh: throughputPerKWh, unservedPerKWh: 10))
-            : RuleBasedDispatch(config: scenario.dispatch)
+            : RuleBasedDispatch(scenario: scenario)
         let result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: true)
         ComputeCase.checkInvariants(result)
         return result
@@ -130,7 +130,7 @@ import Testing
             largestGap = max(largestGap, abs(nominal - inputs.load.facilityKW[index]))
         }
         #expect(largestGap < 1e-6)
-        var strategy = FlexibleComputeDispatch(base: RuleBasedDispatch(config: scenario.dispatch), costs: ComputeCosts(scenario: scenario))
+        var strategy = FlexibleComputeDispatch(base: RuleBasedDispatch(scenario: scenario), costs: ComputeCosts(scenario: scenario))
         let flexible = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: false)
         let c = flexible.totals.compute
         #expect(flexible.maxBalanceErrorFraction < 1e-9 && flexible.totals.unservedKWh == 0)

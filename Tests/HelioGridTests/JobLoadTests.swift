@@ -88,11 +88,11 @@ import Testing
         var busy = zip(schedule.interactiveGPUs, schedule.trainingGPUs).map(+)
         for piece in schedule.batchPieces { busy[piece.step] += piece.gpus }
         #expect(zip(busy, rigidInputs.load.itKW).allSatisfy { abs(idleKW + $0 * busyKW - $1) < 1e-6 })
-        var rigidStrategy = RuleBasedDispatch(config: scenario.dispatch)
+        var rigidStrategy = RuleBasedDispatch(scenario: scenario)
         let rigid = SimulationEngine.run(scenario, inputs: rigidInputs, strategy: &rigidStrategy, recordSeries: false)
         scenario.dispatch.compute = .flexible
         let inputs = try SimulationInputs.prepare(scenario, weather: TestData.phoenix)
-        var strategy = FlexibleComputeDispatch(base: RuleBasedDispatch(config: scenario.dispatch), costs: ComputeCosts(scenario: scenario))
+        var strategy = FlexibleComputeDispatch(base: RuleBasedDispatch(scenario: scenario), costs: ComputeCosts(scenario: scenario))
         let flexible = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: false)
         ComputeCase.checkInvariants(flexible)
         let c = flexible.totals.compute

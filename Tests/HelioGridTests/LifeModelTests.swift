@@ -118,7 +118,7 @@ import HelioTestSupport
                                       pvAvailableKW: [Double](repeating: 0, count: axis.stepsPerYear),
                                       gridCarbonGPerKWh: [Double](repeating: 0, count: axis.stepsPerYear))
         func run(_ scenario: Scenario) -> SimulationResult {
-            var strategy = RuleBasedDispatch(config: scenario.dispatch)
+            var strategy = RuleBasedDispatch(scenario: scenario)
             return SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: false)
         }
         let byHours = run(scenario)

@@ -7,12 +7,13 @@ import Testing
 @testable import HelioStudy
 
 @Suite struct OptimalDispatchTests {
-    /// A bare scenario: no carbon price, no PV model needed (horizons give PV directly).
+    /// A bare scenario: no carbon price, no PV model needed (horizons give PV directly), gensets
+    /// continuous-rated (no duty limit) unless a test says otherwise.
     static func scenario(battery: BatteryConfig? = nil, diesel: DieselConfig? = nil) -> Scenario {
         var s = TestData.defaultScenario
         s.pv = nil
         s.battery = battery
-        s.diesel = diesel
+        s.diesel = diesel.map { var continuous = $0; continuous.rating = .continuous; return continuous }
         s.carbon.pricePerT = 0
         s.dispatch.contingencyReserve = false
         return s

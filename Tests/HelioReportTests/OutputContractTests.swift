@@ -18,7 +18,7 @@ import Testing
         #expect(years.count == 1 && Set(years[0].keys) == [
             "year", "load_kwh", "served_kwh", "unserved_kwh", "pv_used_kwh", "pv_curtailed_kwh", "diesel_kwh", "fuel_l",
             "intensity_g_per_kwh", "renewable_fraction", "pv_factor", "battery_capacity_fraction", "battery_fade_fraction",
-            "pv_replaced", "battery_replaced", "genset_units_replaced"])
+            "pv_replaced", "battery_replaced", "genset_units_replaced", "battery_augmented_kwh", "genset_overhauls"])
         let expected: [String: Set<String>] = [
             "energy_kwh": ["load", "served", "unserved", "pv_available", "pv_used", "pv_curtailed", "battery_charge",
                            "battery_discharge", "battery_auxiliary", "diesel", "grid_import", "grid_export"],

@@ -21,7 +21,7 @@ import HelioOptimize
         pv_kw = [60000.0, 80000.0]
         battery_kwh = { min = 200000.0, max = 300000.0, step = 100000.0 }
         battery_hours = [4.0]
-        diesel_units = [9, 10]
+        diesel_units = [11, 12]
         max_intensity_g_per_kwh = 100.0
         n_plus_one = true
         [size.sensitivity]
@@ -31,7 +31,7 @@ import HelioOptimize
     @Test func sizeSectionListsAndTheirErrors() throws {
         let config = try #require(try Self.scenario(size: Self.small).size)
         #expect(config.pvKW == [60000, 80000] && config.batteryKWh == [200000, 300000] && config.batteryHours == [4] && config.batteryKW == nil)
-        #expect(config.dieselUnits == [9, 10] && config.dieselUnitKW == [2000] && config.objective == .npc && config.dispatch == .rule)
+        #expect(config.dieselUnits == [11, 12] && config.dieselUnitKW == [2000] && config.objective == .npc && config.dispatch == .rule)
         #expect(config.maxUnservedFraction == 0 && config.nPlusOne && config.fuelPriceFactors == [1, 1.5] && config.carbonPriceFactors == [1])
         let broken = [
             ("[size]\nbattery_kw = [1.0]\nbattery_hours = [2.0]", "size.battery_hours"),
@@ -79,8 +79,8 @@ import HelioOptimize
         let scenario = try Self.scenario(size: Self.small)
         let study = try SizingStudy(scenario: scenario, weather: TestData.phoenix)
         #expect(study.designs.count == 8 && study.cases.count == 2)
-        #expect(study.designs[0] == SizingDesign(pvKW: 60000, batteryKWh: 200000, batteryKW: 50000, dieselUnits: 9, dieselUnitKW: 2000))
-        #expect(study.designs[1].dieselUnits == 10 && study.designs[2].batteryKWh == 300000 && study.designs[4].pvKW == 80000)
+        #expect(study.designs[0] == SizingDesign(pvKW: 60000, batteryKWh: 200000, batteryKW: 50000, dieselUnits: 11, dieselUnitKW: 2000))
+        #expect(study.designs[1].dieselUnits == 12 && study.designs[2].batteryKWh == 300000 && study.designs[4].pvKW == 80000)
         let outcomes = try await study.evaluate(Array(study.designs.indices))
         let probe = study.designs[7]
         let direct = try CampusRun.run(study.scenario(of: probe), weather: TestData.phoenix, recordSeries: false)

@@ -24,7 +24,7 @@ public enum TestData {
     /// `CampusRun` does the same through the strategy factory); the scenario must ask for `rule`.
     public static func run(_ scenario: Scenario, recordSeries: Bool) throws -> SimulationResult {
         precondition(scenario.dispatch.strategy == .rule, "TestData.run runs the rule-based EMS only")
-        var strategy = RuleBasedDispatch(config: scenario.dispatch)
+        var strategy = RuleBasedDispatch(scenario: scenario)
         return SimulationEngine.run(scenario, inputs: try SimulationInputs.prepare(scenario), strategy: &strategy, recordSeries: recordSeries)
     }
 

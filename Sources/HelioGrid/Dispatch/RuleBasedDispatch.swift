@@ -67,14 +67,28 @@ public struct RuleBasedDispatch: DispatchStrategy {
     public let config: DispatchConfig
     /// How running gensets are loaded.
     public let policy: Policy
+    /// The highest loading units are committed and run for, fraction of their rating: ISO 8528-1's
+    /// 70 % 24-hour average for prime-rated units (``GensetRating/dispatchLoadingLimit``), held at
+    /// every step — a conservative form of the limit, which lets short peaks above it; 1 otherwise.
+    /// Only a deficit the whole fleet cannot cover within it loads units further.
+    public let loadingLimit: Double
     /// Today's peak-shaving level under a demand charge (made at the first step that has one).
     private var shaving: PeakShavingThreshold?
 
-    /// Creates the strategy.
-    public init(config: DispatchConfig, policy: Policy = .targetLoading) {
+    /// Creates the strategy; `loadingLimit` caps the loading units are planned at.
+    public init(config: DispatchConfig, policy: Policy = .targetLoading, loadingLimit: Double = 1) {
         self.config = config
         self.policy = policy
+        self.loadingLimit = loadingLimit
     }
+
+    /// The rule-based EMS of `scenario` under `policy`, its gensets loaded within their rating's limit.
+    public init(scenario: Scenario, policy: Policy = .targetLoading) {
+        self.init(config: scenario.dispatch, policy: policy, loadingLimit: scenario.diesel?.rating.dispatchLoadingLimit ?? 1)
+    }
+
+    /// The loading units are committed for: the target (full rating under cycle charging), within the limit.
+    private var plannedLoading: Double { min(policy == .cycleCharging ? 1 : config.dieselTargetLoading, loadingLimit) }
 
     public var kind: DispatchConfig.Strategy { policy.strategy }
 
@@ -166,12 +180,13 @@ public struct RuleBasedDispatch: DispatchStrategy {
         case .targetLoading:
             // With a deficit, units run up to target loading and the surplus charges the battery to the
             // stop threshold; with PV covering the load, units held on by minimum run time idle at minimum load.
-            let target = Double(units) * unitKW * config.dieselTargetLoading
+            let target = Double(units) * unitKW * plannedLoading
             desired = deficit > 0 ? deficit + min(chargeToStop, max(0, target - deficit)) : 0
         case .loadFollowing:
             desired = deficit
         case .cycleCharging:
-            desired = deficit > 0 ? deficit + chargeToStop : 0
+            let limit = Double(units) * unitKW * loadingLimit
+            desired = deficit > 0 ? deficit + min(chargeToStop, max(0, limit - deficit)) : 0
         }
         return min(capacity, max(minimum, desired))
     }
@@ -194,10 +209,10 @@ public struct RuleBasedDispatch: DispatchStrategy {
         return context.battery?.maxDischargeKW(floorSOC: floorSOC, hours: context.stepHours) ?? 0
     }
 
-    /// Fewest units whose target loading (full rating under cycle charging) covers `deficitKW`.
+    /// Fewest units whose planned loading (``plannedLoading``) covers `deficitKW`.
     private func unitsToCover(_ deficitKW: Double, _ context: DispatchContext) -> Int {
         let fleetUnits = context.fleet?.unitsInService ?? 0
-        let perUnit = (context.fleet?.availableUnitKW ?? 0) * (policy == .cycleCharging ? 1 : config.dieselTargetLoading)
+        let perUnit = (context.fleet?.availableUnitKW ?? 0) * plannedLoading
         guard perUnit > 0 else { return fleetUnits }
         return max(1, Int((deficitKW / perUnit - 1e-9).rounded(.up)))
     }

@@ -11,4 +11,8 @@ public enum GensetRating: String, Sendable, CaseIterable {
     public static let standbyHoursPerYear = 200.0
     /// ISO 8528-1 PRP: permissible average output over 24 h, fraction of the rating.
     public static let primeAverageLoading = 0.70
+
+    /// The highest loading dispatch plans units at, fraction of the rating: the prime limit for
+    /// prime-rated units, their full rating otherwise.
+    public var dispatchLoadingLimit: Double { self == .prime ? Self.primeAverageLoading : 1 }
 }

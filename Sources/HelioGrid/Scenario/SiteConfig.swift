@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var timestepMinutes: Int
     /// Number of years simulated (the weather year repeated, with ageing).
     public var years: Int
+    /// Ambient temperature the gensets are judged firm at (N + 1, ``DesignBasis``), °C; `nil`: the
+    /// weather file's highest plus ``DesignBasis/marginAboveRecordC``.
+    public var designTempC: Double?
 
     /// Steps of one run: the weather year at `timestepMinutes`, `years` times over.
     public var runSteps: Int { TimeAxis(stepMinutes: timestepMinutes, utcOffsetMinutes: 0).stepsPerYear * years }
@@ -30,6 +33,7 @@ public struct SiteConfig: Sendable, Equatable {
             throw section.error("timestep_minutes", "\(timestepMinutes) is not one of 60, 30, 15, 5, 1")
         }
         years = try section.int("years", default: 1, in: 1...50)
+        designTempC = section.contains("design_temp_c") ? try section.double("design_temp_c", in: -60...70) : nil
         try section.finish()
     }
 

@@ -45,6 +45,9 @@ public struct SizeConfig: Sendable, Equatable {
     public var minRenewableFraction: Double?
     /// Whether the gensets must carry the peak demand with the largest unit out (N+1).
     public var nPlusOne: Bool
+    /// Whether designs must run their gensets within their rating's duty (``GensetRating``): prime-rated
+    /// units on no day above the 70 % 24-hour average, standby-rated ones at most 200 h a year.
+    public var gensetDuty: Bool
     /// Least battery power a design needs, kW: the transient study's requirement for smoothing the
     /// GPU swings (`heliogrid size --transients` sets it; `nil`: no limit).
     public var minBatteryPowerKW: Double?
@@ -106,6 +109,7 @@ public struct SizeConfig: Sendable, Equatable {
         maxUnservedFraction = try section.double("max_unserved_fraction", default: 0, in: 0...1)
         minRenewableFraction = section.contains("min_renewable_fraction") ? try section.double("min_renewable_fraction", in: 0...1) : nil
         nPlusOne = try section.bool("n_plus_one", default: false)
+        gensetDuty = try section.bool("genset_duty", default: true)
         minBatteryPowerKW = section.contains("min_battery_power_kw") ? try section.double("min_battery_power_kw", in: 0...1e9) : nil
         maxLOLEHoursPerYear = section.contains("max_lole_hours_per_year") ? try section.double("max_lole_hours_per_year", in: 0...8_784) : nil
         maxEENSMWhPerYear = section.contains("max_eens_mwh_per_year") ? try section.double("max_eens_mwh_per_year", in: 0...1e9) : nil

@@ -26,7 +26,8 @@ struct GensetDutyMeter {
         dayDieselKWh += dieselKW * hours
         dayRatedKWh += Double(units) * unitKW * hours
         guard (index + 1) % stepsPerDay == 0 else { return }
-        if dayRatedKWh > 0 && dayDieselKWh > GensetRating.primeAverageLoading * dayRatedKWh { totals.dieselDaysOverPrimeLimit += 1 }
+        // A day run at exactly the limit is within it (a relative 1e-9 for the sum's rounding).
+        if dayRatedKWh > 0 && dayDieselKWh > GensetRating.primeAverageLoading * dayRatedKWh * (1 + 1e-9) { totals.dieselDaysOverPrimeLimit += 1 }
         dayDieselKWh = 0
         dayRatedKWh = 0
     }

@@ -28,6 +28,8 @@ public struct SimulationResult: Sendable {
     /// How well the forecasts a model-predictive run planned on predicted PV and load (empty for
     /// strategies without forecasts).
     public var forecastSkill: [ForecastSkill] = []
+    /// The design day N + 1 is judged on (``DesignBasis``), when the run knew its weather.
+    public var designBasis: DesignBasis?
     /// Wall time of the run, milliseconds, as measured by whoever ran it (the study layer's
     /// `CampusRun`); 0 when not measured.
     public var runtimeMS: Double = 0
