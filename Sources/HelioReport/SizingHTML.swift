@@ -83,7 +83,8 @@ struct SizingHTML {
     static func terminal(study: SizingStudy, result: SizingResult, reference: SizingOutcome, seconds: Double) -> String {
         func describe(_ o: SizingOutcome) -> String {
             let d = o.design
-            return "PV \(NumberFormat.grouped(d.pvKW)) kWdc, battery \(NumberFormat.grouped(d.batteryKWh)) kWh / \(NumberFormat.grouped(d.batteryKW)) kW, "
+            let battery = d.batteryKWh > 0 ? " \(d.augmentation.rawValue)" : ""
+            return "PV \(NumberFormat.grouped(d.pvKW)) kWdc, battery \(NumberFormat.grouped(d.batteryKWh)) kWh / \(NumberFormat.grouped(d.batteryKW)) kW\(battery), "
                 + "\(d.dieselUnits) × \(NumberFormat.grouped(d.dieselUnitKW)) kW gensets: NPC \(NumberFormat.grouped(o.npc)), "
                 + "\(NumberFormat.fixed(o.intensityGPerKWh, decimals: 1)) g/kWh, unserved \(NumberFormat.grouped(o.unservedKWh)) kWh"
         }

@@ -27,6 +27,7 @@ public enum ComputeCase {
         scenario.site.years = 1
         var diesel = DieselConfig(units: 1, unitKW: 200)
         diesel.minLoadRatio = 0
+        diesel.rating = .continuous   // the hand-worked cases load the unit to the 80 % target, past a prime rating's 70 %
         scenario.diesel = diesel
         if batteryKWh > 0 {
             var config = BatteryConfig(energyKWh: batteryKWh, powerKW: batteryKW)
