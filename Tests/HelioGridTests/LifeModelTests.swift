@@ -166,7 +166,7 @@ import HelioTestSupport
     /// replaced when it gets there, and the year after a replacement is back within 8 % of year 1's
     /// intensity (the rest is PV degradation). The one-year run's projected economics miss the fuel
     /// a fading battery adds: its NPC stays within the 10 % docs/lifetime.md states of the twenty
-    /// simulated years' (7.5 % on this campus when measured), and below it.
+    /// simulated years' (7.4 % on this campus when measured), and below it.
     @Test func twentyYearsReplaceTheBatteryAndBoundTheProjection() throws {
         var scenario = TestData.defaultScenario
         scenario.site.years = 20
