@@ -7,9 +7,9 @@ import HelioGrid
 /// the year begins from the plant as it is then (stored energy, faded capacity, running units) and
 /// looking ``lookaheadDays`` into the next year (stored energy at the look-ahead's end no lower than
 /// at the year's start), so a year's last days are planned knowing what follows; the last year ends
-/// at the state of charge the run started with (`soc_initial` of the capacity left). The plant follows the plan step by step (``PlanFollower``
-/// rounds relaxed commitment to whole units). It is the lower bound other strategies are compared
-/// with. In flexible operation (`[dispatch] compute = "flexible"`) the LP also plans the GPU work
+/// at the state of charge the run started with (`soc_initial` of the capacity left). The plant
+/// follows the plan step by step (``PlanFollower`` rounds relaxed commitment to whole units). It is
+/// the lower bound other strategies are compared with. In flexible operation (`[dispatch] compute = "flexible"`) the LP also plans the GPU work
 /// (``ComputeHorizon``): batch work within its deadlines and training caps, which the plant then runs.
 public struct OptimalDispatch: DispatchStrategy {
     /// The plan being followed: the whole run's, or the present year's when planned year by year.
