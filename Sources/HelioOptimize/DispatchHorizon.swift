@@ -55,6 +55,11 @@ public struct DispatchHorizon: Sendable {
         self.endAtLeastStart = endAtLeastStart
     }
 
+    /// The present calendar day of a prime-rated fleet's duty (ISO 8528-1's 24-hour average): plan
+    /// steps left in it, and the genset energy and running units' rated energy it has had so far, kWh.
+    /// `nil`: the horizon starts a day.
+    public var primeDay: (stepsLeft: Int, dieselKWh: Double, ratedKWh: Double)?
+
     /// A floor on stored energy at the end of one plan step (the step's index, kWh): where a run ends
     /// inside the horizon, the energy it must end with.
     public var energyFloor: (step: Int, kWh: Double)?

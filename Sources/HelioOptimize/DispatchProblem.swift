@@ -39,7 +39,8 @@ import HelioLP
 /// Forecast reserve (``DispatchHorizon/forecastReserveKW``): on every plan step the battery also
 /// keeps that much spare discharge power and the energy to deliver it for the step.
 /// Genset duty (``GensetRating``, ISO 8528-1): prime-rated units average at most 70 % of their
-/// rating over each 24 hours, standby-rated units run at most 200 h a year each (``dutyPenaltyShare``).
+/// rating over each 24 hours (the present calendar day counted with what it has had so far,
+/// ``DispatchHorizon/primeDay``), standby-rated units run at most 200 h a year each (``dutyPenaltyShare``).
 /// Reserve band: in normal operation stored energy stays at or above `reserve_soc`, as the rule-based
 /// EMS keeps it, so strategies are compared on the same usable window. The band between `soc_min`
 /// and `reserve_soc` is for contingencies only: energy below the reserve is allowed (a start from a
@@ -300,16 +301,22 @@ public struct DispatchProblem: Sendable {
 
         /// The gensets' rating as constraints (ISO 8528-1:2018 §13.3), soft at ``dutyPenaltyShare`` of
         /// the unserved penalty per kWh or unit-hour beyond them, so a fleet too small for its duty is
-        /// still dispatched: prime-rated, each 24 hours of the horizon from its start (the last part
-        /// counted alone) keep Σ g_t h ≤ 0.7 Σ U ρ_t n_t h; standby-rated, Σ n_t h ≤ 200 h × N per
-        /// year, prorated to the horizon's hours.
+        /// still dispatched: prime-rated, the rest of the present day (with what it has had so far)
+        /// and then each 24 hours of the horizon (the last part counted alone) keep
+        /// Σ g_t h ≤ 0.7 Σ U ρ_t n_t h; standby-rated, Σ n_t h ≤ 200 h × N per year, prorated to the
+        /// horizon's hours.
         private mutating func addDutyLimits() {
             guard let fleet = problem.plant.diesel, !units.isEmpty else { return }
             let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.dutyPenaltyShare
             switch fleet.rating {
             case .prime:
                 var start = 0, hours = 0.0
-                for t in units.indices {
+                if let day = horizon.primeDay, day.stepsLeft > 0 {
+                    let end = min(day.stepsLeft, units.count) - 1
+                    addPrimeDay(0...end, fleet, penalty: penalty, sofar: (day.dieselKWh, day.ratedKWh))
+                    start = end + 1
+                }
+                for t in units.indices.dropFirst(start) {
                     hours += horizon.hours(at: t)
                     guard hours >= 24 - 1e-9 || t == units.count - 1 else { continue }
                     addPrimeDay(start...t, fleet, penalty: penalty)
@@ -325,8 +332,10 @@ public struct DispatchProblem: Sendable {
             }
         }
 
-        /// Σ g_t h − 0.7 Σ U ρ_t n_t h − excess ≤ 0 over `steps`.
-        private mutating func addPrimeDay(_ steps: ClosedRange<Int>, _ fleet: DieselConfig, penalty: Double) {
+        /// Σ g_t h − 0.7 Σ U ρ_t n_t h − excess ≤ 0.7 R₀ − G₀ over `steps`, with G₀ and R₀ the genset and
+        /// rated energy the day had before the horizon (`sofar`).
+        private mutating func addPrimeDay(_ steps: ClosedRange<Int>, _ fleet: DieselConfig, penalty: Double,
+                                          sofar: (dieselKWh: Double, ratedKWh: Double) = (0, 0)) {
             let excess = program.addVariable(objective: penalty)
             var variables = [excess], coefficients = [-1.0]
             for t in steps {
@@ -334,7 +343,8 @@ public struct DispatchProblem: Sendable {
                 variables += [diesel[t], units[t]]
                 coefficients += [h, -GensetRating.primeAverageLoading * fleet.unitKW * rating * h]
             }
-            program.addConstraint(variables: variables, coefficients: coefficients, upper: 0)
+            program.addConstraint(variables: variables, coefficients: coefficients,
+                                  upper: GensetRating.primeAverageLoading * sofar.ratedKWh - sofar.dieselKWh)
         }
 
         /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ plan steps (a look-ahead block is at least

@@ -48,6 +48,8 @@ public struct MPCDispatch: DispatchStrategy {
     private let blockSteps: Int, lookaheadBlocks: Int
     /// Look-ahead blocks of the present plan: under a demand charge at least to the end of the month.
     private var blocks: Int
+    /// What a unit is planned to carry when a planned output becomes whole units, kW: its rating
+    /// within its duty's loading limit (``GensetRating/dispatchLoadingLimit``).
     private let unitKW: Double
     private var fallback: RuleBasedDispatch
     /// Net load (load − PV) the last plan expected per plan step from its start.
@@ -64,6 +66,9 @@ public struct MPCDispatch: DispatchStrategy {
     private var demand: GridTariff?
     /// Plan steps in the simulated run and the state of charge it started at (`nil` live: no end).
     private let runEnd: (planSteps: Int, soc: Double)?
+    /// The present calendar day's genset energy and running units' rated energy so far, kWh (the
+    /// 24-hour duty average of prime-rated units is judged per day).
+    private var dutyDay = (day: -1, dieselKWh: 0.0, ratedKWh: 0.0)
     private var planStartHours = 0.0
     private var planStartIndex = 0
     /// Plans solved so far.
@@ -112,7 +117,7 @@ public struct MPCDispatch: DispatchStrategy {
         blockSteps = max(1, Int((scenario.dispatch.lookaheadBlockHours / planStepHours).rounded()))
         lookaheadBlocks = Int((scenario.dispatch.lookaheadHours / (Double(blockSteps) * planStepHours)).rounded())
         blocks = lookaheadBlocks
-        unitKW = scenario.diesel?.unitKW ?? 0
+        unitKW = scenario.diesel.map { $0.unitKW * $0.rating.dispatchLoadingLimit } ?? 0
         fallback = StrategyFactory.ruleBased(scenario)
         errors = ForecastErrorWindow(capacity: max(1, Int((Self.errorWindowHours / planStepHours).rounded())))
         reserveQuantile = scenario.dispatch.forecastReserveQuantile
@@ -127,8 +132,12 @@ public struct MPCDispatch: DispatchStrategy {
             importPriceForecaster?.observe(step: index, value: signal.importPricePerKWh)
             exportPriceForecaster?.observe(step: index, value: signal.exportPricePerKWh)
         }
+        let day = Int((context.timeHours / 24 + Self.clockTolerance).rounded(.down))
+        if day != dutyDay.day { dutyDay = (day, 0, 0) }
         let decision = decide(context, index: index)
         if let month = demand?.months.month(ofStep: index) { demand?.recordImport(decision.gridKW, month: month) }
+        dutyDay.dieselKWh += decision.dieselKW * context.stepHours
+        dutyDay.ratedKWh += Double(decision.dieselUnits) * (context.fleet?.availableUnitKW ?? 0) * context.stepHours
         return decision
     }
 
@@ -222,6 +231,10 @@ public struct MPCDispatch: DispatchStrategy {
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
         horizon.forecastReserveKW = errors.quantile(reserveQuantile)
+        if problem.plant.diesel?.rating == .prime {
+            let dayEndHours = Double(dutyDay.day + 1) * 24 - context.timeHours
+            horizon.primeDay = (Int((dayEndHours / planStepHours).rounded(.up)), dutyDay.dieselKWh, dutyDay.ratedKWh)
+        }
         if let runEnd, runEnd.planSteps - index <= horizonSteps, let battery = context.battery {
             horizon.energyFloor = (runEnd.planSteps - index - 1, runEnd.soc * battery.capacityKWh)
         }

@@ -16,6 +16,8 @@ public struct OptimalDispatch: DispatchStrategy {
     public private(set) var plan: DispatchPlan
     /// The run step the plan starts at.
     private var planStart = 0
+    /// What a unit is planned to carry when a planned output becomes whole units, kW: its rating
+    /// within its duty's loading limit (``GensetRating/dispatchLoadingLimit``).
     private let unitKW: Double
     /// What a year-by-year run plans each year from (`nil`: one LP planned the whole run).
     private let yearly: (scenario: Scenario, inputs: SimulationInputs, lookaheadSteps: Int)?
@@ -35,7 +37,7 @@ public struct OptimalDispatch: DispatchStrategy {
     /// capacity at nameplate), else its first year, the others as they begin.
     public init(scenario: Scenario, inputs: SimulationInputs, maximumSteps: Int = Self.maximumSteps) throws {
         let years = scenario.site.years, perYear = inputs.axis.stepsPerYear
-        unitKW = scenario.diesel?.unitKW ?? 0
+        unitKW = scenario.diesel.map { $0.unitKW * $0.rating.dispatchLoadingLimit } ?? 0
         fallback = StrategyFactory.ruleBased(scenario)
         let battery = scenario.battery
         let start = (energyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
