@@ -170,7 +170,7 @@ import Testing
         #expect(open.map { $0 >= 1 && $0 <= Double(clients / 3) } == true, "\(open ?? -1)")
         #expect(try await ServeProcessTests.waitForLedger(database, atLeast: ledgerBefore + 20) >= ledgerBefore + 20)
         // Every misbehaving connection ends: evicted at the cap or closed by its timeout.
-        slowClients.send("watch")
+        try slowClients.send("watch")
         #expect(try await slowClients.line(timeout: .seconds(120)) == "closed \(clients)")
     }
 }

@@ -12,6 +12,11 @@ public final class FixtureScript: Sendable {
         public var description: String
     }
 
+    /// Whether a wait for a line has its answer, shared with its watchdog.
+    private final class Answered: Sendable {
+        let value = Mutex(false)
+    }
+
     /// Starts the script.
     public init(script: String, arguments: [String] = []) throws {
         process = Process()
@@ -28,21 +33,32 @@ public final class FixtureScript: Sendable {
     /// killed, and a script that ends without the line throws with what it wrote on stderr.
     public func line(timeout: Duration) async throws -> String {
         let process = process
+        // Set once the line is in: a watchdog waking just after must not kill a script that answered.
+        let answered = Answered()
         let watchdog = Task.detached {
             try await Task.sleep(for: timeout)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            if !answered.value.withLock({ $0 }) && process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
         defer { watchdog.cancel() }
         let handle = output.fileHandleForReading
-        if let line = await Task.detached(operation: { Self.readLine(from: handle) }).value { return line }
+        let line = await Task.detached(operation: { Self.readLine(from: handle) }).value
+        answered.value.withLock { $0 = true }
+        if let line { return line }
         stop()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         throw Failure(description: "\(process.arguments ?? []) printed no line (exit \(process.terminationStatus)); stderr:\n\(stderr)")
     }
 
-    /// Sends `text` and a newline to the script's standard input.
-    public func send(_ text: String) {
-        input.fileHandleForWriting.write(Data((text + "\n").utf8))
+    /// Sends `text` and a newline to the script's standard input; throws (rather than trapping, as
+    /// `FileHandle.write(_:)` does) when the script has already ended, with what it wrote on stderr.
+    public func send(_ text: String) throws {
+        do {
+            try input.fileHandleForWriting.write(contentsOf: Data((text + "\n").utf8))
+        } catch {
+            stop()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw Failure(description: "\(process.arguments ?? []) ended before '\(text)' (exit \(process.terminationStatus)); stderr:\n\(stderr)")
+        }
     }
 
     /// Ends the script with SIGKILL and waits for it. Idempotent.
