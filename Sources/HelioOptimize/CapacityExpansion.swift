@@ -31,7 +31,8 @@ import HelioLP
 ///   (escalation included).
 /// Sizes range over the `[size]` lists' spans. What it leaves out — integer units, start-ups, the
 /// EMS's myopia, degradation (PV, and the battery's capacity, held at nameplate), battery
-/// auxiliaries, the reserve band — can only make a simulated design cost more, so its optimum bounds
+/// auxiliaries, the reserve band, the gensets' duty limit, overhauls (whole events) and calendar
+/// life — can only make a simulated design cost more, so its optimum bounds
 /// the search from below; `size` reports the gap by cause (``SizingStudy``).
 public enum CapacityExpansion {
     /// Solves the LP on `study`'s year (PV per kWdc, demand, genset derating); `nil` when the objective is not NPC (the bound is on NPC) or the
