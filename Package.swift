@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "CSystemShims"),
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),   // built from highspy's source distribution by .ci/install-deps
         .systemLibrary(name: "CKissFFT", providers: [.apt(["libkissfft-dev"])]),   // headers and library in the default paths (its pkg-config only adds -D flags SwiftPM refuses)
         .target(
             name: "HelioTransients",
@@ -53,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "HelioLP",
-            dependencies: ["CClp", "CCbc"],
+            dependencies: ["CClp", "CCbc", "CHiGHS"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -2,16 +2,18 @@ internal import CClp
 
 /// One Clp model, kept for several solves of the same program with changed bounds (the dual
 /// simplex then restarts from the last basis). Freed with the object; used by one thread at a time.
-final class ClpModel {
+final class ClpModel: LPModel {
     private let model: UnsafeMutableRawPointer
     private let columns: Int
     private let rows: Int
     private var columnLower: [Double]
     private var columnUpper: [Double]
     private var warm: Bool
+    private let method: SolverOptions.Method
 
-    /// Loads `program`, starting from `warmStart` when it fits the program's size.
-    init(_ program: LinearProgram, timeLimitSeconds: Double, warmStart: Basis?) throws {
+    /// Loads `program`, starting from `warmStart` when it fits the program's size; `method` is how a
+    /// cold start of a large program is solved.
+    init(_ program: LinearProgram, method: SolverOptions.Method, timeLimitSeconds: Double, warmStart: Basis?) throws {
         guard let model = Clp_newModel() else { throw OptimizationError(.solverFailed, "Clp could not allocate a model") }
         self.model = model
         let (columns, rows) = (program.variableCount, program.constraintCount)
@@ -28,7 +30,7 @@ final class ClpModel {
         let fitting = warmStart.flatMap { $0.columns.count == columns && $0.rows.count == rows ? $0 : nil }
         if let fitting { Clp_copyinStatus(model, fitting.columns + fitting.rows) }
         warm = fitting != nil
-        (self.columns, self.rows, columnLower, columnUpper) = (columns, rows, lower, upper)
+        (self.columns, self.rows, columnLower, columnUpper, self.method) = (columns, rows, lower, upper, method)
     }
 
     deinit { Clp_deleteModel(model) }
@@ -43,10 +45,18 @@ final class ClpModel {
     }
 
     /// Solves: the dual simplex from the present basis when there is one or the program is small (an
-    /// MPC window), else Clp's presolve and automatic choice (a year of dispatch). Throws an
-    /// ``OptimizationError`` unless proven optimal.
+    /// MPC window), else with presolve by `method` (dual simplex, barrier with crossover, or Clp's
+    /// automatic choice). Throws an ``OptimizationError`` unless proven optimal.
     func solve() throws -> Solution {
-        if warm || columns < Solver.smallProgramColumns { Clp_dual(model, 0) } else { Clp_initialSolve(model) }
+        if warm || columns < Solver.smallProgramColumns {
+            Clp_dual(model, 0)
+        } else {
+            switch method {
+            case .simplex: Clp_initialDualSolve(model)
+            case .ipm: Clp_initialBarrierSolve(model)
+            case .auto: Clp_initialSolve(model)
+            }
+        }
         warm = true
         if Clp_isProvenOptimal(model) != 0 {
             let values = Array(UnsafeBufferPointer(start: Clp_getColSolution(model), count: columns))

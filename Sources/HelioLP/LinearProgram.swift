@@ -16,6 +16,8 @@ public struct LinearProgram: Sendable {
     public private(set) var objective: [Double] = []
     /// Whether each variable must take an integer value.
     public private(set) var isInteger: [Bool] = []
+    /// For an indicator column (``addIndicator(of:integer:)``), the column it indicates.
+    public private(set) var indicated: [Int?] = []
     /// Lower bound of each constraint row (`-.infinity` for none).
     public private(set) var rowLower: [Double] = []
     /// Upper bound of each constraint row (`.infinity` for none).
@@ -43,7 +45,19 @@ public struct LinearProgram: Sendable {
         columnUpper.append(upper)
         objective.append(cost)
         isInteger.append(integer)
+        indicated.append(nil)
         return Variable(index: objective.count - 1)
+    }
+
+    /// Adds y ∈ [0, 1], integer when `integer`, with y · upper(x) ≥ x: with y whole, y = 1 whenever
+    /// x > 0 ("a unit runs" for a unit count x). The caller's other rows must only tighten as y
+    /// grows, so that y = 0 is optimal when x = 0; ``Solver`` then fixes y with x (x ≥ 0 with a
+    /// finite positive upper bound).
+    public mutating func addIndicator(of variable: Variable, integer: Bool) -> Variable {
+        let indicator = addVariable(upper: 1, integer: integer)
+        indicated[indicator.index] = variable.index
+        addConstraint([indicator: columnUpper[variable.index], variable: -1], lower: 0)
+        return indicator
     }
 
     /// Adds `lower ≤ Σ coefficient · variable ≤ upper`; returns the row index.

@@ -2,12 +2,13 @@ import Synchronization
 internal import CCbc
 internal import CClp
 
-/// Solves ``LinearProgram``s with COIN-OR: Clp (presolve and automatic method choice) for LPs, Cbc's branch and cut for
-/// MILPs (J. Forrest et al., COIN-OR Clp 1.17 and Cbc 2.10, https://github.com/coin-or).
+/// Solves ``LinearProgram``s with the engines ``SolverOptions`` names: HiGHS 1.15 (https://highs.dev)
+/// or COIN-OR Clp 1.17 for LPs, HiGHS or COIN-OR Cbc 2.10 for MILPs (J. Forrest et al.,
+/// https://github.com/coin-or).
 ///
 /// Solver handles are created, used and freed inside one call. Cbc 2.10 is not thread-safe
 /// (parallel solves gave wrong answers when checked), so every Cbc call is serialised behind one
-/// lock; Clp runs in parallel with one model per solve.
+/// lock; HiGHS and Clp run in parallel with one model per solve.
 public enum Solver {
     private static let cbcLock = Mutex(())
 
@@ -22,58 +23,78 @@ public enum Solver {
 
     /// Solves to optimality (MILP: within `relativeGap`) or throws an ``OptimizationError``.
     ///
-    /// A MILP is first solved as its LP relaxation with Clp: if every integer column comes out whole,
-    /// that solution is feasible for the MILP and no MILP solution can cost less than the
-    /// relaxation's optimum, so it is the MILP's optimum and Cbc is not called. Otherwise Cbc solves
-    /// the MILP. With `warmStart` (a basis of the same size, from a related program) Clp's dual
-    /// simplex starts from it.
-    public static func solve(_ program: LinearProgram, relativeGap: Double = 1e-6,
+    /// A MILP is first solved as its LP relaxation with the LP engine: if every integer column comes
+    /// out whole, that solution is feasible for the MILP and no MILP solution can cost less than the
+    /// relaxation's optimum, so it is the MILP's optimum and the MIP engine is not called. Otherwise
+    /// the MIP engine solves it. With `warmStart` (a basis of the same size, from a related program)
+    /// the dual simplex starts from it.
+    public static func solve(_ program: LinearProgram, options: SolverOptions = .default, relativeGap: Double = 1e-6,
                              timeLimitSeconds: Double = 600, warmStart: Basis? = nil) throws -> Solution {
         try program.validate()
         guard program.variableCount > 0 else { return Solution(objective: 0, values: [], solveSeconds: 0) }
         let clock = ContinuousClock()
         let started = clock.now
         let solution = program.hasIntegers
-            ? try solveMILP(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
-            : try solveWithClp(program, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+            ? try solveMILP(program, options: options, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+            : try model(program, options: options, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart).solve()
         let elapsed = (clock.now - started).components
         return Solution(objective: solution.objective, values: solution.values,
                         solveSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, basis: solution.basis)
     }
 
-    /// The relaxation if it is whole where it must be; with one integer column, the better of its two
-    /// whole neighbours; else Cbc's branch and cut.
+    /// The LP engine's model of `program`.
+    private static func model(_ program: LinearProgram, options: SolverOptions, timeLimitSeconds: Double, warmStart: Basis?) throws -> any LPModel {
+        switch options.lp {
+        case .highs: try HighsModel(program, options: options, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+        case .clp: try ClpModel(program, method: options.method, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+        }
+    }
+
+    /// The relaxation if it is whole where it must be; with one integer column (its indicators
+    /// aside), the better of its two whole neighbours; else the MIP engine's branch and cut.
     ///
     /// With a single integer column x, the optimal cost φ(k) of the LP with x fixed at k is a convex
     /// function of k (the optimal cost of an LP is convex in its right-hand side: D. Bertsimas and
     /// J. N. Tsitsiklis, *Introduction to Linear Optimization*, 1997, Theorem 5.1), and the
     /// relaxation's x* minimises φ over the reals, so the integer optimum is at ⌊x*⌋ or ⌈x*⌉: two
-    /// LPs, each re-solved by Clp's dual simplex from the relaxation's basis in the same model, give
-    /// the MILP's exact optimum (an MPC re-plan with integer commitment in its first step).
-    private static func solveMILP(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double, warmStart: Basis?) throws -> Solution {
-        let model = try ClpModel(program, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
+    /// LPs, each re-solved by the dual simplex from the relaxation's basis in the same model, give
+    /// the MILP's exact optimum (an MPC re-plan with integer commitment in its first step). An
+    /// indicator of x (``LinearProgram/addIndicator(of:)``) is fixed with it, at 1 when x ≥ 1 and
+    /// 0 when x = 0, which its definition makes optimal, so φ stays a function of x alone.
+    private static func solveMILP(_ program: LinearProgram, options: SolverOptions, relativeGap: Double, timeLimitSeconds: Double,
+                                  warmStart: Basis?) throws -> Solution {
+        let model = try model(program, options: options, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
         let relaxed = try? model.solve()
         if let relaxed,
            zip(relaxed.values, program.isInteger).allSatisfy({ value, integer in !integer || abs(value - value.rounded()) <= integralityTolerance }) {
             return wholeWhereInteger(relaxed, program)
         }
-        let integers = program.isInteger.indices.filter { program.isInteger[$0] }
+        let integers = program.isInteger.indices.filter { program.isInteger[$0] && program.indicated[$0] == nil }
         if let relaxed, integers.count == 1 {
             return try bestNeighbour(of: relaxed, column: integers[0], model: model, program: program)
         }
         // Branch and cut keeps no basis; the relaxation's optimal one is the start offered for a related program.
-        var solution = try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
+        var solution = switch options.mip {
+        case .highs:
+            try HighsModel(program, options: options, timeLimitSeconds: timeLimitSeconds, warmStart: nil, integer: true,
+                           relativeGap: relativeGap).solve()
+        case .cbc:
+            try cbcLock.withLock { _ in try solveWithCbc(program, relativeGap: relativeGap, timeLimitSeconds: timeLimitSeconds) }
+        }
         solution.basis = relaxed?.basis
         return solution
     }
 
-    /// The cheaper of the LPs with `column` fixed at the whole numbers either side of its relaxed value.
-    private static func bestNeighbour(of relaxed: Solution, column: Int, model: ClpModel, program: LinearProgram) throws -> Solution {
+    /// The cheaper of the LPs with `column` fixed at the whole numbers either side of its relaxed
+    /// value, its indicators fixed with it.
+    private static func bestNeighbour(of relaxed: Solution, column: Int, model: any LPModel, program: LinearProgram) throws -> Solution {
         let value = relaxed.values[column]
+        let indicators = program.indicated.indices.filter { program.indicated[$0] == column }
         var best: Solution?
         for whole in [value.rounded(.down), value.rounded(.up)]
         where whole >= program.columnLower[column] - integralityTolerance && whole <= program.columnUpper[column] + integralityTolerance {
             model.fix(column: column, at: whole)
+            for indicator in indicators { model.fix(column: indicator, at: whole >= 1 ? 1 : 0) }
             guard let candidate = try? model.solve() else { continue }
             if best == nil || candidate.objective < best!.objective { best = candidate }
         }
@@ -94,11 +115,6 @@ public enum Solver {
 
     static func finite(_ bounds: [Double]) -> [Double] {
         bounds.map { min(max($0, -infinity), infinity) }
-    }
-
-    private static func solveWithClp(_ program: LinearProgram, timeLimitSeconds: Double, warmStart: Basis?) throws -> Solution {
-        let model = try ClpModel(program, timeLimitSeconds: timeLimitSeconds, warmStart: warmStart)
-        return try model.solve()
     }
 
     private static func solveWithCbc(_ program: LinearProgram, relativeGap: Double, timeLimitSeconds: Double) throws -> Solution {

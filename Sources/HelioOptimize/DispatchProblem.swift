@@ -284,8 +284,7 @@ public struct DispatchProblem: Sendable {
             let unitKW = fleet.unitKW * (horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t])
             let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
             let reserve = program.addVariable(upper: powerKW)
-            let running = program.addVariable(upper: 1, integer: integer)
-            program.addConstraint([running: Double(fleet.units), units[t]: -1], lower: 0)
+            let running = program.addIndicator(of: units[t], integer: integer)
             program.addConstraint([reserve: 1, diesel[t]: -1, units[t]: unitKW, running: -min(unitKW, powerKW)], lower: 0)
             program.addConstraint([discharge[t]: 1, charge[t]: -1, reserve: 1], upper: powerKW)
         }

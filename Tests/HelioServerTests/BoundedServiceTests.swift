@@ -70,7 +70,7 @@ import Testing
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
         let now = await server.plant.plantTimeMS()
         // Two readings 200,000 s apart: 1-second buckets over them are too many, hourly ones are not.
-        try await server.store.ingest([now - 200_000_000, now - 1000].map { ms in
+        _ = try await server.store.ingest([now - 200_000_000, now - 1000].map { ms in
             TelemetryEntry(source: "simulated", resolutionS: 1, reading: PlantTelemetry(
                 timestampMS: ms, loadKW: 1, pvAvailableKW: 0, pvKW: 0, batteryKW: 1, soc: 0.5, dieselKW: 0, dieselUnits: 0, gridKW: 0, unservedKW: 0))
         })
