@@ -8,20 +8,30 @@ import HelioTransients
 /// `swift run -c release heliogrid-bench`. Each figure is the minimum and median of several runs.
 @main
 struct HelioBench {
+    /// Sections, in the order they run; `heliogrid-bench SECTION...` runs only those named.
+    static let sections = ["pv", "optimiser", "solvers", "grid", "campus", "sizing", "reliability", "transients"]
+
     static func main() async throws {
+        let asked = Array(CommandLine.arguments.dropFirst())
+        if let unknown = asked.first(where: { !sections.contains($0) }) {
+            print("heliogrid-bench: unknown section '\(unknown)'; sections: \(sections.joined(separator: ", "))")
+            exit(2)
+        }
+        let runs = asked.isEmpty ? Set(sections) : Set(asked)
         let scenario = try ScenarioLoader.loadDefault()
         print("HelioGrid benchmarks (\(isDebugBuild ? "DEBUG build: figures are not representative" : "release build"))")
         print("figure                                           min ms   median ms   budget ms")
         let weather = try measure("parse Phoenix TMY3 (8760 rows)", runs: 10, budgetMS: nil) {
             try WeatherLoader.load(path: scenario.site.weatherPath)
         }
-        pvFigures(weather: weather)
-        try optimiserFigures(scenario: scenario, weather: weather)
-        try gridFigures(scenario: scenario, weather: weather)
-        try campusFigures(scenario: scenario, weather: weather)
-        try await sizingFigures(scenario: scenario, weather: weather)
-        try await reliabilityFigures(scenario: scenario, weather: weather)
-        try transientFigures(scenario: scenario, weather: weather)
+        if runs.contains("pv") { pvFigures(weather: weather) }
+        if runs.contains("optimiser") { try optimiserFigures(scenario: scenario, weather: weather) }
+        if runs.contains("solvers") { try await SolverFigures.run(scenario: scenario, weather: weather) }
+        if runs.contains("grid") { try gridFigures(scenario: scenario, weather: weather) }
+        if runs.contains("campus") { try campusFigures(scenario: scenario, weather: weather) }
+        if runs.contains("sizing") { try await sizingFigures(scenario: scenario, weather: weather) }
+        if runs.contains("reliability") { try await reliabilityFigures(scenario: scenario, weather: weather) }
+        if runs.contains("transients") { try transientFigures(scenario: scenario, weather: weather) }
     }
 
     /// The default campus's transient study at its night operating point: one 60 s window at 1 ms,
@@ -87,7 +97,7 @@ struct HelioBench {
         let horizon = DispatchHorizon(stepHours: 1, loadKW: yearInputs.load.facilityKW, pvAvailableKW: yearInputs.pvAvailableKW,
                                       initialEnergyKWh: scenario.battery!.energyKWh * scenario.battery!.socInitial,
                                       capacityKWh: scenario.battery!.energyKWh)
-        let plan = try measure("optimal dispatch, a year hourly, LP (Clp)", runs: 3, budgetMS: 1000) {
+        let plan = try measure("optimal dispatch, a year hourly, LP (default)", runs: 3, budgetMS: 1000) {
             try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
         }
         print("  solver \(String(format: "%.0f", plan.solveSeconds * 1000)) ms of the last run; 8760 hourly steps")

@@ -35,26 +35,24 @@ final class ClpModel: LPModel {
 
     deinit { Clp_deleteModel(model) }
 
-    /// Fixes a column's bounds at `value` for the next solve.
-    func fix(column: Int, at value: Double) {
-        columnLower[column] = value
-        columnUpper[column] = value
+    func setBounds(column: Int, lower: Double, upper: Double) {
+        columnLower[column] = lower
+        columnUpper[column] = upper
         Clp_chgColumnLower(model, columnLower)
         Clp_chgColumnUpper(model, columnUpper)
         warm = true
     }
 
     /// Solves: the dual simplex from the present basis when there is one or the program is small (an
-    /// MPC window), else with presolve by `method` (dual simplex, barrier with crossover, or Clp's
-    /// automatic choice). Throws an ``OptimizationError`` unless proven optimal.
+    /// MPC window), else with presolve by `method` (dual simplex, or barrier with crossover). Throws
+    /// an ``OptimizationError`` unless proven optimal.
     func solve() throws -> Solution {
         if warm || columns < Solver.smallProgramColumns {
             Clp_dual(model, 0)
         } else {
             switch method {
-            case .simplex: Clp_initialDualSolve(model)
             case .ipm: Clp_initialBarrierSolve(model)
-            case .auto: Clp_initialSolve(model)
+            case .simplex, .auto: Clp_initialDualSolve(model)
             }
         }
         warm = true

@@ -82,15 +82,40 @@ public struct LinearProgram: Sendable {
 
     /// Appends one row's non-zero terms and bounds; returns its index.
     private mutating func appendRow(_ terms: some Sequence<(Variable, Double)>, lower: Double, upper: Double) -> Int {
-        let row = Int32(rowLower.count)
-        for (variable, coefficient) in terms where coefficient != 0 {
-            entryRow.append(row)
-            entryColumn.append(Int32(variable.index))
-            entryValue.append(coefficient)
-        }
+        for (variable, coefficient) in terms { addTerm(variable, coefficient) }
+        return endRow(lower: lower, upper: upper)
+    }
+
+    /// Adds `coefficient · variable` to the row being built (``endRow(lower:upper:)`` closes it): rows
+    /// built term by term allocate nothing beyond the program's own storage.
+    public mutating func addTerm(_ variable: Variable, _ coefficient: Double) {
+        guard coefficient != 0 else { return }
+        entryRow.append(Int32(rowLower.count))
+        entryColumn.append(Int32(variable.index))
+        entryValue.append(coefficient)
+    }
+
+    /// Closes the row of the terms added since the last row, `lower ≤ Σ ≤ upper`; returns its index.
+    @discardableResult
+    public mutating func endRow(lower: Double = -.infinity, upper: Double = .infinity) -> Int {
         rowLower.append(lower)
         rowUpper.append(upper)
-        return Int(row)
+        return rowLower.count - 1
+    }
+
+    /// Reserves storage for about `columns` more columns, `rows` more rows and `nonzeros` more
+    /// coefficients, so a program of known shape is built without regrowing its arrays.
+    public mutating func reserve(columns: Int, rows: Int, nonzeros: Int) {
+        columnLower.reserveCapacity(columnLower.count + columns)
+        columnUpper.reserveCapacity(columnUpper.count + columns)
+        objective.reserveCapacity(objective.count + columns)
+        isInteger.reserveCapacity(isInteger.count + columns)
+        indicated.reserveCapacity(indicated.count + columns)
+        rowLower.reserveCapacity(rowLower.count + rows)
+        rowUpper.reserveCapacity(rowUpper.count + rows)
+        entryRow.reserveCapacity(entryRow.count + nonzeros)
+        entryColumn.reserveCapacity(entryColumn.count + nonzeros)
+        entryValue.reserveCapacity(entryValue.count + nonzeros)
     }
 
     /// Checks that bounds are ordered and every number is finite (bounds may be infinite).

@@ -1,12 +1,16 @@
 /// Which solver engines and method ``Solver`` uses, and how many threads HiGHS may use
 /// (docs/solvers.md; scenario section `[solver]`).
 ///
-/// The defaults were chosen by measurement on the programs HelioGrid solves (a year of dispatch,
-/// the sizing bound, MPC windows, the commitment MILP; `heliogrid-bench`): HiGHS's dual simplex
-/// for LPs and its branch and cut for MILPs, one thread.
+/// The defaults (`auto`) were chosen by measurement on the programs HelioGrid solves
+/// (`heliogrid-bench solvers`, docs/solvers.md): small programs (an MPC window) go to Clp, whose
+/// warm-started dual simplex has less overhead per solve; large ones (a year or more of dispatch,
+/// the sizing bound) to HiGHS; every LP by the dual simplex (interior point was slower on each of
+/// them); MILPs by HiGHS's branch and cut.
 public struct SolverOptions: Sendable, Equatable {
     /// The LP engine (also used for a MILP's relaxation).
     public enum LPEngine: String, Sendable, CaseIterable {
+        /// Clp below ``Solver/smallProgramColumns`` columns, HiGHS above.
+        case auto
         /// HiGHS (Q. Huangfu and J. A. J. Hall, "Parallelizing the dual revised simplex method",
         /// Math. Prog. Comp. 10, 2018; https://highs.dev).
         case highs
@@ -24,12 +28,12 @@ public struct SolverOptions: Sendable, Equatable {
 
     /// How an LP without a warm start is solved.
     public enum Method: String, Sendable, CaseIterable {
+        /// The measured choice: the dual simplex.
+        case auto
         /// Dual simplex after presolve.
         case simplex
-        /// Interior point with crossover to a basis (HiGHS's IPX, Clp's barrier).
+        /// Interior point (HiGHS's IPX, Clp's barrier), with crossover to a basis where one is wanted.
         case ipm
-        /// The engine's own choice.
-        case auto
     }
 
     /// The LP engine.
@@ -38,11 +42,14 @@ public struct SolverOptions: Sendable, Equatable {
     public var mip: MIPEngine
     /// The LP method; a warm-started solve always uses the dual simplex.
     public var method: Method
-    /// Threads HiGHS may use per solve (1 ... 64); Clp and Cbc use one.
+    /// Threads HiGHS may use per solve (1 ... ``maximumThreads``); Clp and Cbc use one.
     public var threads: Int
 
-    /// The measured defaults: HiGHS for both, dual simplex, one thread.
-    public static let `default` = SolverOptions(lp: .highs, mip: .highs, method: .simplex, threads: 1)
+    /// The measured defaults: engines and method chosen per program, one thread.
+    public static let `default` = SolverOptions(lp: .auto, mip: .highs, method: .auto, threads: 1)
+
+    /// Largest `threads` accepted.
+    public static let maximumThreads = 64
 
     /// Creates options.
     public init(lp: LPEngine, mip: MIPEngine, method: Method, threads: Int) {
@@ -52,6 +59,12 @@ public struct SolverOptions: Sendable, Equatable {
         self.threads = threads
     }
 
-    /// Largest `threads` accepted.
-    public static let maximumThreads = 64
+    /// The engine that solves an LP of `columns` columns.
+    func engine(columns: Int) -> LPEngine {
+        guard lp == .auto else { return lp }
+        return columns < Solver.smallProgramColumns ? .clp : .highs
+    }
+
+    /// The method for a cold solve: `simplex` or `ipm`, never `auto`.
+    var coldMethod: Method { method == .auto ? .simplex : method }
 }

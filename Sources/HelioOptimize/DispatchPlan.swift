@@ -28,6 +28,9 @@ public struct DispatchPlan: Sendable {
     public var cost: Double
     /// Solver wall time, seconds.
     public var solveSeconds: Double
+    /// With integer commitment, the gap between the plan's cost and the best bound proven (0:
+    /// optimal); `nil` for an LP.
+    public var relativeGap: Double? = nil
     /// The optimal basis and where the steps lie in the program, to warm-start the next re-plan
     /// (`nil` when branch and cut found the plan).
     public var warmStart: (basis: Basis, layout: PlanLayout)?

@@ -28,7 +28,10 @@ import HelioLP
 /// discharge power r_t for the loss of a running unit, d − c + r ≤ P (P: its power less the forecast
 /// reserve, never below 0), with r ≥ g − U·ρ·n + min(U·ρ, P)·y and y ≥ n / N the "a unit runs"
 /// indicator (binary under integer commitment, where the row is exact; relaxed in the LP): the output
-/// of the lost unit that the other running units cannot take up, up to the battery's power. By the
+/// of the lost unit that the other running units cannot take up, up to the battery's power. The
+/// spare r is eliminated, one row d − c + g − U·ρ·n + min(U·ρ, P)·y ≤ P per step: where the right
+/// side of r's bound is negative both forms leave d − c ≤ P, which the battery's power (and the
+/// forecast-reserve row) already keep, and g ≤ U·ρ·n keeps r ≤ P. By the
 /// balance the row reads P + (n − 1)·U·ρ ≥ d − c + g when a unit runs: the battery and the units left
 /// carry the load the gensets and battery carried. No unit running, no row; net discharge is never
 /// bounded below 0, so a battery weaker than one unit still cycles (the summary warns that it cannot
@@ -60,6 +63,8 @@ public struct DispatchProblem: Sendable {
 
     /// Longest a solve may take, seconds; a MILP then returns its best solution found.
     public let timeLimitSeconds: Double
+    /// Relative gap at which branch and cut stops (MILP only).
+    public let relativeGap: Double
 
     /// Cost of holding a kWh below `reserve_soc` for an hour, as a share of the unserved-energy penalty.
     public static let reserveBandPenaltyShare = 0.1
@@ -68,8 +73,10 @@ public struct DispatchProblem: Sendable {
     public static let dutyPenaltyShare = 0.1
 
     /// Creates a formulation for a scenario.
-    public init(scenario: Scenario, integerCommitment: Bool, integerSteps: Int? = nil, timeLimitSeconds: Double = 600) {
+    public init(scenario: Scenario, integerCommitment: Bool, integerSteps: Int? = nil, timeLimitSeconds: Double = 600,
+                relativeGap: Double = 1e-4) {
         self.scenario = scenario
+        self.relativeGap = relativeGap
         plant = PlantModel(scenario: scenario)
         self.integerCommitment = integerCommitment
         self.integerSteps = integerSteps
@@ -83,9 +90,11 @@ public struct DispatchProblem: Sendable {
         builder.build()
         let layout = builder.layout
         let basis = warmStart.map { layout.shifted($0.basis, from: $0.layout, by: $0.shift) }
-        let solution = try Solver.solve(builder.program, relativeGap: 1e-4, timeLimitSeconds: timeLimitSeconds, warmStart: basis)
+        let solution = try Solver.solve(builder.program, options: SolverOptions(scenario.solver), relativeGap: relativeGap,
+                                        timeLimitSeconds: timeLimitSeconds, warmStart: basis)
         var plan = builder.plan(from: solution)
         plan.warmStart = solution.basis.map { ($0, layout) }
+        plan.relativeGap = solution.relativeGap
         return plan
     }
 
@@ -112,13 +121,26 @@ public struct DispatchProblem: Sendable {
         var peaks: [LinearProgram.Variable] = []
         var batch: [LinearProgram.Variable] = [], training: [LinearProgram.Variable] = [], backlog: [LinearProgram.Variable] = []
         var layout = PlanLayout(columnStarts: [], rowStarts: [], planSteps: 0)
+        /// The throughput curve's segments below full power, for flexible compute.
+        let segments: [(c: Double, theta: Double, slope: Double)]
 
         init(problem: DispatchProblem, horizon: DispatchHorizon) {
             self.problem = problem
             self.horizon = horizon
+            segments = horizon.compute.map { Self.throughputSegments(floor: $0.lowestCapFloor) } ?? []
         }
 
+        /// Columns, rows and coefficients per step, about: the storage reserved up front.
+        private static let perStep = (columns: 14, rows: 12, nonzeros: 40)
+
         mutating func build() {
+            let steps = horizon.count
+            program.reserve(columns: steps * Self.perStep.columns, rows: steps * Self.perStep.rows, nonzeros: steps * Self.perStep.nonzeros)
+            for variables in [\Builder.pv, \.charge, \.discharge, \.energy, \.diesel, \.units, \.starts, \.imports, \.exports, \.unserved] {
+                self[keyPath: variables].reserveCapacity(steps)
+            }
+            layout.columnStarts.reserveCapacity(steps + 2)
+            layout.rowStarts.reserveCapacity(steps + 3)
             if problem.plant.grid != nil, let demand = horizon.demandCharges {
                 peaks = demand.floorKW.map { program.addVariable(lower: $0, objective: demand.chargePerKW) }
             }
@@ -148,12 +170,11 @@ public struct DispatchProblem: Sendable {
             var demand = load
             pv.append(program.addVariable(upper: horizon.pvAvailableKW[t]))
             unserved.append(program.addVariable(upper: load, objective: scenario.economics.unservedPenaltyPerKWh * h))
-            var terms = [pv[t], unserved[t]], coefficients = [1.0, 1.0]
             if let battery = problem.plant.battery {
-                addBattery(t, battery, terms: &terms, coefficients: &coefficients)
+                addBattery(t, battery)
             }
             if let fleet = problem.plant.diesel {
-                addGensets(t, fleet, terms: &terms, coefficients: &coefficients)
+                addGensets(t, fleet)
             }
             if let grid = problem.plant.grid {
                 let carbon = horizon.gridCarbonGPerKWh.isEmpty ? grid.carbonGPerKWh : horizon.gridCarbonGPerKWh[t]
@@ -162,52 +183,73 @@ public struct DispatchProblem: Sendable {
                 imports.append(program.addVariable(upper: grid.importKW, objective: (price + carbon / 1e6 * problem.carbonPricePerT) * h))
                 exports.append(program.addVariable(upper: grid.exportKW, objective: -exportPrice * h))
                 if let demand = horizon.demandCharges { addDemandCharge(t, demand) }
-                terms += [imports[t], exports[t]]
-                coefficients += [1, -1]
             }
             if problem.scenario.dispatch.contingencyReserve, let battery = problem.plant.battery {
                 addContingencyReserve(t, battery)
             }
             if let compute = horizon.compute {
-                addCompute(t, compute, terms: &terms, coefficients: &coefficients)
+                addCompute(t, compute)
                 demand = compute.fixedFacilityKW[t]
             }
-            program.addConstraint(variables: terms, coefficients: coefficients, lower: demand, upper: demand)
+            addBalance(t, demandKW: demand)
+        }
+
+        /// pv + d − c + g + import − export + unserved − k_t (p_t + b_t) = demand at step `t`, term by
+        /// term from the step's columns (no per-step arrays).
+        private mutating func addBalance(_ t: Int, demandKW: Double) {
+            program.addTerm(pv[t], 1)
+            program.addTerm(unserved[t], 1)
+            if t < discharge.count {
+                program.addTerm(discharge[t], 1)
+                program.addTerm(charge[t], -1)
+            }
+            if t < diesel.count { program.addTerm(diesel[t], 1) }
+            if t < imports.count {
+                program.addTerm(imports[t], 1)
+                program.addTerm(exports[t], -1)
+            }
+            if let compute = horizon.compute {
+                program.addTerm(training[t], -compute.facilityPerITKW[t])
+                program.addTerm(batch[t], -compute.facilityPerITKW[t])
+            }
+            program.endRow(lower: demandKW, upper: demandKW)
         }
 
         /// import_t ≤ P_p for step `t`'s billing period p.
         private mutating func addDemandCharge(_ t: Int, _ demand: DemandCharges) {
-            program.addConstraint([imports[t]: 1, peaks[demand.periodOfStep[t]]: -1], upper: 0)
+            program.addTerm(imports[t], 1)
+            program.addTerm(peaks[demand.periodOfStep[t]], -1)
+            program.endRow(upper: 0)
         }
 
         /// Training power, batch work, backlog, work lost to caps and event rows of step `t`; the
-        /// load's flexible part joins the balance row's terms with −k_t.
-        private mutating func addCompute(_ t: Int, _ compute: ComputeHorizon, terms: inout [LinearProgram.Variable],
-                                         coefficients: inout [Double]) {
+        /// load's flexible part joins the balance row with −k_t.
+        private mutating func addCompute(_ t: Int, _ compute: ComputeHorizon) {
             let h = horizon.hours(at: t), work = compute.trainingKW[t], perIT = compute.facilityPerITKW[t]
             training.append(program.addVariable(lower: min(compute.trainingFloorKW[t], work), upper: work))
             batch.append(program.addVariable(upper: compute.batchSpareKW[t]))
             backlog.append(program.addVariable(upper: compute.backlogLimitKWh[t]))
             // q_t − q_{t−1} + h b_t = h a_t (q_{−1}: the backlog at the start).
-            if t == 0 {
-                let right = compute.batchArrivalKW[t] * h + compute.initialBacklogKWh
-                program.addConstraint([backlog[t]: 1, batch[t]: h], lower: right, upper: right)
-            } else {
-                let right = compute.batchArrivalKW[t] * h
-                program.addConstraint([backlog[t]: 1, backlog[t - 1]: -1, batch[t]: h], lower: right, upper: right)
-            }
+            let arrivingKWh = compute.batchArrivalKW[t] * h + (t == 0 ? compute.initialBacklogKWh : 0)
+            program.addTerm(backlog[t], 1)
+            if t > 0 { program.addTerm(backlog[t - 1], -1) }
+            program.addTerm(batch[t], h)
+            program.endRow(lower: arrivingKWh, upper: arrivingKWh)
             if work > 0 && compute.trainingFloorKW[t] < work {
                 let lost = program.addVariable(objective: compute.throughputPerKWh * h)
-                for (c, theta, slope) in Self.throughputSegments(floor: compute.lowestCapFloor) {
-                    program.addConstraint([lost: 1, training[t]: slope], lower: work * (1 - theta + slope * c))
+                for segment in segments {
+                    program.addTerm(lost, 1)
+                    program.addTerm(training[t], segment.slope)
+                    program.endRow(lower: work * (1 - segment.theta + segment.slope * segment.c))
                 }
             }
             if compute.itLimitKW[t].isFinite {
                 let excess = program.addVariable(objective: problem.scenario.economics.unservedPenaltyPerKWh * perIT * h)
-                program.addConstraint([training[t]: 1, batch[t]: 1, excess: -1], upper: max(0, compute.itLimitKW[t] - compute.fixedITKW[t]))
+                program.addTerm(training[t], 1)
+                program.addTerm(batch[t], 1)
+                program.addTerm(excess, -1)
+                program.endRow(upper: max(0, compute.itLimitKW[t] - compute.fixedITKW[t]))
             }
-            terms += [training[t], batch[t]]
-            coefficients += [-perIT, -perIT]
         }
 
         /// The throughput curve's segments from `floor` to 1: each segment's start (cap c, throughput
@@ -221,8 +263,7 @@ public struct DispatchProblem: Sendable {
             }
         }
 
-        private mutating func addBattery(_ t: Int, _ battery: BatteryConfig, terms: inout [LinearProgram.Variable],
-                                         coefficients: inout [Double]) {
+        private mutating func addBattery(_ t: Int, _ battery: BatteryConfig) {
             let scenario = problem.scenario, h = horizon.hours(at: t)
             let wear = battery.wearCostPerKWh * h
             charge.append(program.addVariable(upper: battery.powerKW, objective: wear))
@@ -237,24 +278,20 @@ public struct DispatchProblem: Sendable {
             addReserveBand(t, battery)
             let retention = pow(1 - battery.selfDischargePerDay, h / 24)
             // e_t − r·e_{t−1} − η_c h c + h/η_d d = 0 (e_{−1} is the initial energy, moved to the right-hand side).
-            let previous = t == 0 ? nil : energy[t - 1]
             let start = t == 0 ? retention * horizon.initialEnergyKWh : 0
-            var variables = [energy[t], charge[t], discharge[t]]
-            var values = [1, -battery.chargeEfficiency * h, h / battery.dischargeEfficiency]
-            if let previous {
-                variables.append(previous)
-                values.append(-retention)
-            }
-            program.addConstraint(variables: variables, coefficients: values, lower: start, upper: start)
+            program.addTerm(energy[t], 1)
+            program.addTerm(charge[t], -battery.chargeEfficiency * h)
+            program.addTerm(discharge[t], h / battery.dischargeEfficiency)
+            if t > 0 { program.addTerm(energy[t - 1], -retention) }
+            program.endRow(lower: start, upper: start)
             if spareKW > 0 {
-                program.addConstraint([discharge[t]: 1, charge[t]: -1], upper: max(0, battery.powerKW - spareKW))
+                program.addTerm(discharge[t], 1)
+                program.addTerm(charge[t], -1)
+                program.endRow(upper: max(0, battery.powerKW - spareKW))
             }
-            terms += [discharge[t], charge[t]]
-            coefficients += [1, -1]
         }
 
-        private mutating func addGensets(_ t: Int, _ fleet: DieselConfig, terms: inout [LinearProgram.Variable],
-                                         coefficients: inout [Double]) {
+        private mutating func addGensets(_ t: Int, _ fleet: DieselConfig) {
             let h = horizon.hours(at: t)
             let perLitre = problem.costPerLitre
             let mustRun = t < horizon.initialMustRun.count ? Double(horizon.initialMustRun[t]) : 0
@@ -263,30 +300,35 @@ public struct DispatchProblem: Sendable {
             let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
             units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost, integer: integer))
             starts.append(program.addVariable(upper: Double(fleet.units), objective: fleet.startFuelL * perLitre + fleet.startCost))
-            program.addConstraint([diesel[t]: 1, units[t]: -fleet.minLoadRatio * fleet.unitKW], lower: 0)
+            program.addTerm(diesel[t], 1)
+            program.addTerm(units[t], -fleet.minLoadRatio * fleet.unitKW)
+            program.endRow(lower: 0)
             let rating = horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t]
-            program.addConstraint([diesel[t]: 1, units[t]: -fleet.unitKW * rating], upper: 0)
-            if t == 0 {
-                program.addConstraint([starts[t]: 1, units[t]: -1], lower: -Double(horizon.initialUnits))
-            } else {
-                program.addConstraint([starts[t]: 1, units[t]: -1, units[t - 1]: 1], lower: 0)
-            }
-            terms.append(diesel[t])
-            coefficients.append(1)
+            program.addTerm(diesel[t], 1)
+            program.addTerm(units[t], -fleet.unitKW * rating)
+            program.endRow(upper: 0)
+            // s_t − n_t + n_{t−1} ≥ 0 (n_{−1}: the units running at the start, on the right-hand side).
+            program.addTerm(starts[t], 1)
+            program.addTerm(units[t], -1)
+            if t > 0 { program.addTerm(units[t - 1], 1) }
+            program.endRow(lower: t == 0 ? -Double(horizon.initialUnits) : 0)
         }
 
-        /// d_t − c_t + r_t ≤ P with r_t the spare discharge losing a running unit at step `t` asks for
-        /// (see the type's comment); no rows without gensets.
+        /// d_t − c_t + g_t − U·ρ·n_t + min(U·ρ, P)·y_t ≤ P at step `t`: the spare discharge losing a
+        /// running unit asks for, eliminated (see the type's comment); no rows without gensets.
         private mutating func addContingencyReserve(_ t: Int, _ battery: BatteryConfig) {
             let spareKW = t < horizon.planSteps ? horizon.forecastReserveKW : 0
             let powerKW = max(0, battery.powerKW - spareKW)
             guard let fleet = problem.plant.diesel, powerKW > 0 else { return }
             let unitKW = fleet.unitKW * (horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t])
             let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
-            let reserve = program.addVariable(upper: powerKW)
             let running = program.addIndicator(of: units[t], integer: integer)
-            program.addConstraint([reserve: 1, diesel[t]: -1, units[t]: unitKW, running: -min(unitKW, powerKW)], lower: 0)
-            program.addConstraint([discharge[t]: 1, charge[t]: -1, reserve: 1], upper: powerKW)
+            program.addTerm(discharge[t], 1)
+            program.addTerm(charge[t], -1)
+            program.addTerm(diesel[t], 1)
+            program.addTerm(units[t], -unitKW)
+            program.addTerm(running, min(unitKW, powerKW))
+            program.endRow(upper: powerKW)
         }
 
         /// e_t + b_t ≥ reserve_soc · capacity, with b_t ≥ 0 the energy held in the contingency band at a cost.
@@ -295,7 +337,9 @@ public struct DispatchProblem: Sendable {
             guard battery.reserveSOC > battery.socMin else { return }
             let penalty = problem.scenario.economics.unservedPenaltyPerKWh * DispatchProblem.reserveBandPenaltyShare * horizon.hours(at: t)
             let belowReserve = program.addVariable(upper: reserveKWh, objective: penalty)
-            program.addConstraint([energy[t]: 1, belowReserve: 1], lower: reserveKWh)
+            program.addTerm(energy[t], 1)
+            program.addTerm(belowReserve, 1)
+            program.endRow(lower: reserveKWh)
         }
 
         /// The gensets' rating as constraints (ISO 8528-1:2018 §13.3), soft at ``dutyPenaltyShare`` of
@@ -336,14 +380,13 @@ public struct DispatchProblem: Sendable {
         private mutating func addPrimeDay(_ steps: ClosedRange<Int>, _ fleet: DieselConfig, penalty: Double,
                                           sofar: (dieselKWh: Double, ratedKWh: Double) = (0, 0)) {
             let excess = program.addVariable(objective: penalty)
-            var variables = [excess], coefficients = [-1.0]
+            program.addTerm(excess, -1)
             for t in steps {
                 let h = horizon.hours(at: t), rating = horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t]
-                variables += [diesel[t], units[t]]
-                coefficients += [h, -GensetRating.primeAverageLoading * fleet.unitKW * rating * h]
+                program.addTerm(diesel[t], h)
+                program.addTerm(units[t], -GensetRating.primeAverageLoading * fleet.unitKW * rating * h)
             }
-            program.addConstraint(variables: variables, coefficients: coefficients,
-                                  upper: GensetRating.primeAverageLoading * sofar.ratedKWh - sofar.dieselKWh)
+            program.endRow(upper: GensetRating.primeAverageLoading * sofar.ratedKWh - sofar.dieselKWh)
         }
 
         /// n_t ≥ Σ s_τ over the last ⌈min_run_hours / h⌉ plan steps (a look-ahead block is at least
@@ -353,9 +396,9 @@ public struct DispatchProblem: Sendable {
             let window = max(1, Int((fleet.minRunHours / horizon.stepHours).rounded(.up)))
             guard window > 1 else { return }
             for t in units.indices.prefix(horizon.planSteps) {
-                let recent = Array(starts[max(0, t - window + 1)...t])
-                program.addConstraint(variables: [units[t]] + recent,
-                                      coefficients: [1] + Array(repeating: -1, count: recent.count), lower: 0)
+                program.addTerm(units[t], 1)
+                for start in starts[max(0, t - window + 1)...t] { program.addTerm(start, -1) }
+                program.endRow(lower: 0)
             }
         }
 

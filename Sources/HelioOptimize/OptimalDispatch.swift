@@ -2,8 +2,11 @@ import Foundation
 import HelioGrid
 
 /// Perfect-foresight dispatch: an LP over the simulated period with the true load and PV
-/// (commitment relaxed, as a year is too long for a MILP), stored energy at the end no lower than
-/// at the start. A run longer than ``maximumSteps`` is planned year by year, each year's LP solved as
+/// (commitment relaxed: the lower bound on operating cost), stored energy at the end no lower than
+/// at the start; with `[dispatch] commitment = "whole"` a MILP per year (whole units, minimum load,
+/// start costs, minimum run time) solved to `[solver] mip_gap`, a plan whole units follow exactly
+/// (``largestRelativeGap``). A run longer than ``maximumSteps`` (or, with whole commitment, than a
+/// year) is planned year by year, each year's LP solved as
 /// the year begins from the plant as it is then (stored energy, faded capacity, running units) and
 /// looking ``lookaheadDays`` into the next year (stored energy at the look-ahead's end no lower than
 /// at the year's start), so a year's last days are planned knowing what follows; the last year ends
@@ -23,12 +26,16 @@ public struct OptimalDispatch: DispatchStrategy {
     private let yearly: (scenario: Scenario, inputs: SimulationInputs, lookaheadSteps: Int)?
     /// Years whose LP failed, run by the rule-based EMS instead.
     public private(set) var fallbackYears = 0
+    /// With whole commitment, the largest relative gap of a year's plan to its proven bound (`nil`
+    /// for relaxed commitment).
+    public private(set) var largestRelativeGap: Double?
     private var fallback: RuleBasedDispatch
 
     public var kind: DispatchConfig.Strategy { .optimal }
 
-    /// Longest run planned in one LP, steps (a year at 15 minutes, about 350,000 variables).
-    public static let maximumSteps = 35_040
+    /// Longest run planned in one LP, steps: 20 years hourly (about 2.5 million columns; HiGHS solves
+    /// it in under 2 minutes, docs/solvers.md).
+    public static let maximumSteps = 175_200
     /// Days of the next year a year's LP looks ahead to when a run is planned year by year.
     public static let lookaheadDays = 7
 
@@ -41,18 +48,21 @@ public struct OptimalDispatch: DispatchStrategy {
         fallback = StrategyFactory.ruleBased(scenario)
         let battery = scenario.battery
         let start = (energyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
+        let maximumSteps = scenario.dispatch.commitment == .whole ? min(maximumSteps, perYear) : maximumSteps
         guard perYear * years > maximumSteps else {
             yearly = nil
             plan = try Self.solve(scenario, inputs: inputs, years: 0..<years, steps: perYear * years, start: start, units: 0, endFloorKWh: nil)
+            largestRelativeGap = plan.relativeGap
             return
         }
         guard perYear <= maximumSteps, inputs.compute == nil else {
             throw HelioError(.usage,
-                             "perfect-foresight dispatch plans at most \(maximumSteps) steps in one LP (a year at 15 minutes), year by year only with the load given (compute = \"rigid\"); this run has \(perYear * years): use a coarser --timestep or fewer years",
+                             "perfect-foresight dispatch plans at most \(maximumSteps) steps in one LP (20 years hourly), year by year only with the load given (compute = \"rigid\"); this run has \(perYear * years): use a coarser --timestep or fewer years",
                              file: scenario.source, key: "dispatch.strategy")
         }
         yearly = (scenario, inputs, min(perYear, Int((Double(Self.lookaheadDays) * 24 / inputs.axis.stepHours).rounded())))
         plan = try Self.year(0, of: scenario, inputs: inputs, lookaheadSteps: yearly!.lookaheadSteps, start: start, units: 0)
+        largestRelativeGap = plan.relativeGap
     }
 
     /// Year `year`'s LP: the year and, before the last, the look-ahead into the next one.
@@ -85,7 +95,9 @@ public struct OptimalDispatch: DispatchStrategy {
             horizon.demandCharges = demand
         }
         horizon.compute = inputs.compute.map { ComputeHorizon(wholeRun: $0, scenario: scenario, axis: inputs.axis) }
-        return try DispatchProblem(scenario: scenario, integerCommitment: false).solve(horizon)
+        let solver = scenario.solver
+        return try DispatchProblem(scenario: scenario, integerCommitment: scenario.dispatch.commitment == .whole,
+                                   timeLimitSeconds: solver.timeLimitSeconds, relativeGap: solver.mipGap).solve(horizon)
     }
 
     /// Plans the year that starts at `context`'s step from the plant as it is; a year whose LP fails
@@ -98,6 +110,7 @@ public struct OptimalDispatch: DispatchStrategy {
         do {
             plan = try Self.year(context.step / perYear, of: yearly.scenario, inputs: yearly.inputs, lookaheadSteps: yearly.lookaheadSteps,
                                  start: start, units: context.fleet?.runningUnits ?? 0)
+            if let gap = plan.relativeGap { largestRelativeGap = max(largestRelativeGap ?? 0, gap) }
         } catch {
             plan = DispatchPlan(pvKW: [], chargeKW: [], dischargeKW: [], energyKWh: [], dieselKW: [], dieselUnits: [], importKW: [],
                                 exportKW: [], unservedKW: [], cost: 0, solveSeconds: 0, warmStart: nil)

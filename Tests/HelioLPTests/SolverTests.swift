@@ -122,10 +122,13 @@ let engines: [SolverOptions] = [
 /// A unit count with an indicator ("a unit runs"): the solver's neighbour shortcut fixes the
 /// indicator with the count and must equal enumeration and the MIP engines' branch and cut.
 @Suite struct IndicatorTests {
-    /// n units of 100 kW (40 kW minimum each, 30 per unit-hour, fuel 1 per kWh) serve `load`, shed at
-    /// 3 per kWh; while a unit runs a battery of 60 kW keeps spare r ≥ g − 100 n + 60 y at 0.5 per
-    /// kW (y: a unit runs). Enumerated over n = 0…5 with y = 0 and 1 where feasible.
-    @Test(arguments: engines, [35.0, 95, 130, 250, 480])
+    /// n units of 100 kW (40 kW minimum each, 30 per unit-hour, fuel 1 per kWh) and a 50 kW battery
+    /// (0.1 per kWh) serve `load`, shed at 3 per kWh. While a unit runs (y) the battery keeps spare
+    /// r ≥ g − 100 n + 50 y for its loss, with d + r ≤ 50. Enumerated over n = 0…5 with y = 0 and 1.
+    /// At 120 kW the relaxation runs a fraction of a unit, but one whole unit cannot run alone
+    /// (g + d ≤ 100: 20 kW shed, cost 145) and the optimum is two (144): neighbours of the
+    /// relaxation's count would miss it.
+    @Test(arguments: engines, [35.0, 95, 120, 130, 250, 480])
     func indicatorFollowsItsCount(options: SolverOptions, load: Double) throws {
         /// With `fixed` and `running` the LP of one enumerated point; without, the MILP, its indicator
         /// marked as one (`marked`) or a plain binary the MIP engine branches on.
@@ -134,7 +137,7 @@ let engines: [SolverOptions] = [
             var lp = LinearProgram()
             let units = lp.addVariable(lower: fixed ?? 0, upper: fixed ?? 5, objective: 30, integer: fixed == nil)
             let output = lp.addVariable(objective: 1), shed = lp.addVariable(objective: 3)
-            let spare = lp.addVariable(upper: 60, objective: 0.5)
+            let discharge = lp.addVariable(upper: 50, objective: 0.1), spare = lp.addVariable()
             let runs: LinearProgram.Variable
             if fixed == nil && marked {
                 runs = lp.addIndicator(of: units, integer: true)
@@ -144,8 +147,9 @@ let engines: [SolverOptions] = [
             }
             lp.addConstraint([output: 1, units: -100], upper: 0)
             lp.addConstraint([output: 1, units: -40], lower: 0)
-            lp.addConstraint([output: 1, shed: 1], lower: load, upper: load)
-            lp.addConstraint([spare: 1, output: -1, units: 100, runs: -60], lower: 0)
+            lp.addConstraint([output: 1, discharge: 1, shed: 1], lower: load, upper: load)
+            lp.addConstraint([spare: 1, output: -1, units: 100, runs: -50], lower: 0)
+            lp.addConstraint([discharge: 1, spare: 1], upper: 50)
             return (lp, units, runs)
         }
         let (milp, units, runs) = program()
@@ -155,6 +159,7 @@ let engines: [SolverOptions] = [
         } }.min()!
         #expect(abs(solution.objective - enumerated) < 1e-6, "\(solution.objective) vs \(enumerated)")
         #expect(solution[runs] == (solution[units] >= 1 ? 1 : 0))
+        if load == 120 { #expect(solution[units] == 2 && abs(solution.objective - 144) < 1e-6) }
         let branched = try Solver.solve(program(marked: false).0, options: options, relativeGap: 1e-9)
         #expect(abs(branched.objective - enumerated) < 1e-6, "branch and cut \(branched.objective) vs \(enumerated)")
     }

@@ -81,7 +81,8 @@ import Testing
             var tou = try Self.scenario("tou-battery")
             tou.dispatch.strategy = .mpc
             tou.dispatch.priceForecast = forecast
-            #expect(abs(try Self.bill(tou).summaryCost - 876_300) < 1e-3, "\(forecast)")
+            let cost = try Self.bill(tou).summaryCost
+            #expect(abs(cost - 876_300) < 1e-3, "\(forecast): \(cost)")
         }
         var demand = try Self.scenario("demand-battery")
         demand.dispatch.strategy = .mpc

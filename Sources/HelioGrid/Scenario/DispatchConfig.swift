@@ -37,6 +37,15 @@ public struct DispatchConfig: Sendable, Equatable {
         case perfect
     }
 
+    /// How perfect-foresight dispatch (`optimal`) treats genset commitment (docs/solvers.md).
+    public enum Commitment: String, Sendable, CaseIterable {
+        /// Unit counts relaxed to real numbers: an LP, the lower bound on operating cost.
+        case relaxed
+        /// Whole units with minimum load, start costs and minimum run time: a MILP per year solved to
+        /// `[solver] mip_gap`, a plan whole units can follow.
+        case whole
+    }
+
     /// How the EMS treats the campus's GPU work (docs/compute.md).
     public enum Compute: String, Sendable, CaseIterable {
         /// Every job runs when it arrives, uncapped: the load is given.
@@ -72,6 +81,8 @@ public struct DispatchConfig: Sendable, Equatable {
     public var forecastReserveQuantile: Double = 0.95
     /// Optimal/MPC: keep battery reserve for the loss of the largest genset.
     public var contingencyReserve = true
+    /// Optimal: relaxed or whole genset commitment.
+    public var commitment: Commitment = .relaxed
 
     /// Creates settings with desert-10k.toml's defaults.
     public init() {}
@@ -96,6 +107,8 @@ public struct DispatchConfig: Sendable, Equatable {
         priceForecast = PriceForecast(rawValue: try section.choice("price_forecast", default: defaults.priceForecast.rawValue,
                                                                    in: PriceForecast.allCases.map(\.rawValue)))!
         contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
+        commitment = Commitment(rawValue: try section.choice("commitment", default: defaults.commitment.rawValue,
+                                                             in: Commitment.allCases.map(\.rawValue)))!
         try section.finish()
     }
 }

@@ -29,6 +29,8 @@ public struct Scenario: Sendable, Equatable {
     public var size: SizeConfig?
     /// `[reliability]`: failures, repairs and fuel logistics (`nil`: the defaults for the plant).
     public var reliability: ReliabilityConfig?
+    /// `[solver]`: the LP and MILP engines (defaults when absent).
+    public var solver = SolverConfig()
     /// `[transients]`: the sub-second study (`nil`: its defaults).
     public var transients: TransientsConfig?
     /// Optional sections the file left out, whose defaults apply (`dispatch`, `economics`, `carbon`).

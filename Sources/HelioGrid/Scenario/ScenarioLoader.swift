@@ -67,6 +67,8 @@ public enum ScenarioLoader {
         scenario.economics = try EconomicsConfig(&economicsSection)
         var carbonSection = try root.section("carbon")
         scenario.carbon = try CarbonConfig(&carbonSection)
+        var solverSection = try root.section("solver")
+        scenario.solver = try SolverConfig(&solverSection)
         if root.contains("modbus") {
             var section = try root.section("modbus")
             scenario.modbus = try ModbusConfig(&section)
