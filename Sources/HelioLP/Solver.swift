@@ -154,10 +154,6 @@ public enum Solver {
         Cbc_setLogLevel(model, 0)
         Cbc_setAllowableFractionGap(model, relativeGap)
         Cbc_setMaximumSeconds(model, timeLimitSeconds)
-        // The MILPs here are small (a few hours of unit counts); cut generation and preprocessing cost
-        // more than they save (an MPC year: 27 → 20 ms per Cbc solve, same plans within the gap).
-        Cbc_setParameter(model, "cuts", "off")
-        Cbc_setParameter(model, "preprocess", "off")
         let matrix = program.compressedColumns()
         matrix.index.withUnsafeBufferPointer { index in
             Cbc_loadProblem(model, CInt(program.variableCount), CInt(program.constraintCount), matrix.start.map { CInt($0) },
