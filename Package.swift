@@ -38,7 +38,7 @@ let package = Package(
     targets: [
         .target(
             name: "HelioGrid",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["HelioLP", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
@@ -110,7 +110,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelioBench",
-            dependencies: ["HelioGrid", "HelioForecast", "HelioOptimize", "HelioStudy", "HelioTransients"],
+            dependencies: ["HelioGrid", "HelioForecast", "HelioLP", "HelioOptimize", "HelioStudy", "HelioTransients"],
             swiftSettings: strictSettings
         ),
         .target(

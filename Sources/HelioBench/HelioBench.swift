@@ -9,7 +9,7 @@ import HelioTransients
 @main
 struct HelioBench {
     /// Sections, in the order they run; `heliogrid-bench SECTION...` runs only those named.
-    static let sections = ["pv", "optimiser", "solvers", "grid", "campus", "sizing", "reliability", "transients"]
+    static let sections = ["pv", "optimiser", "solvers", "solvers-long", "grid", "campus", "sizing", "reliability", "transients"]
 
     static func main() async throws {
         let asked = Array(CommandLine.arguments.dropFirst())
@@ -27,6 +27,7 @@ struct HelioBench {
         if runs.contains("pv") { pvFigures(weather: weather) }
         if runs.contains("optimiser") { try optimiserFigures(scenario: scenario, weather: weather) }
         if runs.contains("solvers") { try await SolverFigures.run(scenario: scenario, weather: weather) }
+        if runs.contains("solvers-long") { try SolverFigures.runLong(scenario: scenario, weather: weather) }
         if runs.contains("grid") { try gridFigures(scenario: scenario, weather: weather) }
         if runs.contains("campus") { try campusFigures(scenario: scenario, weather: weather) }
         if runs.contains("sizing") { try await sizingFigures(scenario: scenario, weather: weather) }

@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioLP
 import HelioOptimize
 import HelioStudy
 
@@ -15,19 +16,25 @@ enum SolverFigures {
         ("Clp ipm", config(.clp, .cbc, .ipm)),
     ]
 
-    static func config(_ lp: SolverConfig.LPEngine, _ mip: SolverConfig.MIPEngine, _ method: SolverConfig.Method) -> SolverConfig {
+    static func config(_ lp: SolverOptions.LPEngine, _ mip: SolverOptions.MIPEngine, _ method: SolverOptions.Method) -> SolverConfig {
         var config = SolverConfig()
-        (config.lp, config.mip, config.method) = (lp, mip, method)
+        (config.options.lp, config.options.mip, config.options.method) = (lp, mip, method)
         return config
     }
 
+    /// The year LP, the sizing bound and a year of MPC under each engine.
     static func run(scenario: Scenario, weather: WeatherData) async throws {
         let inputs = try SimulationInputs.prepare(scenario, weather: weather)
         try yearLP(scenario, inputs: inputs)
         try await sizingLP(scenario, weather: weather)
         try mpcYear(scenario, weather: weather, inputs: inputs)
-        try longLP(scenario, inputs: inputs, years: 20)
+    }
+
+    /// The 20-year LP and the year MILP (minutes each).
+    static func runLong(scenario: Scenario, weather: WeatherData) throws {
+        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
         try yearMILP(scenario, inputs: inputs)
+        try longLP(scenario, inputs: inputs, years: 20)
     }
 
     /// The perfect-foresight year, commitment relaxed (8,760 steps).
@@ -46,7 +53,8 @@ enum SolverFigures {
     /// The sizing study's capacity-expansion bound on the default campus.
     static func sizingLP(_ scenario: Scenario, weather: WeatherData) async throws {
         let study = try SizingStudy(scenario: scenario, weather: weather)
-        for (label, config) in lpEngines {
+        // Interior point took 15–25 s with either engine (docs/solvers.md); left out to keep the run short.
+        for (label, config) in [lpEngines[0], lpEngines[1], lpEngines[3]] {
             var year = study.capacityExpansionYear
             year.scenario.solver = config
             let bound = try HelioBench.measure("sizing LP bound, \(label)", runs: 3, budgetMS: nil) { try CapacityExpansion.solve(year) }
@@ -77,11 +85,12 @@ enum SolverFigures {
         var long = scenario
         long.site.years = years
         let horizon = horizon(long, inputs: inputs, years: years)
-        for (label, config) in [lpEngines[0], lpEngines[2], lpEngines[3]] {
+        // HiGHS's interior point did not finish within 400 s (docs/solvers.md); it is left out.
+        for (label, config) in [lpEngines[0], lpEngines[3]] {
             long.solver = config
             let solver = long
             let plan = try HelioBench.measure("\(years)-year hourly LP, \(label)", runs: 1, budgetMS: 120_000) {
-                try DispatchProblem(scenario: solver, integerCommitment: false).solve(horizon)
+                try DispatchProblem(scenario: solver, integerCommitment: false, timeLimitSeconds: 300).solve(horizon)
             }
             print(String(format: "  solver %.1f s, objective %.6e, %d steps", plan.solveSeconds, plan.cost, horizon.count))
         }
@@ -91,11 +100,11 @@ enum SolverFigures {
     /// 0.5 % gap, 600 s at most.
     static func yearMILP(_ scenario: Scenario, inputs: SimulationInputs) throws {
         let horizon = horizon(scenario, inputs: inputs, years: 1)
-        for (label, mip) in [("HiGHS", SolverConfig.MIPEngine.highs), ("Cbc", .cbc)] {
+        for (label, mip, limit) in [("HiGHS", SolverOptions.MIPEngine.highs, 600.0), ("Cbc", .cbc, 300)] {
             var engine = scenario
-            engine.solver.mip = mip
+            engine.solver.options.mip = mip
             let plan = try HelioBench.measure("year MILP to 0.5 %, \(label)", runs: 1, budgetMS: 600_000) {
-                try DispatchProblem(scenario: engine, integerCommitment: true, timeLimitSeconds: 600, relativeGap: 0.005).solve(horizon)
+                try DispatchProblem(scenario: engine, integerCommitment: true, timeLimitSeconds: limit, relativeGap: 0.005).solve(horizon)
             }
             print(String(format: "  solver %.1f s, objective %.6e, gap %@", plan.solveSeconds, plan.cost,
                          plan.relativeGap.map { String(format: "%.3f %%", $0 * 100) } ?? "n/a"))

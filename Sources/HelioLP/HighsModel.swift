@@ -1,4 +1,3 @@
-import Foundation
 internal import CHiGHS
 
 /// One HiGHS instance holding a program, kept for several solves with changed bounds (the dual
@@ -42,7 +41,6 @@ final class HighsModel: LPModel {
             Highs_destroy(highs)
             throw OptimizationError(.invalidModel, "HiGHS refused the program (\(columns) columns, \(rows) rows)")
         }
-        if let path = ProcessInfo.processInfo.environment["HG_TMP_MPS"], columns > 50_000 { Highs_writeModel(highs, path + "-\(columns)-\(UInt32.random(in: 0...UInt32.max)).mps") }
         if !integer, let warmStart, warmStart.columns.count == columns, warmStart.rows.count == rows {
             setBasis(warmStart)
         }

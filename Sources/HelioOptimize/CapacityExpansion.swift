@@ -44,7 +44,7 @@ public enum CapacityExpansion {
         let loadKW = study.loadKW
         var builder = Builder(study: study, pvPerKW: study.pvPerKW, loadKW: loadKW, ratingFactor: study.ratingFactor)
         builder.build()
-        let solution = try Solver.solve(builder.program, options: SolverOptions(scenario.solver), timeLimitSeconds: 600, needsBasis: false)
+        let solution = try Solver.solve(builder.program, options: scenario.solver.options, timeLimitSeconds: 600, needsBasis: false)
         let served = loadKW.reduce(0, +) - builder.unserved.reduce(0) { $0 + solution[$1] }
         let fuel = builder.fuelLitres(solution)
         let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL

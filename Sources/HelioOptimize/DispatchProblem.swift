@@ -90,7 +90,7 @@ public struct DispatchProblem: Sendable {
         builder.build()
         let layout = builder.layout
         let basis = warmStart.map { layout.shifted($0.basis, from: $0.layout, by: $0.shift) }
-        let solution = try Solver.solve(builder.program, options: SolverOptions(scenario.solver), relativeGap: relativeGap,
+        let solution = try Solver.solve(builder.program, options: scenario.solver.options, relativeGap: relativeGap,
                                         timeLimitSeconds: timeLimitSeconds, warmStart: basis)
         var plan = builder.plan(from: solution)
         plan.warmStart = solution.basis.map { ($0, layout) }

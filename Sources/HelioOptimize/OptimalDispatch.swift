@@ -5,8 +5,8 @@ import HelioGrid
 /// (commitment relaxed: the lower bound on operating cost), stored energy at the end no lower than
 /// at the start; with `[dispatch] commitment = "whole"` a MILP per year (whole units, minimum load,
 /// start costs, minimum run time) solved to `[solver] mip_gap`, a plan whole units follow exactly
-/// (``largestRelativeGap``). A run longer than ``maximumSteps`` (or, with whole commitment, than a
-/// year) is planned year by year, each year's LP solved as
+/// (``largestRelativeGap``). A run longer than ``maximumSteps`` (or than a year, with whole commitment
+/// or `optimal_horizon = "year"`) is planned year by year, each year's LP solved as
 /// the year begins from the plant as it is then (stored energy, faded capacity, running units) and
 /// looking ``lookaheadDays`` into the next year (stored energy at the look-ahead's end no lower than
 /// at the year's start), so a year's last days are planned knowing what follows; the last year ends
@@ -48,7 +48,8 @@ public struct OptimalDispatch: DispatchStrategy {
         fallback = StrategyFactory.ruleBased(scenario)
         let battery = scenario.battery
         let start = (energyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
-        let maximumSteps = scenario.dispatch.commitment == .whole ? min(maximumSteps, perYear) : maximumSteps
+        let byYear = scenario.dispatch.commitment == .whole || scenario.dispatch.optimalHorizon == .year
+        let maximumSteps = byYear ? min(maximumSteps, perYear) : maximumSteps
         guard perYear * years > maximumSteps else {
             yearly = nil
             plan = try Self.solve(scenario, inputs: inputs, years: 0..<years, steps: perYear * years, start: start, units: 0, endFloorKWh: nil)

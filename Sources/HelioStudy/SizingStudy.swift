@@ -126,9 +126,12 @@ public struct SizingStudy: Sendable {
                             augmentation: base.battery?.augmentation ?? .replace)
     }
 
-    /// The scenario of `design`, judged with the study's strategy.
+    /// The scenario of `design`, judged with the study's strategy; perfect foresight plans its years
+    /// one by one (`optimal_horizon = "year"`: a year's LP each instead of one over the life).
     public func scenario(of design: SizingDesign) -> Scenario {
-        design.applied(to: scenario)
+        var designScenario = design.applied(to: scenario)
+        designScenario.dispatch.optimalHorizon = .year
+        return designScenario
     }
 
     /// Simulates and prices one design with the screening strategy (``screening``), or with `strategy`.

@@ -44,6 +44,7 @@ import Testing
         #expect(minimal.dispatch == reference.dispatch)
         #expect(minimal.economics == reference.economics)
         #expect(minimal.carbon == reference.carbon)
+        #expect(minimal.solver == reference.solver)
         #expect(minimal.site.timestepMinutes == reference.site.timestepMinutes && minimal.site.years == reference.site.years)
     }
 
@@ -57,6 +58,11 @@ import Testing
         ("[battery]\nenergy_kwh = 100.0\npower_kw = 5.0\nsoc_min = 0.9\nsoc_max = 0.5", "battery.soc_min", "below soc_max", 8),
         ("[battery]\npower_kw = 5.0", "battery.energy_kwh", "required", 5),
         ("[diesel]\nunits = 2.5\nunit_kw = 100.0", "diesel.units", "expected an integer", 6),
+        ("[solver]\nlp = \"gurobi\"", "solver.lp", "not one of", 6),
+        ("[solver]\nthreads = 0", "solver.threads", "out of range", 6),
+        ("[solver]\nmip_gap = 0.9", "solver.mip_gap", "out of range", 6),
+        ("[dispatch]\ncommitment = \"partial\"", "dispatch.commitment", "not one of", 6),
+        ("[dispatch]\noptimal_horizon = \"decade\"", "dispatch.optimal_horizon", "not one of", 6),
         ("[pv]\ndc_kw = 100.0\ntracking = \"dual-axis\"", "pv.tracking", "not one of", 7),
         ("[dispatch]\ndiesel_start_soc = 0.7", "dispatch.diesel_start_soc", "below diesel_stop_soc", 6),
         ("[grid]\nenabled = true", "grid.import_kw", "needs import_kw", 5),

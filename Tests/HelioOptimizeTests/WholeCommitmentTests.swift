@@ -10,8 +10,8 @@ import Testing
 @Suite struct WholeCommitmentTests {
     static let engines: [SolverConfig] = [
         SolverConfig(),
-        { var c = SolverConfig(); (c.lp, c.mip) = (.clp, .cbc); return c }(),
-        { var c = SolverConfig(); (c.lp, c.mip, c.method) = (.highs, .highs, .ipm); return c }(),
+        { var c = SolverConfig(); (c.options.lp, c.options.mip) = (.clp, .cbc); return c }(),
+        { var c = SolverConfig(); (c.options.lp, c.options.mip, c.options.method) = (.highs, .highs, .ipm); return c }(),
     ]
 
     /// Three hours of 150 kW on two 100 kW units, nothing else: whole commitment runs both units

@@ -46,6 +46,15 @@ public struct DispatchConfig: Sendable, Equatable {
         case whole
     }
 
+    /// How much of a run perfect-foresight dispatch (`optimal`) plans in one program.
+    public enum OptimalHorizon: String, Sendable, CaseIterable {
+        /// The whole run in one LP, up to 20 hourly years (the exact optimum over the run).
+        case run
+        /// Year by year, each year's program looking a week into the next (within 0.5 % of one LP's
+        /// fuel on the default campus; a year's solve instead of the run's).
+        case year
+    }
+
     /// How the EMS treats the campus's GPU work (docs/compute.md).
     public enum Compute: String, Sendable, CaseIterable {
         /// Every job runs when it arrives, uncapped: the load is given.
@@ -83,6 +92,8 @@ public struct DispatchConfig: Sendable, Equatable {
     public var contingencyReserve = true
     /// Optimal: relaxed or whole genset commitment.
     public var commitment: Commitment = .relaxed
+    /// Optimal: the run in one program, or year by year.
+    public var optimalHorizon: OptimalHorizon = .run
 
     /// Creates settings with desert-10k.toml's defaults.
     public init() {}
@@ -109,6 +120,8 @@ public struct DispatchConfig: Sendable, Equatable {
         contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
         commitment = Commitment(rawValue: try section.choice("commitment", default: defaults.commitment.rawValue,
                                                              in: Commitment.allCases.map(\.rawValue)))!
+        optimalHorizon = OptimalHorizon(rawValue: try section.choice("optimal_horizon", default: defaults.optimalHorizon.rawValue,
+                                                                     in: OptimalHorizon.allCases.map(\.rawValue)))!
         try section.finish()
     }
 }
