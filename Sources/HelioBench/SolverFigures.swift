@@ -89,10 +89,10 @@ enum SolverFigures {
         for (label, config) in [lpEngines[0], lpEngines[3]] {
             long.solver = config
             let solver = long
-            let plan = try HelioBench.measure("\(years)-year hourly LP, \(label)", runs: 1, budgetMS: 120_000) {
-                try DispatchProblem(scenario: solver, integerCommitment: false, timeLimitSeconds: 300).solve(horizon)
+            let plan = HelioBench.measure("\(years)-year hourly LP, \(label)", runs: 1, budgetMS: 120_000) {
+                Result { try DispatchProblem(scenario: solver, integerCommitment: false, timeLimitSeconds: 300).solve(horizon) }
             }
-            print(String(format: "  solver %.1f s, objective %.6e, %d steps", plan.solveSeconds, plan.cost, horizon.count))
+            report(plan, limit: 300)
         }
     }
 
@@ -103,11 +103,21 @@ enum SolverFigures {
         for (label, mip, limit) in [("HiGHS", SolverOptions.MIPEngine.highs, 600.0), ("Cbc", .cbc, 300)] {
             var engine = scenario
             engine.solver.options.mip = mip
-            let plan = try HelioBench.measure("year MILP to 0.5 %, \(label)", runs: 1, budgetMS: 600_000) {
-                try DispatchProblem(scenario: engine, integerCommitment: true, timeLimitSeconds: limit, relativeGap: 0.005).solve(horizon)
+            let plan = HelioBench.measure("year MILP to 0.5 %, \(label)", runs: 1, budgetMS: 600_000) {
+                Result { try DispatchProblem(scenario: engine, integerCommitment: true, timeLimitSeconds: limit, relativeGap: 0.005).solve(horizon) }
             }
+            report(plan, limit: limit)
+        }
+    }
+
+    /// Prints a long solve's time, objective and gap, or why it gave no plan within `limit` seconds.
+    static func report(_ plan: Result<DispatchPlan, any Error>, limit: Double) {
+        switch plan {
+        case .success(let plan):
             print(String(format: "  solver %.1f s, objective %.6e, gap %@", plan.solveSeconds, plan.cost,
-                         plan.relativeGap.map { String(format: "%.3f %%", $0 * 100) } ?? "n/a"))
+                         plan.relativeGap.map { String(format: "%.3f %%", $0 * 100) } ?? "none (LP)"))
+        case .failure(let error):
+            print("  no plan within \(Int(limit)) s: \(error)")
         }
     }
 
