@@ -33,7 +33,7 @@ public struct OptimalDispatch: DispatchStrategy {
 
     public var kind: DispatchConfig.Strategy { .optimal }
 
-    /// Longest run planned in one LP, steps: 20 years hourly (about 2.5 million columns; HiGHS solves
+    /// Longest run planned in one LP, steps: 20 years hourly (about 1.9 million columns; HiGHS solves
     /// it in under 2 minutes, docs/solvers.md).
     public static let maximumSteps = 175_200
     /// Days of the next year a year's LP looks ahead to when a run is planned year by year.
@@ -49,16 +49,16 @@ public struct OptimalDispatch: DispatchStrategy {
         let battery = scenario.battery
         let start = (energyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
         let byYear = scenario.dispatch.commitment == .whole || scenario.dispatch.optimalHorizon == .year
-        let maximumSteps = byYear ? min(maximumSteps, perYear) : maximumSteps
-        guard perYear * years > maximumSteps else {
+        let limit = byYear ? min(maximumSteps, perYear) : maximumSteps
+        guard perYear * years > limit else {
             yearly = nil
             plan = try Self.solve(scenario, inputs: inputs, years: 0..<years, steps: perYear * years, start: start, units: 0, endFloorKWh: nil)
             largestRelativeGap = plan.relativeGap
             return
         }
-        guard perYear <= maximumSteps, inputs.compute == nil else {
+        guard perYear <= limit, inputs.compute == nil else {
             throw HelioError(.usage,
-                             "perfect-foresight dispatch plans at most \(maximumSteps) steps in one LP (20 years hourly), year by year only with the load given (compute = \"rigid\"); this run has \(perYear * years): use a coarser --timestep or fewer years",
+                             "perfect-foresight dispatch plans at most \(limit) steps in one LP, year by year only with the load given (compute = \"rigid\"); this run has \(perYear * years): use a coarser --timestep or fewer years",
                              file: scenario.source, key: "dispatch.strategy")
         }
         yearly = (scenario, inputs, min(perYear, Int((Double(Self.lookaheadDays) * 24 / inputs.axis.stepHours).rounded())))
