@@ -103,6 +103,13 @@ public struct LinearProgram: Sendable {
         return rowLower.count - 1
     }
 
+    /// Multiplies the objective coefficients of the columns from `column` on by `factor` (the
+    /// probability of a scenario whose columns were just added).
+    public mutating func scaleObjective(from column: Int, by factor: Double) {
+        for index in column..<objective.count { objective[index] *= factor }
+    }
+
+
     /// Reserves storage for about `columns` more columns, `rows` more rows and `nonzeros` more
     /// coefficients, so a program of known shape is built without regrowing its arrays.
     public mutating func reserve(columns: Int, rows: Int, nonzeros: Int) {

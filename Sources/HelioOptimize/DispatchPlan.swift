@@ -35,3 +35,21 @@ public struct DispatchPlan: Sendable {
     /// (`nil` when branch and cut found the plan).
     public var warmStart: (basis: Basis, layout: PlanLayout)?
 }
+
+extension DispatchPlan {
+    /// The step-by-step mean of equally likely member plans (at least one, of one length); cost and
+    /// solve time are the first member's until the caller sets them.
+    init(mean plans: [DispatchPlan]) {
+        func mean(_ values: KeyPath<DispatchPlan, [Double]>) -> [Double] {
+            var sum = plans[0][keyPath: values]
+            for plan in plans.dropFirst() {
+                for (index, value) in plan[keyPath: values].enumerated() { sum[index] += value }
+            }
+            return sum.map { $0 / Double(plans.count) }
+        }
+        self.init(pvKW: mean(\.pvKW), chargeKW: mean(\.chargeKW), dischargeKW: mean(\.dischargeKW), energyKWh: mean(\.energyKWh),
+                  dieselKW: mean(\.dieselKW), dieselUnits: mean(\.dieselUnits), importKW: mean(\.importKW), exportKW: mean(\.exportKW),
+                  unservedKW: mean(\.unservedKW), batchKW: mean(\.batchKW), trainingKW: mean(\.trainingKW),
+                  cost: plans[0].cost, solveSeconds: plans[0].solveSeconds)
+    }
+}

@@ -98,6 +98,50 @@ public struct DispatchProblem: Sendable {
         return plan
     }
 
+    /// Builds and solves the two-stage scenario program of equally likely `members` (horizons that
+    /// differ in their forecast load and PV, the same plant state): one copy of the program per
+    /// member, each member's costs weighed by its probability, and the first step's decisions common
+    /// to all (non-anticipativity: the decision carried out cannot depend on which member comes
+    /// true), so storage and commitment hedge across the members (J. R. Birge and F. Louveaux,
+    /// "Introduction to Stochastic Programming", 2nd ed., Springer 2011, ch. 2; in microgrid MPC,
+    /// A. Parisio, E. Rikos and L. Glielmo, "Stochastic model predictive control for
+    /// economic/environmental operation management of microgrids: an experimental case study",
+    /// J. Process Control 43, 2016). The plan returned is the members' mean step by step (the first
+    /// step is every member's); its cost is the expected cost. One member is ``solve(_:warmStart:)``;
+    /// `warmStart` is as there, from an earlier scenario plan.
+    public func solve(members: [DispatchHorizon], warmStart: (basis: Basis, layout: PlanLayout, shift: Int)? = nil) throws -> DispatchPlan {
+        guard members.count > 1 else { return try solve(members[0], warmStart: warmStart) }
+        var program = LinearProgram(), builders: [Builder] = []
+        let weight = 1 / Double(members.count)
+        for member in members {
+            var builder = Builder(problem: self, horizon: member, program: program)
+            builder.integerAllowed = builders.isEmpty
+            program = LinearProgram()
+            let first = builder.program.variableCount
+            builder.build()
+            builder.program.scaleObjective(from: first, by: weight)
+            swap(&program, &builder.program)
+            builders.append(builder)
+        }
+        for builder in builders.dropFirst() {
+            for (common, own) in zip(builders[0].firstStepDecisions, builder.firstStepDecisions) {
+                program.addTerm(common, 1)
+                program.addTerm(own, -1)
+                program.endRow(lower: 0, upper: 0)
+            }
+        }
+        let layout = PlanLayout(members: builders.map(\.layout), columns: program.variableCount, rows: program.constraintCount)
+        let basis = warmStart.map { layout.shifted($0.basis, from: $0.layout, by: $0.shift) }
+        let solution = try Solver.solve(program, options: scenario.solver.options, relativeGap: relativeGap,
+                                        timeLimitSeconds: timeLimitSeconds, warmStart: basis)
+        var plan = DispatchPlan(mean: builders.map { $0.plan(from: solution) })
+        plan.warmStart = solution.basis.map { ($0, layout) }
+        plan.cost = solution.objective
+        plan.solveSeconds = solution.solveSeconds
+        plan.relativeGap = solution.relativeGap
+        return plan
+    }
+
     /// Fuel plus its carbon cost per litre, currency.
     var costPerLitre: Double {
         guard plant.diesel != nil else { return 0 }
@@ -123,10 +167,14 @@ public struct DispatchProblem: Sendable {
         var layout = PlanLayout(columnStarts: [], rowStarts: [], planSteps: 0)
         /// The throughput curve's segments below full power, for flexible compute.
         let segments: [(c: Double, theta: Double, slope: Double)]
+        /// Whether this copy's commitment columns may be integer (a scenario program's later members
+        /// are held to the first member's whole units by its tying rows, so only that one branches).
+        var integerAllowed = true
 
-        init(problem: DispatchProblem, horizon: DispatchHorizon) {
+        init(problem: DispatchProblem, horizon: DispatchHorizon, program: LinearProgram = LinearProgram()) {
             self.problem = problem
             self.horizon = horizon
+            self.program = program
             segments = horizon.compute.map { Self.throughputSegments(floor: $0.lowestCapFloor) } ?? []
         }
 
@@ -297,7 +345,7 @@ public struct DispatchProblem: Sendable {
             let mustRun = t < horizon.initialMustRun.count ? Double(horizon.initialMustRun[t]) : 0
             diesel.append(program.addVariable(upper: fleet.fleetKW, objective: fleet.fuelSlopeLPerKWh * h * perLitre))
             let unitCost = (fleet.fuelInterceptLPerKWhRated * fleet.unitKW * perLitre + problem.scenario.economics.dieselOMPerHour) * h
-            let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
+            let integer = integerAllowed && problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
             units.append(program.addVariable(lower: mustRun, upper: Double(fleet.units), objective: unitCost, integer: integer))
             starts.append(program.addVariable(upper: Double(fleet.units), objective: fleet.startFuelL * perLitre + fleet.startCost))
             program.addTerm(diesel[t], 1)
@@ -321,7 +369,7 @@ public struct DispatchProblem: Sendable {
             let powerKW = max(0, battery.powerKW - spareKW)
             guard let fleet = problem.plant.diesel, powerKW > 0 else { return }
             let unitKW = fleet.unitKW * (horizon.dieselRatingFactor.isEmpty ? 1 : horizon.dieselRatingFactor[t])
-            let integer = problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
+            let integer = integerAllowed && problem.integerCommitment && t < (problem.integerSteps ?? Int.max)
             let running = program.addIndicator(of: units[t], integer: integer)
             program.addTerm(discharge[t], 1)
             program.addTerm(charge[t], -1)
@@ -400,6 +448,11 @@ public struct DispatchProblem: Sendable {
                 for start in starts[max(0, t - window + 1)...t] { program.addTerm(start, -1) }
                 program.endRow(lower: 0)
             }
+        }
+
+        /// The columns of the first step's decisions (those a scenario program holds common).
+        var firstStepDecisions: [LinearProgram.Variable] {
+            [pv, charge, discharge, diesel, units, imports, exports, batch, training].compactMap(\.first)
         }
 
         func plan(from solution: Solution) -> DispatchPlan {

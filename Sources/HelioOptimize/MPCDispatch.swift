@@ -1,5 +1,6 @@
 import HelioForecast
 import HelioGrid
+import HelioLP
 
 /// Model-predictive dispatch, the one receding-horizon planner of the simulator and the live EMS.
 ///
@@ -55,6 +56,9 @@ public struct MPCDispatch: DispatchStrategy {
     /// Net load (load − PV) the last plan expected per plan step from its start.
     private var plannedNetKW: (start: Int, values: [Double])?
     private var errors: ForecastErrorWindow
+    /// Probabilistic forecasts: each re-plan hedges across the ensemble's members (`nil`: the point
+    /// forecasts alone, deterministic MPC).
+    private let ensemble: AnalogEnsemble?
     private let reserveQuantile: Double
     private var plan: DispatchPlan?
     /// The GPU work in flexible operation (`nil` when rigid).
@@ -98,8 +102,9 @@ public struct MPCDispatch: DispatchStrategy {
                 loadForecaster: any Forecaster, gridCarbonForecaster: (any Forecaster)?,
                 dieselRatingForecaster: (any Forecaster)? = nil, compute: ComputeProfile? = nil,
                 importPriceForecaster: (any Forecaster)? = nil, exportPriceForecaster: (any Forecaster)? = nil,
-                tariff: GridTariff? = nil, runPlanSteps: Int? = nil) {
+                tariff: GridTariff? = nil, runPlanSteps: Int? = nil, ensemble: AnalogEnsemble? = nil) {
         self.compute = compute
+        self.ensemble = ensemble
         runEnd = runPlanSteps.map { ($0, scenario.battery?.socInitial ?? 0) }
         self.importPriceForecaster = importPriceForecaster
         self.exportPriceForecaster = exportPriceForecaster
@@ -221,16 +226,18 @@ public struct MPCDispatch: DispatchStrategy {
             (0..<horizonSteps).map { fleet.unitsThatMustRun(step: context.step + $0 * stepsPerPlanStep, stepHours: hours) }
         } ?? []
         let loadForecast = [context.loadKW] + loadForecaster.forecast(after: index, count: forecastSteps)
+        let pvForecast = pvForecaster.forecast(after: index, count: forecastSteps)
         var horizon = DispatchHorizon(
             stepHours: planStepHours,
             loadKW: blocked(loadForecast),
-            pvAvailableKW: blocked([context.pvAvailableKW] + pvForecaster.forecast(after: index, count: forecastSteps)),
+            pvAvailableKW: blocked([context.pvAvailableKW] + pvForecast),
             gridCarbonGPerKWh: gridCarbonForecaster.map { blocked($0.forecast(after: index - 1, count: forecastSteps + 1)) } ?? [],
             dieselRatingFactor: dieselRating(context, index: index),
             initialEnergyKWh: context.battery?.energyKWh ?? 0, capacityKWh: context.battery?.capacityKWh ?? 0,
             initialUnits: context.fleet?.runningUnits ?? 0, initialMustRun: mustRun, endAtLeastStart: false,
             blockHours: Array(repeating: Double(blockSteps) * planStepHours, count: blocks))
-        horizon.forecastReserveKW = errors.quantile(reserveQuantile)
+        // Members carry the forecast's uncertainty themselves; the point forecast keeps a reserve against it.
+        horizon.forecastReserveKW = ensemble == nil ? errors.quantile(reserveQuantile) : 0
         if problem.plant.diesel?.rating == .prime {
             let dayEndHours = Double(dutyDay.day + 1) * 24 - context.timeHours
             horizon.primeDay = (Int((dayEndHours / planStepHours).rounded(.up)), dutyDay.dieselKWh, dutyDay.ratedKWh)
@@ -254,17 +261,31 @@ public struct MPCDispatch: DispatchStrategy {
         planStartHours = context.timeHours
         planStartIndex = index
         let warmStart = (plan?.warmStart).map { ($0.basis, $0.layout, index - previousStartIndex) }
-        plan = try? problem.solve(horizon, warmStart: warmStart)
+        let members = ensemble?.members(at: index, pvKW: pvForecast, loadKW: Array(loadForecast.dropFirst()))
+        plan = try? solve(horizon, members: members, context: context, warmStart: warmStart)
         if plan == nil, horizon.forecastReserveKW > 0 || horizon.energyFloor != nil {
             // A battery too low to hold the reserve, or to refill by the run's end: plan without them
             // rather than fall back to the rules.
             horizon.forecastReserveKW = 0
             horizon.energyFloor = nil
-            plan = try? problem.solve(horizon, warmStart: warmStart)
+            plan = try? solve(horizon, members: members, context: context, warmStart: warmStart)
         }
         if let plan {
             replans += 1
             solveSeconds += plan.solveSeconds
         }
+    }
+
+    /// The plan for `horizon` on the point forecasts, or across the ensemble's `members` (each the
+    /// horizon with its own load and PV after the present step).
+    private func solve(_ horizon: DispatchHorizon, members: [(pvKW: [Double], loadKW: [Double])]?, context: DispatchContext,
+                       warmStart: (basis: Basis, layout: PlanLayout, shift: Int)?) throws -> DispatchPlan {
+        guard let members else { return try problem.solve(horizon, warmStart: warmStart) }
+        return try problem.solve(members: members.map { member in
+            var memberHorizon = horizon
+            memberHorizon.loadKW = blocked([context.loadKW] + member.loadKW)
+            memberHorizon.pvAvailableKW = blocked([context.pvAvailableKW] + member.pvKW)
+            return memberHorizon
+        }, warmStart: warmStart)
     }
 }

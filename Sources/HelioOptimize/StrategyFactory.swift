@@ -38,7 +38,8 @@ public enum StrategyFactory {
                 compute: inputs.compute, importPriceForecaster: priceForecaster(scenario, inputs.gridPricePerKWh, axis: axis),
                 exportPriceForecaster: priceForecaster(scenario, inputs.gridExportPricePerKWh, axis: axis),
                 tariff: demandTariff(scenario, inputs: inputs, months: BillingMonths(simulation: axis)),
-                runPlanSteps: axis.stepsPerYear * scenario.site.years)
+                runPlanSteps: axis.stepsPerYear * scenario.site.years, ensemble: ensemble(scenario, pv: pv.forecaster, load: load.forecaster,
+                                                                                         weather: weather, inputs: inputs))
         }
     }
 
@@ -83,6 +84,20 @@ public enum StrategyFactory {
             let run = inputs.wholeRun(scenario)
             return (("perfect", ScheduleForecaster(values: run.pvAvailableKW)), ("perfect", ScheduleForecaster(values: run.loadKW)))
         }
+    }
+
+    /// The analog ensemble a simulated MPC hedges across when `[dispatch] forecast_members` asks for
+    /// more than one member (`nil` otherwise, and for perfect forecasts, which have no error): the
+    /// point forecasters `pv` and `load` replayed over the run's first year.
+    static func ensemble(_ scenario: Scenario, pv: any Forecaster, load: any Forecaster, weather: WeatherData,
+                         inputs: SimulationInputs) -> AnalogEnsemble? {
+        let dispatch = scenario.dispatch
+        guard dispatch.forecastMembers > 1, dispatch.forecast != .perfect else { return nil }
+        let axis = inputs.axis
+        let leads = Int(((dispatch.horizonHours + dispatch.lookaheadHours) * 60 / Double(axis.stepMinutes)).rounded())
+        return AnalogEnsemble(pvForecaster: pv, pvKW: inputs.pvAvailableKW, clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis),
+                              loadForecaster: load, loadKW: inputs.load.facilityKW, stepMinutes: axis.stepMinutes,
+                              leads: max(1, leads), members: dispatch.forecastMembers)
     }
 
     /// The references forecast skill is scored against: clear-sky-index persistence for PV ("smart

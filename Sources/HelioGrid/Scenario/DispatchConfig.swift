@@ -79,6 +79,9 @@ public struct DispatchConfig: Sendable, Equatable {
     public var stepMinutes: Int = 60
     /// MPC in simulation: the forecasts it plans on.
     public var forecast: Forecast = .blend
+    /// MPC in simulation: members of the forecast ensemble each plan hedges across; 1 plans on the
+    /// point forecasts alone (deterministic MPC).
+    public var forecastMembers = 1
     /// MPC: the grid prices it plans on.
     public var priceForecast: PriceForecast = .dayAhead
     /// MPC: hours of coarse look-ahead after the horizon, which value the energy stored at its end.
@@ -94,6 +97,9 @@ public struct DispatchConfig: Sendable, Equatable {
     public var commitment: Commitment = .relaxed
     /// Optimal: the run in one program, or year by year.
     public var optimalHorizon: OptimalHorizon = .run
+
+    /// Most members an MPC plan may hedge across (each one a copy of the plan's program).
+    public static let maximumForecastMembers = 20
 
     /// Creates settings with desert-10k.toml's defaults.
     public init() {}
@@ -115,6 +121,7 @@ public struct DispatchConfig: Sendable, Equatable {
         lookaheadBlockHours = try section.positive("lookahead_block_hours", default: defaults.lookaheadBlockHours, max: 168)
         forecastReserveQuantile = try section.double("forecast_reserve_quantile", default: defaults.forecastReserveQuantile, in: 0...1)
         forecast = Forecast(rawValue: try section.choice("forecast", default: defaults.forecast.rawValue, in: Forecast.allCases.map(\.rawValue)))!
+        forecastMembers = try section.int("forecast_members", default: defaults.forecastMembers, in: 1...Self.maximumForecastMembers)
         priceForecast = PriceForecast(rawValue: try section.choice("price_forecast", default: defaults.priceForecast.rawValue,
                                                                    in: PriceForecast.allCases.map(\.rawValue)))!
         contingencyReserve = try section.bool("contingency_reserve", default: defaults.contingencyReserve)
