@@ -44,16 +44,21 @@ public struct AnalogEnsemble: Sendable {
     /// The regime features of the forecast made at each start (start × featureCount).
     private let features: [Float]
     private let meanLoadKW: Double
+    /// The step of the history's year a plan step falls on (the step itself, wrapped, in simulation;
+    /// the clock hour's hour of the modelled year live).
+    private let yearStep: @Sendable (Int) -> Int
     private static let featureCount = 5
 
     /// Replays `pvForecaster` and `loadForecaster` (as they are before the run's first step) over the
     /// history `pvKW` and `loadKW` (one year, per plan step of `stepMinutes`) with its clear-sky PV
-    /// `clearSkyKW`, keeping the errors of every lead up to `leads`.
+    /// `clearSkyKW`, keeping the errors of every lead up to `leads`; `yearStep` places a plan step in
+    /// that year (by default the step wrapped to it).
     public init(pvForecaster: any Forecaster, pvKW: [Double], clearSkyKW: [Double], loadForecaster: any Forecaster,
-                loadKW: [Double], stepMinutes: Int, leads: Int, members: Int) {
+                loadKW: [Double], stepMinutes: Int, leads: Int, members: Int, yearStep: (@Sendable (Int) -> Int)? = nil) {
         var pvForecaster = pvForecaster, loadForecaster = loadForecaster
         let steps = pvKW.count
         self.steps = steps
+        self.yearStep = yearStep ?? { $0 % steps }
         self.leads = leads
         self.members = members
         stepsPerDay = max(1, 1440 / stepMinutes)
@@ -82,15 +87,16 @@ public struct AnalogEnsemble: Sendable {
     }
 
     /// The regime of a forecast made at `step`: PV's clear-sky index over leads 1–6, 7–12, 13–24 and
-    /// 25–48 hours (0 where the sun is down throughout) and the next day's mean load over the mean load.
+    /// 25–48 hours (0 where the sun is down throughout; not a number for a window the forecast does
+    /// not reach, which then does not count in the distance) and the next day's mean load over the mean load.
     private static func features(pvKW: [Double], loadKW: [Double], after step: Int, scale: [Double], meanLoadKW: Double,
                                  stepsPerDay: Int) -> [Double] {
         let perHour = max(1, stepsPerDay / 24)
         let windows = [(1, 6), (7, 12), (13, 24), (25, 48)].map { ($0.0 * perHour, $0.1 * perHour) }
         var regime: [Double] = windows.map { first, last in
-            guard first <= pvKW.count else { return 0 }
+            guard last <= pvKW.count else { return .nan }
             var forecast = 0.0, clear = 0.0
-            for lead in first...min(last, pvKW.count) {
+            for lead in first...last {
                 forecast += pvKW[lead - 1]
                 clear += scale[(step + lead) % scale.count]
             }
@@ -104,14 +110,15 @@ public struct AnalogEnsemble: Sendable {
     /// The analog starts for the forecast made at `step` (its point forecasts `pvKW` and `loadKW` for
     /// the following steps): the nearest ``members`` by regime among the admissible starts.
     func analogs(at step: Int, pvKW: [Double], loadKW: [Double]) -> [Int] {
+        let step = yearStep(step)
         let present = Self.features(pvKW: pvKW, loadKW: loadKW, after: step, scale: pvScale, meanLoadKW: meanLoadKW, stepsPerDay: stepsPerDay)
-        let days = steps / stepsPerDay, today = (step % steps) / stepsPerDay, timeOfDay = step % stepsPerDay
+        let days = steps / stepsPerDay, today = step / stepsPerDay, timeOfDay = step % stepsPerDay
         var ranked: [(distance: Double, start: Int)] = []
         ranked.reserveCapacity(2 * Self.seasonDays)
         for offset in -Self.seasonDays...Self.seasonDays where abs(offset) >= exclusionDays {
             let start = ((today + offset) % days + days) % days * stepsPerDay + timeOfDay
             var distance = 0.0
-            for index in 0..<Self.featureCount {
+            for index in 0..<Self.featureCount where !present[index].isNaN {
                 let difference = Double(features[start * Self.featureCount + index]) - present[index]
                 distance += difference * difference
             }
@@ -124,11 +131,12 @@ public struct AnalogEnsemble: Sendable {
     /// The members of the forecast made at `step` from its point forecasts `pvKW` and `loadKW` (leads
     /// 1 … count, count ≤ ``leads``): each member's PV and load for the same leads.
     public func members(at step: Int, pvKW: [Double], loadKW: [Double]) -> [(pvKW: [Double], loadKW: [Double])] {
-        analogs(at: step, pvKW: pvKW, loadKW: loadKW).map { start in
+        let present = yearStep(step)
+        return analogs(at: step, pvKW: pvKW, loadKW: loadKW).map { start in
             var pv = pvKW, load = loadKW
             for lead in 1...min(leads, pv.count) {
                 let error = start * leads + lead - 1
-                let scale = pvScale[(step + lead) % steps]
+                let scale = pvScale[(present + lead) % steps]
                 pv[lead - 1] = min(pvCeilingKW, max(0, pv[lead - 1] + Double(pvErrors[error]) * scale))
                 load[lead - 1] = max(0, load[lead - 1] + Double(loadErrors[error]))
             }

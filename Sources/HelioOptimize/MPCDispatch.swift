@@ -88,6 +88,9 @@ public struct MPCDispatch: DispatchStrategy {
 
     public var kind: DispatchConfig.Strategy { .mpc }
 
+    /// Members each plan hedges across (1: the point forecasts alone).
+    public var forecastMembers: Int { ensemble?.members ?? 1 }
+
     /// Hours at the start of each horizon with integer commitment (the step carried out).
     public static let integerHours = 1.0
     /// Longest one re-plan may take, seconds (the best solution found is used).

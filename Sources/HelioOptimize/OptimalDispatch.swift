@@ -29,6 +29,9 @@ public struct OptimalDispatch: DispatchStrategy {
     /// With whole commitment, the largest relative gap of a year's plan to its proven bound (`nil`
     /// for relaxed commitment).
     public private(set) var largestRelativeGap: Double?
+    /// The objective of the one program that planned the whole run, currency (`nil` when planned year
+    /// by year over more than a year: the years' programs overlap by their look-ahead).
+    public private(set) var planCost: Double?
     private var fallback: RuleBasedDispatch
 
     public var kind: DispatchConfig.Strategy { .optimal }
@@ -54,6 +57,7 @@ public struct OptimalDispatch: DispatchStrategy {
             yearly = nil
             plan = try Self.solve(scenario, inputs: inputs, years: 0..<years, steps: perYear * years, start: start, units: 0, endFloorKWh: nil)
             largestRelativeGap = plan.relativeGap
+            planCost = plan.cost
             return
         }
         guard perYear <= limit, inputs.compute == nil else {

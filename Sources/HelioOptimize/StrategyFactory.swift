@@ -90,14 +90,29 @@ public enum StrategyFactory {
     /// more than one member (`nil` otherwise, and for perfect forecasts, which have no error): the
     /// point forecasters `pv` and `load` replayed over the run's first year.
     static func ensemble(_ scenario: Scenario, pv: any Forecaster, load: any Forecaster, weather: WeatherData,
-                         inputs: SimulationInputs) -> AnalogEnsemble? {
+                         inputs: SimulationInputs, yearStep: (@Sendable (Int) -> Int)? = nil) -> AnalogEnsemble? {
         let dispatch = scenario.dispatch
         guard dispatch.forecastMembers > 1, dispatch.forecast != .perfect else { return nil }
         let axis = inputs.axis
         let leads = Int(((dispatch.horizonHours + dispatch.lookaheadHours) * 60 / Double(axis.stepMinutes)).rounded())
         return AnalogEnsemble(pvForecaster: pv, pvKW: inputs.pvAvailableKW, clearSkyKW: clearSkyKW(scenario, weather: weather, axis: axis),
                               loadForecaster: load, loadKW: inputs.load.facilityKW, stepMinutes: axis.stepMinutes,
-                              leads: max(1, leads), members: dispatch.forecastMembers)
+                              leads: max(1, leads), members: dispatch.forecastMembers, yearStep: yearStep)
+    }
+
+    /// The analog ensemble of the live MPC (and of the forward plan's bands): the simulation's `blend`
+    /// forecasters replayed over the modelled year `inputs` (from `weather`), each clock hour placed at
+    /// its hour of that year; the live forecasts (the model year, the measurement, a weather forecast
+    /// received) are the members' centre. `nil` unless the scenario runs `mpc` with more than one
+    /// member on an hourly modelled year (the live plan's step).
+    public static func liveEnsemble(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> AnalogEnsemble? {
+        guard scenario.dispatch.strategy == .mpc, inputs.axis.stepMinutes == 60 else { return nil }
+        var blend = scenario
+        blend.dispatch.forecast = .blend
+        let (pv, load) = try forecasters(blend, weather: weather, inputs: inputs)
+        let axis = inputs.axis
+        return ensemble(blend, pv: pv.forecaster, load: load.forecaster, weather: weather, inputs: inputs,
+                        yearStep: { axis.stepIndex(at: PlantTime(hourIndex: $0)) })
     }
 
     /// The references forecast skill is scored against: clear-sky-index persistence for PV ("smart
@@ -126,8 +141,10 @@ public enum StrategyFactory {
     }
 
     /// The scenario's `[dispatch] strategy` for the live EMS, forecasting from `inputs`' modelled year
-    /// and, for the hours it covers, the latest weather forecast in `weather`.
-    public static func live(_ scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay? = nil) throws -> any DispatchStrategy {
+    /// and, for the hours it covers, the latest weather forecast in `weather`; an MPC hedges across
+    /// `ensemble`'s members (``liveEnsemble(_:weather:inputs:)``) when given.
+    public static func live(_ scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay? = nil,
+                            ensemble: AnalogEnsemble? = nil) throws -> any DispatchStrategy {
         switch scenario.dispatch.strategy {
         case .rule, .loadFollowing, .cycleCharging:
             return ruleBased(scenario)
@@ -141,7 +158,8 @@ public enum StrategyFactory {
                                dieselRatingForecaster: forecasts.dieselRating, importPriceForecaster: forecasts.importPrice,
                                exportPriceForecaster: forecasts.exportPrice,
                                tariff: demandTariff(scenario, inputs: inputs,
-                                                    months: BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes)))
+                                                    months: BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes)),
+                               ensemble: ensemble)
         }
     }
 

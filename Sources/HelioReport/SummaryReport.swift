@@ -159,6 +159,42 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// `planning`: the run's operating cost and what its planner reports (``PlanningRecord``); the
+    /// optional figures are `null` where they do not apply.
+    public struct Planning: Codable, Sendable, Equatable {
+        /// Operating cost on the dispatch objective, currency.
+        public var operatingCost: Double
+        /// The one program's objective (perfect foresight), currency.
+        public var planCost: Double?
+        /// Whole commitment's largest relative gap to the proven bound.
+        public var relativeGap: Double?
+        /// MPC: members each plan hedged across (0 otherwise).
+        public var forecastMembers: Int
+        /// Steps decided by the rule-based fallback.
+        public var fallbackSteps: Int
+        /// Share of the commitment-feasible optimum's savings over the rule-based EMS captured.
+        public var savingsCaptured: Double?
+        enum CodingKeys: String, CodingKey {
+            case operatingCost = "operating_cost", planCost = "plan_cost", relativeGap = "relative_gap"
+            case forecastMembers = "forecast_members", fallbackSteps = "fallback_steps", savingsCaptured = "savings_captured"
+        }
+
+        init(_ record: PlanningRecord) {
+            (operatingCost, planCost, relativeGap) = (record.operatingCost, record.planCost, record.relativeGap)
+            (forecastMembers, fallbackSteps, savingsCaptured) = (record.forecastMembers, record.fallbackSteps, record.savingsCaptured)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(operatingCost, forKey: .operatingCost)
+            try container.encode(planCost, forKey: .planCost)
+            try container.encode(relativeGap, forKey: .relativeGap)
+            try container.encode(forecastMembers, forKey: .forecastMembers)
+            try container.encode(fallbackSteps, forKey: .fallbackSteps)
+            try container.encode(savingsCaptured, forKey: .savingsCaptured)
+        }
+    }
+
     /// Scenario (site) name.
     public var scenario: String
     /// Dispatch strategy name.
@@ -196,9 +232,11 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public var runtimeMS: Double
     /// The design day N + 1 is judged on (absent when the run did not know its weather).
     public var designBasis: DesignBasis?
+    /// The run's operating cost and planning figures (absent when the run was not made by the study layer).
+    public var planning: Planning?
 
     enum CodingKeys: String, CodingKey {
-        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years, compute, grid
+        case scenario, dispatch, steps, diesel, battery, carbon, kpi, economics, reliability, warnings, years, compute, grid, planning
         case designBasis = "design_basis"
         case timestepMinutes = "timestep_minutes", energyKWh = "energy_kwh", runtimeMS = "runtime_ms", forecastSkill = "forecast_skill"
     }
@@ -226,6 +264,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
                         nMinus1ShortHours: duty.nMinusOneShortHours)
         compute = ComputeSummary(result: result)
         designBasis = result.designBasis
+        planning = result.planning.map(Planning.init)
         warnings = duty.warnings + [result.designBasis?.warning(hasGensets: result.scenario.diesel != nil), compute.deadlineWarning,
                                     result.scenario.contingencyReserveWarning].compactMap { $0 }
         battery = BatteryStats(equivalentFullCycles: result.batteryEquivalentFullCycles, minSOC: result.batteryMinSOC,

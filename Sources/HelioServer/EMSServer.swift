@@ -33,17 +33,17 @@ public struct EMSServer: Sendable {
     /// database with stored state resumes from it.
     public static func simulated(scenario: Scenario, databasePath: String, speed: Double, intervalSeconds: Double,
                                  wallClockMS: Int64 = Int64(Date().timeIntervalSince1970 * 1000), realtime: Bool = false) throws -> EMSServer {
-        let (inputs, weather) = try prepare(scenario)
+        let (inputs, weather, ensemble) = try prepare(scenario)
         let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
         weather.restore(try store.weatherForecast())
-        let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
+        let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather, ensemble: ensemble)
         let resume = try store.resume()
         let startMS = resume?.plantMS ?? wallClockMS / 1000 * 1000
         let executor = ControlExecutor(realtime: realtime)
         let plant = SimulatedPlant(scenario: scenario, inputs: inputs, startMS: startMS, soc: resume?.soc, executor: executor)
-        return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
-                    simulated: plant, resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed,
+        return make(scenario: scenario, inputs: inputs, weather: weather, ensemble: ensemble, strategy: strategy, lock: lock, store: store,
+                    plant: plant, simulated: plant, resume: resume, intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds * speed,
                     executor: executor)
     }
 
@@ -53,35 +53,39 @@ public struct EMSServer: Sendable {
         guard let config = scenario.modbus else {
             throw HelioError(.scenario, "--plant modbus needs a [modbus] section with the equipment's addresses", file: scenario.source, key: "modbus")
         }
-        let (inputs, weather) = try prepare(scenario)
+        let (inputs, weather, ensemble) = try prepare(scenario)
         let lock = try ControllerLock(databasePath: databasePath)
         let store = try EMSStore(path: databasePath)
         weather.restore(try store.weatherForecast())
-        let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather)
+        let strategy = try StrategyFactory.live(scenario, inputs: inputs, weather: weather, ensemble: ensemble)
         let executor = ControlExecutor(realtime: realtime)
         let plant = ModbusPlant(config: config, executor: executor)
-        return make(scenario: scenario, inputs: inputs, weather: weather, strategy: strategy, lock: lock, store: store, plant: plant,
+        return make(scenario: scenario, inputs: inputs, weather: weather, ensemble: ensemble, strategy: strategy, lock: lock, store: store, plant: plant,
                     simulated: nil, resume: try store.resume(), intervalSeconds: intervalSeconds, plantSecondsPerTick: intervalSeconds,
                     executor: executor)
     }
 
-    /// The scenario's modelled year and an empty weather-forecast overlay for its site and PV plant.
-    private static func prepare(_ scenario: Scenario) throws -> (SimulationInputs, WeatherForecastOverlay) {
+    /// The scenario's modelled year, an empty weather-forecast overlay for its site and PV plant, and
+    /// the live MPC's forecast ensemble (``StrategyFactory/liveEnsemble(_:weather:inputs:)``).
+    private static func prepare(_ scenario: Scenario) throws -> (SimulationInputs, WeatherForecastOverlay, AnalogEnsemble?) {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         let overlay = WeatherForecastOverlay(site: weather.location, pv: scenario.pv.map { PVForecastModel(pv: $0, weather: weather) })
-        return (try SimulationInputs.prepare(scenario, weather: weather), overlay)
+        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
+        return (inputs, overlay, try StrategyFactory.liveEnsemble(scenario, weather: weather, inputs: inputs))
     }
 
     /// Builds the service on any adapter, `lock` held on `store`'s database, with the strategy
-    /// forecasting through `weather`; the loop runs on `executor` (the adapter's, when it has one).
-    public static func make(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, strategy: any DispatchStrategy,
+    /// forecasting through `weather` (and hedging across `ensemble`, whose bands the forward plan
+    /// shows); the loop runs on `executor` (the adapter's, when it has one).
+    public static func make(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, ensemble: AnalogEnsemble? = nil,
+                            strategy: any DispatchStrategy,
                             lock: ControllerLock, store: EMSStore, plant: any PlantAdapter, simulated: SimulatedPlant?, resume: ResumeRecord?,
                             intervalSeconds: Double, plantSecondsPerTick: Double, executor: ControlExecutor = ControlExecutor()) -> EMSServer {
         let metrics = ServiceMetrics()
         let loop = ControlLoop(scenario: scenario, inputs: inputs, strategy: strategy, adapter: plant, store: store, metrics: metrics, intervalSeconds: intervalSeconds,
                                plantSecondsPerTick: plantSecondsPerTick, resume: resume, executor: executor)
-        let api = EMSApplication(scenario: scenario, inputs: inputs, weather: weather, loop: loop, store: store, metrics: metrics, plant: plant,
-                                 simulatedPlant: simulated)
+        let api = EMSApplication(scenario: scenario, inputs: inputs, weather: weather, ensemble: ensemble, loop: loop, store: store,
+                                 metrics: metrics, plant: plant, simulatedPlant: simulated)
         return EMSServer(scenario: scenario, store: store, plant: plant, simulatedPlant: simulated, loop: loop, api: api, lock: lock,
                          weather: weather)
     }

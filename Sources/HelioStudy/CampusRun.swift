@@ -40,6 +40,7 @@ public enum CampusRun {
         counter?.begin(phase: nil)
         var result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
         if scenario.dispatch.strategy == .mpc { result.forecastSkill = try forecastSkill(scenario, weather: weather, inputs: inputs) }
+        result.planning = PlanningRecord(strategy: strategy, result: result)
         result.designBasis = DesignBasis(scenario: scenario, weather: weather, load: inputs.load)
         return result
     }

@@ -45,14 +45,26 @@ struct CompareCommand: AsyncParsableCommand {
         }
     }
 
+    /// A strategy row's costs: operating cost, perfect foresight's plan cost (the LP bound when relaxed,
+    /// with its gap when whole) and the savings captured.
+    private static func costs(_ result: SimulationResult) -> String {
+        var parts = ["cost \(NumberFormat.grouped(OperatingCost.of(result)))"]
+        if let plan = result.planning?.planCost {
+            let gap = result.planning?.relativeGap.map { ", gap \(NumberFormat.fixed($0 * 100, decimals: 2)) %" } ?? ""
+            parts.append("\(result.scenario.dispatch.commitment == .relaxed ? "LP bound" : "plan") \(NumberFormat.grouped(plan))\(gap)")
+        }
+        if let captured = result.planning?.savingsCaptured { parts.append("captures \(NumberFormat.fixed(captured * 100, decimals: 1)) %") }
+        return parts.joined(separator: ", ")
+    }
+
     /// The comparison's rows, with a progress bar over every run's steps: a year of MPC takes seconds.
     private func table(_ scenario: Scenario) async throws -> ComparisonTable {
-        let runs = dispatch ? StrategyComparison.strategies.count : compute ? ComputeComparison.runs : PlantVariants.count
+        let runs = dispatch ? StrategyComparison.runs : compute ? ComputeComparison.runs : PlantVariants.count
         let progress = StudyProgress(runs: runs, of: scenario, command: "compare")
         return try await progress.reporting(finalLine: false) {
             guard dispatch else { return ComparisonTable(rows: compute ? try ComputeComparison.run(scenario) : try PlantComparison.run(scenario)) }
             return ComparisonTable(rows: try StrategyComparison.run(scenario).map { run in
-                LabeledResult(label: "\(run.label) (cost \(NumberFormat.grouped(OperatingCost.of(run.result))))", result: run.result)
+                LabeledResult(label: "\(run.label) (\(Self.costs(run.result)))", result: run.result)
             })
         }
     }

@@ -93,6 +93,37 @@ import Testing
         #expect(Double(inside) >= 0.5 * Double(days), "the day ahead within the members' range on \(inside) of \(days) days")
     }
 
+    /// The members' mean is the analog-corrected forecast (the analogs' mean error added to the point
+    /// forecast): for clear-sky-index persistence, whose PV forecasts over the next day are biased (a
+    /// morning's index persisted into the afternoon), the members' mean is less biased over the year
+    /// than the point forecast, and its absolute error is no larger.
+    @Test func membersCorrectThePointForecastsBias() throws {
+        var scenario = TestData.defaultScenario
+        scenario.dispatch.forecast = .persistence
+        scenario.dispatch.forecastMembers = 7
+        let inputs = Self.campus.inputs
+        var (pv, load) = try StrategyFactory.forecasters(scenario, weather: TestData.phoenix, inputs: inputs)
+        let ensemble = try #require(StrategyFactory.ensemble(scenario, pv: pv.forecaster, load: load.forecaster, weather: TestData.phoenix, inputs: inputs))
+        let truth = inputs.pvAvailableKW
+        var point = (bias: 0.0, absolute: 0.0), corrected = (bias: 0.0, absolute: 0.0)
+        for step in 0..<(truth.count - 24) {
+            pv.forecaster.observe(step: step, value: truth[step])
+            load.forecaster.observe(step: step, value: inputs.load.facilityKW[step])
+            guard step % 3 == 0 else { continue }
+            let forecast = pv.forecaster.forecast(after: step, count: 24)
+            let members = ensemble.members(at: step, pvKW: forecast, loadKW: load.forecaster.forecast(after: step, count: 24))
+            for lead in 0..<24 {
+                let mean = members.map { $0.pvKW[lead] }.reduce(0, +) / Double(members.count), actual = truth[step + 1 + lead]
+                point.bias += forecast[lead] - actual
+                point.absolute += abs(forecast[lead] - actual)
+                corrected.bias += mean - actual
+                corrected.absolute += abs(mean - actual)
+            }
+        }
+        #expect(abs(corrected.bias) < abs(point.bias), "bias \(corrected.bias) against the point forecast's \(point.bias)")
+        #expect(corrected.absolute <= point.absolute, "absolute error \(corrected.absolute) against \(point.absolute)")
+    }
+
     /// A point forecaster that knows the future makes no error, so every member is its forecast.
     @Test func aPerfectForecasterGivesIdenticalMembers() {
         let inputs = Self.campus.inputs

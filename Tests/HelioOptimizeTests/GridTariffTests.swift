@@ -75,17 +75,20 @@ import Testing
     /// 876,300 (every day 2,400; the last night's charge is kept for an evening its look-ahead expects).
     /// Demand charge: the load forecast is yesterday's, so on the first day the spike is not foreseen
     /// and January peaks at 3,000 kW; every later month peaks at the hand value 1,083.3 kW.
-    /// Yesterday's prices as the forecast give the same bill here: the tariff repeats every day.
+    /// Yesterday's prices as the forecast give the same bill here: the tariff repeats every day. The
+    /// hand values are the point-forecast MPC's (`forecast_members = 1`).
     @Test func mpcPlansOnPriceForecastsByHand() throws {
         for forecast in DispatchConfig.PriceForecast.allCases {
             var tou = try Self.scenario("tou-battery")
             tou.dispatch.strategy = .mpc
+            tou.dispatch.forecastMembers = 1
             tou.dispatch.priceForecast = forecast
             let cost = try Self.bill(tou).summaryCost
             #expect(abs(cost - 876_300) < 1e-3, "\(forecast): \(cost)")
         }
         var demand = try Self.scenario("demand-battery")
         demand.dispatch.strategy = .mpc
+        demand.dispatch.forecastMembers = 1
         let peaks = try Self.bill(demand).result.yearly[0].monthlyPeakImportKW
         #expect(abs(peaks[0] - 3000) < 1e-6 && peaks.dropFirst().allSatisfy { abs($0 - 26_000.0 / 24) < 0.1 }, "\(peaks)")
     }

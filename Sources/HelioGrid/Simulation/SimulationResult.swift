@@ -28,6 +28,9 @@ public struct SimulationResult: Sendable {
     /// How well the forecasts a model-predictive run planned on predicted PV and load (empty for
     /// strategies without forecasts).
     public var forecastSkill: [ForecastSkill] = []
+    /// What the strategy's planner did and the run's operating cost (``PlanningRecord``), when the
+    /// study layer ran it.
+    public var planning: PlanningRecord?
     /// The design day N + 1 is judged on (``DesignBasis``), when the run knew its weather.
     public var designBasis: DesignBasis?
     /// Wall time of the run, milliseconds, as measured by whoever ran it (the study layer's

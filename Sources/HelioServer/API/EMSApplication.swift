@@ -16,11 +16,12 @@ public struct EMSApplication: Sendable {
     let routes = RouteTable()
 
     /// An API over a running control loop, `weather` holding the forecasts `PUT /v1/weather-forecast`
-    /// receives; `simulatedPlant` enables fault injection.
-    public init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, loop: ControlLoop, store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter,
-                simulatedPlant: SimulatedPlant?) {
+    /// receives, `ensemble` the MPC's forecast ensemble (the forecast bands); `simulatedPlant` enables fault injection.
+    public init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay, ensemble: AnalogEnsemble? = nil, loop: ControlLoop,
+                store: EMSStore, metrics: ServiceMetrics, plant: any PlantAdapter, simulatedPlant: SimulatedPlant?) {
         services = EMSServices(scenario: scenario, inputs: inputs, weather: weather, loop: loop, store: store, metrics: metrics, plant: plant,
-                               simulatedPlant: simulatedPlant, forwardPlanner: ForwardPlanner(scenario: scenario, inputs: inputs, weather: weather))
+                               simulatedPlant: simulatedPlant,
+                               forwardPlanner: ForwardPlanner(scenario: scenario, inputs: inputs, weather: weather, ensemble: ensemble))
     }
 
     /// The router: the unauthenticated `/`, `/openapi.json` and `/metrics`, then each resource's

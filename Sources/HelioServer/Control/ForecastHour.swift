@@ -22,10 +22,15 @@ public struct ForecastHour: Sendable, Equatable, Codable {
     public var firmITKW: Double
     /// Expected intensity of the power used, gCO₂e/kWh.
     public var intensityGPerKWh: Double
+    /// The forecast's band: the lowest and highest PV and load of the MPC's forecast-ensemble members
+    /// (``AnalogEnsemble``) this hour, kW; the forecast itself where there is no ensemble (and for the
+    /// present hour, which is measured).
+    public var pvLowKW: Double, pvHighKW: Double, loadLowKW: Double, loadHighKW: Double
 
     enum CodingKeys: String, CodingKey {
         case soc
         case timestampMS = "timestamp_ms", loadKW = "load_kw", pvKW = "pv_kw", dieselUnits = "diesel_units", cleanKW = "clean_kw"
         case firmKW = "firm_kw", cleanITKW = "clean_it_kw", firmITKW = "firm_it_kw", intensityGPerKWh = "intensity_g_per_kwh"
+        case pvLowKW = "pv_low_kw", pvHighKW = "pv_high_kw", loadLowKW = "load_low_kw", loadHighKW = "load_high_kw"
     }
 }

@@ -32,12 +32,32 @@ enum ForwardPlan {
         return (load, pv, itShare)
     }
 
+    /// Each hour's band of `pvKW` and `loadKW` (hourly forecasts from the clock hour `hour`): the
+    /// lowest and highest of `ensemble`'s members, the forecast itself for the present hour or
+    /// without an ensemble.
+    static func bands(_ ensemble: AnalogEnsemble?, hour: Int, pvKW: [Double], loadKW: [Double])
+        -> [(pvLow: Double, pvHigh: Double, loadLow: Double, loadHigh: Double)] {
+        var bands = zip(pvKW, loadKW).map { (pvLow: $0, pvHigh: $0, loadLow: $1, loadHigh: $1) }
+        guard let ensemble, pvKW.count > 1 else { return bands }
+        for member in ensemble.members(at: hour, pvKW: Array(pvKW.dropFirst()), loadKW: Array(loadKW.dropFirst())) {
+            for (index, (pv, load)) in zip(member.pvKW, member.loadKW).enumerated() {
+                bands[index + 1].pvLow = min(bands[index + 1].pvLow, pv)
+                bands[index + 1].pvHigh = max(bands[index + 1].pvHigh, pv)
+                bands[index + 1].loadLow = min(bands[index + 1].loadLow, load)
+                bands[index + 1].loadHigh = max(bands[index + 1].loadHigh, load)
+            }
+        }
+        return bands
+    }
+
     /// `hours` hourly rows from `time`: `start`'s strategy stepped on the forecasts at its control
-    /// interval (the hour's forecast held over its intervals; ``intervalsPerHour(_:)`` of them).
-    static func hours(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, start: ForwardPlanStart,
-                      at time: PlantTime, hours: Int) -> [ForecastHour] {
+    /// interval (the hour's forecast held over its intervals; ``intervalsPerHour(_:)`` of them), each
+    /// hour with its band from `ensemble` (``bands(_:hour:pvKW:loadKW:)``).
+    static func hours(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, ensemble: AnalogEnsemble? = nil,
+                      start: ForwardPlanStart, at time: PlantTime, hours: Int) -> [ForecastHour] {
         let (loadForecast, pvForecast, itShares) = profiles(scenario: scenario, inputs: inputs, weather: weather, reading: start.reading,
                                                             at: time, hours: hours)
+        let bands = Self.bands(ensemble, hour: time.hourIndex, pvKW: pvForecast, loadKW: loadForecast)
         let plant = PlantModel(scenario: scenario)
         var battery = (start.reading?.batteryOnline ?? true) ? plant.makeBattery(soc: start.reading?.soc) : nil
         var strategy = start.strategy
@@ -69,7 +89,9 @@ enum ForwardPlan {
             let cleanKW = cleanKWh / (Double(perHour) * tickHours), firmKW = cleanKW + firmExtraKW
             rows.append(ForecastHour(timestampMS: (time + .hours(Double(hour))).unixMS, loadKW: load, pvKW: pv, soc: soc,
                                      dieselUnits: units, cleanKW: cleanKW, firmKW: firmKW, cleanITKW: cleanKW * itShares[hour],
-                                     firmITKW: firmKW * itShares[hour], intensityGPerKWh: servedKWh > 0 ? loadKg / servedKWh * 1000 : 0))
+                                     firmITKW: firmKW * itShares[hour], intensityGPerKWh: servedKWh > 0 ? loadKg / servedKWh * 1000 : 0,
+                                     pvLowKW: bands[hour].pvLow, pvHighKW: bands[hour].pvHigh, loadLowKW: bands[hour].loadLow,
+                                     loadHighKW: bands[hour].loadHigh))
         }
         return rows
     }

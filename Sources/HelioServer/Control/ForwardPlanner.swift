@@ -11,21 +11,24 @@ final class ForwardPlanner: Sendable {
     private let scenario: Scenario
     private let inputs: SimulationInputs
     private let weather: WeatherForecastOverlay?
+    private let ensemble: AnalogEnsemble?
     private let queue = DispatchQueue(label: "heliogrid.forward-plan")
 
-    /// A planner for `scenario` on `inputs`' modelled year and `weather`'s received forecasts.
-    init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?) {
+    /// A planner for `scenario` on `inputs`' modelled year and `weather`'s received forecasts, the
+    /// hours' bands from `ensemble`.
+    init(scenario: Scenario, inputs: SimulationInputs, weather: WeatherForecastOverlay?, ensemble: AnalogEnsemble? = nil) {
         self.scenario = scenario
         self.inputs = inputs
         self.weather = weather
+        self.ensemble = ensemble
     }
 
     /// `hours` hourly rows from `time`, stepped from `start` (``ForwardPlan/hours(scenario:inputs:weather:start:at:hours:)``).
     func hours(from start: ForwardPlanStart, at time: PlantTime, hours: Int) async -> [ForecastHour] {
         await withCheckedContinuation { continuation in
-            queue.async { [scenario, inputs, weather] in
-                continuation.resume(returning: ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, start: start,
-                                                                 at: time, hours: hours))
+            queue.async { [scenario, inputs, weather, ensemble] in
+                continuation.resume(returning: ForwardPlan.hours(scenario: scenario, inputs: inputs, weather: weather, ensemble: ensemble,
+                                                                 start: start, at: time, hours: hours))
             }
         }
     }
