@@ -112,14 +112,27 @@ struct HelioBench {
                                 timeLimitSeconds: MPCDispatch.replanTimeLimitSeconds).solve(window)
         }
         print("  solver \(String(format: "%.1f", replan.solveSeconds * 1000)) ms of it")
-        var mpc = try StrategyFactory.simulation(mpcScenario, weather: weather, inputs: yearInputs)
-        _ = measure("MPC, a year hourly (re-plan every hour)", runs: 1, budgetMS: 30_000) {
-            SimulationEngine.run(mpcScenario, inputs: yearInputs, strategy: &mpc, recordSeries: false)
+        let members = [0, 2, 4].map { day in
+            DispatchHorizon(stepHours: 1, loadKW: Array(yearInputs.load.facilityKW[(4000 + day * 24)..<(4048 + day * 24)]),
+                            pvAvailableKW: Array(yearInputs.pvAvailableKW[(4000 + day * 24)..<(4048 + day * 24)]),
+                            initialEnergyKWh: scenario.battery!.energyKWh * 0.3, capacityKWh: scenario.battery!.energyKWh)
         }
-        if let planner = mpc as? MPCDispatch {
-            print(String(format: "  %d re-plans (48 h + 120 h look-ahead, warm-started): mean %.2f ms, longest %.1f ms; solver %.2f ms mean",
-                         planner.replans, planner.replanSeconds * 1000 / Double(max(1, planner.replans)), planner.longestReplanSeconds * 1000,
-                         planner.solveSeconds * 1000 / Double(max(1, planner.replans))))
+        _ = try measure("MPC re-plan, 3 forecast members × 48 hourly steps, cold MILP", runs: 9, budgetMS: 50) {
+            try DispatchProblem(scenario: scenario, integerCommitment: true, integerSteps: Int(MPCDispatch.integerHours),
+                                timeLimitSeconds: MPCDispatch.replanTimeLimitSeconds).solve(members: members)
+        }
+        for count in [1, 3] {
+            mpcScenario.dispatch.forecastMembers = count
+            var mpc = try StrategyFactory.simulation(mpcScenario, weather: weather, inputs: yearInputs)
+            _ = measure("MPC, a year hourly (re-plan every hour), \(count) forecast member\(count == 1 ? "" : "s")", runs: 1,
+                        budgetMS: count == 1 ? 30_000 : 60_000) {
+                SimulationEngine.run(mpcScenario, inputs: yearInputs, strategy: &mpc, recordSeries: false)
+            }
+            if let planner = mpc as? MPCDispatch {
+                print(String(format: "  %d re-plans (48 h + 120 h look-ahead, warm-started): mean %.2f ms, longest %.1f ms; solver %.2f ms mean",
+                             planner.replans, planner.replanSeconds * 1000 / Double(max(1, planner.replans)), planner.longestReplanSeconds * 1000,
+                             planner.solveSeconds * 1000 / Double(max(1, planner.replans))))
+            }
         }
     }
 

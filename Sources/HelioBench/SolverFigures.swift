@@ -62,14 +62,15 @@ enum SolverFigures {
         }
     }
 
-    /// A year of MPC (hourly re-plans of 48 h with integer first hour and a 120 h look-ahead).
+    /// A year of MPC on point forecasts (hourly re-plans of 48 h with integer first hour and a 120 h look-ahead).
     static func mpcYear(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws {
         for (label, config) in [lpEngines[0], lpEngines[1], lpEngines[3]] {
             var mpcScenario = scenario
             mpcScenario.dispatch.strategy = .mpc
             mpcScenario.solver = config
+            mpcScenario.dispatch.forecastMembers = 1
             var mpc = try StrategyFactory.simulation(mpcScenario, weather: weather, inputs: inputs)
-            let result = HelioBench.measure("MPC year, \(label)", runs: 1, budgetMS: 30_000) {
+            let result = HelioBench.measure("MPC year on point forecasts, \(label)", runs: 1, budgetMS: 30_000) {
                 SimulationEngine.run(mpcScenario, inputs: inputs, strategy: &mpc, recordSeries: false)
             }
             if let planner = mpc as? MPCDispatch {

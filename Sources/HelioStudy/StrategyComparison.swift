@@ -18,7 +18,11 @@ public enum StrategyComparison {
     /// One case per strategy, then the commitment-feasible reference, each with its savings captured.
     public static func run(_ scenario: Scenario) throws -> [LabeledResult] {
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-        let inputs = try SimulationInputs.prepare(scenario, weather: weather)
+        return try run(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather))
+    }
+
+    /// The comparison on inputs already prepared from `weather`.
+    public static func run(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> [LabeledResult] {
         let cases = strategies.map { strategy -> (String, Scenario) in
             var variant = scenario
             variant.dispatch.strategy = strategy
