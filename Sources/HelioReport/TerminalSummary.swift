@@ -74,6 +74,9 @@ public enum TerminalSummary {
                       row("training capped", NumberFormat.grouped(w.cappedHours) + " h, " + NumberFormat.grouped(w.throughputLostGPUHours)
                           + " GPU-h lost, cost " + NumberFormat.grouped(w.throughputCost))]
         }
+        if let planning = report.planning {
+            lines += ["", "Dispatch objective (\(money.currency), year-1 prices)"] + planningRows(planning, result: result)
+        }
         if let lead = report.forecastSkill.first?.leadHours {
             lines += ["", "Forecasts (next \(NumberFormat.fixed(lead, decimals: 0)) h; skill against the reference: 1 − RMSE / RMSE_ref)"]
                 + report.forecastSkill.map { f in
@@ -85,6 +88,20 @@ public enum TerminalSummary {
             lines += ["", "Warnings"] + report.warnings.map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The run's operating cost and what its planner reports: perfect foresight's LP bound (relaxed
+    /// commitment) or whole-unit plan and gap, the MPC's forecast members, steps the rules decided.
+    private static func planningRows(_ planning: SummaryReport.Planning, result: SimulationResult) -> [String] {
+        var rows = [row("operating cost", NumberFormat.grouped(planning.operatingCost))]
+        if let plan = planning.planCost {
+            let whole = result.scenario.dispatch.commitment == .whole
+            let gap = planning.relativeGap.map { ", gap " + NumberFormat.fixed($0 * 100, decimals: 2) + " %" } ?? ""
+            rows.append(row(whole ? "whole-unit plan" : "LP bound (relaxed units)", NumberFormat.grouped(plan) + gap))
+        }
+        if planning.forecastMembers > 0 { rows.append(row("forecast members", "\(planning.forecastMembers)")) }
+        if planning.fallbackSteps > 0 { rows.append(row("steps decided by the rules", "\(planning.fallbackSteps) (no plan solved)")) }
+        return rows
     }
 
     /// `min–max h / min–max starts` over the units, or `none` without gensets.
