@@ -129,8 +129,10 @@ public struct AnalogEnsemble: Sendable {
     }
 
     /// The members of the forecast made at `step` from its point forecasts `pvKW` and `loadKW` (leads
-    /// 1 … count, count ≤ ``leads``): each member's PV and load for the same leads.
+    /// 1 … count, of one count; beyond ``leads`` a member keeps the point forecast): each member's PV
+    /// and load for the same leads; none for a forecast of no steps.
     public func members(at step: Int, pvKW: [Double], loadKW: [Double]) -> [(pvKW: [Double], loadKW: [Double])] {
+        guard !pvKW.isEmpty, pvKW.count == loadKW.count else { return [] }
         let present = yearStep(step)
         return analogs(at: step, pvKW: pvKW, loadKW: loadKW).map { start in
             var pv = pvKW, load = loadKW

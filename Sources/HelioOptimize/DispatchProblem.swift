@@ -110,7 +110,10 @@ public struct DispatchProblem: Sendable {
     /// step is every member's); its cost is the expected cost. One member is ``solve(_:warmStart:)``;
     /// `warmStart` is as there, from an earlier scenario plan.
     public func solve(members: [DispatchHorizon], warmStart: (basis: Basis, layout: PlanLayout, shift: Int)? = nil) throws -> DispatchPlan {
-        guard members.count > 1 else { return try solve(members[0], warmStart: warmStart) }
+        guard members.count > 1 else {
+            guard let only = members.first else { throw OptimizationError(.invalidModel, "a scenario program needs at least one member") }
+            return try solve(only, warmStart: warmStart)
+        }
         var program = LinearProgram(), builders: [Builder] = []
         let weight = 1 / Double(members.count)
         for member in members {

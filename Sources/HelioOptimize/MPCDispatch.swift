@@ -23,10 +23,15 @@ import HelioLP
 /// blocking strategies in receding horizon control", J. Process Control 17(6), 2007, which keeps a
 /// long prediction horizon at the cost of a short one; the tail plays the role of the terminal value
 /// of stored energy ("water value") of hydro-thermal scheduling. A hard end condition (end ≥ start)
-/// made every 48-hour window refill the battery, at night with diesel. Against forecast error the
-/// plan keeps spare battery power: the `forecast_reserve_quantile` of the last week's shortfalls of
-/// net load against its forecast (``ForecastErrorWindow``), dropped for a plan the battery is too low
-/// to hold it in. If the solver fails the rule-based EMS decides that step. Each re-plan's simplex
+/// made every 48-hour window refill the battery, at night with diesel. Against forecast error each
+/// plan hedges across the members of a forecast ensemble (``AnalogEnsemble``, `forecast_members`):
+/// one copy of the program per member, the hour carried out common to all
+/// (``DispatchProblem/solve(members:warmStart:)``), so stored energy at the horizon's end is worth
+/// what it saves on average over the members' own continuations rather than on the mean forecast.
+/// With one member (the point forecasts alone) the plan instead keeps spare battery power: the
+/// `forecast_reserve_quantile` of the last week's shortfalls of net load against its forecast
+/// (``ForecastErrorWindow``), dropped for a plan the battery is too low to hold it in. With flexible
+/// GPU work the members differ in PV only (the plan sets the load). If the solver fails the rule-based EMS decides that step. Each re-plan's simplex
 /// starts from the last plan's optimal basis moved on by the steps since (``PlanLayout``), a warm
 /// start that saves most of the iterations of a cold solve. On a grid with a tariff (docs/grid.md)
 /// each plan prices imports and exports on the price forecasters' values and carries each calendar
@@ -283,7 +288,7 @@ public struct MPCDispatch: DispatchStrategy {
     /// horizon with its own load and PV after the present step).
     private func solve(_ horizon: DispatchHorizon, members: [(pvKW: [Double], loadKW: [Double])]?, context: DispatchContext,
                        warmStart: (basis: Basis, layout: PlanLayout, shift: Int)?) throws -> DispatchPlan {
-        guard let members else { return try problem.solve(horizon, warmStart: warmStart) }
+        guard let members, members.count > 1 else { return try problem.solve(horizon, warmStart: warmStart) }
         return try problem.solve(members: members.map { member in
             var memberHorizon = horizon
             memberHorizon.loadKW = blocked([context.loadKW] + member.loadKW)

@@ -135,5 +135,6 @@ import Testing
         for member in ensemble.members(at: step, pvKW: point.pv, loadKW: point.load) {
             #expect(member.pvKW == point.pv && member.loadKW == point.load)
         }
+        #expect(ensemble.members(at: step, pvKW: [], loadKW: []).isEmpty, "a forecast of no steps has no members")
     }
 }
