@@ -89,8 +89,8 @@ public enum StrategyFactory {
     /// The analog ensemble a simulated MPC hedges across when `[dispatch] forecast_members` asks for
     /// more than one member (`nil` otherwise, and for perfect forecasts, which have no error): the
     /// point forecasters `pv` and `load` replayed over the run's first year.
-    static func ensemble(_ scenario: Scenario, pv: any Forecaster, load: any Forecaster, weather: WeatherData,
-                         inputs: SimulationInputs, yearStep: (@Sendable (Int) -> Int)? = nil) -> AnalogEnsemble? {
+    public static func ensemble(_ scenario: Scenario, pv: any Forecaster, load: any Forecaster, weather: WeatherData,
+                                inputs: SimulationInputs, yearStep: (@Sendable (Int) -> Int)? = nil) -> AnalogEnsemble? {
         let dispatch = scenario.dispatch
         guard dispatch.forecastMembers > 1, dispatch.forecast != .perfect else { return nil }
         let axis = inputs.axis

@@ -146,16 +146,20 @@ public struct SummaryReport: Codable, Sendable, Equatable {
     public struct Forecast: Codable, Sendable, Equatable {
         /// `pv` or `load`, and the forecaster and reference names.
         public var quantity, forecaster, reference: String
-        /// Leads scored, hours; errors, kW; skill against the reference.
-        public var leadHours, maeKW, rmseKW, referenceRMSEKW, skillScore: Double
+        /// Leads scored, hours; errors, kW; skill against the reference; the members' CRPS, kW.
+        public var leadHours, maeKW, rmseKW, referenceRMSEKW, skillScore, crpsKW: Double
+        /// Members of the forecast ensemble (1: the point forecast alone).
+        public var members: Int
         enum CodingKeys: String, CodingKey {
-            case quantity, forecaster, reference
+            case quantity, forecaster, reference, members
             case leadHours = "lead_hours", maeKW = "mae_kw", rmseKW = "rmse_kw", referenceRMSEKW = "reference_rmse_kw", skillScore = "skill_score"
+            case crpsKW = "crps_kw"
         }
 
         init(_ skill: ForecastSkill) {
             (quantity, forecaster, reference) = (skill.quantity, skill.forecaster, skill.reference)
             (leadHours, maeKW, rmseKW, referenceRMSEKW, skillScore) = (skill.leadHours, skill.maeKW, skill.rmseKW, skill.referenceRMSEKW, skill.skillScore)
+            (crpsKW, members) = (skill.crpsKW, skill.members)
         }
     }
 

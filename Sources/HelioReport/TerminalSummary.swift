@@ -81,7 +81,8 @@ public enum TerminalSummary {
             lines += ["", "Forecasts (next \(NumberFormat.fixed(lead, decimals: 0)) h; skill against the reference: 1 − RMSE / RMSE_ref)"]
                 + report.forecastSkill.map { f in
                     row(f.quantity, "MAE " + NumberFormat.grouped(f.maeKW) + " kW, RMSE " + NumberFormat.grouped(f.rmseKW) + " kW, skill "
-                        + NumberFormat.fixed(f.skillScore, decimals: 3) + " (" + f.forecaster + " vs " + f.reference + ")")
+                        + NumberFormat.fixed(f.skillScore, decimals: 3) + " (" + f.forecaster + " vs " + f.reference + ")"
+                        + (f.members > 1 ? "; CRPS of \(f.members) members " + NumberFormat.grouped(f.crpsKW) + " kW" : ""))
                 }
         }
         if !report.warnings.isEmpty {

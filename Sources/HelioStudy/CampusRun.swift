@@ -54,12 +54,21 @@ public enum CampusRun {
         let reference = StrategyFactory.referenceForecasters(scenario, weather: weather, inputs: inputs)
         let truth = inputs.wholeRun(scenario)
         let hours = inputs.axis.stepHours
-        return [
+        var skills = [
             ForecastEvaluation.skill(quantity: "pv", used.pv.forecaster, name: used.pv.name, reference: reference.pv.forecaster,
                                      referenceName: reference.pv.name, truth: truth.pvAvailableKW, stepHours: hours, leadHours: skillLeadHours),
             ForecastEvaluation.skill(quantity: "load", used.load.forecaster, name: used.load.name, reference: reference.load.forecaster,
                                      referenceName: reference.load.name, truth: truth.loadKW, stepHours: hours, leadHours: skillLeadHours),
         ]
+        guard let ensemble = StrategyFactory.ensemble(scenario, pv: used.pv.forecaster, load: used.load.forecaster, weather: weather, inputs: inputs)
+        else { return skills }
+        let crps = ForecastEvaluation.ensembleCRPS(pv: used.pv.forecaster, load: used.load.forecaster, ensemble: ensemble,
+                                                   truthPV: truth.pvAvailableKW, truthLoad: truth.loadKW, stepHours: hours, leadHours: skillLeadHours)
+        for index in skills.indices {
+            skills[index].members = ensemble.members
+            skills[index].crpsKW = index == 0 ? crps.pvKW : crps.loadKW
+        }
+        return skills
     }
 
     private static func timed(_ body: () throws -> SimulationResult) rethrows -> SimulationResult {

@@ -124,6 +124,25 @@ import Testing
         #expect(corrected.absolute <= point.absolute, "absolute error \(corrected.absolute) against \(point.absolute)")
     }
 
+    /// CRPS by hand: members 0 and 2 kW, outcome 1 kW: (1 + 1) / 2 − (0 + 2 + 2 + 0) / (2 · 4) = 0.5;
+    /// one member scores its absolute error. On the Phoenix year the 3 members' PV CRPS over the next
+    /// day is below the point forecast's mean absolute error (the spread is worth having), and the
+    /// load's is within 5 % of it.
+    @Test func crpsByHandAndOnTheYear() {
+        #expect(ForecastEvaluation.crps([0, 2], 1) == 0.5 && ForecastEvaluation.crps([3], 1) == 2)
+        var scenario = TestData.defaultScenario
+        scenario.dispatch.forecastMembers = 3
+        let inputs = Self.campus.inputs
+        let (pv, load) = (Self.campus.pv, Self.campus.load)
+        let ensemble = StrategyFactory.ensemble(scenario, pv: pv, load: load, weather: TestData.phoenix, inputs: inputs)!
+        let crps = ForecastEvaluation.ensembleCRPS(pv: pv, load: load, ensemble: ensemble, truthPV: inputs.pvAvailableKW,
+                                                   truthLoad: inputs.load.facilityKW, stepHours: 1, leadHours: 24)
+        let pvMAE = ForecastEvaluation.errors(of: pv, truth: inputs.pvAvailableKW, stepHours: 1, leadHours: 24).mae
+        let loadMAE = ForecastEvaluation.errors(of: load, truth: inputs.load.facilityKW, stepHours: 1, leadHours: 24).mae
+        #expect(crps.pvKW < pvMAE, "PV CRPS \(crps.pvKW) kW against MAE \(pvMAE) kW")
+        #expect(abs(crps.loadKW / loadMAE - 1) < 0.05, "load CRPS \(crps.loadKW) kW against MAE \(loadMAE) kW")
+    }
+
     /// A point forecaster that knows the future makes no error, so every member is its forecast.
     @Test func aPerfectForecasterGivesIdenticalMembers() {
         let inputs = Self.campus.inputs

@@ -14,6 +14,13 @@ public struct ForecastSkill: Sendable, Equatable {
     public var maeKW: Double, rmseKW: Double
     /// The reference's root-mean-square error, kW.
     public var referenceRMSEKW: Double
+    /// Members of the forecast ensemble the plans hedged across (1: the point forecast alone).
+    public var members = 1
+    /// Continuous ranked probability score of the members over the same forecasts, kW: the mean of
+    /// (1/M) Σ|x_i − y| − (1/2M²) Σ_i Σ_j |x_i − x_j| over origins and leads (T. Gneiting and
+    /// A. E. Raftery, "Strictly proper scoring rules, prediction, and estimation", J. Am. Stat.
+    /// Assoc. 102, 2007, eq. 21); for one member it is the mean absolute error.
+    public var crpsKW: Double
 
     /// Creates the figures; see the properties.
     public init(quantity: String, forecaster: String, reference: String, leadHours: Double, maeKW: Double, rmseKW: Double,
@@ -25,6 +32,7 @@ public struct ForecastSkill: Sendable, Equatable {
         self.maeKW = maeKW
         self.rmseKW = rmseKW
         self.referenceRMSEKW = referenceRMSEKW
+        crpsKW = maeKW
     }
 
     /// 1 − RMSE / RMSE_reference (0 when the reference is perfect).
