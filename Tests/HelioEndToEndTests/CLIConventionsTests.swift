@@ -19,6 +19,7 @@ import Testing
     @Test func badChoicesExitTwoNamingTheChoices() throws {
         for (arguments, named) in [(["simulate", "--dispatch", "fast"], "'rule', 'load-following', 'cycle-charging', 'optimal' or 'mpc'"),
                                    (["simulate", "--forecast", "oracle"], "'blend', 'persistence' or 'perfect'"),
+                                   (["simulate", "--forecast-members", "0"], "--forecast-members must be 1 to 20, found 0"),
                                    (["simulate", "--compute", "elastic"], "'rigid' and 'flexible'"),
                                    (["init", "/nonexistent/x", "--template", "huge"], "'small', 'campus' or 'grid'"),
                                    (["serve", "--plant", "opcua"], "'simulated' and 'modbus'"),

@@ -24,7 +24,8 @@ public actor ModbusPlant: PlantAdapter {
 
     public func readTelemetry() async throws -> PlantTelemetry {
         do {
-            let (reading, maps) = try await ModbusSession.run(host: config.host, port: config.port, timeoutMS: config.timeoutMS) { [config, maps] session in
+            let (reading, maps) = try await ModbusSession.run(host: config.host, port: config.port, timeoutMS: config.timeoutMS,
+                                                              executor: executor.taskExecutor) { [config, maps] session in
                 let known = try await Self.maps(&session, config: config, cached: maps)
                 return (try await Self.read(&session, config: config, maps: known), known)
             }
@@ -42,7 +43,8 @@ public actor ModbusPlant: PlantAdapter {
     public func apply(_ setpoints: PlantSetpoints, seconds: Double) async throws {
         do {
             let maps = self.maps
-            try await ModbusSession.run(host: config.host, port: config.port, timeoutMS: config.timeoutMS) { [config] session in
+            try await ModbusSession.run(host: config.host, port: config.port, timeoutMS: config.timeoutMS,
+                                        executor: executor.taskExecutor) { [config] session in
                 let known = try await Self.maps(&session, config: config, cached: maps)
                 try await Self.write(&session, setpoints, config: config, maps: known)
             }

@@ -9,8 +9,19 @@ struct ModbusSession: ModbusRegisterAccess {
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var transaction: UInt16 = 0
 
-    /// Connects to `host`:`port`, runs `body` and closes, all within `timeoutMS`.
-    static func run<T: Sendable>(host: String, port: Int, timeoutMS: Int, _ body: @Sendable @escaping (inout ModbusSession) async throws -> T) async throws -> T {
+    /// Connects to `host`:`port`, runs `body` and closes, all within `timeoutMS`; the session's tasks
+    /// (the exchange and its timer) run on `executor` — the control loop's thread — where given, so a
+    /// busy cooperative pool cannot hold an answer that has arrived past the limit.
+    static func run<T: Sendable>(host: String, port: Int, timeoutMS: Int, executor: (any TaskExecutor)? = nil,
+                                 _ body: @Sendable @escaping (inout ModbusSession) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(executor) {
+            try await exchange(host: host, port: port, timeoutMS: timeoutMS, body)
+        }
+    }
+
+    /// ``run(host:port:timeoutMS:executor:_:)``'s session, raced against its time limit.
+    private static func exchange<T: Sendable>(host: String, port: Int, timeoutMS: Int,
+                                              _ body: @Sendable @escaping (inout ModbusSession) async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { group in
             group.addTask {
                 let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -11,15 +11,39 @@ import Synchronization
 /// (`SCHED_RR`, priority ``realtimePriority``; root or `CAP_SYS_NICE`), which runs it ahead of every
 /// normal thread, as industrial controllers run their control task; the kernel's real-time
 /// throttling still leaves the rest of the machine 5 % of each second.
+///
+/// The same thread also serves as a task executor (``taskExecutor``): tasks that prefer it — the
+/// Modbus session's connection and its timer, which are not isolated to the plant's actor — run
+/// there too, so a control interval's reads and writes never wait for the cooperative pool either.
 public final class ControlExecutor: SerialExecutor, Sendable {
-    /// The jobs waiting to run, shared with the thread.
-    private final class Waiting: Sendable {
-        let jobs = Mutex<(waiting: [UnownedJob], stopped: Bool)>(([], false))
+    /// The jobs waiting to run, shared with the thread, each marked when it came through the task
+    /// executor (a task preferring the thread) rather than as an actor's job.
+    fileprivate final class Waiting: Sendable {
+        let jobs = Mutex<(waiting: [(job: UnownedJob, task: Bool)], stopped: Bool)>(([], false))
         let wake = DispatchSemaphore(value: 0)
         let realtime = Atomic(false)
+
+        func append(_ job: UnownedJob, task: Bool) {
+            jobs.withLock { $0.waiting.append((job, task)) }
+            wake.signal()
+        }
+    }
+
+    /// The thread as a task executor: a task run with it as its preference
+    /// (`withTaskExecutorPreference`) has its nonisolated work run on the control thread.
+    public final class Tasks: TaskExecutor, Sendable {
+        fileprivate let waiting: Waiting
+
+        fileprivate init(_ waiting: Waiting) { self.waiting = waiting }
+
+        public func enqueue(_ job: consuming ExecutorJob) {
+            waiting.append(UnownedJob(job), task: true)
+        }
     }
 
     private let waiting = Waiting()
+    /// This executor's thread as a task executor.
+    public let taskExecutor: Tasks
     /// The real-time priority asked for (1–99; low, as a control task beside the kernel's own).
     public static let realtimePriority: Int32 = 10
     /// Whether the thread runs under the real-time policy.
@@ -29,6 +53,8 @@ public final class ControlExecutor: SerialExecutor, Sendable {
     /// real-time policy if `realtime` and the process may.
     public init(name: String = "heliogrid-control", realtime: Bool = false) {
         let waiting = self.waiting
+        let tasks = Tasks(waiting)
+        taskExecutor = tasks
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [weak self] in
             if realtime {
@@ -46,7 +72,9 @@ public final class ControlExecutor: SerialExecutor, Sendable {
                 if batch.isEmpty && stopped { return }
                 // A job's actor holds its executor, so `self` is alive while a job waits.
                 guard let executor = self?.asUnownedSerialExecutor() else { return }
-                for job in batch { job.runSynchronously(on: executor) }
+                for (job, task) in batch {
+                    if task { job.runSynchronously(on: tasks.asUnownedTaskExecutor()) } else { job.runSynchronously(on: executor) }
+                }
             }
         }
         thread.name = name
@@ -61,9 +89,7 @@ public final class ControlExecutor: SerialExecutor, Sendable {
     }
 
     public func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        waiting.jobs.withLock { $0.waiting.append(job) }
-        waiting.wake.signal()
+        waiting.append(UnownedJob(job), task: false)
     }
 
     public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
