@@ -57,14 +57,17 @@ import Testing
 
     /// MPC planning the GPU work on its forecasts (re-planning every 3 hours to keep the test short)
     /// burns less than the rigid perfect-foresight LP, misses no deadline and balances every step.
-    @Test func mpcWithFlexibleWorkBeatsTheRigidLP() throws {
-        var scenario = TestData.defaultScenario
-        scenario.dispatch.strategy = .optimal
-        let rigidOptimal = try Self.run(scenario, try SimulationInputs.prepare(scenario, weather: TestData.phoenix))
-        scenario.dispatch.strategy = .mpc
-        scenario.dispatch.stepMinutes = 180
-        scenario.dispatch.compute = .flexible
-        let mpc = try CampusRun.run(scenario, weather: TestData.phoenix, recordSeries: false)
+    /// (Its year-long runs compute off the cooperative threads, ``OffPool``.)
+    @Test func mpcWithFlexibleWorkBeatsTheRigidLP() async throws {
+        let (rigidOptimal, mpc) = try await OffPool.run {
+            var scenario = TestData.defaultScenario
+            scenario.dispatch.strategy = .optimal
+            let rigidOptimal = try Self.run(scenario, try SimulationInputs.prepare(scenario, weather: TestData.phoenix))
+            scenario.dispatch.strategy = .mpc
+            scenario.dispatch.stepMinutes = 180
+            scenario.dispatch.compute = .flexible
+            return (rigidOptimal, try CampusRun.run(scenario, weather: TestData.phoenix, recordSeries: false))
+        }
         ComputeCase.checkInvariants(mpc)
         let c = mpc.totals.compute
         #expect(mpc.totals.fuelL < rigidOptimal.totals.fuelL && mpc.totals.unservedKWh < 1)

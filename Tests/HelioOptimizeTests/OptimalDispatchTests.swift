@@ -270,17 +270,19 @@ import Testing
     /// look-ahead valuing stored energy it burns within 10 % of perfect foresight's fuel on the
     /// forecasts an operator has (the hard end condition it replaced burnt 24 % more) and within 2 %
     /// on perfect forecasts.
-    @Test func mpcSitsBetweenOptimalAndRuleOnRealWeather() throws {
-        var mpcScenario = TestData.defaultScenario
-        mpcScenario.dispatch.strategy = .mpc
-        mpcScenario.dispatch.stepMinutes = 180
-        let mpc = try CampusRun.run(mpcScenario, recordSeries: true)
-        mpcScenario.dispatch.forecast = .perfect
-        let perfect = try CampusRun.run(mpcScenario, recordSeries: false)
-        var optimalScenario = TestData.defaultScenario
-        optimalScenario.dispatch.strategy = .optimal
-        let optimal = try CampusRun.run(optimalScenario, recordSeries: true)
-        let rule = try CampusRun.run(TestData.defaultScenario, recordSeries: false)
+    /// (Its four year-long runs compute off the cooperative threads, ``OffPool``.)
+    @Test func mpcSitsBetweenOptimalAndRuleOnRealWeather() async throws {
+        let (mpc, perfect, optimal, rule) = try await OffPool.run {
+            var mpcScenario = TestData.defaultScenario
+            mpcScenario.dispatch.strategy = .mpc
+            mpcScenario.dispatch.stepMinutes = 180
+            let mpc = try CampusRun.run(mpcScenario, recordSeries: true)
+            mpcScenario.dispatch.forecast = .perfect
+            let perfect = try CampusRun.run(mpcScenario, recordSeries: false)
+            var optimalScenario = TestData.defaultScenario
+            optimalScenario.dispatch.strategy = .optimal
+            return (mpc, perfect, try CampusRun.run(optimalScenario, recordSeries: true), try CampusRun.run(TestData.defaultScenario, recordSeries: false))
+        }
         #expect(mpc.maxBalanceErrorFraction < 1e-9)
         // Both end the year where they started, so their costs compare on the same stored energy.
         let startSOC = try #require(TestData.defaultScenario.battery).socInitial
