@@ -30,6 +30,7 @@ import Testing
         defer { ServerFixture.remove(path) }
         var scenario = TestData.defaultScenario
         scenario.dispatch.strategy = strategy
+        scenario.dispatch.forecastMembers = 3
         let server = try ServerFixture.server(scenario, path: path, at: ServerFixture.phoenix(2026, 6, 21, hour: 6))
         let read = try server.store.createToken(scope: .read, label: "test", nowMS: 0)
         let control = try server.store.createToken(scope: .control, label: "test", nowMS: 0)

@@ -26,6 +26,7 @@ import Testing
         battery.reserveSOC = battery.socMin
         scenario.battery = battery
         scenario.dispatch.contingencyReserve = false
+        scenario.dispatch.forecastMembers = 3
         var inputs = try SimulationInputs.prepare(scenario, weather: TestData.phoenix)
         inputs.pvAvailableKW = try SimulationInputs.prepare(scenario, weather: TestData.tucson).pvAvailableKW
         return (scenario, inputs)

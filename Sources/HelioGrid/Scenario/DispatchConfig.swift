@@ -81,7 +81,7 @@ public struct DispatchConfig: Sendable, Equatable {
     public var forecast: Forecast = .blend
     /// MPC in simulation: members of the forecast ensemble each plan hedges across; 1 plans on the
     /// point forecasts alone (deterministic MPC).
-    public var forecastMembers = 3
+    public var forecastMembers = 1
     /// MPC: the grid prices it plans on.
     public var priceForecast: PriceForecast = .dayAhead
     /// MPC: hours of coarse look-ahead after the horizon, which value the energy stored at its end.
