@@ -6,7 +6,7 @@ import HelioGrid
 /// Global horizontal irradiance from the Haurwitz model, GHI = 1098 · cos Z · exp(−0.059 / cos Z)
 /// W/m² (B. Haurwitz, J. Meteorology 2(3), 1945; the form and constants of pvlib's
 /// `clearsky.haurwitz`), split into direct and diffuse with the Erbs et al. correlation
-/// (Solar Energy 28(4), 1982, eq. 1) on the clearness index GHI / (E₀ cos Z). Temperature, wind,
+/// (``ErbsDecomposition``) on the clearness index GHI / (E₀ cos Z). Temperature, wind,
 /// pressure and albedo are those of the weather year (a day-ahead temperature forecast is within
 /// a few degrees, a sub-percent effect on PV output).
 public enum ClearSkyWeather {
@@ -32,15 +32,8 @@ public enum ClearSkyWeather {
         let cosZenith = sun.cosZenith
         guard cosZenith > 0.01 else { return (0, 0, 0) }
         let ghi = 1098 * cosZenith * exp(-0.059 / cosZenith)
-        let clearness = ghi / (PerezTransposition.extraterrestrialWM2(earthSunDistanceAU: sun.earthSunDistanceAU) * cosZenith)
-        let diffuseFraction: Double
-        switch clearness {
-        case ...0.22: diffuseFraction = 1 - 0.09 * clearness
-        case ...0.80:
-            diffuseFraction = 0.9511 - 0.1604 * clearness + 4.388 * pow(clearness, 2) - 16.638 * pow(clearness, 3) + 12.336 * pow(clearness, 4)
-        default: diffuseFraction = 0.165
-        }
-        let dhi = ghi * diffuseFraction
+        let e0 = PerezTransposition.extraterrestrialWM2(earthSunDistanceAU: sun.earthSunDistanceAU)
+        let dhi = ghi * ErbsDecomposition.diffuseFraction(clearness: ghi / (e0 * cosZenith))
         return (ghi, (ghi - dhi) / cosZenith, dhi)
     }
 }

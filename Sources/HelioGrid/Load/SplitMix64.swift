@@ -10,6 +10,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Creates a generator; the same seed yields the same sequence on every platform.
     public init(seed: UInt64) { state = seed }
 
+    /// Generator number `stream` of the family `seed`: its starting state is the SplitMix64 finaliser
+    /// of both, so neighbouring streams do not replay each other shifted by a step (as consecutive raw
+    /// seeds would: the state advances by a fixed increment).
+    public init(seed: UInt64, stream: UInt64) {
+        var mixer = SplitMix64(seed: seed)
+        let base = mixer.next()
+        var streamMixer = SplitMix64(seed: base ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        state = streamMixer.next()
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
