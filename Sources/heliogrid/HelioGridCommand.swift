@@ -11,7 +11,7 @@ struct HelioGridCommand: AsyncParsableCommand {
         commandName: "heliogrid",
         abstract: "Energy brain of a PV + battery + diesel AI compute campus.",
         version: HelioGridVersion.current,
-        subcommands: [InitCommand.self, SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self, SizeCommand.self, ReliabilityCommand.self, TransientsCommand.self, SlurmAgentCommand.self],
+        subcommands: [InitCommand.self, SimulateCommand.self, PVCommand.self, CompareCommand.self, ReportCommand.self, ServeCommand.self, TokenCommand.self, SizeCommand.self, ReliabilityCommand.self, EnsembleCommand.self, TransientsCommand.self, SlurmAgentCommand.self],
         defaultSubcommand: SimulateCommand.self)
 
     /// Parses and runs; malformed command lines exit with code 2 like every other input error

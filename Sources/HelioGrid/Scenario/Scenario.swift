@@ -33,6 +33,8 @@ public struct Scenario: Sendable, Equatable {
     public var solver = SolverConfig()
     /// `[transients]`: the sub-second study (`nil`: its defaults).
     public var transients: TransientsConfig?
+    /// `[weather.synthetic]`: weather years generated from the site's typical year (`nil`: none).
+    public var syntheticWeather: SyntheticWeatherConfig?
     /// Optional sections the file left out, whose defaults apply (`dispatch`, `economics`, `carbon`).
     public var omittedSections: [String] = []
 

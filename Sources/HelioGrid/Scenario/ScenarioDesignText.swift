@@ -12,7 +12,7 @@ public enum ScenarioDesignText {
 
     /// Keys holding file paths, by table.
     static let pathKeys: [(table: String, key: String)] = [
-        ("site", "weather"), ("load", "csv"), ("pv", "production_csv"), ("grid", "carbon_csv"), ("grid", "instruments_csv"),
+        ("load", "csv"), ("pv", "production_csv"), ("grid", "carbon_csv"), ("grid", "instruments_csv"),
     ]
 
     /// `scenario`'s file as it is, with every file path made absolute (a sizing shard's `scenario.toml`).
@@ -21,6 +21,7 @@ public enum ScenarioDesignText {
         let table = try parsed(source, file: scenario.source)
         let folder = URL(fileURLWithPath: scenario.source).deletingLastPathComponent().path
         var editor = ScenarioTextEditor(text: source)
+        editor.set("site", "weather", to: weatherValue(scenario.site.weatherPaths))
         for (tableName, key) in pathKeys {
             guard let path = table[tableName]?.table?[key]?.string else { continue }
             editor.set(tableName, key, to: ScenarioTextEditor.quoted(SiteConfig.resolve(path, against: folder)))
@@ -41,6 +42,14 @@ public enum ScenarioDesignText {
         let folder = URL(fileURLWithPath: scenario.source).deletingLastPathComponent().path
         var editor = ScenarioTextEditor(text: source)
         var inputs: [(path: String, name: String)] = []
+        var weatherNames: [String] = []
+        for path in scenario.site.weatherPaths {
+            let file = URL(fileURLWithPath: path).lastPathComponent
+            let name = inputs.contains { $0.name == file } ? "weather-\(inputs.count + 1)-\(file)" : file
+            inputs.append((path, name))
+            weatherNames.append(inputsFolder + "/" + name)
+        }
+        editor.set("site", "weather", to: weatherValue(weatherNames))
         for (tableName, key) in pathKeys {
             guard let path = table[tableName]?.table?[key]?.string else { continue }
             let file = URL(fileURLWithPath: path).lastPathComponent
@@ -67,6 +76,11 @@ public enum ScenarioDesignText {
         }
         _ = try parsed(editor.text, file: scenario.source)
         return (editor.text, inputs)
+    }
+
+    /// `[site] weather`'s value for `paths`: a string for one file, an array for several.
+    private static func weatherValue(_ paths: [String]) -> String {
+        paths.count == 1 ? ScenarioTextEditor.quoted(paths[0]) : "[" + paths.map(ScenarioTextEditor.quoted).joined(separator: ", ") + "]"
     }
 
     private static func parsed(_ text: String, file: String) throws -> TOMLTable {

@@ -85,6 +85,16 @@ public enum ScenarioLoader {
             var section = try root.section("transients")
             scenario.transients = try TransientsConfig(&section)
         }
+        if root.contains("weather") {
+            var weather = try root.section("weather")
+            var section = try weather.section("synthetic")
+            try weather.finish()
+            scenario.syntheticWeather = try SyntheticWeatherConfig(&section)
+            guard scenario.site.weatherPaths.count == 1 else {
+                throw HelioError(.scenario, "synthetic years are generated from one typical year; [site] weather lists "
+                                 + "\(scenario.site.weatherPaths.count) files", file: file, key: "weather.synthetic")
+            }
+        }
         if let path = scenario.grid.instrumentsCSVPath {
             scenario.grid.instruments = try ContractualInstrumentReader.read(
                 path: path, firstYear: scenario.carbon.firstYear, years: scenario.site.years)

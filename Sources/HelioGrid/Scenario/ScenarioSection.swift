@@ -78,6 +78,20 @@ struct ScenarioSection {
         return value
     }
 
+    /// A string or a non-empty array of strings.
+    mutating func stringList(_ key: String) throws -> [String] {
+        readKeys.insert(key)
+        guard let raw = table[key] else { return try required(key, nil) }
+        if raw.type == .string, let value = raw.string { return [value] }
+        guard raw.type == .array, let array = raw.array else { throw error(key, "expected a string or an array of strings, found \(raw.type)") }
+        let values = try array.map { element -> String in
+            guard element.type == .string, let value = element.string else { throw error(key, "expected strings in the array, found \(element.type)") }
+            return value
+        }
+        guard !values.isEmpty else { throw error(key, "needs at least one entry") }
+        return values
+    }
+
     mutating func optionalString(_ key: String) throws -> String? {
         contains(key) ? try string(key) : nil
     }

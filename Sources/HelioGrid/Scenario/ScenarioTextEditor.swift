@@ -28,9 +28,24 @@ struct ScenarioTextEditor {
             return
         }
         if let index = range.first(where: { Self.key(of: lines[$0]) == key }) {
+            removeContinuation(ofArrayAt: index)
             lines[index] = Self.replacingValue(of: lines[index], with: value)
         } else {
             lines.insert("\(key) = \(value)", at: table.isEmpty ? range.lowerBound : range.lowerBound + 1)
+        }
+    }
+
+    /// Joins onto line `index` the lines of an array value written over several lines (`key = [` …
+    /// `]`), so the value can be replaced on one line (comments inside the array are dropped).
+    private mutating func removeContinuation(ofArrayAt index: Int) {
+        func depth(_ line: String) -> Int {
+            let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return code.filter { $0 == "[" }.count - code.filter { $0 == "]" }.count
+        }
+        var open = depth(lines[index])
+        while open > 0, index + 1 < lines.count {
+            open += depth(lines[index + 1])
+            lines[index] += " " + lines.remove(at: index + 1).trimmingCharacters(in: .whitespaces)
         }
     }
 

@@ -4,8 +4,15 @@ import Foundation
 public struct SiteConfig: Sendable, Equatable {
     /// Display name.
     public var name: String
-    /// Absolute path of the weather file (resolved against the scenario's folder).
-    public var weatherPath: String
+    /// Absolute paths of the weather files, one year each (resolved against the scenario's folder,
+    /// globs expanded in name order): `[site] weather` as a path, a glob, or a list of either.
+    public var weatherPaths: [String]
+    /// The first weather file: the year a single run (`simulate`, `serve`, `compare`) uses; an
+    /// ensemble (`heliogrid ensemble`, `[size] ensemble_years`) uses them all.
+    public var weatherPath: String {
+        get { weatherPaths[0] }
+        set { weatherPaths = [newValue] }
+    }
     /// Simulation step, minutes: 60, 30, 15, 5 or 1.
     public var timestepMinutes: Int
     /// Number of years simulated (the weather year repeated, with ageing).
@@ -20,14 +27,14 @@ public struct SiteConfig: Sendable, Equatable {
     /// Creates a site; see the properties for units.
     public init(name: String, weatherPath: String, timestepMinutes: Int = 60, years: Int = 1) {
         self.name = name
-        self.weatherPath = weatherPath
+        weatherPaths = [weatherPath]
         self.timestepMinutes = timestepMinutes
         self.years = years
     }
 
     init(_ section: inout ScenarioSection, baseDirectory: String) throws {
         name = try section.string("name", default: "Unnamed campus")
-        weatherPath = Self.resolve(try section.string("weather"), against: baseDirectory)
+        weatherPaths = try Self.weatherFiles(&section, baseDirectory: baseDirectory)
         timestepMinutes = try section.int("timestep_minutes", default: 60, in: 1...60)
         guard TimeAxis.supportedStepMinutes.contains(timestepMinutes) else {
             throw section.error("timestep_minutes", "\(timestepMinutes) is not one of 60, 30, 15, 5, 1")
@@ -35,6 +42,25 @@ public struct SiteConfig: Sendable, Equatable {
         years = try section.int("years", default: 1, in: 1...50)
         designTempC = section.contains("design_temp_c") ? try section.double("design_temp_c", in: -60...70) : nil
         try section.finish()
+    }
+
+    /// `[site] weather`: a string or an array of strings, each a path or a glob (`*`, `?`, `[…]`)
+    /// expanded in name order; a glob that matches nothing, a file named twice and an empty list are
+    /// errors naming the key.
+    private static func weatherFiles(_ section: inout ScenarioSection, baseDirectory: String) throws -> [String] {
+        let patterns = try section.stringList("weather")
+        var paths: [String] = []
+        for pattern in patterns {
+            let resolved = resolve(pattern, against: baseDirectory)
+            guard resolved.contains(where: { "*?[".contains($0) }) else { paths.append(resolved); continue }
+            let matches = FileGlob.paths(matching: resolved)
+            guard !matches.isEmpty else { throw section.error("weather", "'\(pattern)' matches no file") }
+            paths += matches
+        }
+        if let repeated = paths.indices.first(where: { paths[..<$0].contains(paths[$0]) }) {
+            throw section.error("weather", "\(paths[repeated]) is listed twice")
+        }
+        return paths
     }
 
     /// `path` made absolute against `directory` when relative.
