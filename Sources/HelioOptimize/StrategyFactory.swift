@@ -22,8 +22,7 @@ public enum StrategyFactory {
     public static func simulation(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) throws -> any DispatchStrategy {
         switch scenario.dispatch.strategy {
         case .rule, .loadFollowing, .cycleCharging:
-            guard scenario.dispatch.compute == .flexible else { return ruleBased(scenario) }
-            return FlexibleComputeDispatch(base: ruleBased(scenario), costs: ComputeCosts(scenario: scenario))
+            return ruleFamily(scenario)
         case .optimal:
             return try OptimalDispatch(scenario: scenario, inputs: inputs)
         case .mpc:
@@ -161,6 +160,13 @@ public enum StrategyFactory {
                                                     months: BillingMonths(liveStepHours: 1, utcOffsetMinutes: inputs.axis.utcOffsetMinutes)),
                                ensemble: ensemble)
         }
+    }
+
+    /// The rule-based EMS of the scenario's strategy (``ruleBased(_:)``), deferring flexible GPU work
+    /// when `[dispatch] compute = "flexible"`: a simulation strategy that needs no weather or plan.
+    public static func ruleFamily(_ scenario: Scenario) -> any DispatchStrategy {
+        guard scenario.dispatch.compute == .flexible else { return ruleBased(scenario) }
+        return FlexibleComputeDispatch(base: ruleBased(scenario), costs: ComputeCosts(scenario: scenario))
     }
 
     /// The rule-based EMS under the policy the strategy names (`rule`, `load-following`, `cycle-charging`;

@@ -18,7 +18,9 @@ public enum SizingFiles {
                                 "intensity_g_per_kwh", "renewable_fraction", "unserved_kwh", "unserved_fraction", "fuel_l",
                                 "lifetime_emissions_t", "feasible", "violation", "lole_h_per_year", "eens_mwh_per_year",
                                 "worst_year_intensity_g_per_kwh", "worst_year_renewable_fraction", "worst_year_unserved_fraction", "dispatch",
-                                "augmentation", "days_over_prime_limit", "run_hours_per_unit_year"]
+                                "augmentation", "days_over_prime_limit", "run_hours_per_unit_year", "ensemble_years",
+                                "ensemble_share_met", "ensemble_intensity_p50_g_per_kwh", "ensemble_intensity_p90_g_per_kwh",
+                                "ensemble_fuel_p50_l", "ensemble_fuel_p90_l", "ensemble_unserved_p90_fraction"]
 
     /// `designs.csv` (or `pareto.csv`) text for `outcomes`, with the objective under each of `caseCount` cases.
     public static func designsCSV(_ outcomes: [SizingOutcome], caseCount: Int) -> String {
@@ -33,6 +35,9 @@ public enum SizingFiles {
             fields += [o.loleHoursPerYear, o.eensMWhPerYear].map { $0.map { "\($0)" } ?? "" }
             fields += [o.worstYearIntensityGPerKWh, o.worstYearRenewableFraction, o.worstYearUnservedFraction].map { "\($0)" }
             fields += [o.dispatch.rawValue, d.augmentation.rawValue, "\(o.daysOverPrimeLimit)", "\(o.runHoursPerUnitYear)"]
+            fields += [o.ensemble.map { "\($0.years)" } ?? ""]
+            fields += [\.shareMet, \.intensityP50GPerKWh, \.intensityP90GPerKWh, \.fuelP50L, \.fuelP90L, \.unservedP90Fraction]
+                .map { (path: KeyPath<SizingEnsembleFigures, Double>) in o.ensemble.map { "\($0[keyPath: path])" } ?? "" }
             fields += o.caseObjectives.map { "\($0)" }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -74,6 +79,12 @@ public enum SizingFiles {
                                  feasible: fields[14] == "true", violation: fields[15],
                                  caseObjectives: try (0..<caseCount).map { try number(designColumns.count + $0) })
             (outcome.daysOverPrimeLimit, outcome.runHoursPerUnitYear) = (days, try number(24))
+            if !fields[25].isEmpty {
+                guard let years = Int(fields[25]) else { throw HelioError(.usage, "ensemble_years: '\(fields[25])' is not an integer", file: file, line: index + 2) }
+                outcome.ensemble = SizingEnsembleFigures(years: years, shareMet: try number(26), intensityP50GPerKWh: try number(27),
+                                                         intensityP90GPerKWh: try number(28), fuelP50L: try number(29), fuelP90L: try number(30),
+                                                         unservedP90Fraction: try number(31))
+            }
             return outcome
         }
     }
@@ -103,7 +114,12 @@ public enum SizingFiles {
                     "eens_mwh_per_year": outcome.eensMWhPerYear as Any,
                     "worst_year_intensity_g_per_kwh": outcome.worstYearIntensityGPerKWh,
                     "worst_year_renewable_fraction": outcome.worstYearRenewableFraction,
-                    "worst_year_unserved_fraction": outcome.worstYearUnservedFraction, "dispatch": outcome.dispatch.rawValue]
+                    "worst_year_unserved_fraction": outcome.worstYearUnservedFraction, "dispatch": outcome.dispatch.rawValue,
+                    "ensemble": outcome.ensemble.map { e -> Any in
+                        ["years": e.years, "share_met": e.shareMet, "intensity_p50_g_per_kwh": e.intensityP50GPerKWh,
+                         "intensity_p90_g_per_kwh": e.intensityP90GPerKWh, "fuel_p50_l": e.fuelP50L, "fuel_p90_l": e.fuelP90L,
+                         "unserved_p90_fraction": e.unservedP90Fraction] as [String: Any]
+                    } ?? NSNull()]
         }
         let config = study.config
         var object: [String: Any] = [
@@ -117,7 +133,9 @@ public enum SizingFiles {
                        "peak_load_kw": study.peakLoadKW, "max_lole_hours_per_year": config.maxLOLEHoursPerYear as Any,
                        "max_eens_mwh_per_year": config.maxEENSMWhPerYear as Any,
                        "min_battery_power_kw": config.minBatteryPowerKW.map { $0 as Any } ?? NSNull(),
-                       "reliability_samples": config.limitsReliability ? config.reliabilitySamples as Any : NSNull()],
+                       "reliability_samples": config.limitsReliability ? config.reliabilitySamples as Any : NSNull(),
+                       "limit_probability": config.limitProbability.map { $0 as Any } ?? NSNull(),
+                       "ensemble_years": config.limitProbability == nil ? NSNull() : study.ensembleYears as Any],
             "timing": ["seconds": seconds, "designs_per_second": seconds > 0 ? Double(result.outcomes.count) / seconds : 0, "shards": shards,
                        "lp_solve_seconds": result.lowerBound?.solveSeconds ?? 0],
         ]

@@ -2,7 +2,8 @@ import HelioGrid
 
 extension SizingOutcome {
     /// This outcome with `feasible` and `violation` set from `config`'s limits, checked in order:
-    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, the
+    /// unserved energy, LOLE and EENS (when limited), carbon intensity, renewable fraction, the share of
+    /// the weather ensemble's years meeting those three (`limit_probability`), the
     /// transient study's battery power, N+1 (the gensets with the largest unit out, `redundantKW`,
     /// carry the design day's demand, ``DesignBasis``), the gensets' duty under `rating` (when
     /// `genset_duty`). Unserved energy, intensity and renewable fraction are judged on `limit_basis`:
@@ -34,6 +35,10 @@ extension SizingOutcome {
         }
         if let floor = config.minRenewableFraction, renewable < floor {
             return "renewable fraction \((renewable * 1000).rounded() / 1000)\(when) below \(floor)"
+        }
+        if let probability = config.limitProbability, let ensemble, ensemble.shareMet < probability - 1e-12 {
+            return "limits met in \(Int((ensemble.shareMet * 100).rounded())) % of \(ensemble.years) weather years, "
+                + "below \(Int((probability * 100).rounded())) %"
         }
         if let least = config.minBatteryPowerKW, design.batteryKW < least {
             return "battery \(Int(design.batteryKW.rounded())) kW below the \(Int(least.rounded())) kW the transient study needs"

@@ -41,6 +41,8 @@ public struct SizingOutcome: Sendable, Equatable {
     public var daysOverPrimeLimit = 0
     /// Mean run hours per genset per simulated year.
     public var runHoursPerUnitYear = 0.0
+    /// The design's first year over the sizing ensemble's weather years (`nil` without `[size] limit_probability`).
+    public var ensemble: SizingEnsembleFigures?
     /// Whether every limit holds.
     public var feasible: Bool
     /// The first limit broken (`""` when feasible).

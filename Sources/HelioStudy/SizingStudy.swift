@@ -35,6 +35,9 @@ public struct SizingStudy: Sendable {
     private let weather: WeatherData
     /// The year's inputs with PV for 1 kWdc and no battery auxiliaries.
     private let baseInputs: SimulationInputs
+    /// The same for each weather year of the ensemble designs are also judged on (`[size]
+    /// limit_probability`; empty without).
+    private let ensembleInputs: [SimulationInputs]
 
     /// Multipliers of one sensitivity case.
     public struct SensitivityFactors: Sendable, Equatable {
@@ -66,7 +69,20 @@ public struct SizingStudy: Sendable {
         designBasis = DesignBasis(scenario: gensets, weather: weather, load: inputs.load)
         peakLoadKW = designBasis.facilityKW
         lowestRatingFactor = designBasis.gensetRatingFactor
+        ensembleInputs = try Self.ensembleInputs(reference, config: config)
     }
+
+    /// The inputs of each weather year of the sizing ensemble, prepared as ``baseInputs`` is.
+    private static func ensembleInputs(_ reference: Scenario, config: SizeConfig) throws -> [SimulationInputs] {
+        guard config.limitProbability != nil else { return [] }
+        let synthetic = reference.syntheticWeather != nil
+        let ensemble = try WeatherEnsemble(scenario: reference, years: synthetic ? config.ensembleYears : nil)
+        let count = config.ensembleYears ?? ensemble.count
+        return try (0..<count).map { try SimulationInputs.prepare(reference, weather: ensemble.weather($0)) }
+    }
+
+    /// Weather years each design is judged on besides the project's run (0 without `limit_probability`).
+    public var ensembleYears: Int { ensembleInputs.count }
 
     private static func designs(_ config: SizeConfig) -> [SizingDesign] {
         var designs: [SizingDesign] = []
@@ -138,18 +154,42 @@ public struct SizingStudy: Sendable {
     public func evaluate(_ design: SizingDesign, strategy: DispatchConfig.Strategy? = nil) throws -> SizingOutcome {
         var designScenario = scenario(of: design)
         designScenario.dispatch.strategy = strategy ?? screening
-        var inputs = baseInputs
-        let auxiliaryKW = designScenario.battery?.auxiliaryKW ?? 0
-        inputs.load = baseInputs.load.addingBatteryAuxiliary(kW: auxiliaryKW)
-        if auxiliaryKW > 0 { inputs.compute?.facilityFixedKW = baseInputs.compute?.facilityFixedKW.map { $0 + auxiliaryKW } ?? [] }
-        inputs.pvAvailableKW = baseInputs.pvAvailableKW.map { $0 * design.pvKW }
-        if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
+        let inputs = Self.inputs(baseInputs, of: design, scenario: designScenario)
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
         var judged = outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
         judged.dispatch = designScenario.dispatch.strategy
+        judged.ensemble = ensembleFigures(design, scenario: designScenario)
         let duty = GensetDutyCheck(result: result)
         (judged.daysOverPrimeLimit, judged.runHoursPerUnitYear) = (duty.daysOverPrimeLimit, designScenario.diesel == nil ? 0 : duty.runHoursPerUnitYear)
         return judged.judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW, rating: designScenario.diesel?.rating)
+    }
+
+    /// `year` (inputs for 1 kWdc without battery auxiliaries) for `design`: PV scaled, its battery's
+    /// auxiliaries added, no derating without gensets.
+    private static func inputs(_ year: SimulationInputs, of design: SizingDesign, scenario designScenario: Scenario) -> SimulationInputs {
+        var inputs = year
+        let auxiliaryKW = designScenario.battery?.auxiliaryKW ?? 0
+        inputs.load = year.load.addingBatteryAuxiliary(kW: auxiliaryKW)
+        if auxiliaryKW > 0 { inputs.compute?.facilityFixedKW = year.compute?.facilityFixedKW.map { $0 + auxiliaryKW } ?? [] }
+        inputs.pvAvailableKW = year.pvAvailableKW.map { $0 * design.pvKW }
+        if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
+        return inputs
+    }
+
+    /// The design's first year on each weather year of the ensemble, from the new plant, with the
+    /// rule-based EMS of the study's strategy (the target-loading rule for optimal or MPC studies: a
+    /// plan per design and year would cost the search its speed); `nil` without an ensemble.
+    private func ensembleFigures(_ design: SizingDesign, scenario designScenario: Scenario) -> SizingEnsembleFigures? {
+        guard !ensembleInputs.isEmpty else { return nil }
+        var yearScenario = designScenario
+        yearScenario.site.years = 1
+        if !yearScenario.dispatch.strategy.isRuleBased { yearScenario.dispatch.strategy = .rule }
+        let totals = ensembleInputs.map { year -> EnergyTotals in
+            var strategy = StrategyFactory.ruleFamily(yearScenario)
+            let inputs = Self.inputs(year, of: design, scenario: yearScenario)
+            return SimulationEngine.run(yearScenario, inputs: inputs, strategy: &strategy, recordSeries: false).totals
+        }
+        return SizingEnsembleFigures(years: totals, config: config)
     }
 
     /// LOLE (h/yr) and EENS (MWh/yr) of a design's reliability Monte Carlo when `[size]` limits them;

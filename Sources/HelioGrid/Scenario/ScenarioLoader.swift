@@ -95,6 +95,7 @@ public enum ScenarioLoader {
                                  + "\(scenario.site.weatherPaths.count) files", file: file, key: "weather.synthetic")
             }
         }
+        try checkSizingEnsemble(scenario, file: file)
         if let path = scenario.grid.instrumentsCSVPath {
             scenario.grid.instruments = try ContractualInstrumentReader.read(
                 path: path, firstYear: scenario.carbon.firstYear, years: scenario.site.years)
@@ -102,6 +103,19 @@ public enum ScenarioLoader {
         try root.finish()
         try checkCrossSection(scenario, file: file)
         return scenario
+    }
+
+    /// `[size] limit_probability` needs an ensemble, and `ensemble_years` cannot ask for more files than are listed.
+    private static func checkSizingEnsemble(_ scenario: Scenario, file: String) throws {
+        guard let size = scenario.size, size.limitProbability != nil else { return }
+        let files = scenario.site.weatherPaths.count
+        if scenario.syntheticWeather == nil, files < 2 {
+            throw HelioError(.scenario, "limit_probability judges designs over many weather years: add [weather.synthetic] "
+                             + "or list one file per year in [site] weather", file: file, key: "size.limit_probability")
+        }
+        if scenario.syntheticWeather == nil, let years = size.ensembleYears, years > files {
+            throw HelioError(.scenario, "\(years) weather years asked for, [site] weather lists \(files)", file: file, key: "size.ensemble_years")
+        }
     }
 
     /// Rules that span sections.

@@ -59,6 +59,14 @@ public struct SizeConfig: Sendable, Equatable {
     public var reliabilitySamples: Int, reliabilitySeed: UInt64
     /// Whether designs are judged by a reliability Monte Carlo.
     public var limitsReliability: Bool { maxLOLEHoursPerYear != nil || maxEENSMWhPerYear != nil }
+    /// Share of the weather ensemble's years in which the energy limits (unserved energy, intensity,
+    /// renewable fraction) must hold, 0…1 (`nil`: the ensemble is not used, docs/sizing.md).
+    public var limitProbability: Double?
+    /// Weather years of the ensemble each design runs (`nil`: all of them: `[weather.synthetic] years`
+    /// or the files `[site] weather` lists).
+    public var ensembleYears: Int?
+    /// Most weather years a sizing ensemble may hold (their inputs stay in memory for the study).
+    public static let maxEnsembleYears = 1_000
     /// What is minimised.
     public var objective: Objective
     /// Which figure of the simulated years the limits judge (`limit_basis`).
@@ -115,6 +123,11 @@ public struct SizeConfig: Sendable, Equatable {
         maxEENSMWhPerYear = section.contains("max_eens_mwh_per_year") ? try section.double("max_eens_mwh_per_year", in: 0...1e9) : nil
         reliabilitySamples = try section.int("reliability_samples", default: 100, in: 2...100_000)
         reliabilitySeed = UInt64(try section.int("reliability_seed", default: 1, in: 0...Int.max))
+        limitProbability = section.contains("limit_probability") ? try section.positive("limit_probability", max: 1) : nil
+        ensembleYears = section.contains("ensemble_years") ? try section.int("ensemble_years", in: 2...Self.maxEnsembleYears) : nil
+        if ensembleYears != nil, limitProbability == nil {
+            throw section.error("ensemble_years", "the ensemble judges designs through limit_probability: give it too (e.g. 0.9)")
+        }
         objective = Objective(rawValue: try section.choice("objective", default: "npc", in: Objective.allCases.map(\.rawValue)))!
         limitBasis = LimitBasis(rawValue: try section.choice("limit_basis", default: LimitBasis.worstYear.rawValue,
                                                              in: LimitBasis.allCases.map(\.rawValue)))!
