@@ -78,7 +78,7 @@ public struct SizingStudy: Sendable {
         let synthetic = reference.syntheticWeather != nil
         let ensemble = try WeatherEnsemble(scenario: reference, years: synthetic ? config.ensembleYears : nil)
         let count = config.ensembleYears ?? ensemble.count
-        return try (0..<count).map { try SimulationInputs.prepare(reference, weather: ensemble.weather($0)) }
+        return try ParallelMap.map(count) { try SimulationInputs.prepare(reference, weather: ensemble.weather($0)) }
     }
 
     /// Weather years each design is judged on besides the project's run (0 without `limit_probability`).
@@ -158,7 +158,7 @@ public struct SizingStudy: Sendable {
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
         var judged = outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
         judged.dispatch = designScenario.dispatch.strategy
-        judged.ensemble = ensembleFigures(design, scenario: designScenario)
+        judged.ensemble = ensembleFigures(design, scenario: designScenario, agedAs: worstYear(of: result))
         let duty = GensetDutyCheck(result: result)
         (judged.daysOverPrimeLimit, judged.runHoursPerUnitYear) = (duty.daysOverPrimeLimit, designScenario.diesel == nil ? 0 : duty.runHoursPerUnitYear)
         return judged.judged(by: config, redundantKW: redundantKW(design), peakLoadKW: peakLoadKW, rating: designScenario.diesel?.rating)
@@ -176,17 +176,39 @@ public struct SizingStudy: Sendable {
         return inputs
     }
 
-    /// The design's first year on each weather year of the ensemble, from the new plant, with the
-    /// rule-based EMS of the study's strategy (the target-loading rule for optimal or MPC studies: a
-    /// plan per design and year would cost the search its speed); `nil` without an ensemble.
-    private func ensembleFigures(_ design: SizingDesign, scenario designScenario: Scenario) -> SizingEnsembleFigures? {
+    /// The year of the project's run whose plant the ensemble's weather years are run on: the one
+    /// with the worst figure of the first energy limit `[size]` sets (highest intensity, else lowest
+    /// renewable fraction, else highest unserved share) — the aged plant the limits bind on.
+    private func worstYear(of result: SimulationResult) -> LifeYear {
+        let yearly = result.yearly
+        let index: Int
+        if config.maxIntensityGPerKWh != nil {
+            index = yearly.indices.max { yearly[$0].intensityGPerKWh < yearly[$1].intensityGPerKWh }!
+        } else if config.minRenewableFraction != nil {
+            index = yearly.indices.min { yearly[$0].renewableFraction < yearly[$1].renewableFraction }!
+        } else {
+            func unserved(_ t: EnergyTotals) -> Double { t.loadKWh > 0 ? t.unservedKWh / t.loadKWh : 0 }
+            index = yearly.indices.max { unserved(yearly[$0]) < unserved(yearly[$1]) }!
+        }
+        return result.life[index]
+    }
+
+    /// The design's year on each weather year of the ensemble, on the plant of its project run's worst
+    /// year (``worstYear(of:)``: PV output scaled by that year's degradation factor, battery capacity
+    /// by its fade at the year's start), with the rule-based EMS of the study's strategy (the
+    /// target-loading rule for optimal or MPC studies: a plan per design and year would cost the
+    /// search its speed); `nil` without an ensemble.
+    private func ensembleFigures(_ design: SizingDesign, scenario designScenario: Scenario, agedAs worst: LifeYear) -> SizingEnsembleFigures? {
         guard !ensembleInputs.isEmpty else { return nil }
         var yearScenario = designScenario
         yearScenario.site.years = 1
         if !yearScenario.dispatch.strategy.isRuleBased { yearScenario.dispatch.strategy = .rule }
+        yearScenario.battery?.energyKWh *= worst.batteryCapacityFraction
+        let pvFactor = worst.pvFactor
         let totals = ensembleInputs.map { year -> EnergyTotals in
             var strategy = StrategyFactory.ruleFamily(yearScenario)
-            let inputs = Self.inputs(year, of: design, scenario: yearScenario)
+            var inputs = Self.inputs(year, of: design, scenario: yearScenario)
+            if pvFactor != 1 { for step in inputs.pvAvailableKW.indices { inputs.pvAvailableKW[step] *= pvFactor } }
             return SimulationEngine.run(yearScenario, inputs: inputs, strategy: &strategy, recordSeries: false).totals
         }
         return SizingEnsembleFigures(years: totals, config: config)
