@@ -8,13 +8,15 @@ import HelioOptimize
 /// preparing the inputs where it does them, planning (the optimal LP is solved before the first
 /// step) and the dispatch loop.
 public enum CampusRun {
-    /// Reads the scenario's weather, prepares the inputs and runs; `onYear` receives each year's
+    /// Reads the scenario's weather (every file of consecutive weather years), prepares the inputs and
+    /// runs; `onYear` receives each year's
     /// step series as it ends (``SimulationEngine/YearSink``).
     public static func run(_ scenario: Scenario, recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         try timed {
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-            return try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
-                                recordSeries: recordSeries, onYear: onYear)
+            var inputs = try SimulationInputs.prepare(scenario, weather: weather)
+            inputs.laterYears = try SimulationInputs.laterYears(scenario)
+            return try dispatch(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries, onYear: onYear)
         }
     }
 

@@ -62,7 +62,8 @@ public struct SizingStudy: Sendable {
         var reference = base
         reference.battery = nil
         reference.pv = base.pv.map { var pv = $0; pv.dcKW = 1; return pv } ?? PVConfig(dcKW: 1)
-        let inputs = try SimulationInputs.prepare(reference, weather: weather)
+        var inputs = try SimulationInputs.prepare(reference, weather: weather)
+        inputs.laterYears = try SimulationInputs.laterYears(reference)
         baseInputs = inputs
         var gensets = reference
         gensets.diesel = base.diesel ?? DieselConfig(units: config.dieselUnits.max() ?? 1, unitKW: config.dieselUnitKW[0])
@@ -165,7 +166,7 @@ public struct SizingStudy: Sendable {
     }
 
     /// `year` (inputs for 1 kWdc without battery auxiliaries) for `design`: PV scaled, its battery's
-    /// auxiliaries added, no derating without gensets.
+    /// auxiliaries added, no derating without gensets; its consecutive later years likewise.
     private static func inputs(_ year: SimulationInputs, of design: SizingDesign, scenario designScenario: Scenario) -> SimulationInputs {
         var inputs = year
         let auxiliaryKW = designScenario.battery?.auxiliaryKW ?? 0
@@ -173,6 +174,7 @@ public struct SizingStudy: Sendable {
         if auxiliaryKW > 0 { inputs.compute?.facilityFixedKW = year.compute?.facilityFixedKW.map { $0 + auxiliaryKW } ?? [] }
         inputs.pvAvailableKW = year.pvAvailableKW.map { $0 * design.pvKW }
         if designScenario.diesel == nil { inputs.gensetRatingFactor = [] }
+        inputs.laterYears = year.laterYears.map { Self.inputs($0, of: design, scenario: designScenario) }
         return inputs
     }
 

@@ -98,6 +98,51 @@ import Testing
         #expect(throws: HelioError.self) { try WeatherEnsemble(scenario: try scenario("weather = \"psm3-2001.csv\"")) }
     }
 
+    /// Consecutive years: year 1 is the first file's run, year 2 has the second file's PV (degraded
+    /// by a year) and load, the plant ageing on; an ensemble, MPC and a years count that is not the
+    /// files' are refused.
+    @Test func consecutiveYearsRunTheFilesInTurn() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let generator = try SyntheticWeather(source: TestData.phoenix, config: SyntheticWeatherConfig(years: 1, seed: 4))
+        try Self.writePSM3(TestData.phoenix, year: 2001, to: folder + "/y2001.csv")
+        try Self.writePSM3(generator.year(0), year: 2002, to: folder + "/y2002.csv")
+        let text = try String(contentsOfFile: TestData.defaultScenario.source, encoding: .utf8).components(separatedBy: "\n[size]")[0]
+        func scenario(_ site: String) throws -> Scenario {
+            let edited = text.replacingOccurrences(of: "weather = \"phoenix-az-722780.tmy3.csv\"", with: site)
+                .replacingOccurrences(of: "\nyears = 1 ", with: "\n# years = 1 ")
+            return try ScenarioLoader.parse(text: edited, file: folder + "/campus.toml", baseDirectory: folder)
+        }
+        let consecutive = try scenario("weather = [\"y2001.csv\", \"y2002.csv\"]\nweather_years = \"consecutive\"")
+        #expect(consecutive.site.years == 2)
+        var second = consecutive
+        (second.site.weatherPaths, second.site.weatherYears, second.site.years) = ([folder + "/y2002.csv"], .ensemble, 1)
+        let secondAlone = second
+        let (run, first, alone) = try await OffPool.run {
+            (try CampusRun.run(consecutive, recordSeries: false), try CampusRun.run(TestData.defaultScenario, recordSeries: false),
+             try CampusRun.run(secondAlone, recordSeries: false))
+        }
+        #expect(run.yearly[0] == first.yearly[0])
+        let degradation = 1 - (consecutive.pv?.degradationPerYear ?? 0)
+        #expect(abs(run.yearly[1].pvAvailableKWh / (alone.yearly[0].pvAvailableKWh * degradation) - 1) < 1e-12)
+        #expect(run.yearly[1].loadKWh == alone.yearly[0].loadKWh && run.yearly[1].fuelL != alone.yearly[0].fuelL)
+        #expect(abs(run.totals.servedKWh + run.totals.unservedKWh - run.totals.loadKWh) < 1e-6 * run.totals.loadKWh)
+
+        #expect(throws: HelioError.self) { try WeatherEnsemble(scenario: consecutive) }
+        var mpc = consecutive
+        mpc.dispatch.strategy = .mpc
+        #expect(throws: HelioError.self) { try SimulationInputs.laterYears(mpc) }
+        for (site, key) in [("weather = [\"y2001.csv\", \"y2002.csv\"]\nweather_years = \"consecutive\"\nyears = 3", "site.years"),
+                            ("weather = \"y2001.csv\"\nweather_years = \"consecutive\"", "site.weather_years")] {
+            do {
+                _ = try scenario(site)
+                Issue.record("accepted \(site)")
+            } catch let error as HelioError {
+                #expect(error.key == key, "\(error)")
+            }
+        }
+    }
+
     /// Four hand values: P50 is the median, P90 the prudent side (high for fuel, low for yield).
     @Test func statisticsTakeThePrudentSide() {
         let fuel = EnsembleStatistic(key: "fuel_l", label: "fuel", unit: "L", higherIsBetter: false, values: [40, 10, 30, 20])

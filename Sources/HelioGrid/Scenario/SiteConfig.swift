@@ -13,6 +13,17 @@ public struct SiteConfig: Sendable, Equatable {
         get { weatherPaths[0] }
         set { weatherPaths = [newValue] }
     }
+    /// How several weather files are used (`weather_years`).
+    public var weatherYears: WeatherYears = .ensemble
+
+    /// What several weather files are (`[site] weather_years`, docs/weather.md).
+    public enum WeatherYears: String, Sendable, CaseIterable {
+        /// Alternative years: a single run uses the first, an ensemble each from the same new plant.
+        case ensemble
+        /// The project's years in order: year k of a run has file k's weather, the plant ageing on.
+        case consecutive
+    }
+
     /// Simulation step, minutes: 60, 30, 15, 5 or 1.
     public var timestepMinutes: Int
     /// Number of years simulated (the weather year repeated, with ageing).
@@ -39,7 +50,16 @@ public struct SiteConfig: Sendable, Equatable {
         guard TimeAxis.supportedStepMinutes.contains(timestepMinutes) else {
             throw section.error("timestep_minutes", "\(timestepMinutes) is not one of 60, 30, 15, 5, 1")
         }
-        years = try section.int("years", default: 1, in: 1...50)
+        weatherYears = WeatherYears(rawValue: try section.choice("weather_years", default: "ensemble",
+                                                                 in: WeatherYears.allCases.map(\.rawValue)))!
+        guard weatherYears == .ensemble || weatherPaths.count >= 2 else {
+            throw section.error("weather_years", "consecutive years need one weather file per year; [site] weather names one")
+        }
+        years = try section.int("years", default: weatherYears == .consecutive ? weatherPaths.count : 1, in: 1...50)
+        guard weatherYears == .ensemble || years == weatherPaths.count else {
+            throw section.error("years", "\(years) years, but weather_years = \"consecutive\" runs the \(weatherPaths.count) weather files in turn: "
+                                + "omit years or list one file per year")
+        }
         designTempC = section.contains("design_temp_c") ? try section.double("design_temp_c", in: -60...70) : nil
         try section.finish()
     }

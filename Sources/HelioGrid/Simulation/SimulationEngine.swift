@@ -86,15 +86,16 @@ public enum SimulationEngine {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
             let pvFactor = lives.pvFactor(ageYears: pvAge)
             let yearStart = YearStart(battery: context.battery, fleet: context.fleet)
+            let yearInputs = inputs.year(year)
             var totals = EnergyTotals()
             for index in 0..<stepsPerYear {
                 let step = year * stepsPerYear + index
                 if let counter, index & 255 == 0 { counter.set(step) }
-                var load = inputs.load.facilityKW[index], it = inputs.load.itKW[index]
+                var load = yearInputs.load.facilityKW[index], it = yearInputs.load.itKW[index]
                 let timeHours = Double(step) * hours
                 let pvShare = events.begin(timeHours: timeHours, stepHours: hours, context: &context)
-                let pvAvailable = inputs.pvAvailableKW[index] * pvFactor * pvShare
-                let ratingFactor = inputs.gensetRatingFactor(at: index)
+                let pvAvailable = yearInputs.pvAvailableKW[index] * pvFactor * pvShare
+                let ratingFactor = yearInputs.gensetRatingFactor(at: index)
                 if flexible != nil {
                     let state = flexible!.begin(index: index, step: step, hours: hours)
                     context.compute = state
@@ -149,7 +150,7 @@ public enum SimulationEngine {
                 series?.append(contentsOf: finished)
             }
             yearSeries?.removeAll()
-            totals.batteryAuxiliaryKWh = inputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
+            totals.batteryAuxiliaryKWh = yearInputs.load.batteryAuxiliaryKW * hours * Double(stepsPerYear)
             tariff?.finishYear(year, into: &totals)
             totals.compute.batchQueuedAtEndKWh = flexible?.queuedKWh ?? 0
             yearly.append(totals)

@@ -19,6 +19,14 @@ public struct SimulationInputs: Sendable {
     public var gensetRatingFactor: [Double]
     /// The GPU work split for flexible operation (`[dispatch] compute = "flexible"`; `nil` when rigid).
     public var compute: ComputeProfile?
+    /// The inputs of the run's second and later years when the weather files are consecutive years
+    /// (`[site] weather_years = "consecutive"`; empty: every year is this one).
+    public var laterYears: [SimulationInputs] = []
+
+    /// The inputs of year `index` (from 0) of the run.
+    public func year(_ index: Int) -> SimulationInputs {
+        index == 0 || laterYears.isEmpty ? self : laterYears[(index - 1) % laterYears.count]
+    }
 
     /// Creates inputs from precomputed arrays (one value per step of one year).
     public init(axis: TimeAxis, load: CampusLoad, pvAvailableKW: [Double], gridCarbonGPerKWh: [Double],
@@ -48,9 +56,34 @@ public struct SimulationInputs: Sendable {
         gensetRatingFactor.isEmpty ? [Double](repeating: 1, count: axis.stepsPerYear) : gensetRatingFactor
     }
 
-    /// Loads the weather and CSV inputs a scenario names and computes its per-step series.
+    /// Loads the weather and CSV inputs a scenario names and computes its per-step series (with its
+    /// later years' when its weather files are consecutive years).
     public static func prepare(_ scenario: Scenario) throws -> SimulationInputs {
-        try prepare(scenario, weather: WeatherLoader.load(path: scenario.site.weatherPath))
+        var inputs = try prepare(scenario, weather: WeatherLoader.load(path: scenario.site.weatherPath))
+        inputs.laterYears = try laterYears(scenario)
+        return inputs
+    }
+
+    /// The inputs of years 2… from the second and later weather files when `[site] weather_years =
+    /// "consecutive"` (empty otherwise). Each file must lie at the first one's site and time base.
+    /// Consecutive years are run with the rule-based strategies and rigid GPU work: the optimal and
+    /// model-predictive plans and the flexible-work profile are built on one weather year.
+    public static func laterYears(_ scenario: Scenario) throws -> [SimulationInputs] {
+        guard scenario.site.weatherYears == .consecutive else { return [] }
+        guard scenario.dispatch.strategy.isRuleBased else {
+            throw HelioError(.scenario, "consecutive weather years run with the rule-based strategies (rule, load-following, cycle-charging); "
+                             + "\(scenario.dispatch.strategy.rawValue) plans on one weather year", file: scenario.source, key: "site.weather_years")
+        }
+        guard scenario.dispatch.compute != .flexible else {
+            throw HelioError(.scenario, "consecutive weather years run with rigid GPU work; flexible work is profiled on one weather year",
+                             file: scenario.source, key: "site.weather_years")
+        }
+        let first = try WeatherLoader.load(path: scenario.site.weatherPaths[0])
+        return try scenario.site.weatherPaths.dropFirst().map { path in
+            let weather = try WeatherLoader.load(path: path)
+            try WeatherEnsemble.checkSameSite(weather, as: first.location)
+            return try prepare(scenario, weather: weather)
+        }
     }
 
     /// Computes a scenario's per-step series from already-parsed weather.

@@ -27,6 +27,10 @@ public struct WeatherEnsemble: Sendable {
     /// section), else its weather files, which must be at least two.
     public init(scenario: Scenario, years: Int? = nil, seed: Int? = nil) throws {
         let paths = scenario.site.weatherPaths
+        guard scenario.site.weatherYears == .ensemble else {
+            throw HelioError(.scenario, "weather_years = \"consecutive\" runs the files as one project's years; an ensemble takes them as "
+                             + "alternatives: set weather_years = \"ensemble\"", file: scenario.source, key: "site.weather_years")
+        }
         var synthetic = scenario.syntheticWeather
         if let years {
             guard paths.count == 1 else {
@@ -76,12 +80,14 @@ public struct WeatherEnsemble: Sendable {
             return generator.year(index)
         case .files(let paths):
             let weather = try WeatherLoader.load(path: paths[index])
-            try checkSameSite(weather)
+            try Self.checkSameSite(weather, as: location)
             return weather
         }
     }
 
-    private func checkSameSite(_ weather: WeatherData) throws {
+    /// Refuses `weather` when its site lies more than ``sameSiteToleranceDeg`` from `location` or its
+    /// time base differs, naming its file.
+    static func checkSameSite(_ weather: WeatherData, as location: SiteLocation) throws {
         let here = weather.location
         guard abs(here.latitudeDeg - location.latitudeDeg) <= Self.sameSiteToleranceDeg,
               abs(here.longitudeDeg - location.longitudeDeg) <= Self.sameSiteToleranceDeg else {
