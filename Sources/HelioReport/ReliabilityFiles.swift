@@ -30,7 +30,8 @@ public enum ReliabilityFiles {
             ("shortfalls_per_year", result.shortfallsPerYear), ("mean_shortfall_hours", result.meanShortfallHours),
         ]
         if let autonomy = result.fuelAutonomyDays { estimates.append(("fuel_autonomy_days", autonomy)) }
-        var object: [String: Any] = ["samples": result.samples.count, "seed": assessment.seed, "dispatch": study.scenario.dispatch.strategy.rawValue]
+        var object: [String: Any] = ["samples": result.samples.count, "seed": assessment.seed, "dispatch": study.scenario.dispatch.strategy.rawValue,
+                                     "weather_years": study.weatherYears.count]
         for (key, estimate) in estimates { object[key] = estimate.mean }
         object["ci95"] = Dictionary(uniqueKeysWithValues: estimates.map { ($0.0, $0.1.ci95) })
         if result.fuelAutonomyDays == nil { object["fuel_autonomy_days"] = NSNull() }
@@ -66,7 +67,8 @@ public enum ReliabilityFiles {
             "  \(label.padding(toLength: 22, withPad: " ", startingAt: 0))\(NumberFormat.fixed(e.mean, decimals: decimals)) ± "
                 + "\(NumberFormat.fixed(e.ci95, decimals: decimals))\(unit)\n"
         }
-        var text = "Reliability: \(assessment.study.scenario.site.name), \(result.samples.count) sample-years "
+        let weather = assessment.study.weatherYears.count > 1 ? " over \(assessment.study.weatherYears.count) weather years" : ""
+        var text = "Reliability: \(assessment.study.scenario.site.name), \(result.samples.count) sample-years\(weather) "
             + String(format: "in %.1f s (%.0f sample-years/s)", assessment.seconds, assessment.sampleYearsPerSecond) + "\n"
         text += line("LOLP", result.lolp, "", decimals: 6)
         text += line("LOLE", result.loleHoursPerYear, " h/yr", decimals: 2)

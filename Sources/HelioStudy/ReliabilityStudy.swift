@@ -6,6 +6,9 @@ import HelioOptimize
 /// campus through the simulation engine and its dispatch strategy, with ``FailureEvents`` failing
 /// and repairing gensets, battery strings and PV blocks, failing starts and drawing the fuel tank.
 /// Samples are independent, each seeded from the run's seed and its index, and evaluated on all cores.
+/// When the scenario defines a weather ensemble (``WeatherEnsemble``), sample-year `i` runs weather
+/// year `i mod N` of its `N` years, so LOLE and EENS include the dark spells of bad years; the
+/// fuel windows stay those of the first (typical) year.
 public struct ReliabilityStudy: Sendable {
     /// The scenario, one year long.
     public let scenario: Scenario
@@ -13,16 +16,26 @@ public struct ReliabilityStudy: Sendable {
     public let config: ReliabilityConfig
     /// The year's load, PV and derating, prepared once.
     public let inputs: SimulationInputs
+    /// The inputs of each weather year sampled (`[inputs]` without an ensemble).
+    public let weatherYears: [SimulationInputs]
 
-    /// A study of `scenario` on `weather`.
+    /// A study of `scenario` on `weather`, sampling the years of its weather ensemble when it defines one.
     public init(scenario: Scenario, weather: WeatherData) throws {
-        var oneYear = scenario
-        oneYear.site.years = 1
-        try self.init(scenario: oneYear, inputs: SimulationInputs.prepare(oneYear, weather: weather))
+        var year = scenario
+        year.site.years = 1
+        let oneYear = year
+        let inputs = try SimulationInputs.prepare(oneYear, weather: weather)
+        var years = [inputs]
+        if WeatherEnsemble.isDefined(by: oneYear) {
+            let ensemble = try WeatherEnsemble(scenario: oneYear)
+            years = try ParallelMap.map(ensemble.count) { try SimulationInputs.prepare(oneYear, weather: ensemble.weather($0)) }
+        }
+        try self.init(scenario: oneYear, inputs: inputs, weatherYears: years)
     }
 
-    /// A study of `scenario` (run for one year) on prepared `inputs`; the strategy must be one of the rule-based EMSs.
-    public init(scenario: Scenario, inputs: SimulationInputs) throws {
+    /// A study of `scenario` (run for one year) on prepared `inputs`, sampling `weatherYears` (the
+    /// inputs alone when empty); the strategy must be one of the rule-based EMSs.
+    public init(scenario: Scenario, inputs: SimulationInputs, weatherYears: [SimulationInputs] = []) throws {
         guard scenario.dispatch.strategy.isRuleBased else {
             throw HelioError(.scenario, "reliability runs the rule-based strategies (rule, load-following, cycle-charging), "
                              + "not \(scenario.dispatch.strategy.rawValue): a sample-year must take milliseconds", file: scenario.source,
@@ -33,6 +46,7 @@ public struct ReliabilityStudy: Sendable {
         self.scenario = oneYear
         config = scenario.reliability?.fitted(to: scenario) ?? ReliabilityConfig(scenario: scenario)
         self.inputs = inputs
+        self.weatherYears = weatherYears.isEmpty ? [inputs] : weatherYears
     }
 
     /// The seed of sample `index` of a run seeded `seed`.
@@ -50,7 +64,8 @@ public struct ReliabilityStudy: Sendable {
     public func sample(_ index: Int, seed: UInt64) -> ReliabilitySample {
         var events = FailureEvents(scenario: scenario, config: config, seed: Self.sampleSeed(seed, index: index))
         var strategy = makeStrategy()
-        let totals = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, events: &events, recordSeries: false).totals
+        let year = weatherYears[index % weatherYears.count]
+        let totals = SimulationEngine.run(scenario, inputs: year, strategy: &strategy, events: &events, recordSeries: false).totals
         return ReliabilitySample(
             lossOfLoadHours: totals.lossOfLoadHours, shortfalls: totals.lossOfLoadEvents, unservedKWh: totals.unservedKWh,
             loadKWh: totals.loadKWh, fuelL: totals.fuelL, failedStarts: events.failedStarts, lowestTankL: events.lowestTankL,

@@ -157,7 +157,7 @@ public struct SizingStudy: Sendable {
         designScenario.dispatch.strategy = strategy ?? screening
         let inputs = Self.inputs(baseInputs, of: design, scenario: designScenario)
         let result = try CampusRun.run(designScenario, weather: weather, inputs: inputs, recordSeries: false)
-        var judged = outcome(design, result: result, reliability: try reliability(designScenario, inputs: inputs))
+        var judged = outcome(design, result: result, reliability: try reliability(designScenario, design: design, inputs: inputs))
         judged.dispatch = designScenario.dispatch.strategy
         judged.ensemble = ensembleFigures(design, scenario: designScenario, agedAs: worstYear(of: result))
         let duty = GensetDutyCheck(result: result)
@@ -217,12 +217,14 @@ public struct SizingStudy: Sendable {
     }
 
     /// LOLE (h/yr) and EENS (MWh/yr) of a design's reliability Monte Carlo when `[size]` limits them;
-    /// its sample-years run in this worker, one after another.
-    private func reliability(_ designScenario: Scenario, inputs: SimulationInputs) throws -> (lole: Double, eens: Double)? {
+    /// its sample-years run in this worker, one after another, over the weather ensemble's years when
+    /// `[size] limit_probability` gives one.
+    private func reliability(_ designScenario: Scenario, design: SizingDesign, inputs: SimulationInputs) throws -> (lole: Double, eens: Double)? {
         guard config.limitsReliability else { return nil }
         var firstYear = designScenario
         firstYear.site.years = 1
-        let study = try ReliabilityStudy(scenario: firstYear, inputs: inputs)
+        let years = ensembleInputs.map { Self.inputs($0, of: design, scenario: designScenario) }
+        let study = try ReliabilityStudy(scenario: firstYear, inputs: inputs, weatherYears: years)
         let result = study.result(of: (0..<config.reliabilitySamples).map { study.sample($0, seed: config.reliabilitySeed) })
         return (result.loleHoursPerYear.mean, result.eensMWhPerYear.mean)
     }

@@ -143,6 +143,23 @@ import Testing
         }
     }
 
+    /// The reliability Monte Carlo over an ensemble: sample-year i runs weather year i mod N, the
+    /// same sample a study of that year alone draws.
+    @Test func reliabilitySamplesTheWeatherYears() async throws {
+        var scenario = TestData.defaultScenario
+        scenario.syntheticWeather = SyntheticWeatherConfig(years: 3, seed: 9)
+        let ensembleScenario = scenario
+        let (ensemble, alone, single) = try await OffPool.run {
+            let study = try ReliabilityStudy(scenario: ensembleScenario, weather: TestData.phoenix)
+            let second = try ReliabilityStudy(scenario: ensembleScenario, inputs: study.weatherYears[1])
+            return (study, second, try ReliabilityStudy(scenario: TestData.defaultScenario, weather: TestData.phoenix))
+        }
+        #expect(ensemble.weatherYears.count == 3 && single.weatherYears.count == 1)
+        let samples = try await OffPool.run { (ensemble.sample(4, seed: 5), alone.sample(4, seed: 5), ensemble.sample(3, seed: 5)) }
+        #expect(samples.0 == samples.1, "sample 4 runs weather year 4 mod 3 = 1")
+        #expect(samples.0.fuelL != samples.2.fuelL)
+    }
+
     /// Four hand values: P50 is the median, P90 the prudent side (high for fuel, low for yield).
     @Test func statisticsTakeThePrudentSide() {
         let fuel = EnsembleStatistic(key: "fuel_l", label: "fuel", unit: "L", higherIsBetter: false, values: [40, 10, 30, 20])

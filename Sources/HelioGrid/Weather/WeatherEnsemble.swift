@@ -56,6 +56,12 @@ public struct WeatherEnsemble: Sendable {
         members = .files(paths)
     }
 
+    /// Whether `scenario` defines an ensemble: `[weather.synthetic]`, or several files taken as
+    /// alternative years.
+    public static func isDefined(by scenario: Scenario) -> Bool {
+        scenario.syntheticWeather != nil || (scenario.site.weatherPaths.count >= 2 && scenario.site.weatherYears == .ensemble)
+    }
+
     /// Number of members.
     public var count: Int {
         switch members {
