@@ -9,7 +9,7 @@ import HelioTransients
 @main
 struct HelioBench {
     /// Sections, in the order they run; `heliogrid-bench SECTION...` runs only those named.
-    static let sections = ["pv", "optimiser", "solvers", "solvers-long", "grid", "campus", "sizing", "reliability", "transients"]
+    static let sections = ["pv", "optimiser", "solvers", "solvers-long", "grid", "campus", "sizing", "ensemble", "reliability", "transients"]
 
     static func main() async throws {
         let asked = Array(CommandLine.arguments.dropFirst())
@@ -31,6 +31,7 @@ struct HelioBench {
         if runs.contains("grid") { try gridFigures(scenario: scenario, weather: weather) }
         if runs.contains("campus") { try campusFigures(scenario: scenario, weather: weather) }
         if runs.contains("sizing") { try await sizingFigures(scenario: scenario, weather: weather) }
+        if runs.contains("ensemble") { try await ensembleFigures(scenario: scenario, weather: weather) }
         if runs.contains("reliability") { try await reliabilityFigures(scenario: scenario, weather: weather) }
         if runs.contains("transients") { try transientFigures(scenario: scenario, weather: weather) }
     }
@@ -78,6 +79,47 @@ struct HelioBench {
         print("sizing: \(study.designs.count) designs × \(study.config.years) years on \(ProcessInfo.processInfo.activeProcessorCount) cores"
                   .padding(toLength: 48, withPad: " ", startingAt: 0)
               + String(format: "%7.0f ms, %.0f design-years/s (target 1,000)", best, designYears / best * 1000))
+    }
+
+    /// Weather ensembles (docs/weather.md): 100 synthetic years generated, `heliogrid ensemble`'s
+    /// 100 years of the default campus, and the default sizing study's 504 designs (one battery
+    /// policy) each judged on 100 synthetic years besides its project run (`limit_probability`).
+    static func ensembleFigures(scenario: Scenario, weather: WeatherData) async throws {
+        let years = 100
+        let generator = try SyntheticWeather(source: weather, config: SyntheticWeatherConfig(years: years, seed: 1))
+        _ = measure("synthetic weather: \(years) years", runs: 3, budgetMS: nil) { (0..<years).map { generator.year($0) } }
+        var campus = scenario
+        campus.syntheticWeather = generator.config
+        let ensemble = try EnsembleStudy(scenario: campus, ensemble: try WeatherEnsemble(scenario: campus))
+        _ = try await measureAsync("ensemble: \(years) years of the default campus", runs: 3) {
+            try await ensemble.run(Array(0..<years))
+        }
+        guard var size = campus.size else { return }
+        size.augmentation = [.replace]
+        size.limitProbability = 0.9
+        campus.size = size
+        let started = ContinuousClock.now
+        let study = try SizingStudy(scenario: campus, weather: weather)
+        let prepared = (ContinuousClock.now - started).milliseconds
+        let outcomes = try await study.evaluate(Array(study.designs.indices))
+        let total = (ContinuousClock.now - started).milliseconds
+        let yearsRun = Double(study.designs.count * (study.config.years + study.ensembleYears))
+        print("sizing: \(study.designs.count) designs × (\(study.config.years) + \(study.ensembleYears) weather) years".padding(toLength: 48, withPad: " ", startingAt: 0)
+              + String(format: "%7.0f ms (inputs %.0f ms), %.0f design-years/s, %d feasible (target 5 min)", total, prepared,
+                       yearsRun / total * 1000, outcomes.filter(\.feasible).count))
+    }
+
+    /// The best and median wall time of `runs` runs of an async `body`, printed like ``measure(_:runs:budgetMS:_:)``.
+    static func measureAsync<T>(_ label: String, runs: Int, _ body: () async throws -> T) async rethrows -> T {
+        var times: [Double] = [], result: T?
+        for _ in 0..<runs {
+            let started = ContinuousClock.now
+            result = try await body()
+            times.append((ContinuousClock.now - started).milliseconds)
+        }
+        times.sort()
+        print(label.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%7.1f   %9.1f", times[0], times[times.count / 2]))
+        return result!
     }
 
     /// The PV model alone, one year hourly.

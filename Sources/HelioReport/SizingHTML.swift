@@ -97,7 +97,15 @@ struct SizingHTML {
                 + "verified with \(study.config.dispatch.rawValue), which decides"
         }
         text += "\n"
+        if let probability = study.config.limitProbability {
+            text += "  and on the plant of its worst year in \(Int((probability * 100).rounded())) % of \(study.ensembleYears) weather years\n"
+        }
         text += "  best:      " + (result.best.map { describe(result.outcomes[$0]) } ?? "no design meets the limits") + "\n"
+        if let best = result.best, let ensemble = result.outcomes[best].ensemble {
+            text += "             weather years: limits met in " + NumberFormat.fixed(ensemble.shareMet * 100, decimals: 0) + " %, intensity P50 "
+                + NumberFormat.fixed(ensemble.intensityP50GPerKWh, decimals: 1) + " / P90 " + NumberFormat.fixed(ensemble.intensityP90GPerKWh, decimals: 1)
+                + " g/kWh, fuel P90 " + NumberFormat.grouped(ensemble.fuelP90L) + " L/yr\n"
+        }
         text += "  scenario:  " + describe(reference) + (reference.feasible ? "" : " (" + reference.violation + ")") + "\n"
         if let bound = result.lowerBound {
             text += "  LP bound:  PV \(NumberFormat.grouped(bound.pvKW)) kWdc, battery \(NumberFormat.grouped(bound.batteryKWh)) kWh / "

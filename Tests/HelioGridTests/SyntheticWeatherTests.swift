@@ -74,6 +74,7 @@ import Testing
         checkInterannualVariation(years)
         checkDailyClearness(years)
         checkYear(years[3])
+        checkBeamShare(years)
     }
 
     private func checkMonthlyMeans(_ years: [WeatherData]) {
@@ -102,6 +103,19 @@ import Testing
         let lag = generated.map(Self.lagOne).reduce(0, +) / Double(generated.count)
         #expect(ks < 0.1, "KS \(ks)")
         #expect(abs(lag - Self.lagOne(source)) < 0.05, "lag-1 \(lag) against \(Self.lagOne(source))")
+    }
+
+    /// The years' beam share of global irradiance on the horizontal, month by month, against the
+    /// source's (an hour's beam is capped at its global, so a month can fall short by a little).
+    private func checkBeamShare(_ years: [WeatherData]) {
+        for month in 0..<12 {
+            let hours = Self.hours(month)
+            func beamShare(_ w: WeatherData) -> Double {
+                hours.reduce(0) { $0 + w.ghiWM2[$1] - w.dhiWM2[$1] } / hours.reduce(0) { $0 + w.ghiWM2[$1] }
+            }
+            let mean = years.reduce(0) { $0 + beamShare($1) } / Double(years.count)
+            #expect(abs(mean - beamShare(TestData.phoenix)) < 0.002, "month \(month + 1): beam share \(mean)")
+        }
     }
 
     private func checkYear(_ year: WeatherData) {

@@ -33,7 +33,7 @@ struct SiteDailyChain: Sendable {
             let below = pool.filter { $0 < value }.count, equal = pool.filter { $0 == value }.count
             return (Double(below) + 0.5 * Double(equal)) / Double(pool.count)
         }
-        var counts = [[Double]](repeating: [Double](repeating: 0.1, count: 10), count: 10)
+        var counts = [[Double]](repeating: [Double](repeating: 0.02, count: 10), count: 10)
         for day in 0..<364 { counts[Self.state(ranks[day])][Self.state(ranks[day + 1])] += 1 }
         cumulative = counts.map { row in
             let total = row.reduce(0, +)

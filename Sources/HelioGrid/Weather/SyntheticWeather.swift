@@ -22,11 +22,16 @@ import Foundation
 ///    values outside 0…kcs (kcs = 0.88 cos(π t / 30), t hours from solar noon) are drawn again
 ///    (20 tries, then bounded), and each day's hours are scaled to its Kt. Here h is the mean solar
 ///    elevation over the sunlit part of the hour (at least asin 0.02).
-/// 4. **Exact monthly totals.** Each month's global irradiation is scaled to `f` times the source's
-///    (a correction of about 1 %), so the year's level is exactly `f` and the years' mean
-///    irradiation converges on the source's.
+/// 4. **Exact monthly totals and diurnal profiles.** Each month's global irradiation at each hour of
+///    the day is scaled to `f` times the source's at that hour (``matchDiurnalProfile``): the
+///    year's level is exactly `f`, the years' mean irradiation converges on the source's, and the
+///    month's mean day keeps the source's shape — TAG's clearness is symmetric about solar noon,
+///    while a desert summer clouds over in the afternoon; without this the Phoenix years gave 1 %
+///    more PV per kWp than their TMY and the default campus's median year 4.7 % less fuel.
 /// 5. **Beam and diffuse** by the Erbs correlation (``ErbsDecomposition``) on the hour's clearness,
-///    the same decomposition the clear-sky PV profiles use.
+///    the same decomposition the clear-sky PV profiles use, its beam then scaled month by month to
+///    the source's beam share (``monthlyBeamShare``; an hour's beam at most its global), which a
+///    tracker's yield follows: Erbs on TAG's hours gives 1–5 points less beam than the Phoenix TMY.
 /// 6. **Temperature** is the source's hour plus `b_m · (Kt − Kt_source)` for the day, with `b_m` the
 ///    source month's least-squares slope of daily mean temperature on daily clearness: sunnier days
 ///    than the source's are warmer, as in the correlated temperature of S. A. Klein, J. A. Duffie and
@@ -52,6 +57,8 @@ public struct SyntheticWeather: Sendable {
     private let extraterrestrialNormalWM2: [Double]
     private let temperaturePerKtC: [Double]
     private let siteChain: SiteDailyChain
+    /// The source's share of beam in its global irradiance on the horizontal, per month.
+    public let monthlyBeamShare: [Double]
 
     /// Sub-instants per hour the sun is placed at for the hour's means.
     private static let samplesPerHour = 6
@@ -96,6 +103,11 @@ public struct SyntheticWeather: Sendable {
             }
             temperaturePerKtC = Self.temperatureSlopes(tempC: source.tempC, dailyKt: days)
             siteChain = SiteDailyChain(dailyKt: days, monthlyKt: monthlyKt)
+            monthlyBeamShare = (0..<12).map { month in
+                let hours = Self.hours(ofMonth: month)
+                let global = source.ghiWM2[hours].reduce(0, +)
+                return global > 0 ? hours.reduce(0) { $0 + max(0, source.ghiWM2[$1] - source.dhiWM2[$1]) } / global : 0
+            }
             return
         }
         throw HelioError(.weather, "synthetic years need sun every day; day \(dark + 1) of this file has none (polar night)",
@@ -115,14 +127,26 @@ public struct SyntheticWeather: Sendable {
             state = drawn.state
         }
         var ghi = hourlyGHI(dailyKt: days, random: &random)
-        for month in 0..<12 {
-            let hours = Self.hours(ofMonth: month)
-            let drawn = ghi[hours].reduce(0, +)
-            guard drawn > 0 else { continue }
-            let scale = factor * source.ghiWM2[hours].reduce(0, +) / drawn
-            for hour in hours { ghi[hour] *= scale }
-        }
+        for month in 0..<12 { matchDiurnalProfile(&ghi, month: month, factor: factor) }
         return weather(ghiWM2: ghi, index: index)
+    }
+
+    /// Scales each hour of the day of `month` so the month's global irradiation at that hour is
+    /// `factor` times the source's: the month's total and its mean diurnal profile become the source's
+    /// (TAG's clearness is symmetric about solar noon; a desert summer clouds over in the afternoon).
+    private func matchDiurnalProfile(_ ghi: inout [Double], month: Int, factor: Double) {
+        let hours = Self.hours(ofMonth: month)
+        for hourOfDay in 0..<24 {
+            var drawn = 0.0, target = 0.0
+            for hour in stride(from: hours.lowerBound + hourOfDay, to: hours.upperBound, by: 24) {
+                drawn += ghi[hour]
+                target += source.ghiWM2[hour]
+            }
+            let scale = drawn > 0 ? factor * target / drawn : 0
+            for hour in stride(from: hours.lowerBound + hourOfDay, to: hours.upperBound, by: 24) {
+                ghi[hour] = drawn > 0 ? ghi[hour] * scale : factor * source.ghiWM2[hour]
+            }
+        }
     }
 
     /// The source with `ghiWM2` in place of its irradiance, split into beam and diffuse, and its
@@ -132,12 +156,21 @@ public struct SyntheticWeather: Sendable {
         year.source = "\(source.source) · synthetic year \(index + 1) of seed \(config.seed)"
         year.ghiWM2 = ghi
         let generatedKt = Self.dailyClearness(ghiWM2: ghi, extraterrestrialWM2: extraterrestrialHorizontalWM2)
+        var beamWM2 = (0..<8760).map { hour in
+            ErbsDecomposition.split(ghiWM2: ghi[hour], cosZenith: midCosZenith[hour], extraterrestrialWM2: extraterrestrialNormalWM2[hour]).dniWM2
+                * midCosZenith[hour]
+        }
+        for month in 0..<12 {
+            let hours = Self.hours(ofMonth: month)
+            let split = beamWM2[hours].reduce(0, +)
+            guard split > 0 else { continue }
+            let scale = monthlyBeamShare[month] * ghi[hours].reduce(0, +) / split
+            for hour in hours { beamWM2[hour] = min(ghi[hour], beamWM2[hour] * scale) }
+        }
         for hour in 0..<8760 {
-            let split = ErbsDecomposition.split(ghiWM2: ghi[hour], cosZenith: midCosZenith[hour],
-                                                extraterrestrialWM2: extraterrestrialNormalWM2[hour])
-            year.dniWM2[hour] = split.dniWM2
-            year.dhiWM2[hour] = split.dhiWM2
-            let day = hour / 24
+            let day = hour / 24, cosZenith = midCosZenith[hour]
+            year.dniWM2[hour] = cosZenith >= 0.05 ? beamWM2[hour] / cosZenith : 0
+            year.dhiWM2[hour] = ghi[hour] - (cosZenith >= 0.05 ? beamWM2[hour] : 0)
             year.tempC[hour] += temperaturePerKtC[Self.month(ofDay: day)] * (generatedKt[day] - dailyKt[day])
         }
         return year
