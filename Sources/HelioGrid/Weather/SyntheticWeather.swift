@@ -30,8 +30,10 @@ import Foundation
 ///    more PV per kWp than their TMY and the default campus's median year 4.7 % less fuel.
 /// 5. **Beam and diffuse** by the Erbs correlation (``ErbsDecomposition``) on the hour's clearness,
 ///    the same decomposition the clear-sky PV profiles use, its beam then scaled month by month to
-///    the source's beam share (``monthlyBeamShare``; an hour's beam at most its global), which a
-///    tracker's yield follows: Erbs on TAG's hours gives 1–5 points less beam than the Phoenix TMY.
+///    the source's beam share (``monthlyBeamShare``), which a tracker's yield follows: Erbs on TAG's
+///    hours gives 1–5 points less beam than the Phoenix TMY. An hour's beam is at most its global,
+///    and its DNI at most the source's highest at that hour of the day in that month (the rest is
+///    diffuse): near the horizon the scaled beam over cos Z would pass any clear sky.
 /// 6. **Temperature** is the source's hour plus `b_m · (Kt − Kt_source)` for the day, with `b_m` the
 ///    source month's least-squares slope of daily mean temperature on daily clearness: sunnier days
 ///    than the source's are warmer, as in the correlated temperature of S. A. Klein, J. A. Duffie and
@@ -59,6 +61,8 @@ public struct SyntheticWeather: Sendable {
     private let siteChain: SiteDailyChain
     /// The source's share of beam in its global irradiance on the horizontal, per month.
     public let monthlyBeamShare: [Double]
+    /// The source's highest DNI at each hour of the day in each month (index month · 24 + hour), W/m².
+    private let highestDNIWM2: [Double]
 
     /// Sub-instants per hour the sun is placed at for the hour's means.
     private static let samplesPerHour = 6
@@ -103,6 +107,10 @@ public struct SyntheticWeather: Sendable {
             }
             temperaturePerKtC = Self.temperatureSlopes(tempC: source.tempC, dailyKt: days)
             siteChain = SiteDailyChain(dailyKt: days, monthlyKt: monthlyKt)
+            highestDNIWM2 = (0..<(12 * 24)).map { slot in
+                stride(from: Self.hours(ofMonth: slot / 24).lowerBound + slot % 24, to: Self.hours(ofMonth: slot / 24).upperBound, by: 24)
+                    .reduce(0) { max($0, source.dniWM2[$1]) }
+            }
             monthlyBeamShare = (0..<12).map { month in
                 let hours = Self.hours(ofMonth: month)
                 let global = source.ghiWM2[hours].reduce(0, +)
@@ -129,6 +137,26 @@ public struct SyntheticWeather: Sendable {
         var ghi = hourlyGHI(dailyKt: days, random: &random)
         for month in 0..<12 { matchDiurnalProfile(&ghi, month: month, factor: factor) }
         return weather(ghiWM2: ghi, index: index)
+    }
+
+    /// Scales `month`'s beam on the horizontal to the source's beam share of the month's global
+    /// irradiance, each hour's beam at most its global and its DNI at most the source's highest at
+    /// that hour of the day in the month: the hours below their ceilings take up what the capped ones
+    /// cannot (five rounds; a month whose ceilings cannot hold the share keeps what they hold).
+    private func matchBeamShare(_ beamWM2: inout [Double], ghiWM2 ghi: [Double], month: Int) {
+        let hours = Self.hours(ofMonth: month)
+        let target = monthlyBeamShare[month] * ghi[hours].reduce(0, +)
+        func ceiling(_ hour: Int) -> Double {
+            min(ghi[hour], highestDNIWM2[month * 24 + (hour - hours.lowerBound) % 24] * max(midCosZenith[hour], 0))
+        }
+        for _ in 0..<5 {
+            var capped = 0.0, free = 0.0
+            for hour in hours { if beamWM2[hour] >= ceiling(hour) { capped += ceiling(hour) } else { free += beamWM2[hour] } }
+            guard free > 0, abs(capped + free - target) > 1e-9 * target else { break }
+            let scale = max(0, target - capped) / free
+            for hour in hours where beamWM2[hour] < ceiling(hour) { beamWM2[hour] = min(ceiling(hour), beamWM2[hour] * scale) }
+            for hour in hours { beamWM2[hour] = min(beamWM2[hour], ceiling(hour)) }
+        }
     }
 
     /// Scales each hour of the day of `month` so the month's global irradiation at that hour is
@@ -160,13 +188,7 @@ public struct SyntheticWeather: Sendable {
             ErbsDecomposition.split(ghiWM2: ghi[hour], cosZenith: midCosZenith[hour], extraterrestrialWM2: extraterrestrialNormalWM2[hour]).dniWM2
                 * midCosZenith[hour]
         }
-        for month in 0..<12 {
-            let hours = Self.hours(ofMonth: month)
-            let split = beamWM2[hours].reduce(0, +)
-            guard split > 0 else { continue }
-            let scale = monthlyBeamShare[month] * ghi[hours].reduce(0, +) / split
-            for hour in hours { beamWM2[hour] = min(ghi[hour], beamWM2[hour] * scale) }
-        }
+        for month in 0..<12 { matchBeamShare(&beamWM2, ghiWM2: ghi, month: month) }
         for hour in 0..<8760 {
             let day = hour / 24, cosZenith = midCosZenith[hour]
             year.dniWM2[hour] = cosZenith >= 0.05 ? beamWM2[hour] / cosZenith : 0
