@@ -68,7 +68,10 @@ import Testing
         ("[grid]\nenabled = true", "grid.import_kw", "needs import_kw", 5),
         ("[load.cooling]\ntemp_low_c = 50.0", "load.cooling.temp_high_c", "above temp_low_c", 5),
         ("[economics]\ncurrency = \"dollars\"", "economics.currency", "ISO 4217", 6),
-        ("[weather]\nfile = \"x\"", "weather", "unknown key", 5),
+        ("[wether]\nfile = \"x\"", "wether", "unknown key", 5),
+        ("[weather]\nfile = \"x\"", "weather.file", "unknown key", 6),
+        ("[weather.synthetic]\nyears = 0", "weather.synthetic.years", "out of range", 6),
+        ("[weather.synthetic]\nseed = 2", "weather.synthetic.years", "required key is missing", 5),
     ])
     func invalidKeysAreNamedWithTheReason(extra: String, key: String, reason: String, line: Int?) {
         let text = "[site]\nweather = \"phoenix-az-722780.tmy3.csv\"\n[load]\ngpus = 8\n" + extra

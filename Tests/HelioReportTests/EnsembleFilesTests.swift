@@ -37,6 +37,8 @@ import Testing
         let p90 = statistics["fuel_l"]!["p90"] as! Double
         #expect(abs(p90 - EnsembleStatistic.quantile(fuel.sorted(), 0.9)) < 1e-6)
         #expect((json["weather"] as! [String: Any])["kind"] as? String == "synthetic" && json["members"] as? Int == 5)
+        let intensity = EnsembleResult(members: members).statistic("intensity_g_per_kwh")!
+        #expect(intensity.p10 < intensity.p50 && intensity.p50 < intensity.p90 && intensity.p90 <= intensity.p99)
         #expect(throws: HelioError.self) { try EnsembleRun.readShards([shardA]) }
     }
 }
