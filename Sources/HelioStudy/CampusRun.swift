@@ -20,12 +20,14 @@ public enum CampusRun {
         }
     }
 
-    /// Prepares the inputs from already-read `weather` and runs.
+    /// Prepares the inputs from already-read `weather` (the scenario's first file; its later files'
+    /// too when they are consecutive years) and runs.
     public static func run(_ scenario: Scenario, weather: WeatherData, recordSeries: Bool,
                            onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         try timed {
-            try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather),
-                         recordSeries: recordSeries, onYear: onYear)
+            var inputs = try SimulationInputs.prepare(scenario, weather: weather)
+            inputs.laterYears = try SimulationInputs.laterYears(scenario)
+            return try dispatch(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries, onYear: onYear)
         }
     }
 

@@ -17,6 +17,10 @@ public enum StrategyComparison {
 
     /// One case per strategy, then the commitment-feasible reference, each with its savings captured.
     public static func run(_ scenario: Scenario) throws -> [LabeledResult] {
+        guard scenario.site.weatherYears == .ensemble else {
+            throw HelioError(.scenario, "compare --dispatch runs every strategy on one weather year (optimal and mpc plan on one): "
+                             + "set weather_years = \"ensemble\" to compare on the first file", file: scenario.source, key: "site.weather_years")
+        }
         let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
         return try run(scenario, weather: weather, inputs: try SimulationInputs.prepare(scenario, weather: weather))
     }

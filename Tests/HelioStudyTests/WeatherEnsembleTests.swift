@@ -118,17 +118,18 @@ import Testing
         var second = consecutive
         (second.site.weatherPaths, second.site.weatherYears, second.site.years) = ([folder + "/y2002.csv"], .ensemble, 1)
         let secondAlone = second
-        let (run, first, alone) = try await OffPool.run {
+        let (run, first, alone, fromWeather) = try await OffPool.run {
             (try CampusRun.run(consecutive, recordSeries: false), try CampusRun.run(TestData.defaultScenario, recordSeries: false),
-             try CampusRun.run(secondAlone, recordSeries: false))
+             try CampusRun.run(secondAlone, recordSeries: false), try CampusRun.run(consecutive, weather: TestData.phoenix, recordSeries: false))
         }
-        #expect(run.yearly[0] == first.yearly[0])
+        #expect(run.yearly[0] == first.yearly[0] && fromWeather.yearly == run.yearly, "the report's and compare's entry runs them too")
         let degradation = 1 - (consecutive.pv?.degradationPerYear ?? 0)
         #expect(abs(run.yearly[1].pvAvailableKWh / (alone.yearly[0].pvAvailableKWh * degradation) - 1) < 1e-12)
         #expect(run.yearly[1].loadKWh == alone.yearly[0].loadKWh && run.yearly[1].fuelL != alone.yearly[0].fuelL)
         #expect(abs(run.totals.servedKWh + run.totals.unservedKWh - run.totals.loadKWh) < 1e-6 * run.totals.loadKWh)
 
         #expect(throws: HelioError.self) { try WeatherEnsemble(scenario: consecutive) }
+        #expect(throws: HelioError.self) { try StrategyComparison.run(consecutive) }
         var mpc = consecutive
         mpc.dispatch.strategy = .mpc
         #expect(throws: HelioError.self) { try SimulationInputs.laterYears(mpc) }
