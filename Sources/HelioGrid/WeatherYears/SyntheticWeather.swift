@@ -42,7 +42,8 @@ import Foundation
 ///
 /// Limits: inter-annual variability is one factor per year (months of one year do not vary
 /// independently beyond the daily chain); the site chain learns from one year (364 transitions), and
-/// its values stay within the spread of the source's three-month pools.
+/// its values stay within the spread of the source's three-month pools; within the day the pattern
+/// is TAG's (on Phoenix the years' median PV yield is 0.8 % below the TMY's on the same irradiation).
 public struct SyntheticWeather: Sendable {
     /// The typical year the years are generated from (hourly, 8,760 records).
     public let source: WeatherData
@@ -75,29 +76,12 @@ public struct SyntheticWeather: Sendable {
         }
         self.source = source
         self.config = config
-        let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: source.location.utcOffsetMinutes)
-        let observer = ObserverGeometry(site: source.location)
-        var horizontal = [Double](repeating: 0, count: 8760), sunlit = horizontal, middle = horizontal, normal = horizontal
-        for hour in 0..<8760 {
-            func sun(atMinute minute: Double) -> SunPosition {
-                SolarEphemeris.baseYear.position(unixSeconds: axis.unixSeconds(minuteOfYear: minute), observer: observer,
-                                                 pressureMbar: source.pressureMbar[hour], tempC: source.tempC[hour])
-            }
-            var sum = 0.0, lit = 0
-            for sample in 0..<Self.samplesPerHour {
-                let cosZenith = sun(atMinute: Double(hour * 60) + (Double(sample) + 0.5) * 60 / Double(Self.samplesPerHour)).cosZenith
-                if cosZenith > 0 { sum += cosZenith; lit += 1 }
-            }
-            let centre = sun(atMinute: Double(hour * 60 + 30))
-            normal[hour] = PerezTransposition.extraterrestrialWM2(earthSunDistanceAU: centre.earthSunDistanceAU)
-            horizontal[hour] = normal[hour] * sum / Double(Self.samplesPerHour)
-            sunlit[hour] = lit > 0 ? sum / Double(lit) : 0
-            middle[hour] = centre.cosZenith
-        }
-        extraterrestrialHorizontalWM2 = horizontal
-        sunlitSinElevation = sunlit
-        midCosZenith = middle
-        extraterrestrialNormalWM2 = normal
+        let sky = Self.sunGeometry(source)
+        extraterrestrialHorizontalWM2 = sky.horizontal
+        sunlitSinElevation = sky.sunlit
+        midCosZenith = sky.middle
+        extraterrestrialNormalWM2 = sky.normal
+        let horizontal = sky.horizontal
         let days = Self.dailyClearness(ghiWM2: source.ghiWM2, extraterrestrialWM2: horizontal)
         guard let dark = days.firstIndex(where: { !$0.isFinite }) else {
             dailyKt = days
@@ -107,19 +91,53 @@ public struct SyntheticWeather: Sendable {
             }
             temperaturePerKtC = Self.temperatureSlopes(tempC: source.tempC, dailyKt: days)
             siteChain = SiteDailyChain(dailyKt: days, monthlyKt: monthlyKt)
-            highestDNIWM2 = (0..<(12 * 24)).map { slot in
-                stride(from: Self.hours(ofMonth: slot / 24).lowerBound + slot % 24, to: Self.hours(ofMonth: slot / 24).upperBound, by: 24)
-                    .reduce(0) { max($0, source.dniWM2[$1]) }
-            }
-            monthlyBeamShare = (0..<12).map { month in
-                let hours = Self.hours(ofMonth: month)
-                let global = source.ghiWM2[hours].reduce(0, +)
-                return global > 0 ? hours.reduce(0) { $0 + max(0, source.ghiWM2[$1] - source.dhiWM2[$1]) } / global : 0
-            }
+            (highestDNIWM2, monthlyBeamShare) = Self.beamFigures(source)
             return
         }
         throw HelioError(.weather, "synthetic years need sun every day; day \(dark + 1) of this file has none (polar night)",
                          file: source.source)
+    }
+
+    /// Per hour of the year: the mean extraterrestrial irradiance on the horizontal (W/m²), the mean
+    /// sine of the sun's elevation over the sunlit part of the hour, the cosine of the zenith at the
+    /// hour's middle, and the extraterrestrial normal irradiance (W/m²); the sun placed at
+    /// ``samplesPerHour`` instants (NREL SPA, ``SolarEphemeris``).
+    private static func sunGeometry(_ source: WeatherData) -> (horizontal: [Double], sunlit: [Double], middle: [Double], normal: [Double]) {
+        let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: source.location.utcOffsetMinutes)
+        let observer = ObserverGeometry(site: source.location)
+        var horizontal = [Double](repeating: 0, count: 8760), sunlit = horizontal, middle = horizontal, normal = horizontal
+        for hour in 0..<8760 {
+            func sun(atMinute minute: Double) -> SunPosition {
+                SolarEphemeris.baseYear.position(unixSeconds: axis.unixSeconds(minuteOfYear: minute), observer: observer,
+                                                 pressureMbar: source.pressureMbar[hour], tempC: source.tempC[hour])
+            }
+            var sum = 0.0, lit = 0
+            for sample in 0..<samplesPerHour {
+                let cosZenith = sun(atMinute: Double(hour * 60) + (Double(sample) + 0.5) * 60 / Double(samplesPerHour)).cosZenith
+                if cosZenith > 0 { sum += cosZenith; lit += 1 }
+            }
+            let centre = sun(atMinute: Double(hour * 60 + 30))
+            normal[hour] = PerezTransposition.extraterrestrialWM2(earthSunDistanceAU: centre.earthSunDistanceAU)
+            horizontal[hour] = normal[hour] * sum / Double(samplesPerHour)
+            sunlit[hour] = lit > 0 ? sum / Double(lit) : 0
+            middle[hour] = centre.cosZenith
+        }
+        return (horizontal, sunlit, middle, normal)
+    }
+
+    /// The source's highest DNI at each hour of the day in each month (W/m²), and its beam share of
+    /// global irradiance on the horizontal per month.
+    private static func beamFigures(_ source: WeatherData) -> (highestDNIWM2: [Double], monthlyBeamShare: [Double]) {
+        let highest = (0..<(12 * 24)).map { slot in
+            let hours = hours(ofMonth: slot / 24)
+            return stride(from: hours.lowerBound + slot % 24, to: hours.upperBound, by: 24).reduce(0) { max($0, source.dniWM2[$1]) }
+        }
+        let shares = (0..<12).map { month -> Double in
+            let hours = hours(ofMonth: month)
+            let global = source.ghiWM2[hours].reduce(0, +)
+            return global > 0 ? hours.reduce(0) { $0 + max(0, source.ghiWM2[$1] - source.dhiWM2[$1]) } / global : 0
+        }
+        return (highest, shares)
     }
 
     /// Year `index` (from 0) of the configured seed.
