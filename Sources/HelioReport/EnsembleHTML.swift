@@ -8,7 +8,6 @@ import HelioStudy
 struct EnsembleHTML {
     let study: EnsembleStudy
     let result: EnsembleResult
-    let seconds: Double
 
     /// The figures charted, by key.
     static let charted = ["pv_yield_kwh_per_kwp", "fuel_l", "intensity_g_per_kwh", "unserved_kwh", "npc", "worst_week_fuel_l"]

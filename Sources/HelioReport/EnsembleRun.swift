@@ -13,7 +13,7 @@ public enum EnsembleRun {
             let folder = try OutputFolder(out)
             try folder.write(Array(EnsembleFiles.membersCSV(members).utf8), name: "ensemble.csv")
             try folder.write(Array(try EnsembleFiles.summaryJSON(study, result, seconds: seconds).utf8), name: "ensemble.json")
-            try folder.write(Array(EnsembleHTML(study: study, result: result, seconds: seconds).render().utf8), name: "ensemble.html")
+            try folder.write(Array(EnsembleHTML(study: study, result: result).render().utf8), name: "ensemble.html")
             try folder.commit()
         }
         try CommandOutput.show(asJSON: json, json: { try EnsembleFiles.summaryJSON(study, result, seconds: seconds) },
