@@ -40,12 +40,16 @@ struct EnsembleHTML {
     /// The share of years (per cent) doing worse than x: above x for costs, below x for yields.
     private func chart(_ statistic: EnsembleStatistic) -> String {
         let values = result.members.map { member in value(of: statistic.key, member) }.sorted()
+        guard let first = values.first, let last = values.last, last > first else {
+            return "<p>" + escape(statistic.label.prefix(1).uppercased() + statistic.label.dropFirst()) + ": "
+                + EnsembleFiles.format(values.first ?? 0, key: statistic.key) + " " + escape(statistic.unit) + " in every weather year.</p>"
+        }
         let count = Double(values.count)
         let points = values.enumerated().map { index, value -> (Double, Double) in
             let worse = statistic.higherIsBetter ? Double(index) / count : Double(values.count - index - 1) / count
             return (value, worse * 100)
         }
-        let low = values.first ?? 0, high = max(values.last ?? 1, low + 1e-9)
+        let low = first, high = last
         var plot = SVGPlot(width: 1000, height: 260, x: low...high, y: 0...100)
         let unit = statistic.unit.isEmpty ? "" : " (\(statistic.unit))"
         plot.axes(xTitle: statistic.label + unit, yTitle: "% of years worse",

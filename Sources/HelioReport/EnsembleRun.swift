@@ -8,7 +8,7 @@ public enum EnsembleRun {
     /// Summarises `members`, writes the files into `out` (all or nothing) and prints the summary or, with
     /// `json`, `ensemble.json`.
     public static func write(_ study: EnsembleStudy, members: [EnsembleMember], seconds: Double, out: String?, json: Bool) throws {
-        let result = EnsembleResult(members: members)
+        let result = EnsembleResult(members: members, currency: study.scenario.economics.currency)
         if let out {
             let folder = try OutputFolder(out)
             try folder.write(Array(EnsembleFiles.membersCSV(members).utf8), name: "ensemble.csv")

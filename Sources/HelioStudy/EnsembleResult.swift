@@ -9,8 +9,8 @@ public struct EnsembleResult: Sendable {
     /// The member whose worst week has the least PV energy: the darkest week of the ensemble.
     public let darkestWeekMember: EnsembleMember
 
-    /// Summarises `members` (at least two).
-    public init(members: [EnsembleMember]) {
+    /// Summarises `members` (at least two); money figures are in `currency` (ISO 4217).
+    public init(members: [EnsembleMember], currency: String = "USD") {
         self.members = members
         func statistic(_ key: String, _ label: String, _ unit: String, higherIsBetter: Bool = false,
                        _ value: (EnsembleMember) -> Double) -> EnsembleStatistic {
@@ -24,8 +24,8 @@ public struct EnsembleResult: Sendable {
             statistic("intensity_g_per_kwh", "carbon intensity", "gCO₂e/kWh") { $0.intensityGPerKWh },
             statistic("unserved_kwh", "unserved energy", "kWh") { $0.unservedKWh },
             statistic("loss_of_load_hours", "loss of load", "h") { $0.lossOfLoadHours },
-            statistic("npc", "net present cost", "") { $0.npc },
-            statistic("lcoe_per_kwh", "LCOE", "/kWh") { $0.lcoePerKWh },
+            statistic("npc", "net present cost", currency) { $0.npc },
+            statistic("lcoe_per_kwh", "LCOE", currency + "/kWh") { $0.lcoePerKWh },
             statistic("worst_week_fuel_l", "worst week's fuel", "L") { $0.worstWeek.fuelL },
         ]
         darkestWeekMember = members.min { $0.worstWeek.pvAvailableKWh < $1.worstWeek.pvAvailableKWh }!
