@@ -20,6 +20,17 @@ if [[ ! -x "$bin" ]]; then (cd "$root" && swift build -c release --product helio
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"   # jobs run in another folder
 [[ "$scenario" ]] && scenario="$(cd "$(dirname "$scenario")" && pwd)/$(basename "$scenario")"
 
+# Whether two JSON summaries are equal apart from their "timing" object (the one part that differs).
+same_but_timing() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+single, merged = (json.load(open(path)) for path in sys.argv[1:3])
+for summary in (single, merged):
+    summary.pop("timing")
+sys.exit(0 if single == merged else 1)
+PY
+}
+
 source "$root/scripts/slurm-local.sh"
 mkdir -p "$work/shards"
 
@@ -38,13 +49,7 @@ for file in designs.csv pareto.csv best.toml size.html; do
         cmp -s "$work/single/$file" "$work/merged/$file" || { echo "slurm sweep: $file differs" >&2; exit 1; }
     fi
 done
-python3 - "$work/single/size.json" "$work/merged/size.json" <<'PY' || { echo "slurm sweep: size.json differs" >&2; exit 1; }
-import json, sys
-single, merged = (json.load(open(path)) for path in sys.argv[1:3])
-for summary in (single, merged):
-    summary.pop("timing")
-sys.exit(0 if single == merged else 1)
-PY
+same_but_timing "$work/single/size.json" "$work/merged/size.json" || { echo "slurm sweep: size.json differs" >&2; exit 1; }
 
 # The weather ensemble the same way: synthetic years sharded over the array, merged, against one process.
 years="${ENSEMBLE_YEARS:-40}"
@@ -60,13 +65,7 @@ done
 for file in ensemble.csv ensemble.html; do
     cmp -s "$work/ensemble-single/$file" "$work/ensemble-merged/$file" || { echo "slurm sweep: $file differs" >&2; exit 1; }
 done
-python3 - "$work/ensemble-single/ensemble.json" "$work/ensemble-merged/ensemble.json" <<'PY' || { echo "slurm sweep: ensemble.json differs" >&2; exit 1; }
-import json, sys
-single, merged = (json.load(open(path)) for path in sys.argv[1:3])
-for summary in (single, merged):
-    summary.pop("timing")
-sys.exit(0 if single == merged else 1)
-PY
+same_but_timing "$work/ensemble-single/ensemble.json" "$work/ensemble-merged/ensemble.json" || { echo "slurm sweep: ensemble.json differs" >&2; exit 1; }
 echo "slurm sweep: ensemble of $years weather years in $shards shards, identical"
 
 designs=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['designs'])" "$work/merged/size.json")
