@@ -95,6 +95,8 @@ import Testing
         let ensemble = try WeatherEnsemble(scenario: mixed)
         #expect(ensemble.count == 4 && ensemble.label(3) == "psm3-2004.csv")
         #expect(throws: HelioError.self) { try ensemble.weather(3) }
+        #expect(throws: HelioError.self) { try WeatherEnsemble(scenario: mixed, seed: 3) }
+        #expect(throws: HelioError.self) { try WeatherEnsemble(scenario: mixed, years: 10) }
         #expect(throws: HelioError.self) { try WeatherEnsemble(scenario: try scenario("weather = \"psm3-2001.csv\"")) }
     }
 

@@ -41,7 +41,13 @@ public struct WeatherEnsemble: Sendable {
             synthetic = synthetic ?? SyntheticWeatherConfig(years: years)
             synthetic?.years = years
         }
-        if let seed { synthetic?.seed = seed }
+        if let seed {
+            guard synthetic != nil else {
+                throw HelioError(.usage, "--seed seeds synthetic years; this ensemble is the \(paths.count) files [site] weather lists",
+                                 file: scenario.source)
+            }
+            synthetic?.seed = seed
+        }
         let first = try WeatherLoader.load(path: paths[0])
         location = first.location
         if let synthetic {
