@@ -4,7 +4,7 @@ import HelioStudy
 
 /// `ensemble-shard.json`, a `heliogrid ensemble --shard I/N` run's partial result (its members)
 /// beside its `scenario.toml`: written and read back (`ensemble merge`) by this one type.
-public struct EnsembleShard: Codable, Sendable, Equatable {
+public struct EnsembleShard: JSONFileRecord, Sendable, Equatable {
     /// The shard's index, 0-based, and the number of shards.
     public var shard: Int, shards: Int
     /// Members in the whole ensemble.
@@ -27,21 +27,9 @@ public struct EnsembleShard: Codable, Sendable, Equatable {
         (self.years, self.seed) = (years, seed)
     }
 
-    /// The file's text: keys sorted, indented.
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
     /// The record in `folder`; an input error naming the file when it is not one.
     public static func read(folder: String) throws -> EnsembleShard {
-        let path = folder + "/" + EnsembleFiles.shardFileNames[0]
-        let text = try TextFile.read(path: path, kind: .usage, what: "ensemble shard file")
-        do {
-            return try JSONDecoder().decode(EnsembleShard.self, from: Data(text.utf8))
-        } catch {
-            throw HelioError(.usage, "not an ensemble shard's \(EnsembleFiles.shardFileNames[0]) (\(error))", file: path)
-        }
+        let name = EnsembleFiles.shardFileNames[0]
+        return try read(path: folder + "/" + name, what: "ensemble shard file", expected: "an ensemble shard's \(name)")
     }
 }

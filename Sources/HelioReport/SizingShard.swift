@@ -3,7 +3,7 @@ import HelioGrid
 
 /// `shard.json`, what a `size --shard I/N` run says of its partial result beside its `designs.csv`
 /// and `scenario.toml`: written and read back (`size merge`) by this one type.
-public struct SizingShard: Codable, Sendable, Equatable {
+public struct SizingShard: JSONFileRecord, Sendable, Equatable {
     /// The shard's index, 0-based, and the number of shards.
     public var shard: Int, shards: Int
     /// Designs in the whole study.
@@ -23,21 +23,8 @@ public struct SizingShard: Codable, Sendable, Equatable {
         (self.shard, self.shards, self.designsTotal, self.first, self.count, self.seconds) = (shard, shards, designsTotal, first, count, seconds)
     }
 
-    /// The file's text: keys sorted, indented.
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
     /// The record in `folder`'s `shard.json`; an input error naming the file when it is not one.
     public static func read(folder: String) throws -> SizingShard {
-        let path = folder + "/shard.json"
-        let text = try TextFile.read(path: path, kind: .usage, what: "shard file")
-        do {
-            return try JSONDecoder().decode(SizingShard.self, from: Data(text.utf8))
-        } catch {
-            throw HelioError(.usage, "not a size shard's shard.json (\(error))", file: path)
-        }
+        try read(path: folder + "/shard.json", what: "shard file", expected: "a size shard's shard.json")
     }
 }

@@ -14,9 +14,8 @@ public enum CampusRun {
     public static func run(_ scenario: Scenario, recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         try timed {
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
-            var inputs = try SimulationInputs.prepare(scenario, weather: weather)
-            inputs.laterYears = try SimulationInputs.laterYears(scenario)
-            return try dispatch(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries, onYear: onYear)
+            return try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepareRun(scenario, weather: weather),
+                                recordSeries: recordSeries, onYear: onYear)
         }
     }
 
@@ -25,9 +24,8 @@ public enum CampusRun {
     public static func run(_ scenario: Scenario, weather: WeatherData, recordSeries: Bool,
                            onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
         try timed {
-            var inputs = try SimulationInputs.prepare(scenario, weather: weather)
-            inputs.laterYears = try SimulationInputs.laterYears(scenario)
-            return try dispatch(scenario, weather: weather, inputs: inputs, recordSeries: recordSeries, onYear: onYear)
+            try dispatch(scenario, weather: weather, inputs: try SimulationInputs.prepareRun(scenario, weather: weather),
+                         recordSeries: recordSeries, onYear: onYear)
         }
     }
 

@@ -21,15 +21,11 @@ public struct ReliabilityStudy: Sendable {
 
     /// A study of `scenario` on `weather`, sampling the years of its weather ensemble when it defines one.
     public init(scenario: Scenario, weather: WeatherData) throws {
-        var year = scenario
-        year.site.years = 1
-        let oneYear = year
+        var oneYear = scenario
+        oneYear.site.years = 1
         let inputs = try SimulationInputs.prepare(oneYear, weather: weather)
         var years = [inputs]
-        if WeatherEnsemble.isDefined(by: oneYear) {
-            let ensemble = try WeatherEnsemble(scenario: oneYear)
-            years = try ParallelMap.map(ensemble.count) { try SimulationInputs.prepare(oneYear, weather: ensemble.weather($0)) }
-        }
+        if WeatherEnsemble.isDefined(by: oneYear) { years = try WeatherEnsemble(scenario: oneYear).inputs(of: oneYear) }
         try self.init(scenario: oneYear, inputs: inputs, weatherYears: years)
     }
 

@@ -62,8 +62,7 @@ public struct SizingStudy: Sendable {
         var reference = base
         reference.battery = nil
         reference.pv = base.pv.map { var pv = $0; pv.dcKW = 1; return pv } ?? PVConfig(dcKW: 1)
-        var inputs = try SimulationInputs.prepare(reference, weather: weather)
-        inputs.laterYears = try SimulationInputs.laterYears(reference)
+        let inputs = try SimulationInputs.prepareRun(reference, weather: weather)
         baseInputs = inputs
         var gensets = reference
         gensets.diesel = base.diesel ?? DieselConfig(units: config.dieselUnits.max() ?? 1, unitKW: config.dieselUnitKW[0])
@@ -78,8 +77,7 @@ public struct SizingStudy: Sendable {
         guard config.limitProbability != nil else { return [] }
         let synthetic = reference.syntheticWeather != nil
         let ensemble = try WeatherEnsemble(scenario: reference, years: synthetic ? config.ensembleYears : nil)
-        let count = config.ensembleYears ?? ensemble.count
-        return try ParallelMap.map(count) { try SimulationInputs.prepare(reference, weather: ensemble.weather($0)) }
+        return try ensemble.inputs(of: reference, count: config.ensembleYears)
     }
 
     /// Weather years each design is judged on besides the project's run (0 without `limit_probability`).
@@ -206,11 +204,11 @@ public struct SizingStudy: Sendable {
         yearScenario.site.years = 1
         if !yearScenario.dispatch.strategy.isRuleBased { yearScenario.dispatch.strategy = .rule }
         yearScenario.battery?.energyKWh *= worst.batteryCapacityFraction
-        let pvFactor = worst.pvFactor
+        var aged = design
+        aged.pvKW *= worst.pvFactor
         let totals = ensembleInputs.map { year -> EnergyTotals in
             var strategy = StrategyFactory.ruleFamily(yearScenario)
-            var inputs = Self.inputs(year, of: design, scenario: yearScenario)
-            if pvFactor != 1 { for step in inputs.pvAvailableKW.indices { inputs.pvAvailableKW[step] *= pvFactor } }
+            let inputs = Self.inputs(year, of: aged, scenario: yearScenario)
             return SimulationEngine.run(yearScenario, inputs: inputs, strategy: &strategy, recordSeries: false).totals
         }
         return SizingEnsembleFigures(years: totals, config: config)

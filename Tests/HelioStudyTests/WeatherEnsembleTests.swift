@@ -134,7 +134,7 @@ import Testing
         #expect(throws: HelioError.self) { try StrategyComparison.run(consecutive) }
         var mpc = consecutive
         mpc.dispatch.strategy = .mpc
-        #expect(throws: HelioError.self) { try SimulationInputs.laterYears(mpc) }
+        #expect(throws: HelioError.self) { try SimulationInputs.prepareRun(mpc, weather: TestData.phoenix) }
         for (site, key) in [("weather = [\"y2001.csv\", \"y2002.csv\"]\nweather_years = \"consecutive\"\nyears = 3", "site.years"),
                             ("weather = \"y2001.csv\"\nweather_years = \"consecutive\"", "site.weather_years")] {
             do {

@@ -59,16 +59,22 @@ public struct SimulationInputs: Sendable {
     /// Loads the weather and CSV inputs a scenario names and computes its per-step series (with its
     /// later years' when its weather files are consecutive years).
     public static func prepare(_ scenario: Scenario) throws -> SimulationInputs {
-        var inputs = try prepare(scenario, weather: WeatherLoader.load(path: scenario.site.weatherPath))
-        inputs.laterYears = try laterYears(scenario)
+        try prepareRun(scenario, weather: WeatherLoader.load(path: scenario.site.weatherPath))
+    }
+
+    /// ``prepare(_:weather:)`` on the scenario's first weather year, `weather`, with the later years of
+    /// consecutive weather files (``laterYears``): the inputs of a run over the project's years.
+    public static func prepareRun(_ scenario: Scenario, weather: WeatherData) throws -> SimulationInputs {
+        var inputs = try prepare(scenario, weather: weather)
+        inputs.laterYears = try laterYears(scenario, firstSite: weather.location)
         return inputs
     }
 
     /// The inputs of years 2… from the second and later weather files when `[site] weather_years =
-    /// "consecutive"` (empty otherwise). Each file must lie at the first one's site and time base.
-    /// Consecutive years are run with the rule-based strategies and rigid GPU work: the optimal and
-    /// model-predictive plans and the flexible-work profile are built on one weather year.
-    public static func laterYears(_ scenario: Scenario) throws -> [SimulationInputs] {
+    /// "consecutive"` (empty otherwise). Each file must lie at the first one's site (`firstSite`) and
+    /// time base. Consecutive years are run with the rule-based strategies and rigid GPU work: the
+    /// optimal and model-predictive plans and the flexible-work profile are built on one weather year.
+    static func laterYears(_ scenario: Scenario, firstSite: SiteLocation) throws -> [SimulationInputs] {
         guard scenario.site.weatherYears == .consecutive else { return [] }
         guard scenario.dispatch.strategy.isRuleBased else {
             throw HelioError(.scenario, "consecutive weather years run with the rule-based strategies (rule, load-following, cycle-charging); "
@@ -78,10 +84,9 @@ public struct SimulationInputs: Sendable {
             throw HelioError(.scenario, "consecutive weather years run with rigid GPU work; flexible work is profiled on one weather year",
                              file: scenario.source, key: "site.weather_years")
         }
-        let first = try WeatherLoader.load(path: scenario.site.weatherPaths[0])
         return try scenario.site.weatherPaths.dropFirst().map { path in
             let weather = try WeatherLoader.load(path: path)
-            try WeatherEnsemble.checkSameSite(weather, as: first.location)
+            try WeatherEnsemble.checkSameSite(weather, as: firstSite)
             return try prepare(scenario, weather: weather)
         }
     }
