@@ -88,7 +88,17 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         public var batteryAugmentedKWh: Double
         /// Gensets given a major overhaul at the year's end.
         public var gensetOverhauls: Int
+        /// A campus that grows (absent for a fixed one): GPUs in force and their generation, when named.
+        public var gpus: Int?, generation: String?
+        /// A campus that grows: plant installed during the year (PV kWdc, battery kWh and kW, gensets).
+        public var installedPVKW, installedBatteryKWh, installedBatteryKW: Double?
+        public var installedDieselUnits: Int?
+        /// A campus that grows: the year's cash flows, capital spent and net total (undiscounted).
+        public var capex, cashFlow: Double?
         enum CodingKeys: String, CodingKey {
+            case gpus, generation, capex
+            case installedPVKW = "installed_pv_kw", installedBatteryKWh = "installed_battery_kwh", installedBatteryKW = "installed_battery_kw"
+            case installedDieselUnits = "installed_diesel_units", cashFlow = "cash_flow"
             case year
             case loadKWh = "load_kwh", servedKWh = "served_kwh", unservedKWh = "unserved_kwh", pvUsedKWh = "pv_used_kwh"
             case pvCurtailedKWh = "pv_curtailed_kwh", dieselKWh = "diesel_kwh", fuelL = "fuel_l", intensity = "intensity_g_per_kwh"
@@ -117,6 +127,19 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             gensetUnitsReplaced = life.gensetUnitsReplaced
             batteryAugmentedKWh = life.batteryAugmentedKWh
             gensetOverhauls = life.gensetOverhauls
+        }
+
+        /// Adds the year's campus and cash flow for a campus that grows.
+        mutating func addStage(_ scenario: Scenario, stages: PlantStages, cashFlow flow: CashFlowYear?) {
+            let load = scenario.load.inForce(year: year), installed = stages.installed(yearIndex: year - 1)
+            gpus = load.gpus
+            generation = scenario.load.generation(year: year)
+            installedPVKW = installed.pvKW
+            installedBatteryKWh = installed.batteryKWh
+            installedBatteryKW = installed.batteryKW
+            installedDieselUnits = installed.dieselUnits
+            capex = flow?.capex
+            cashFlow = flow?.total
         }
     }
 
@@ -281,6 +304,12 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         kpi = KPI(pue: kpis.pue, ref: kpis.ref, cue: kpis.cueKgPerKWh,
                   meanITKWPerGPU: t.itKWh / hours / Double(result.scenario.load.gpus))
         years = zip(result.yearly, result.life).map { Year($0, $1) }
+        if result.scenario.isStaged {
+            let stages = PlantStages(scenario: result.scenario), flows = economicsResult.cashFlows
+            for index in years.indices {
+                years[index].addStage(result.scenario, stages: stages, cashFlow: flows.indices.contains(index + 1) ? flows[index + 1] : nil)
+            }
+        }
         economics = Economics(
             currency: economicsResult.currency, capex: economicsResult.capex, npc: economicsResult.npc,
             lcoe: economicsResult.lcoePerKWh, fuelCostYear1: economicsResult.fuelCostYear1,

@@ -34,7 +34,8 @@ public enum TerminalSummary {
         ]
         if let basis = report.designBasis, result.scenario.diesel != nil {
             lines.append(row("N + 1 on the design day", NumberFormat.grouped(basis.firmKW) + " kW firm / " + NumberFormat.grouped(basis.facilityKW)
-                             + " kW at \(NumberFormat.fixed(basis.tempC, decimals: 1)) °C" + (basis.firmAtNPlusOne ? "" : " (short)")))
+                             + " kW at \(NumberFormat.fixed(basis.tempC, decimals: 1)) °C" + (basis.year.map { " (year \($0))" } ?? "")
+                             + (basis.firmAtNPlusOne ? "" : " (short)")))
         }
         lines += [
             "",
@@ -85,10 +86,33 @@ public enum TerminalSummary {
                         + (f.members > 1 ? "; CRPS of \(f.members) members " + NumberFormat.grouped(f.crpsKW) + " kW" : ""))
                 }
         }
+        if result.scenario.isStaged { lines += [""] + yearByYear(report.years, currency: money.currency) }
         if !report.warnings.isEmpty {
             lines += ["", "Warnings"] + report.warnings.map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A campus that grows, year by year: GPUs, load, plant installed, intensity and capital spent.
+    private static func yearByYear(_ years: [SummaryReport.Year], currency: String) -> [String] {
+        var lines = ["Year by year (a campus that grows)",
+                     "  year    GPUs  load GWh  PV MWdc  battery MWh / MW  gensets  g/kWh  capex M \(currency)"]
+        for year in years {
+            let fields = [pad("\(year.year)", 6), pad(NumberFormat.grouped(Double(year.gpus ?? 0)), 8),
+                          pad(NumberFormat.fixed(year.loadKWh / 1e6, decimals: 1), 10),
+                          pad(NumberFormat.fixed((year.installedPVKW ?? 0) / 1000, decimals: 1), 9),
+                          pad(NumberFormat.fixed((year.installedBatteryKWh ?? 0) / 1000, decimals: 0) + " / "
+                              + NumberFormat.fixed((year.installedBatteryKW ?? 0) / 1000, decimals: 0), 18),
+                          pad("\(year.installedDieselUnits ?? 0)", 9), pad(NumberFormat.fixed(year.intensity, decimals: 1), 7),
+                          pad(NumberFormat.fixed((year.capex ?? 0) / 1e6, decimals: 1), 14)]
+            lines.append(fields.joined())
+        }
+        return lines
+    }
+
+    /// `text` right-aligned in `width` characters.
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     /// The run's operating cost and what its planner reports: perfect foresight's LP bound (relaxed

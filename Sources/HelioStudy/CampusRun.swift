@@ -43,7 +43,7 @@ public enum CampusRun {
         var result = SimulationEngine.run(scenario, inputs: inputs, strategy: &strategy, recordSeries: recordSeries, onYear: onYear)
         if scenario.dispatch.strategy == .mpc { result.forecastSkill = try forecastSkill(scenario, weather: weather, inputs: inputs) }
         result.planning = PlanningRecord(strategy: strategy, result: result)
-        result.designBasis = DesignBasis(scenario: scenario, weather: weather, load: inputs.load)
+        result.designBasis = DesignBasis.tightest(scenario: scenario, weather: weather, inputs: inputs)
         return result
     }
 

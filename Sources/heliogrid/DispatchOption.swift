@@ -24,12 +24,13 @@ struct DispatchOption: ParsableArguments {
             scenario.dispatch.forecastMembers = forecastMembers
         }
         if let compute { scenario.dispatch.compute = compute }
-        guard let dispatch else { return }
+        guard let dispatch else { return try scenario.checkStages() }
         guard allowed.contains(dispatch) else {
             let names = allowed.map(\.rawValue)
             let choices = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
             throw HelioError(.usage, "--dispatch must be \(choices) here, found '\(dispatch.rawValue)'")
         }
         scenario.dispatch.strategy = dispatch
+        try scenario.checkStages()
     }
 }

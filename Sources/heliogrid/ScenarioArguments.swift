@@ -24,6 +24,7 @@ struct ScenarioArguments: ParsableArguments {
             guard (1...50).contains(years) else { throw HelioError(.usage, "--years must be 1 to 50, found \(years)") }
             loaded.site.years = years
         }
+        try loaded.checkStages()
         return loaded
     }
 

@@ -4,7 +4,7 @@ public struct CashFlowYear: Sendable, Equatable, Codable {
     public var year: Int
     /// Calendar year.
     public var calendarYear: Int
-    /// Initial capital.
+    /// Capital: the initial plant in year 0, expansions (`[[expansions]]`) in the year before they run.
     public var capex: Double
     /// Replacements of components whose life ran out in this year.
     public var replacement: Double
@@ -32,6 +32,16 @@ public struct CashFlowYear: Sendable, Equatable, Codable {
     public var discountFactor: Double
     /// `total` × `discountFactor`.
     public var discounted: Double
+
+    /// Adds an expansion's capital, fixed O&M, replacements and salvage (``ExpansionCosts``) to the year.
+    mutating func add(capex addedCapex: Double, fixedOM: Double, replacement addedReplacement: Double, salvage addedSalvage: Double) {
+        capex += addedCapex
+        operationsAndMaintenance += fixedOM
+        replacement += addedReplacement
+        salvage += addedSalvage
+        total += addedCapex + fixedOM + addedReplacement - addedSalvage
+        discounted = total * discountFactor
+    }
 
     enum CodingKeys: String, CodingKey {
         case year, capex, replacement, fuel, carbon, salvage, total, discounted

@@ -27,6 +27,8 @@ public struct EconomicAssumptions: Sendable, Equatable {
     public var batteryCapexPerKW: Double
     /// Real yearly decline of battery prices, fraction.
     public var batteryCapexDeclinePerYear: Double
+    /// Real yearly decline of PV prices, fraction.
+    public var pvCapexDeclinePerYear: Double
     /// Genset O&M per running unit-hour.
     public var dieselOMPerHour: Double
     /// Wear cost per genset start, currency (`[diesel] start_cost`).
@@ -53,6 +55,7 @@ public struct EconomicAssumptions: Sendable, Equatable {
         batteryCapexPerKWh = economics.batteryCapexPerKWh
         batteryCapexPerKW = economics.batteryCapexPerKW
         batteryCapexDeclinePerYear = economics.batteryCapexDeclinePerYear
+        pvCapexDeclinePerYear = economics.pvCapexDeclinePerYear
         dieselOMPerHour = economics.dieselOMPerHour
         dieselStartCost = scenario.diesel?.startCost ?? 0
         gridPriceEscalation = scenario.connectedGrid?.priceEscalation ?? 0

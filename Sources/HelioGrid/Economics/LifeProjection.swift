@@ -43,6 +43,12 @@ public struct LifeProjection: Sendable, Equatable {
         public var gensetOverhaul: Double = 0
         /// Real yearly decline of battery prices, fraction.
         public var batteryPriceDecline: Double
+        /// Real yearly decline of PV prices, fraction.
+        public var pvPriceDecline = 0.0
+        /// Unit prices of additions (``ExpansionCosts``): PV per kWdc, cells per kWh, power electronics per kW.
+        public var pvPerKW = 0.0, batteryPerKWh = 0.0, batteryPerKW = 0.0
+        /// Fixed O&M of additions: PV per kWdc and battery per kWh, per year.
+        public var pvOMPerKWYear = 0.0, batteryOMPerKWhYear = 0.0
 
         /// Creates the costs.
         public init(pv: Double, batteryEnergy: Double, batteryPower: Double, gensetUnit: Double, batteryKWh: Double = 1,
@@ -63,6 +69,9 @@ public struct LifeProjection: Sendable, Equatable {
                       gensetUnit: (scenario.diesel?.unitKW ?? 0) * scenario.economics.dieselCapexPerKW,
                       batteryKWh: scenario.battery?.energyKWh ?? 1, batteryPriceDecline: assumptions.batteryCapexDeclinePerYear)
             gensetOverhaul = gensetUnit * scenario.economics.dieselOverhaulCostFraction
+            pvPriceDecline = assumptions.pvCapexDeclinePerYear
+            (pvPerKW, batteryPerKWh, batteryPerKW) = (assumptions.pvCapexPerKW, assumptions.batteryCapexPerKWh, assumptions.batteryCapexPerKW)
+            (pvOMPerKWYear, batteryOMPerKWhYear) = (scenario.economics.pvOMPerKWYear, scenario.economics.batteryOMPerKWhYear)
         }
 
         /// The whole battery at today's prices.
@@ -70,10 +79,16 @@ public struct LifeProjection: Sendable, Equatable {
 
         /// Price of a battery purchase in project year `year`, as a fraction of today's.
         func batteryPrice(year: Int) -> Double { pow(1 - batteryPriceDecline, Double(year)) }
+
+        /// Price of a PV purchase in project year `year`, as a fraction of today's.
+        func pvPrice(year: Int) -> Double { pow(1 - pvPriceDecline, Double(year)) }
     }
 
     /// The projection of `life` (at least one simulated year) over `horizon` project years.
-    public init(life: [LifeYear], lives: ComponentLives, costs: Costs, hasPV: Bool, hasBattery: Bool, horizon: Int) {
+    /// `cellPurchases` are the cells expansions add (cash-flow year bought, kWh), which age with the
+    /// battery they join.
+    public init(life: [LifeYear], lives: ComponentLives, costs: Costs, hasPV: Bool, hasBattery: Bool, horizon: Int,
+                cellPurchases: [(year: Int, kWh: Double)] = []) {
         precondition(!life.isEmpty, "the life projection needs at least one simulated year")
         replacementCost = [Double](repeating: 0, count: horizon + 1)
         batteryReplacementYears = []
@@ -86,7 +101,11 @@ public struct LifeProjection: Sendable, Equatable {
         var cells = [(year: 0, kWh: costs.batteryKWh)]
         let simulated = min(life.count, horizon)
         for record in life.prefix(simulated) {
-            book(year: record.year, pv: record.pvReplaced, battery: record.batteryReplaced, augmentedKWh: record.batteryAugmentedKWh,
+            for purchase in cellPurchases where purchase.year == record.year - 1 && purchase.year < horizon {
+                cells.append(purchase)
+                batteryKWhPurchased += purchase.kWh
+            }
+            book(year: record.year, pv: record.pvReplaced, batteryKWh: record.batteryReplacedKWh, augmentedKWh: record.batteryAugmentedKWh,
                  units: record.gensetUnitsReplaced, costs: costs, horizon: horizon, cells: &cells)
             bookOverhauls(record.gensetOverhauls, year: record.year, costs: costs, horizon: horizon)
         }
@@ -106,13 +125,16 @@ public struct LifeProjection: Sendable, Equatable {
             let augmentedKWh = hasBattery && lives.batteryAugmentation == .maintain ? last.batteryFadeGain * costs.batteryKWh : 0
             if (batteryReplaced || augmentedKWh > 0) && year < horizon { fade = 0 }
             let (units, overhauls) = engines.age(runHours: last.gensetUnitHours, lives: lives, buying: year < horizon)
-            book(year: year, pv: pvReplaced, battery: batteryReplaced, augmentedKWh: augmentedKWh, units: units, costs: costs,
-                 horizon: horizon, cells: &cells)
+            book(year: year, pv: pvReplaced, batteryKWh: batteryReplaced ? costs.batteryKWh : 0, augmentedKWh: augmentedKWh, units: units,
+                 costs: costs, horizon: horizon, cells: &cells)
             bookOverhauls(overhauls, year: year, costs: costs, horizon: horizon)
         }
         let lastInverter = hasBattery ? bookInverters(lives: lives, costs: costs, horizon: horizon) : 0
-        salvage = Self.pvSalvage(costs, age: pvAge, hasPV: hasPV)
-            + (hasBattery ? Self.cellSalvage(cells, lives: lives, costs: costs, fade: fade, fadePerYear: last.batteryFadeGain, horizon: horizon) : 0)
+        let cellSalvage = last.batteryTranches.isEmpty || lives.batteryAugmentation == .maintain
+            ? Self.cellSalvage(cells, lives: lives, costs: costs, fade: fade, fadePerYear: last.batteryFadeGain, horizon: horizon)
+            : Self.trancheSalvage(last.batteryTranches, lives: lives, costs: costs)
+        salvage = Self.pvSalvage(costs, age: pvAge, lastBought: pvReplacementYears.last ?? 0, hasPV: hasPV)
+            + (hasBattery ? cellSalvage : 0)
             + (hasBattery ? Self.inverterSalvage(costs, lives: lives, lastPurchase: lastInverter, horizon: horizon) : 0)
             + costs.gensetUnit * engines.lifeLeft(lives: lives)
     }
@@ -125,18 +147,18 @@ public struct LifeProjection: Sendable, Equatable {
     }
 
     /// Books year `year`'s purchases; nothing at the end of the last year but a PV replacement at its start.
-    private mutating func book(year: Int, pv: Bool, battery: Bool, augmentedKWh: Double, units: Int, costs: Costs, horizon: Int,
+    private mutating func book(year: Int, pv: Bool, batteryKWh: Double, augmentedKWh: Double, units: Int, costs: Costs, horizon: Int,
                                cells: inout [(year: Int, kWh: Double)]) {
         if pv {
-            replacementCost[year] += costs.pv
+            replacementCost[year] += costs.pv * costs.pvPrice(year: year)
             pvReplacementYears.append(year)
         }
         guard year < horizon else { return }
         let price = costs.batteryPrice(year: year)
-        if battery {
-            replacementCost[year] += costs.batteryEnergy * price
+        if batteryKWh > 0 {
+            replacementCost[year] += costs.batteryEnergy * (batteryKWh / costs.batteryKWh) * price
             batteryReplacementYears.append(year)
-            batteryKWhPurchased += costs.batteryKWh
+            batteryKWhPurchased += batteryKWh
             cells = [(year, costs.batteryKWh)]
         }
         if augmentedKWh > 0 {
@@ -162,8 +184,18 @@ public struct LifeProjection: Sendable, Equatable {
         return lastPurchase
     }
 
-    private static func pvSalvage(_ costs: Costs, age: Int, hasPV: Bool) -> Double {
-        hasPV ? costs.pv * Double(max(0, ComponentLives.pvYears - age)) / Double(ComponentLives.pvYears) : 0
+    private static func pvSalvage(_ costs: Costs, age: Int, lastBought: Int, hasPV: Bool) -> Double {
+        hasPV ? costs.pv * costs.pvPrice(year: lastBought) * Double(max(0, ComponentLives.pvYears - age)) / Double(ComponentLives.pvYears) : 0
+    }
+
+    /// The cells of a battery that grew, not augmented: each purchase by the fade it has left before
+    /// end of life, at the price of the year it was bought.
+    private static func trancheSalvage(_ tranches: [BatteryTranche], lives: ComponentLives, costs: Costs) -> Double {
+        let perKWh = costs.batteryEnergy / costs.batteryKWh
+        return tranches.reduce(0) { total, tranche in
+            total + tranche.energyKWh * perKWh * costs.batteryPrice(year: tranche.boughtInYear)
+                * max(0, lives.batteryEndOfLifeFade - tranche.fade) / lives.batteryEndOfLifeFade
+        }
     }
 
     /// The cells' salvage: under `maintain`, each purchase by its years left at the pool's fade rate;

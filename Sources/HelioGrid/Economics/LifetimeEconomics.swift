@@ -38,8 +38,16 @@ public struct LifetimeEconomics: Sendable, Equatable {
     public init(result: SimulationResult, assumptions: EconomicAssumptions? = nil) {
         let assumptions = assumptions ?? EconomicAssumptions(scenario: result.scenario)
         let projection = Self.projection(result, assumptions: assumptions)
+        let expansions = Self.expansionCosts(result.scenario, assumptions: assumptions)
         self.init(components: Self.components(result, assumptions: assumptions), yearly: result.yearly, assumptions: assumptions,
-                  replacementsByYear: projection.replacementCost, salvage: projection.salvage)
+                  replacementsByYear: projection.replacementCost, salvage: projection.salvage, expansions: expansions)
+    }
+
+    /// The cash flows of `scenario`'s expansions under `assumptions` (`nil` without expansions).
+    public static func expansionCosts(_ scenario: Scenario, assumptions: EconomicAssumptions) -> ExpansionCosts? {
+        guard !scenario.expansions.isEmpty else { return nil }
+        return ExpansionCosts(stages: PlantStages(scenario: scenario), costs: LifeProjection.Costs(scenario: scenario, assumptions: assumptions),
+                              lives: ComponentLives(scenario: scenario), horizon: assumptions.projectYears)
     }
 
     /// The economics of `components` with fixed lives (each replaced every `lifeYears`) operating as
@@ -50,17 +58,22 @@ public struct LifetimeEconomics: Sendable, Equatable {
                   salvage: Self.salvage(components, horizon: assumptions.projectYears))
     }
 
+    /// `expansions` adds the capital, fixed O&M, replacements and salvage of plant bought after day one.
     private init(components: [PlantComponent], yearly: [EnergyTotals], assumptions: EconomicAssumptions,
-                 replacementsByYear replacements: [Double], salvage: Double) {
+                 replacementsByYear replacements: [Double], salvage: Double, expansions: ExpansionCosts? = nil) {
         precondition(!yearly.isEmpty, "economics need at least one simulated year")
         currency = assumptions.currency
         capex = components.reduce(0) { $0 + $1.capex }
         var flows = [Self.investment(capex: capex, assumptions: assumptions)]
-        for year in 1...assumptions.projectYears {
+        let horizon = assumptions.projectYears
+        for year in 1...horizon {
             let totals = yearly[min(year, yearly.count) - 1]
-            flows.append(Self.operatingYear(
+            var flow = Self.operatingYear(
                 year, totals: totals, components: components, assumptions: assumptions,
-                replacement: replacements[year], salvage: year == assumptions.projectYears ? salvage : 0))
+                replacement: replacements[year], salvage: year == horizon ? salvage : 0)
+            if let expansions { flow.add(capex: expansions.capex[year], fixedOM: expansions.fixedOM[year], replacement: expansions.replacement[year],
+                                         salvage: year == horizon ? expansions.salvage : 0) }
+            flows.append(flow)
         }
         cashFlows = flows
         npc = flows.reduce(0) { $0 + $1.discounted }
@@ -135,8 +148,9 @@ public struct LifetimeEconomics: Sendable, Equatable {
     public static func projection(_ result: SimulationResult, assumptions: EconomicAssumptions) -> LifeProjection {
         let scenario = result.scenario
         let costs = LifeProjection.Costs(scenario: scenario, assumptions: assumptions)
+        let cells = PlantStages(scenario: scenario).purchases.dropFirst().filter { $0.batteryKWh > 0 }.map { (year: $0.firstYearIndex, kWh: $0.batteryKWh) }
         return LifeProjection(life: result.life, lives: ComponentLives(scenario: scenario), costs: costs, hasPV: scenario.pv != nil,
-                              hasBattery: scenario.battery != nil, horizon: assumptions.projectYears)
+                              hasBattery: scenario.battery != nil, horizon: assumptions.projectYears, cellPurchases: cells)
     }
 
     /// Salvage at the horizon: each component's last installation × remaining life / life.

@@ -9,7 +9,7 @@ public struct GensetFleet: Sendable {
     /// The `[diesel]` section.
     @inline(__always)
     public var config: DieselConfig { shared.value }
-    private let shared: SharedConfig<DieselConfig>
+    private var shared: SharedConfig<DieselConfig>
     /// Every unit's state, in a fixed order.
     public private(set) var units: [GensetUnit]
     /// Units running now.
@@ -32,6 +32,19 @@ public struct GensetFleet: Sendable {
         shared = SharedConfig(config)
         units = Array(repeating: GensetUnit(), count: config.units)
         unitsInService = config.units
+    }
+
+    /// Adds `units` new stopped units of the same rating, installed in project year index `yearIndex`
+    /// (``GensetUnit/installedInYear``), so each ages from its own installation.
+    public mutating func expand(by units: Int, yearIndex: Int) {
+        guard units > 0 else { return }
+        var config = config
+        config.units += units
+        shared = SharedConfig(config)
+        var unit = GensetUnit()
+        unit.installedInYear = yearIndex
+        self.units += Array(repeating: unit, count: units)
+        unitsInService += units
     }
 
     /// Puts unit `index` in or out of service; a unit taken out while running stops at once.

@@ -22,7 +22,7 @@ public struct GensetDutyCheck: Sendable, Equatable {
     public init(result: SimulationResult) {
         let diesel = result.scenario.diesel
         rating = diesel?.rating ?? .prime
-        let units = Double(diesel?.units ?? 1)
+        let units = Double(diesel == nil ? 1 : result.gensetUnits.count)
         runHoursPerUnitYear = result.totals.dieselUnitRunHours / units / Double(max(1, result.yearly.count))
         daysOverPrimeLimit = rating == .prime ? result.totals.dieselDaysOverPrimeLimit : 0
         nMinusOneShortHours = result.totals.nMinusOneShortHours

@@ -20,10 +20,25 @@ public struct DesignBasis: Sendable, Equatable, Codable {
     public var gensetRatingFactor: Double
     /// What the gensets deliver with their largest unit out at that derating, kW.
     public var firmKW: Double
+    /// For a campus that grows, the project year whose load and plant leave the least margin (`nil`: a fixed campus).
+    public var year: Int?
 
     enum CodingKeys: String, CodingKey {
         case itKW = "it_kw", tempC = "temp_c", tempFromWeather = "temp_from_weather", facilityKW = "facility_kw"
-        case gensetRatingFactor = "genset_rating_factor", firmKW = "firm_kw"
+        case gensetRatingFactor = "genset_rating_factor", firmKW = "firm_kw", year
+    }
+
+    /// The design basis of a campus that grows: each year it changes in (``Scenario/stageYears``)
+    /// judged with its load and plant (``Scenario/inForce(year:)``) on `inputs`' year, and the one with
+    /// the least margin kept. A fixed campus's is ``init(scenario:weather:load:)``'s.
+    public static func tightest(scenario: Scenario, weather: WeatherData, inputs: SimulationInputs) -> DesignBasis {
+        guard scenario.isStaged else { return DesignBasis(scenario: scenario, weather: weather, load: inputs.load) }
+        let bases = scenario.stageYears.map { year in
+            var basis = DesignBasis(scenario: scenario.inForce(year: year), weather: weather, load: inputs.year(year - 1).load)
+            basis.year = year
+            return basis
+        }
+        return bases.min { $0.firmKW - $0.facilityKW < $1.firmKW - $1.facilityKW }!
     }
 
     /// Degrees above the weather file's highest temperature the default design temperature adds, °C.
@@ -54,7 +69,7 @@ public struct DesignBasis: Sendable, Equatable, Codable {
     public func warning(hasGensets: Bool) -> String? {
         guard hasGensets, !firmAtNPlusOne else { return nil }
         return "not firm at N + 1 on the design day: \(Int(firmKW.rounded())) kW with the largest unit out at \(Self.format(tempC)) °C "
-            + "against \(Int(facilityKW.rounded())) kW at nameplate IT"
+            + "against \(Int(facilityKW.rounded())) kW at nameplate IT" + (year.map { " (the campus of year \($0))" } ?? "")
     }
 
     private static func format(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }

@@ -19,6 +19,10 @@ public struct EconomicsConfig: Sendable, Equatable {
     /// NREL's ATB moderate projection (Cole and Karmakar, NREL/TP-6A40-85332, 2023) falls by about 3 %
     /// a year after 2030.
     public var batteryCapexDeclinePerYear: Double = 0
+    /// Real yearly decline of PV prices, fraction: PV bought in project year y (an expansion or a
+    /// replacement) costs (1 − d)^y of today's price. 0 by default; NREL's ATB 2024 moderate case
+    /// falls by about 2–3 % a year to 2035.
+    public var pvCapexDeclinePerYear: Double = 0
     /// Battery O&M per kWh per year.
     public var batteryOMPerKWhYear: Double = 5
     /// Genset capital cost per kW.
@@ -60,6 +64,7 @@ public struct EconomicsConfig: Sendable, Equatable {
         batteryCapexPerKWh = try section.double("battery_capex_per_kwh", default: d.batteryCapexPerKWh, in: 0...1e5)
         batteryCapexPerKW = try section.double("battery_capex_per_kw", default: d.batteryCapexPerKW, in: 0...1e5)
         batteryCapexDeclinePerYear = try section.double("battery_capex_decline_per_year", default: d.batteryCapexDeclinePerYear, in: 0...0.5)
+        pvCapexDeclinePerYear = try section.double("pv_capex_decline_per_year", default: d.pvCapexDeclinePerYear, in: 0...0.5)
         batteryOMPerKWhYear = try section.double("battery_om_per_kwh_year", default: d.batteryOMPerKWhYear, in: 0...1e4)
         dieselCapexPerKW = try section.double("diesel_capex_per_kw", default: d.dieselCapexPerKW, in: 0...1e5)
         dieselOMPerHour = try section.double("diesel_om_per_hour", default: d.dieselOMPerHour, in: 0...1e5)

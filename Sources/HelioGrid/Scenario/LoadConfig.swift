@@ -54,6 +54,18 @@ public struct LoadConfig: Sendable, Equatable {
     public var events: [CurtailmentEvent] = []
     /// `[load.jobs]` (`kind = "jobs"`).
     public var jobs = JobsConfig()
+    /// `[[load.phases]]`: the fleet from later project years on (empty: this load for the whole life).
+    public var phases: [LoadPhase] = []
+
+    /// The load in force in project year `year` (from 1): the last phase begun by then, or this one.
+    public func inForce(year: Int) -> LoadConfig {
+        phases.last(where: { $0.year <= year })?.load ?? self
+    }
+
+    /// The GPU generation named in force in project year `year` (from 1), if any.
+    public func generation(year: Int) -> String? {
+        phases.last(where: { $0.year <= year })?.generation
+    }
 
     /// Number of GPU nodes.
     public var nodes: Int { gpus / gpusPerNode }
@@ -131,6 +143,22 @@ public struct LoadConfig: Sendable, Equatable {
             var entry = entry
             return try CurtailmentEvent(&entry)
         }
+        try readPhases(&section)
         try section.finish()
+    }
+
+    /// `[[load.phases]]`, each on top of the one before; the GPU-cluster model only.
+    private mutating func readPhases(_ section: inout ScenarioSection) throws {
+        let entries = try section.tableList("phases")
+        guard !entries.isEmpty else { return }
+        guard kind == .gpuCluster else {
+            throw section.error("phases", "phases change the GPU-cluster model's fleet; kind = \"\(kind.rawValue)\" gives one load for the whole life")
+        }
+        var previous = self, year = 1, generation: String?
+        for var entry in entries {
+            let phase = try LoadPhase(&entry, previous: previous, previousYear: year, previousGeneration: generation, projectYears: 100)
+            phases.append(phase)
+            (previous, year, generation) = (phase.load, phase.year, phase.generation)
+        }
     }
 }

@@ -35,6 +35,8 @@ public struct Scenario: Sendable, Equatable {
     public var transients: TransientsConfig?
     /// `[weather.synthetic]`: weather years generated from the site's typical year (`nil`: none).
     public var syntheticWeather: SyntheticWeatherConfig?
+    /// `[[expansions]]`: plant added in later project years, in time order (empty: the plant is built on day one).
+    public var expansions: [PlantExpansion] = []
     /// Optional sections the file left out, whose defaults apply (`dispatch`, `economics`, `carbon`).
     public var omittedSections: [String] = []
 

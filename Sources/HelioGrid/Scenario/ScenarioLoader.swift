@@ -41,6 +41,7 @@ public enum ScenarioLoader {
             throw HelioError(.scenario, "required section [\(required)] is missing", file: file, key: required)
         }
         var siteSection = try root.section("site")
+        let yearsGiven = siteSection.contains("years")
         var loadSection = try root.section("load")
         var scenario = Scenario(
             source: file,
@@ -67,6 +68,7 @@ public enum ScenarioLoader {
         scenario.economics = try EconomicsConfig(&economicsSection)
         var carbonSection = try root.section("carbon")
         scenario.carbon = try CarbonConfig(&carbonSection)
+        try readStages(&root, into: &scenario, yearsGiven: yearsGiven)
         var solverSection = try root.section("solver")
         scenario.solver = try SolverConfig(&solverSection)
         if root.contains("modbus") {
@@ -103,6 +105,25 @@ public enum ScenarioLoader {
         try root.finish()
         try checkCrossSection(scenario, file: file)
         return scenario
+    }
+
+    /// `[[expansions]]` and the checks of a campus that grows: its phases and expansions lie within the
+    /// project, the run covers every year (`[site] years` defaults to the project's when not given),
+    /// and its strategy and GPU work can follow a load and plant that change year by year.
+    private static func readStages(_ root: inout ScenarioSection, into scenario: inout Scenario, yearsGiven: Bool) throws {
+        var year = 1
+        for var entry in try root.tableList("expansions") {
+            let expansion = try PlantExpansion(&entry, scenario: scenario, previousYear: year)
+            scenario.expansions.append(expansion)
+            year = expansion.year
+        }
+        guard scenario.isStaged else { return }
+        if let index = scenario.load.phases.firstIndex(where: { $0.year > scenario.economics.projectYears }) {
+            throw HelioError(.scenario, "year \(scenario.load.phases[index].year) lies beyond the project's \(scenario.economics.projectYears) years "
+                             + "([economics] project_years)", file: scenario.source, key: "load.phases[\(index)].year")
+        }
+        if !yearsGiven && scenario.site.weatherYears == .ensemble { scenario.site.years = scenario.economics.projectYears }
+        try scenario.checkStages()
     }
 
     /// `[size] limit_probability` needs an ensemble, and `ensemble_years` cannot ask for more files than are listed.

@@ -3,7 +3,7 @@
 /// units' rated energy (ISO 8528-1 PRP).
 struct GensetDutyMeter {
     /// Fleet rating less its largest unit, kW (`nil` without gensets).
-    private let firmKW: Double?
+    private var firmKW: Double?
     private let unitKW: Double
     private let stepsPerDay: Int
     private var dayDieselKWh = 0.0
@@ -14,6 +14,11 @@ struct GensetDutyMeter {
         firmKW = diesel.map { Double($0.units - 1) * $0.unitKW }
         unitKW = diesel?.unitKW ?? 0
         stepsPerDay = 1440 / stepMinutes
+    }
+
+    /// The fleet grew to `diesel` (an expansion).
+    mutating func expand(to diesel: DieselConfig) {
+        firmKW = Double(diesel.units - 1) * diesel.unitKW
     }
 
     /// Records step `index` of the year (load and genset output in kW held for `hours`, units

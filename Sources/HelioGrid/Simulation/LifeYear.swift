@@ -20,6 +20,11 @@ public struct LifeYear: Sendable, Equatable {
     /// Capacity added at the year's end to bring the battery back to nameplate (augmentation
     /// `maintain`), kWh; 0 otherwise.
     public var batteryAugmentedKWh: Double = 0
+    /// Cells bought at the year's end to replace worn ones, kWh: the whole battery, or the worn
+    /// purchases of a battery that grew; 0 when none.
+    public var batteryReplacedKWh: Double = 0
+    /// The battery's purchases at the year's end when it grew (``BatteryTranche``); empty otherwise.
+    public var batteryTranches: [BatteryTranche] = []
     /// Hours each genset ran during the year.
     public var gensetUnitHours: [Double]
     /// Each genset's engine hours at the year's end, after replacements.

@@ -76,6 +76,8 @@ public enum SimulationEngine {
         var maxBalanceError = 0.0
         var duty = GensetDutyMeter(diesel: plant.diesel, stepMinutes: axis.stepMinutes)
         let lives = ComponentLives(scenario: scenario)
+        let stages = scenario.expansions.isEmpty ? nil : PlantStages(scenario: scenario)
+        if stages?.addsBatteryCells == true { context.battery?.trackPurchases() }
         var life: [LifeYear] = []
         var batteryAgeYears = 0
         var wasShort = false
@@ -84,7 +86,8 @@ public enum SimulationEngine {
         defer { counter?.endRun(stepsPerYear * scenario.site.years) }
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
-            let pvFactor = lives.pvFactor(ageYears: pvAge)
+            if let stages { expand(&context, duty: &duty, by: stages.starting(yearIndex: year), yearIndex: year) }
+            let pvFactor = stages?.pvFactor(yearIndex: year, lives: lives) ?? lives.pvFactor(ageYears: pvAge)
             let yearStart = YearStart(battery: context.battery, fleet: context.fleet)
             let yearInputs = inputs.year(year)
             var totals = EnergyTotals()
@@ -155,21 +158,17 @@ public enum SimulationEngine {
             totals.compute.batchQueuedAtEndKWh = flexible?.queuedKWh ?? 0
             yearly.append(totals)
             batteryAgeYears += 1
-            context.battery?.age(toYears: Double(batteryAgeYears))
-            let fadeAtEnd = context.battery?.fadeFraction ?? 0
-            let batteryReplaced = lives.batteryAugmentation == .replace && context.battery != nil && fadeAtEnd >= lives.batteryEndOfLifeFade
-            let augmentedKWh = lives.batteryAugmentation == .maintain ? fadeAtEnd * (context.battery?.config.energyKWh ?? 0) : 0
-            if batteryReplaced || augmentedKWh > 0 {
-                context.battery?.replace()
-                batteryAgeYears = 0
-            }
+            var cells = BatteryYearEnd()
+            if context.battery != nil { cells = endYear(&context.battery!, year: year, ageYears: &batteryAgeYears, lives: lives) }
+            let (fadeAtEnd, augmentedKWh) = (cells.fadeAtEnd, cells.augmentedKWh)
             let unitHours = zip(context.fleet?.units ?? [], yearStart.unitRunHours).map { $0.runHours - $1 }
             let (unitsReplaced, unitsOverhauled) = context.fleet?.endYear(year, lifeHours: lives.gensetHours, lifeYears: lives.gensetYears,
                                                                            overhaulHours: lives.gensetOverhaulHours) ?? (0, 0)
             life.append(LifeYear(
                 year: year + 1, pvFactor: pvFactor, pvReplaced: scenario.pv != nil && year > 0 && pvAge == 0, pvAgeYears: pvAge + 1,
                 batteryCapacityFraction: yearStart.capacityFraction, batteryFadeGain: fadeAtEnd - yearStart.fade,
-                batteryFadeAtEnd: fadeAtEnd, batteryReplaced: batteryReplaced, batteryAugmentedKWh: augmentedKWh, gensetUnitHours: unitHours,
+                batteryFadeAtEnd: fadeAtEnd, batteryReplaced: cells.replacedKWh > 0, batteryAugmentedKWh: augmentedKWh,
+                batteryReplacedKWh: cells.replacedKWh, batteryTranches: context.battery?.tranches ?? [], gensetUnitHours: unitHours,
                 gensetHoursSinceInstall: context.fleet?.units.map(\.hoursSinceInstall) ?? [], gensetUnitsReplaced: unitsReplaced,
                 gensetHoursSinceOverhaul: context.fleet?.units.map(\.hoursSinceOverhaul) ?? [],
                 gensetYearsSinceInstall: context.fleet?.units.map { year + 1 - $0.installedInYear } ?? [], gensetOverhauls: unitsOverhauled))
@@ -182,6 +181,53 @@ public enum SimulationEngine {
             batteryFadeFraction: context.battery?.fadeFraction ?? 0, gensetUnits: context.fleet?.units ?? [],
             maxBalanceErrorFraction: maxBalanceError,
             series: series, life: life)
+    }
+
+    /// Installs `purchases` (expansions that start running in year index `yearIndex`): more units in
+    /// the fleet, more cells and power in the battery; PV grows through ``PlantStages/pvFactor(yearIndex:lives:)``.
+    private static func expand(_ context: inout DispatchContext, duty: inout GensetDutyMeter, by purchases: [PlantStages.Purchase],
+                               yearIndex: Int) {
+        for purchase in purchases {
+            context.fleet?.expand(by: purchase.dieselUnits, yearIndex: yearIndex)
+            if let fleet = context.fleet, purchase.dieselUnits > 0 { duty.expand(to: fleet.config) }
+            guard var config = context.battery?.config, purchase.batteryKWh > 0 || purchase.batteryKW > 0 else { continue }
+            config.energyKWh += purchase.batteryKWh
+            config.powerKW += purchase.batteryKW
+            context.battery?.expand(to: config, yearIndex: yearIndex, runYears: Double(yearIndex))
+        }
+    }
+
+    /// What the battery's year end did: its fade before any purchase, cells replaced and capacity augmented, kWh.
+    private struct BatteryYearEnd {
+        var fadeAtEnd = 0.0, replacedKWh = 0.0, augmentedKWh = 0.0
+    }
+
+    /// Ages the battery at the end of year index `year` and replaces or augments its cells as the life
+    /// model says: the whole battery at once, or each purchase apart when it tracks purchases (its age
+    /// then counts from the run's start and is never reset).
+    private static func endYear(_ battery: inout Battery, year: Int, ageYears: inout Int, lives: ComponentLives) -> BatteryYearEnd {
+        var end = BatteryYearEnd()
+        guard battery.tranches.isEmpty else {
+            battery.ageTranches(toYears: Double(ageYears))
+            end.fadeAtEnd = battery.fadeFraction
+            switch lives.batteryAugmentation {
+            case .replace:
+                end.replacedKWh = battery.replaceWornTranches(endOfLifeFade: lives.batteryEndOfLifeFade, runYears: Double(ageYears), boughtInYear: year + 1)
+            case .maintain: end.augmentedKWh = battery.augmentTranches(runYears: Double(ageYears))
+            case .none: break
+            }
+            return end
+        }
+        battery.age(toYears: Double(ageYears))
+        end.fadeAtEnd = battery.fadeFraction
+        let replaced = lives.batteryAugmentation == .replace && end.fadeAtEnd >= lives.batteryEndOfLifeFade
+        end.replacedKWh = replaced ? battery.config.energyKWh : 0
+        end.augmentedKWh = lives.batteryAugmentation == .maintain ? end.fadeAtEnd * battery.config.energyKWh : 0
+        if replaced || end.augmentedKWh > 0 {
+            battery.replace()
+            ageYears = 0
+        }
+        return end
     }
 
     /// The component state a year starts from, for its ``LifeYear``.

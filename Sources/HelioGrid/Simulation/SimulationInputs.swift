@@ -66,15 +66,38 @@ public struct SimulationInputs: Sendable {
     /// consecutive weather files (``laterYears``): the inputs of a run over the project's years.
     public static func prepareRun(_ scenario: Scenario, weather: WeatherData) throws -> SimulationInputs {
         var inputs = try prepare(scenario, weather: weather)
-        inputs.laterYears = try laterYears(scenario, firstSite: weather.location)
+        let weathers = try [weather] + laterWeather(scenario, firstSite: weather.location)
+        guard !scenario.load.phases.isEmpty else {
+            inputs.laterYears = try weathers.dropFirst().map { try prepare(scenario, weather: $0) }
+            return inputs
+        }
+        inputs.laterYears = try phasedYears(scenario, weathers: weathers, first: inputs)
         return inputs
     }
 
-    /// The inputs of years 2… from the second and later weather files when `[site] weather_years =
+    /// The inputs of years 2… of a campus whose load changes by phase (`[[load.phases]]`): year k has
+    /// the weather of file k (consecutive years) or the one file, and the load of the phase in force.
+    /// Years that share a weather file and a phase share their inputs.
+    private static func phasedYears(_ scenario: Scenario, weathers: [WeatherData], first: SimulationInputs) throws -> [SimulationInputs] {
+        var prepared: [[SimulationInputs?]] = Array(repeating: Array(repeating: nil, count: scenario.load.phases.count + 1), count: weathers.count)
+        prepared[0][0] = first
+        return try (1..<max(1, scenario.site.years)).map { yearIndex in
+            let file = yearIndex % weathers.count
+            let phase = scenario.load.phases.lastIndex(where: { $0.year <= yearIndex + 1 }).map { $0 + 1 } ?? 0
+            if let inputs = prepared[file][phase] { return inputs }
+            var phased = scenario
+            phased.load = scenario.load.inForce(year: yearIndex + 1)
+            let inputs = try prepare(phased, weather: weathers[file])
+            prepared[file][phase] = inputs
+            return inputs
+        }
+    }
+
+    /// The weather of years 2… from the second and later weather files when `[site] weather_years =
     /// "consecutive"` (empty otherwise). Each file must lie at the first one's site (`firstSite`) and
     /// time base. Consecutive years are run with the rule-based strategies and rigid GPU work: the
     /// optimal and model-predictive plans and the flexible-work profile are built on one weather year.
-    static func laterYears(_ scenario: Scenario, firstSite: SiteLocation) throws -> [SimulationInputs] {
+    static func laterWeather(_ scenario: Scenario, firstSite: SiteLocation) throws -> [WeatherData] {
         guard scenario.site.weatherYears == .consecutive else { return [] }
         guard scenario.dispatch.strategy.isRuleBased else {
             throw HelioError(.scenario, "consecutive weather years run with the rule-based strategies (rule, load-following, cycle-charging); "
@@ -87,7 +110,7 @@ public struct SimulationInputs: Sendable {
         return try scenario.site.weatherPaths.dropFirst().map { path in
             let weather = try WeatherLoader.load(path: path)
             try WeatherEnsemble.checkSameSite(weather, as: firstSite)
-            return try prepare(scenario, weather: weather)
+            return weather
         }
     }
 

@@ -13,7 +13,7 @@ public struct Battery: Sendable {
     /// The `[battery]` section.
     @inline(__always)
     public var config: BatteryConfig { shared.value }
-    private let shared: SharedConfig<BatteryConfig>
+    private var shared: SharedConfig<BatteryConfig>
     /// Present capacity after fade, kWh.
     public private(set) var capacityKWh: Double
     /// Energy stored, kWh.
@@ -27,6 +27,10 @@ public struct Battery: Sendable {
     /// Share of the battery's strings online (1 but in reliability runs): the power limits and the
     /// energy reachable above a floor or below a ceiling scale with it.
     public private(set) var onlineFraction = 1.0
+
+    /// The purchases of cells of a battery that grows (``expand(to:yearIndex:runYears:)``), each with
+    /// its own fade; empty for a battery bought once, whose cells age together.
+    public private(set) var tranches: [BatteryTranche] = []
 
     /// Self-discharge retention over `retentionHours`, cached: the step length rarely changes.
     private var retentionHours = 0.0
@@ -106,6 +110,75 @@ public struct Battery: Sendable {
         let currentSOC = soc
         fadeFraction = min(1, calendar + cycling)
         capacityKWh = config.energyKWh * max(1e-9, 1 - fadeFraction)
+        energyKWh = currentSOC * capacityKWh
+    }
+
+    /// The run's fade measure: calendar fade over `years` plus the cycle damage counted since the run
+    /// began (a battery that tracks purchases never restarts its count).
+    private func runFade(years: Double) -> Double {
+        Self.endOfLifeFade * years / config.calendarLifeYears + Self.endOfLifeFade * rainflow.damage(cyclesToFailureAtFullDepth: config.cycleLife)
+    }
+
+    /// Tracks the present cells as the first purchase, so later purchases age apart from them. Call
+    /// before the run when the battery will be expanded with cells.
+    public mutating func trackPurchases() {
+        tranches = [BatteryTranche(energyKWh: config.energyKWh, boughtInYear: 0, baseline: 0)]
+    }
+
+    /// Adds cells and power electronics: `newConfig` is the battery with its additions (nameplate
+    /// energy and power); the new cells, bought in cash-flow year `yearIndex` and unfaded, join at the
+    /// present state of charge. `runYears` is the time since the run began, years.
+    public mutating func expand(to newConfig: BatteryConfig, yearIndex: Int, runYears: Double) {
+        let currentSOC = soc, addedKWh = newConfig.energyKWh - config.energyKWh
+        shared = SharedConfig(newConfig)
+        if addedKWh > 0 {
+            precondition(!tranches.isEmpty, "cells added to a battery that does not track its purchases")
+            tranches.append(BatteryTranche(energyKWh: addedKWh, boughtInYear: yearIndex, baseline: runFade(years: runYears)))
+            capacityKWh += addedKWh
+        }
+        fadeFraction = 1 - capacityKWh / newConfig.energyKWh
+        energyKWh = currentSOC * capacityKWh
+    }
+
+    /// ``age(toYears:)`` for a battery that tracks purchases: each purchase's fade is the run's fade
+    /// measure after `runYears` less its baseline; the capacity is their sum.
+    public mutating func ageTranches(toYears runYears: Double) {
+        let measure = runFade(years: runYears)
+        for index in tranches.indices { tranches[index].fade = min(1, measure - tranches[index].baseline) }
+        settleTranches()
+    }
+
+    /// Replaces the cells of every purchase whose fade reached `endOfLifeFade`, bought in cash-flow year
+    /// `boughtInYear`; returns the nameplate bought, kWh.
+    public mutating func replaceWornTranches(endOfLifeFade: Double, runYears: Double, boughtInYear: Int) -> Double {
+        let measure = runFade(years: runYears)
+        var boughtKWh = 0.0
+        for index in tranches.indices where tranches[index].fade >= endOfLifeFade {
+            boughtKWh += tranches[index].energyKWh
+            tranches[index] = BatteryTranche(energyKWh: tranches[index].energyKWh, boughtInYear: boughtInYear, baseline: measure)
+        }
+        settleTranches()
+        return boughtKWh
+    }
+
+    /// Buys back every purchase's fade (augmentation `maintain`); returns the capacity added, kWh.
+    public mutating func augmentTranches(runYears: Double) -> Double {
+        let measure = runFade(years: runYears)
+        var addedKWh = 0.0
+        for index in tranches.indices {
+            addedKWh += tranches[index].fade * tranches[index].energyKWh
+            tranches[index].baseline = measure
+            tranches[index].fade = 0
+        }
+        settleTranches()
+        return addedKWh
+    }
+
+    /// Capacity and fade from the purchases, at the present state of charge.
+    private mutating func settleTranches() {
+        let currentSOC = soc
+        capacityKWh = max(1e-9, tranches.reduce(0) { $0 + $1.energyKWh * max(0, 1 - $1.fade) })
+        fadeFraction = 1 - capacityKWh / config.energyKWh
         energyKWh = currentSOC * capacityKWh
     }
 

@@ -1,0 +1,58 @@
+extension Scenario {
+    /// Whether the campus changes over its life: load phases or plant expansions.
+    public var isStaged: Bool { !load.phases.isEmpty || !expansions.isEmpty }
+
+    /// The last project year in which the load or the plant changes (1 for a fixed campus).
+    public var lastStageYear: Int { max(load.phases.last?.year ?? 1, expansions.last?.year ?? 1) }
+
+    /// Refuses a campus that grows in a study of one year's plant and load (`what` names the study).
+    public func requireFixedCampus(for what: String) throws {
+        guard isStaged else { return }
+        throw HelioError(.scenario, "\(what) studies one year's campus; this one grows ([[load.phases]] or [[expansions]]): "
+                         + "study a year's campus without them, or use simulate, report, compare or size", file: source,
+                         key: load.phases.isEmpty ? "expansions" : "load.phases")
+    }
+
+    /// Checks that a campus that grows can be run as asked: every project year simulated (a year
+    /// repeated past the last would misstate each purchase's ageing), a rule-based strategy (the
+    /// optimal and model-predictive plans are built on one year's load and plant) and, with load
+    /// phases, rigid GPU work. Nothing for a fixed campus.
+    public func checkStages() throws {
+        guard isStaged else { return }
+        let project = economics.projectYears
+        guard site.years >= project else {
+            throw HelioError(.scenario, "a campus that grows is simulated over the project's \(project) years ([economics] project_years); "
+                             + "the run has \(site.years): omit years, or give at least \(project)", file: source, key: "site.years")
+        }
+        guard dispatch.strategy.isRuleBased else {
+            throw HelioError(.scenario, "a campus that grows runs with the rule-based strategies (rule, load-following, cycle-charging): "
+                             + "\(dispatch.strategy.rawValue) plans on one year's load and plant", file: source, key: "dispatch.strategy")
+        }
+        guard dispatch.compute != .flexible || load.phases.isEmpty else {
+            throw HelioError(.scenario, "load phases run with rigid GPU work; flexible work is profiled on one fleet",
+                             file: source, key: "dispatch.compute")
+        }
+    }
+}
+
+extension Scenario {
+    /// The project years in which the campus changes, year 1 first: its own, then each phase's and
+    /// expansion's, without repeats.
+    public var stageYears: [Int] {
+        Array(Set([1] + load.phases.map(\.year) + expansions.map(\.year))).sorted()
+    }
+
+    /// The campus as it stands in project year `year` (from 1), as a fixed campus: the load in force
+    /// and the plant installed by then (new), without phases or expansions.
+    public func inForce(year: Int) -> Scenario {
+        var fixed = self
+        fixed.load = load.inForce(year: year)
+        fixed.expansions = []
+        let installed = PlantStages(scenario: self).installed(yearIndex: year - 1)
+        fixed.pv?.dcKW = installed.pvKW
+        fixed.battery?.energyKWh = installed.batteryKWh
+        fixed.battery?.powerKW = installed.batteryKW
+        fixed.diesel?.units = installed.dieselUnits
+        return fixed
+    }
+}
