@@ -172,6 +172,44 @@ enum ReportCharts {
         return plot.svg(title: "Yearly cash flows")
     }
 
+    /// A campus that grows: each year's served energy by origin, stacked (GWh) — PV direct or through
+    /// the battery, with any grid imports (served less gensets), then gensets — with the unserved load
+    /// above it in red and the load as a line, so the bars meet the line when all is served.
+    static func campusEnergy(_ years: [SummaryReport.Year]) -> String {
+        let top = (years.map(\.loadKWh).max() ?? 1) / 1e6 * 1.1
+        var plot = SVGPlot(x: 0...Double(years.count), y: 0...top)
+        plot.axes(xTitle: "project year", yTitle: "GWh", xTicks: years.indices.map { (Double($0) + 0.5, "\(years[$0].year)") })
+        for (index, year) in years.enumerated() {
+            let diesel = year.dieselKWh / 1e6, served = year.servedKWh / 1e6, renewable = max(0, served - diesel)
+            let (x0, x1) = (Double(index) + 0.15, Double(index) + 0.85)
+            plot.bar(x0: x0, x1: x1, y0: 0, y1: renewable, color: pvColor)
+            plot.bar(x0: x0, x1: x1, y0: renewable, y1: renewable + diesel, color: dieselColor)
+            plot.bar(x0: x0, x1: x1, y0: served, y1: served + year.unservedKWh / 1e6, color: loadColor)
+        }
+        plot.line(years.enumerated().flatMap { index, year in
+            [(Double(index) + 0.05, year.loadKWh / 1e6), (Double(index) + 0.95, year.loadKWh / 1e6)]
+        }, color: "#222", width: 1.2)
+        plot.legend([("PV direct and through the battery (and grid imports)", pvColor), ("gensets", dieselColor), ("unserved", loadColor), ("load", "#222")])
+        return plot.svg(title: "Energy served by origin, year by year")
+    }
+
+    /// A campus that grows: each year's carbon intensity (line, g/kWh) and the capital spent in it
+    /// (bars, scaled to the same axis' height and labelled in millions).
+    static func campusIntensity(_ years: [SummaryReport.Year], capexCurrency currency: String) -> String {
+        let top = (years.map(\.intensity).max() ?? 1) * 1.15
+        var plot = SVGPlot(x: 0...Double(years.count), y: 0...top)
+        plot.axes(xTitle: "project year", yTitle: "gCO2e/kWh", xTicks: years.indices.map { (Double($0) + 0.5, "\(years[$0].year)") })
+        let largestCapex = years.compactMap(\.capex).max() ?? 0
+        for (index, year) in years.enumerated() where (year.capex ?? 0) > 0 && largestCapex > 0 {
+            let height = (year.capex ?? 0) / largestCapex * top * 0.5
+            plot.bar(x0: Double(index) + 0.3, x1: Double(index) + 0.7, y0: 0, y1: height, color: plantColor)
+            plot.text(NumberFormat.fixed((year.capex ?? 0) / 1e6, decimals: 1) + " M", Double(index) + 0.5, height + top * 0.05, anchor: "middle")
+        }
+        plot.line(years.enumerated().map { (Double($0.offset) + 0.5, $0.element.intensity) }, color: loadColor, width: 2)
+        plot.legend([("intensity", loadColor), ("capital spent (\(currency), height relative)", plantColor)])
+        return plot.svg(title: "Carbon intensity and capital spent, year by year")
+    }
+
     /// Energy + carbon cost per MWh against the carbon price, plant and diesel-only.
     static func costVersusCarbonPrice(_ points: [CarbonTariffPoint], currency: String) -> String {
         let prices = points.map(\.carbonPricePerT)

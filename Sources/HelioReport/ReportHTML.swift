@@ -47,6 +47,7 @@ struct ReportHTML {
         inventory()
         cbam()
         economics()
+        yearByYear()
         reliability()
         transients()
         methodology()

@@ -303,13 +303,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         let hours = Double(result.steps) * result.axis.stepHours
         kpi = KPI(pue: kpis.pue, ref: kpis.ref, cue: kpis.cueKgPerKWh,
                   meanITKWPerGPU: t.itKWh / hours / Double(result.scenario.load.gpus))
-        years = zip(result.yearly, result.life).map { Year($0, $1) }
-        if result.scenario.isStaged {
-            let stages = PlantStages(scenario: result.scenario), flows = economicsResult.cashFlows
-            for index in years.indices {
-                years[index].addStage(result.scenario, stages: stages, cashFlow: flows.indices.contains(index + 1) ? flows[index + 1] : nil)
-            }
-        }
+        years = Self.years(of: result, economics: economicsResult)
         economics = Economics(
             currency: economicsResult.currency, capex: economicsResult.capex, npc: economicsResult.npc,
             lcoe: economicsResult.lcoePerKWh, fuelCostYear1: economicsResult.fuelCostYear1,
@@ -319,6 +313,17 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         reliability = Reliability(lossOfLoadHours: t.lossOfLoadHours, maxUnservedKW: t.maxUnservedKW)
         forecastSkill = result.forecastSkill.map(Forecast.init)
         runtimeMS = result.runtimeMS
+    }
+
+    /// The run's years (``Year``), with each year's campus and cash flow when the campus grows.
+    static func years(of result: SimulationResult, economics: LifetimeEconomics) -> [Year] {
+        var years = zip(result.yearly, result.life).map { Year($0, $1) }
+        guard result.scenario.isStaged else { return years }
+        let stages = PlantStages(scenario: result.scenario), flows = economics.cashFlows
+        for index in years.indices {
+            years[index].addStage(result.scenario, stages: stages, cashFlow: flows.indices.contains(index + 1) ? flows[index + 1] : nil)
+        }
+        return years
     }
 
     /// Pretty-printed JSON with sorted keys.

@@ -36,6 +36,7 @@ public enum CampusRun {
 
     private static func dispatch(_ scenario: Scenario, weather: WeatherData, inputs: SimulationInputs,
                                  recordSeries: Bool, onYear: SimulationEngine.YearSink? = nil) throws -> SimulationResult {
+        try scenario.checkStages()
         let counter = StepCounter.current
         counter?.begin(phase: "planning \(scenario.dispatch.strategy.rawValue) dispatch")
         var strategy = try StrategyFactory.simulation(scenario, weather: weather, inputs: inputs)

@@ -13,6 +13,7 @@ public struct EnsembleStudy: Sendable {
 
     /// Prepares the study; an ensemble of fewer than two years has no spread to report.
     public init(scenario: Scenario, ensemble: WeatherEnsemble) throws {
+        try scenario.requireFixedCampus(for: "the weather-year ensemble")
         guard ensemble.count >= 2 else {
             throw HelioError(.scenario, "an ensemble needs at least two weather years, found \(ensemble.count)", file: scenario.source,
                              key: "weather.synthetic.years")

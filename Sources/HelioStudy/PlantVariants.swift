@@ -1,7 +1,8 @@
 import HelioGrid
 
 /// The plant variants a campus is judged against: the same campus on gensets alone, with PV and
-/// gensets, and as given (PV + battery + gensets), each with the grid where the scenario enables it.
+/// gensets, and as given (PV + battery + gensets), each with the grid where the scenario enables it
+/// and with the expansions of the components it keeps.
 public enum PlantVariants {
     /// How many variants ``of(_:)`` gives.
     public static let count = 3
@@ -21,6 +22,7 @@ public enum PlantVariants {
         var variant = scenario
         variant.pv = nil
         variant.battery = nil
+        variant.pruneExpansions()
         return variant
     }
 
@@ -28,6 +30,7 @@ public enum PlantVariants {
     public static func pvDiesel(_ scenario: Scenario) -> Scenario {
         var variant = scenario
         variant.battery = nil
+        variant.pruneExpansions()
         return variant
     }
 }

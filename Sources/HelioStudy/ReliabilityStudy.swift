@@ -21,6 +21,7 @@ public struct ReliabilityStudy: Sendable {
 
     /// A study of `scenario` on `weather`, sampling the years of its weather ensemble when it defines one.
     public init(scenario: Scenario, weather: WeatherData) throws {
+        try scenario.requireFixedCampus(for: "reliability")
         var oneYear = scenario
         oneYear.site.years = 1
         let inputs = try SimulationInputs.prepare(oneYear, weather: weather)
@@ -32,6 +33,7 @@ public struct ReliabilityStudy: Sendable {
     /// A study of `scenario` (run for one year) on prepared `inputs`, sampling `weatherYears` (the
     /// inputs alone when empty); the strategy must be one of the rule-based EMSs.
     public init(scenario: Scenario, inputs: SimulationInputs, weatherYears: [SimulationInputs] = []) throws {
+        try scenario.requireFixedCampus(for: "reliability")
         guard scenario.dispatch.strategy.isRuleBased else {
             throw HelioError(.scenario, "reliability runs the rule-based strategies (rule, load-following, cycle-charging), "
                              + "not \(scenario.dispatch.strategy.rawValue): a sample-year must take milliseconds", file: scenario.source,

@@ -52,7 +52,7 @@ public struct ReportStudy: Sendable {
         }
         let baseline = try CampusRun.run(baselineScenario, weather: weather, recordSeries: false)
         var transients: TransientsStudy?
-        if scenario.transients != nil, let series = ledger.firstYear, let axis = ledger.axis {
+        if scenario.transients != nil, !scenario.isStaged, let series = ledger.firstYear, let axis = ledger.axis {
             transients = try TransientsStudy(scenario: scenario, series: series, axis: axis)
         }
         return ReportStudy(plant: plant, baseline: baseline, ledger: ledger, transients: transients)
@@ -61,7 +61,7 @@ public struct ReportStudy: Sendable {
     /// The reliability Monte Carlo of the campus (`nil` for no samples); a strategy that optimises per
     /// step is replaced by the rule-based EMS, and the assessment records which it replaced.
     static func reliability(of scenario: Scenario, samples: Int, seed: UInt64) async throws -> ReliabilityAssessment? {
-        guard samples > 0 else { return nil }
+        guard samples > 0, !scenario.isStaged else { return nil }
         var plant = scenario
         let replaced = plant.dispatch.strategy.isRuleBased ? nil : plant.dispatch.strategy
         if replaced != nil { plant.dispatch.strategy = .rule }

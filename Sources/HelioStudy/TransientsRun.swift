@@ -8,6 +8,7 @@ public enum TransientsRun {
     /// The study of `scenario` on its simulated run, windows of `windowS` at `stepMS` (the
     /// `[transients]` section's when `nil`).
     public static func study(of scenario: Scenario, windowS: Double? = nil, stepMS: Double? = nil) async throws -> TransientsStudy {
+        try scenario.requireFixedCampus(for: "transients")
         let steps = scenario.site.runSteps + TransientsStudy.maximumSteps(of: scenario, windowS: windowS, stepMS: stepMS)
         return try await StudyProgress(steps: steps, command: "transients").reporting(finalLine: false) {
             let year = try CampusRun.run(scenario, recordSeries: true)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import HelioGrid
 import HelioOptimize
@@ -33,6 +34,10 @@ struct ReportCommand: AsyncParsableCommand {
             quietOption.apply()
             var scenario = try scenarioArguments.load()
             try dispatchOption.apply(to: &scenario, allowed: StrategyFactory.simulationStrategies)
+            if scenario.isStaged {
+                FileHandle.standardError.write(Data(("note: the campus grows ([[load.phases]] or [[expansions]]): the report has no reliability "
+                    + "or transient section, which study one year's campus (docs/lifetime.md)\n").utf8))
+            }
             let folder = try OutputFolder(out)
             let ledgerFile = try CSVFileWriter(path: folder.path("ledger.csv"), header: LedgerCSV.header)
             let study = try await ReportStudy.run(scenario, reliabilitySamples: reliabilitySamples, reliabilitySeed: reliabilitySeed) { year in

@@ -60,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             var loaded = try scenario.map(ScenarioLoader.load(path:)) ?? ScenarioLoader.loadDefault()
             try dispatchOption.apply(to: &loaded, allowed: StrategyFactory.liveStrategies)
+            try loaded.requireFixedCampus(for: "serve")
             guard (0.01...60).contains(interval) else { throw HelioError(.usage, "--interval must be 0.01 to 60 seconds, found \(interval)") }
             guard (0.1...100_000).contains(speed) else { throw HelioError(.usage, "--speed must be 0.1 to 100000, found \(speed)") }
             guard (1...65_535).contains(port) else { throw HelioError(.usage, "--port must be 1 to 65535, found \(port)") }

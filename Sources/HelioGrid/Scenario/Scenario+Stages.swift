@@ -56,3 +56,17 @@ extension Scenario {
         return fixed
     }
 }
+
+extension Scenario {
+    /// Drops from the expansions what adds to a component the scenario no longer has (a variant
+    /// without PV or battery keeps only its gensets' additions), and the expansions left empty.
+    public mutating func pruneExpansions() {
+        expansions = expansions.compactMap { expansion in
+            var kept = expansion
+            if pv == nil { kept.pvKW = 0 }
+            if battery == nil { (kept.batteryKWh, kept.batteryKW) = (0, 0) }
+            if diesel == nil { kept.dieselUnits = 0 }
+            return kept.isEmpty ? nil : kept
+        }
+    }
+}

@@ -84,9 +84,11 @@ public struct EconomicsDocument: Codable, Sendable {
 
     /// The plant's first-year grid bill (zeros without a grid; docs/grid.md).
     public var grid: GridSummary
+    /// A campus that grows, year by year as `summary.json` `years[]` gives it (absent for a fixed campus).
+    public var years: [SummaryReport.Year]?
 
     enum CodingKeys: String, CodingKey {
-        case currency, plant, baseline, comparison, sensitivity, assumptions, components, grid
+        case currency, plant, baseline, comparison, sensitivity, assumptions, components, grid, years
         case discountRate = "discount_rate", projectYears = "project_years"
     }
 
@@ -104,6 +106,7 @@ public struct EconomicsDocument: Codable, Sendable {
                                      simplePaybackYears: comparison.simplePaybackYears)
         self.sensitivity = sensitivity
         grid = GridSummary(result: plant)
+        years = plant.scenario.isStaged ? SummaryReport.years(of: plant, economics: plantEconomics) : nil
         assumptions = Self.assumptions(plant.scenario)
         components = [(plantLabel, plant), ("diesel only", baseline)].flatMap { label, result in
             LifetimeEconomics.components(result, assumptions: EconomicAssumptions(scenario: result.scenario)).map {
