@@ -45,8 +45,8 @@ public enum CapacityExpansion {
         var builder = Builder(study: study, pvPerKW: study.pvPerKW, loadKW: loadKW, ratingFactor: study.ratingFactor)
         builder.build()
         let solution = try Solver.solve(builder.program, options: scenario.solver.options, timeLimitSeconds: 600, needsBasis: false)
-        let served = loadKW.reduce(0, +) - builder.unserved.reduce(0) { $0 + solution[$1] }
-        let fuel = builder.fuelLitres(solution)
+        let year = builder.year!
+        let served = year.servedKWh(solution), fuel = year.fuelLitres(solution)
         let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
         return CapacityBound(pvKW: solution[builder.pv], batteryKWh: builder.energy.map { solution[$0] } ?? 0,
                              batteryKW: builder.power.map { solution[$0] } ?? 0, dieselUnits: builder.units.map { solution[$0] } ?? 0,
@@ -60,7 +60,7 @@ public enum CapacityExpansion {
         var program = LinearProgram()
         var pv: LinearProgram.Variable!
         var energy: LinearProgram.Variable?, power: LinearProgram.Variable?, units: LinearProgram.Variable?
-        var unserved: [LinearProgram.Variable] = [], commitment: [LinearProgram.Variable] = [], output: [LinearProgram.Variable] = []
+        var year: CapacityYearBlock?
 
         /// The gensets the LP sizes: the scenario's (or default) units at the first listed rating.
         let diesel: DieselConfig
@@ -132,56 +132,16 @@ public enum CapacityExpansion {
             let fuelWorth = presentWorth(escalation: a.fuelPriceEscalation), carbonWorth = presentWorth(escalation: a.carbonPriceEscalation)
             let kgPerL = PlantModel(scenario: scenario).fuelKgCO2ePerL
             let perLitre = a.fuelPricePerL * fuelWorth + kgPerL / 1000 * a.carbonPricePerT * carbonWorth
-            // Hourly retention of stored energy under self-discharge; the wear of a kWh discharged, the
-            // cycle life it consumes; and of a unit-hour, the engine hours.
-            let retention = pow(1 - battery.selfDischargePerDay, 1.0 / 24)
+            // The wear of a kWh discharged, the cycle life it consumes; and of a unit-hour, the engine hours.
             let dischargeWear = cellsWear ? horizon.discount * span.batteryPrice * a.batteryCapexPerKWh * span.years / battery.cycleLife : 0
             let unitHourWear = horizon.discount * unitKW * economics.dieselCapexPerKW * span.years / economics.dieselLifeHours
-            var previousEnergy: LinearProgram.Variable?, firstEnergyRow: (LinearProgram.Variable, LinearProgram.Variable, LinearProgram.Variable)?
-            for t in loadKW.indices {
-                let used = program.addVariable()
-                program.addConstraint([used: 1, pv: -pvPerKW[t]], upper: 0)
-                let short = program.addVariable(upper: loadKW[t], objective: a.unservedPenaltyPerKWh * plainWorth)
-                unserved.append(short)
-                var terms: [LinearProgram.Variable] = [used, short], coefficients = [1.0, 1.0]
-                if let energy, let power {
-                    let charge = program.addVariable(), discharge = program.addVariable(objective: dischargeWear), stored = program.addVariable()
-                    program.addConstraint([charge: 1, power: -1], upper: 0)
-                    program.addConstraint([discharge: 1, power: -1], upper: 0)
-                    program.addConstraint([stored: 1, energy: -battery.socMax], upper: 0)
-                    program.addConstraint([stored: 1, energy: -battery.socMin], lower: 0)
-                    if let previousEnergy {
-                        program.addConstraint([stored: 1, previousEnergy: -retention, charge: -battery.chargeEfficiency,
-                                               discharge: 1 / battery.dischargeEfficiency], lower: 0, upper: 0)
-                    } else {
-                        firstEnergyRow = (stored, charge, discharge)
-                    }
-                    previousEnergy = stored
-                    terms += [discharge, charge]
-                    coefficients += [1, -1]
-                }
-                if let units {
-                    let n = program.addVariable(objective: a.dieselOMPerHour * plainWorth + noLoadLPerUnitHour * perLitre + unitHourWear)
-                    let g = program.addVariable(objective: diesel.fuelSlopeLPerKWh * perLitre)
-                    program.addConstraint([n: 1, units: -1], upper: 0)
-                    program.addConstraint([g: 1, n: -unitKW * ratingFactor[t]], upper: 0)
-                    program.addConstraint([g: 1, n: -diesel.minLoadRatio * unitKW], lower: 0)
-                    commitment.append(n)
-                    output.append(g)
-                    terms.append(g)
-                    coefficients.append(1)
-                }
-                program.addConstraint(variables: terms, coefficients: coefficients, lower: loadKW[t], upper: loadKW[t])
-            }
-            // The year is cyclic: the first hour starts from the last hour's stored energy, plus at most
-            // this year's share of the initial charge a simulated run may end below.
-            if let (stored, charge, discharge) = firstEnergyRow, let last = previousEnergy, let energy {
-                let drawn = program.addVariable()
-                program.addConstraint([drawn: 1, energy: -(battery.socInitial - battery.socMin) / span.years], upper: 0)
-                program.addConstraint([stored: 1, last: -retention, charge: -battery.chargeEfficiency,
-                                       discharge: 1 / battery.dischargeEfficiency, drawn: -1], lower: 0, upper: 0)
-            }
-            addYearLimits(config, kgPerL: kgPerL)
+            let prices = CapacityYearBlock.Prices(plainWorth: plainWorth, perLitre: perLitre, dischargeWear: dischargeWear, unitHourWear: unitHourWear,
+                                                  drawnShare: (battery.socInitial - battery.socMin) / span.years)
+            let block = CapacityYearBlock(program: &program, capacities: .init(pv: pv, energy: energy, power: power, units: units), loadKW: loadKW,
+                                          pvPerKW: pvPerKW, ratingFactor: ratingFactor, battery: battery, diesel: diesel, unitKW: unitKW,
+                                          prices: prices, assumptions: a)
+            block.addLimits(to: &program, config: config, kgPerL: kgPerL)
+            year = block
         }
 
         /// Sizes held at ``CapacityExpansionYear/fixedSizes`` when given (the LP then prices one design).
@@ -203,30 +163,6 @@ public enum CapacityExpansion {
                 program.addConstraint([power: 1], lower: powers.min()!, upper: powers.max()!)
             }
             if let least = config.minBatteryPowerKW { program.addConstraint([power: 1], lower: least) }
-        }
-
-        /// Unserved energy and emissions over the year.
-        private mutating func addYearLimits(_ config: SizeConfig, kgPerL: Double) {
-            let demand = loadKW.reduce(0, +)
-            program.addConstraint(variables: unserved, coefficients: Array(repeating: 1, count: unserved.count),
-                                  upper: config.maxUnservedFraction * demand)
-            guard let limit = config.maxIntensityGPerKWh, !commitment.isEmpty else { return }
-            // kg·1000 from fuel ≤ limit × (demand − unserved): fuel terms + limit·unserved ≤ limit·demand.
-            let variables = commitment + output + unserved
-            let coefficients = Array(repeating: noLoadLPerUnitHour * kgPerL * 1000, count: commitment.count)
-                + Array(repeating: diesel.fuelSlopeLPerKWh * kgPerL * 1000, count: output.count)
-                + Array(repeating: limit, count: unserved.count)
-            program.addConstraint(variables: variables, coefficients: coefficients, upper: limit * demand)
-        }
-
-        /// No-load fuel of one committed unit for an hour, L (F₀ · rating).
-        var noLoadLPerUnitHour: Double { diesel.fuelInterceptLPerKWhRated * unitKW }
-
-        /// Fuel burnt in the solution, L.
-        func fuelLitres(_ solution: Solution) -> Double {
-            zip(commitment, output).reduce(0) { total, pair in
-                total + noLoadLPerUnitHour * solution[pair.0] + diesel.fuelSlopeLPerKWh * solution[pair.1]
-            }
         }
     }
 }

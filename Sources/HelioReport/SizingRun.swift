@@ -33,7 +33,7 @@ public enum SizingRun {
     }
 
     /// Copies `best.toml`'s input files into its `inputs` folder, so the output folder runs anywhere.
-    private static func copy(_ inputs: [(path: String, name: String)], into folder: OutputFolder) throws {
+    static func copy(_ inputs: [(path: String, name: String)], into folder: OutputFolder) throws {
         guard !inputs.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(atPath: folder.path(ScenarioDesignText.inputsFolder), withIntermediateDirectories: true)

@@ -165,7 +165,7 @@ public struct SizingStudy: Sendable {
 
     /// `year` (inputs for 1 kWdc without battery auxiliaries) for `design`: PV scaled, its battery's
     /// auxiliaries added, no derating without gensets; its consecutive later years likewise.
-    private static func inputs(_ year: SimulationInputs, of design: SizingDesign, scenario designScenario: Scenario) -> SimulationInputs {
+    static func inputs(_ year: SimulationInputs, of design: SizingDesign, scenario designScenario: Scenario) -> SimulationInputs {
         var inputs = year
         let auxiliaryKW = designScenario.battery?.auxiliaryKW ?? 0
         inputs.load = year.load.addingBatteryAuxiliary(kW: auxiliaryKW)

@@ -37,6 +37,7 @@ struct SizeRunCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("size: the transient study needs \(Int(required)) kW of battery power; designs below it are infeasible\n".utf8))
             }
             let weather = try WeatherLoader.load(path: scenario.site.weatherPath)
+            if (scenario.size?.stages.count ?? 1) > 1 || scenario.isStaged { return try await runStaged(scenario, weather: weather) }
             let study = try SizingStudy(scenario: scenario, weather: weather)
             if let (index, count) = try ShardSpec.resolve(shard, environment: ProcessInfo.processInfo.environment) {
                 try await runShard(study, index: index, count: count)
@@ -50,6 +51,17 @@ struct SizeRunCommand: AsyncParsableCommand {
         } catch let error as HelioError {
             throw HelioGridCommand.fail(error)
         }
+    }
+
+    /// The staged search (docs/sizing.md, "Stages"): one process, no shards.
+    private func runStaged(_ scenario: Scenario, weather: WeatherData) async throws {
+        guard try ShardSpec.resolve(shard, environment: [:]) == nil else {
+            throw HelioError(.usage, "a staged search (stages, or a campus that grows) runs in one process: --shard does not apply")
+        }
+        guard !transients else { throw HelioError(.usage, "--transients studies one year's campus; a staged search cannot take it") }
+        let study = try StagedSizingStudy(scenario: scenario, weather: weather)
+        let result = try await StudyProgress(of: "the staged search", command: "size").reporting { try await study.search() }
+        try StagedSizingRun.write(study, result: result, out: out, json: json)
     }
 
     private func runShard(_ study: SizingStudy, index: Int, count: Int) async throws {

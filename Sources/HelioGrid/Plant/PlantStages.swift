@@ -6,6 +6,11 @@ import Foundation
 public struct PlantStages: Sendable, Equatable {
     /// One purchase of plant.
     public struct Purchase: Sendable, Equatable {
+        /// A purchase; see the properties.
+        public init(firstYearIndex: Int, pvKW: Double = 0, batteryKWh: Double = 0, batteryKW: Double = 0, dieselUnits: Int = 0) {
+            (self.firstYearIndex, self.pvKW, self.batteryKWh, self.batteryKW, self.dieselUnits) = (firstYearIndex, pvKW, batteryKWh, batteryKW, dieselUnits)
+        }
+
         /// Project year index (from 0) of the first year it runs.
         public var firstYearIndex: Int
         /// PV, kWdc; battery energy, kWh, and power, kW; gensets.
@@ -15,6 +20,11 @@ public struct PlantStages: Sendable, Equatable {
 
     /// The scenario's plant (index 0), then each expansion in time order.
     public let purchases: [Purchase]
+
+    /// Stages from their purchases, the scenario's first.
+    public init(purchases: [Purchase]) {
+        self.purchases = purchases
+    }
 
     /// The purchases of `scenario`.
     public init(scenario: Scenario) {

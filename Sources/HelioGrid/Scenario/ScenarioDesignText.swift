@@ -30,12 +30,13 @@ public enum ScenarioDesignText {
         return editor.text
     }
 
-    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW) and battery augmentation, its
+    /// `scenario`'s file with the given sizes (kWdc, kWh, kW, units, kW) and battery augmentation (and, when given, `expansions` in place of its `[[expansions]]`), its
     /// dispatch strategy and years, each input file named `inputs/<name>`; and the input files to copy
     /// there (absolute path, name). The file is edited line by line (``ScenarioTextEditor``): every
     /// line not changed stays as the user wrote it, comments included.
     public static func text(of scenario: Scenario, pvKW: Double, batteryKWh: Double, batteryKW: Double,
-                            dieselUnits: Int, dieselUnitKW: Double, augmentation: BatteryAugmentation = .replace) throws
+                            dieselUnits: Int, dieselUnitKW: Double, augmentation: BatteryAugmentation = .replace,
+                            expansions: [PlantExpansion]? = nil) throws
         -> (text: String, inputs: [(path: String, name: String)]) {
         let source = try TextFile.read(path: scenario.source, kind: .scenario, what: "scenario file")
         let table = try parsed(source, file: scenario.source)
@@ -73,6 +74,13 @@ public enum ScenarioDesignText {
             editor.set("diesel", "unit_kw", to: "\(dieselUnitKW)")
         } else {
             editor.remove("diesel")
+        }
+        if let expansions {
+            editor.remove("expansions")
+            for expansion in expansions {
+                editor.append("\n[[expansions]]\nyear = \(expansion.year)\npv_kw = \(expansion.pvKW)\nbattery_kwh = \(expansion.batteryKWh)\n"
+                              + "battery_kw = \(expansion.batteryKW)\ndiesel_units = \(expansion.dieselUnits)\n")
+            }
         }
         _ = try parsed(editor.text, file: scenario.source)
         return (editor.text, inputs)

@@ -49,6 +49,11 @@ struct ScenarioTextEditor {
         }
     }
 
+    /// Appends `text` (whole lines of TOML) at the end.
+    mutating func append(_ text: String) {
+        lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// Removes `table`, its sub-tables (`table.x`) and the lines they hold.
     mutating func remove(_ table: String) {
         var kept: [String] = [], inside = false

@@ -88,6 +88,10 @@ public struct SizeConfig: Sendable, Equatable {
     /// every combination is a case with its own optimum.
     public var fuelPriceFactors: [Double], carbonPriceFactors: [Double], batteryCapexFactors: [Double]
 
+    /// `stages`: the project years in which plant may be bought, from 1 (`[1]`: on day one only). With
+    /// more than one, or a campus that grows, `size` searches staged designs (docs/sizing.md).
+    public var stages: [Int] = [1]
+
     /// Most years a design is simulated (`[site] years`' own limit).
     public static let maxYears = 50
     /// Most designs one study may hold.
@@ -146,11 +150,28 @@ public struct SizeConfig: Sendable, Equatable {
         carbonPriceFactors = try sensitivity.valueList("carbon_price", in: 0...100, maxCount: 20) ?? [1]
         batteryCapexFactors = try sensitivity.valueList("battery_capex", in: 0...100, maxCount: 20) ?? [1]
         try sensitivity.finish()
+        try readStages(&section, scenario: scenario)
         try section.finish()
         let count = pvKW.count * batteryKWh.count * (batteryKW?.count ?? batteryHours!.count) * dieselUnits.count * dieselUnitKW.count
             * augmentation.count
         guard count <= Self.maxDesigns else {
             throw section.error("pv_kw", "the lists give \(count) designs; at most \(Self.maxDesigns)")
+        }
+    }
+
+    /// `stages` and what a staged search cannot take: the rule-based strategies judge every design over
+    /// the life; reliability and weather-ensemble limits study one year's campus.
+    private mutating func readStages(_ section: inout ScenarioSection, scenario: Scenario) throws {
+        let years = try section.valueList("stages", in: 1...Double(scenario.economics.projectYears), maxCount: 20) ?? [1]
+        if let fractional = years.first(where: { $0 != $0.rounded() }) { throw section.error("stages", "\(fractional) is not a project year") }
+        guard years.first == 1 else { throw section.error("stages", "the first stage is year 1, when the campus starts") }
+        stages = years.map { Int($0) }
+        guard stages.count > 1 || scenario.isStaged else { return }
+        guard dispatch.isRuleBased else {
+            throw section.error("dispatch", "a staged search judges designs over the whole life with the rule-based strategies (rule, load-following, cycle-charging)")
+        }
+        for key in ["max_lole_hours_per_year", "max_eens_mwh_per_year", "limit_probability"] where section.contains(key) {
+            throw section.error(key, "studies one year's campus; a staged search (stages, or a campus that grows) cannot judge it")
         }
     }
 }
