@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HelioGrid
 import HelioOptimize
 
@@ -26,7 +27,9 @@ extension StagedSizingStudy {
     /// Searches staged designs from the LP bound's sizes (and the scenario's own plant), climbing to
     /// the best neighbour until none is better, for every duration, rating and policy; then judges the
     /// scenario's own plant, the best's last stage built on day one and its first stage never expanded.
-    public func search() async throws -> StagedSizingResult {
+    /// Each round's designs are simulated on all cores by GCD's threads (``evaluateAll(_:)``), so the
+    /// search may be called from any thread and blocks it.
+    public func search() throws -> StagedSizingResult {
         let started = ContinuousClock.now
         let space = Space(config)
         let bound = try self.bound()
@@ -38,18 +41,20 @@ extension StagedSizingStudy {
                     func design(_ state: State) -> StagedDesign { self.design(state, space: space, hours: hours, unitKW: unitKW, augmentation: augmentation) }
                     let starts = [startState(bound: bound, space: space), best?.state].compactMap { $0 }
                     for start in starts {
-                        let climbed = try await climb(from: start, space: space, design: design, cache: &cache, order: &order)
+                        let climbed = try climb(from: start, space: space, design: design, cache: &cache, order: &order)
                         if best == nil || climbed.outcome.ranks(before: best!.outcome, objective: \.outcome.objective) { best = climbed }
                     }
                 }
             }
         }
         let reference = try evaluate(referenceDesign)
-        let found = best.flatMap { $0.outcome.feasible ? $0.outcome : nil }
+        var found = best.flatMap { $0.outcome.feasible ? $0.outcome : nil }
         var comparisons: [StagedOutcome?] = [nil, nil]
-        if let found {
-            let last = found.design.stageYears.count - 1
-            comparisons = try [cached(found.design.builtOnDayOne(stage: last), cache: &cache), cached(found.design.builtOnDayOne(stage: 0), cache: &cache)]
+        if let climbed = found {
+            let last = climbed.design.stageYears.count - 1
+            comparisons = try [cached(climbed.design.builtOnDayOne(stage: last), cache: &cache), cached(climbed.design.builtOnDayOne(stage: 0), cache: &cache)]
+            // A comparison the climb never met may still beat it: the best is the best simulated.
+            found = ([climbed] + comparisons.compactMap { $0 }).filter(\.feasible).min { $0.ranks(before: $1, objective: \.outcome.objective) }
         }
         return StagedSizingResult(bound: bound, outcomes: order.map { cache[$0]! }, best: found, reference: reference, dayOne: comparisons[0],
                                   firstStageOnly: comparisons[1], seconds: (ContinuousClock.now - started).milliseconds / 1000)
@@ -75,14 +80,14 @@ extension StagedSizingStudy {
     /// Hill-climbs from `start`: each round simulates the neighbours not yet simulated (on all cores)
     /// and moves to the best if it ranks before the present design.
     private func climb(from start: State, space: Space, design: (State) -> StagedDesign,
-                       cache: inout [StagedDesign: StagedOutcome], order: inout [StagedDesign]) async throws -> (state: State, outcome: StagedOutcome) {
+                       cache: inout [StagedDesign: StagedOutcome], order: inout [StagedDesign]) throws -> (state: State, outcome: StagedOutcome) {
         var current = start
         var currentOutcome = try cached(design(current), cache: &cache)
         if !order.contains(design(current)) { order.append(design(current)) }
         for _ in 0..<200 {
             let neighbours = Self.moves(from: current, space: space).filter { design($0).isBuildable }
             let fresh = Array(Set(neighbours.map(design)).filter { cache[$0] == nil })
-            let outcomes = try await StudyWorkers.map(fresh.count, progress: nil) { try evaluate(fresh[$0]) }
+            let outcomes = try evaluateAll(fresh)
             for (candidate, outcome) in zip(fresh, outcomes) {
                 cache[candidate] = outcome
                 order.append(candidate)
@@ -93,6 +98,16 @@ extension StagedSizingStudy {
             currentOutcome = cache[design(next)]!
         }
         return (current, currentOutcome)
+    }
+
+    /// `designs` simulated on all cores (GCD's threads, not the cooperative pool), in their order.
+    private func evaluateAll(_ designs: [StagedDesign]) throws -> [StagedOutcome] {
+        let results = Mutex<[Result<StagedOutcome, any Error>?]>(Array(repeating: nil, count: designs.count))
+        DispatchQueue.concurrentPerform(iterations: designs.count) { index in
+            let outcome = Result { try evaluate(designs[index]) }
+            results.withLock { $0[index] = outcome }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// One list step up or down at one stage of one axis: that stage alone (later stages raised or

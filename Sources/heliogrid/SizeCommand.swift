@@ -60,7 +60,7 @@ struct SizeRunCommand: AsyncParsableCommand {
         }
         guard !transients else { throw HelioError(.usage, "--transients studies one year's campus; a staged search cannot take it") }
         let study = try StagedSizingStudy(scenario: scenario, weather: weather)
-        let result = try await StudyProgress(of: "the staged search", command: "size").reporting { try await study.search() }
+        let result = try await StudyProgress(of: "the staged search", command: "size").reporting { try study.search() }
         try StagedSizingRun.write(study, result: result, out: out, json: json)
     }
 

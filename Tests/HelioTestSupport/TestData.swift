@@ -77,3 +77,50 @@ extension TestData {
         String(phoenixText.split(separator: "\n", maxSplits: 2)[1])
     }
 }
+
+extension TestData {
+    /// The default campus made to grow over an 8-year project: 5,000 H100 GPUs in year 1, 10,000 from
+    /// year 3, refreshed to B200 in year 6; half the default plant on day one, with `expansions`
+    /// (TOML `[[expansions]]` tables) appended.
+    public static func growingCampusText(expansions: String = "", projectYears: Int = 8) -> String {
+        defaultScenarioText
+            .replacingOccurrences(of: "gpus = 10000\n", with: "gpus = 5000\n")
+            .replacingOccurrences(of: "years = 1 ", with: "# years = 1 ")
+            .replacingOccurrences(of: "[load.cooling]", with: """
+                [[load.phases]]
+                year = 3
+                gpus = 10000
+
+                [[load.phases]]
+                year = 6
+                generation = "b200"
+
+                [load.cooling]
+                """)
+            .replacingOccurrences(of: "dc_kw = 60000.0", with: "dc_kw = 30000.0")
+            .replacingOccurrences(of: "energy_kwh = 200000.0", with: "energy_kwh = 100000.0")
+            .replacingOccurrences(of: "power_kw = 50000.0", with: "power_kw = 25000.0")
+            .replacingOccurrences(of: "units = 10\n", with: "units = 6\n")
+            .replacingOccurrences(of: "project_years = 20", with: "project_years = \(projectYears)")
+            .replacingOccurrences(of: "[dispatch]", with: expansions + "\n[dispatch]")
+    }
+
+    /// Two expansions for ``growingCampusText(expansions:projectYears:)``: in years 3 and 6, each as
+    /// much PV, battery and 4 more gensets.
+    public static let growingCampusExpansions = """
+        [[expansions]]
+        year = 3
+        pv_kw = 30000.0
+        battery_kwh = 100000.0
+        battery_kw = 25000.0
+        diesel_units = 4
+
+        [[expansions]]
+        year = 6
+        pv_kw = 30000.0
+        battery_kwh = 100000.0
+        battery_kw = 25000.0
+        diesel_units = 4
+
+        """
+}

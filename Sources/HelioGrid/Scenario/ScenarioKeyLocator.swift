@@ -1,4 +1,5 @@
-/// Finds the line of a dotted key (`battery.soc_min`) or table (`load.cooling`) in scenario text,
+/// Finds the line of a dotted key (`battery.soc_min`), table (`load.cooling`) or array-of-tables
+/// entry's key (`load.phases[1].year`, the second `[[load.phases]]`) in scenario text,
 /// so errors can say `file:line:` as well as the key. TOMLKit reports positions only for syntax
 /// errors, so this reads the plain `[table]` headers and `key = value` lines itself.
 enum ScenarioKeyLocator {
@@ -10,8 +11,18 @@ enum ScenarioKeyLocator {
         let key = parts.last ?? ""
         var currentTable = ""
         var tableHeaderLine: Int?
+        var entries: [String: Int] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.prefix { $0 != "#" }.trimmingSpaces
+            if line.hasPrefix("[[") && line.hasSuffix("]]") {
+                // The k-th `[[name]]` entry is the table `name[k]` in key paths.
+                let name = String(line.dropFirst(2).dropLast(2)).trimmingSpaces
+                currentTable = "\(name)[\(entries[name, default: 0])]"
+                entries[name, default: 0] += 1
+                if currentTable == keyPath { return index + 1 }
+                if currentTable == table && tableHeaderLine == nil { tableHeaderLine = index + 1 }
+                continue
+            }
             if line.hasPrefix("[") && line.hasSuffix("]") {
                 currentTable = String(line.dropFirst().dropLast()).trimmingSpaces
                 if currentTable == keyPath { return index + 1 }
