@@ -9,7 +9,7 @@ import HelioTransients
 @main
 struct HelioBench {
     /// Sections, in the order they run; `heliogrid-bench SECTION...` runs only those named.
-    static let sections = ["pv", "optimiser", "solvers", "solvers-long", "grid", "campus", "sizing", "ensemble", "reliability", "transients"]
+    static let sections = ["pv", "optimiser", "solvers", "solvers-long", "grid", "campus", "sizing", "ensemble", "reliability", "transients", "staged"]
 
     static func main() async throws {
         let asked = Array(CommandLine.arguments.dropFirst())
@@ -34,6 +34,7 @@ struct HelioBench {
         if runs.contains("ensemble") { try await ensembleFigures(scenario: scenario, weather: weather) }
         if runs.contains("reliability") { try await reliabilityFigures(scenario: scenario, weather: weather) }
         if runs.contains("transients") { try transientFigures(scenario: scenario, weather: weather) }
+        if runs.contains("staged") { try StagedFigures.run() }
     }
 
     /// The default campus's transient study at its night operating point: one 60 s window at 1 ms,

@@ -153,16 +153,21 @@ public enum CapacityExpansion {
             if let units { program.addConstraint([units: 1], lower: Double(fixed.dieselUnits), upper: Double(fixed.dieselUnits)) }
         }
 
-        /// Power from the `battery_kw` list's span, or between energy / longest and energy / shortest duration.
         private mutating func addPowerLimits(_ config: SizeConfig) {
             guard let energy, let power else { return }
-            if let hours = config.batteryHours {
-                program.addConstraint([power: 1, energy: -1 / hours.max()!], lower: 0)
-                program.addConstraint([power: 1, energy: -1 / hours.min()!], upper: 0)
-            } else if let powers = config.batteryKW {
-                program.addConstraint([power: 1], lower: powers.min()!, upper: powers.max()!)
-            }
-            if let least = config.minBatteryPowerKW { program.addConstraint([power: 1], lower: least) }
+            CapacityExpansion.addPowerLimits(to: &program, energy: energy, power: power, config: config)
         }
+    }
+
+    /// Battery power `power` from the `battery_kw` list's span, or between `energy` / longest and
+    /// `energy` / shortest duration, and at least `min_battery_power_kw`.
+    static func addPowerLimits(to program: inout LinearProgram, energy: LinearProgram.Variable, power: LinearProgram.Variable, config: SizeConfig) {
+        if let hours = config.batteryHours {
+            program.addConstraint([power: 1, energy: -1 / hours.max()!], lower: 0)
+            program.addConstraint([power: 1, energy: -1 / hours.min()!], upper: 0)
+        } else if let powers = config.batteryKW {
+            program.addConstraint([power: 1], lower: powers.min()!, upper: powers.max()!)
+        }
+        if let least = config.minBatteryPowerKW { program.addConstraint([power: 1], lower: least) }
     }
 }

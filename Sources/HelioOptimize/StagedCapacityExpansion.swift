@@ -151,18 +151,11 @@ public enum StagedCapacityExpansion {
             blocks.append(block)
         }
 
-        /// Each stage's power from the `battery_kw` list's span, or between its energy / longest and
-        /// energy / shortest duration.
+        /// Each stage's power within the lists (``CapacityExpansion/addPowerLimits(to:energy:power:config:)``).
         mutating func addPowerLimits() {
             guard let energy, let power else { return }
             for (stored, rated) in zip(energy, power) {
-                if let hours = config.batteryHours {
-                    program.addConstraint([rated: 1, stored: -1 / hours.max()!], lower: 0)
-                    program.addConstraint([rated: 1, stored: -1 / hours.min()!], upper: 0)
-                } else if let powers = config.batteryKW {
-                    program.addConstraint([rated: 1], lower: powers.min()!, upper: powers.max()!)
-                }
-                if let least = config.minBatteryPowerKW { program.addConstraint([rated: 1], lower: least) }
+                CapacityExpansion.addPowerLimits(to: &program, energy: stored, power: rated, config: config)
             }
         }
     }

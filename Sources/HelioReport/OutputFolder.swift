@@ -15,7 +15,8 @@ public final class OutputFolder {
     /// `scripts/render-report.sh`).
     public static let knownNames: Set<String> = Set(["summary.json", "steps.csv", "hourly.csv", "report.png"] + CarbonReport.fileNames
                                                     + CarbonReport.reliabilityFileNames + SizingFiles.fileNames + ReliabilityFiles.fileNames
-                                                    + TransientsFiles.fileNames + EnsembleFiles.fileNames + EnsembleFiles.shardFileNames)
+                                                    + TransientsFiles.fileNames + EnsembleFiles.fileNames + EnsembleFiles.shardFileNames
+                                                    + StagedSizingFiles.fileNames)
     /// The folder the outputs end up in.
     public let directory: String
     /// Where they are written until the commit.

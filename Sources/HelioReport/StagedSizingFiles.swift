@@ -8,6 +8,9 @@ import HelioStudy
 /// the best's last stage built on day one and its first stage never expanded, each with its years),
 /// `size.html` and `best.toml` (``StagedSizingHTML``, ``StagedSizingRun``).
 public enum StagedSizingFiles {
+    /// Every file name a staged sizing run writes (`inputs/` beside `best.toml` as ``SizingFiles`` names it).
+    public static let fileNames = ["stages.csv", "size.json", "size.html", "best.toml"]
+
     /// `stages.csv`'s columns for `stages`: the plant installed by each stage, then the figures.
     public static func columns(stages: [Int]) -> [String] {
         stages.flatMap { ["pv_kw_y\($0)", "battery_kwh_y\($0)", "battery_kw_y\($0)", "diesel_units_y\($0)"] }

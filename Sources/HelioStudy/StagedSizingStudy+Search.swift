@@ -111,8 +111,29 @@ extension StagedSizingStudy {
     }
 
     /// One list step up or down at one stage of one axis: that stage alone (later stages raised or
-    /// earlier ones lowered to keep the plant from falling), or that stage with every later one.
+    /// earlier ones lowered to keep the plant from falling), or that stage with every later one; and
+    /// the latter on two axes at once (PV with battery, say, which neither may pay for alone).
     private static func moves(from state: State, space: Space) -> [State] {
+        var moves = singleMoves(from: state, space: space)
+        for first in state.indices where !space.axes[first].isEmpty {
+            for second in state.indices where second > first && !space.axes[second].isEmpty {
+                for stage in state[first].indices {
+                    for (a, b) in [(-1, -1), (-1, 1), (1, -1), (1, 1)] {
+                        var move = state
+                        for other in stage..<state[first].count {
+                            move[first][other] = min(space.axes[first].count - 1, max(0, state[first][other] + a))
+                            move[second][other] = min(space.axes[second].count - 1, max(0, state[second][other] + b))
+                        }
+                        if move != state && !moves.contains(move) { moves.append(move) }
+                    }
+                }
+            }
+        }
+        return moves
+    }
+
+    /// The one-axis moves of ``moves(from:space:)``.
+    private static func singleMoves(from state: State, space: Space) -> [State] {
         var moves: [State] = []
         for axis in state.indices where !space.axes[axis].isEmpty {
             let top = space.axes[axis].count - 1

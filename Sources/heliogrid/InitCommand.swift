@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HelioGrid
 
-/// `heliogrid init DIR [--template small|campus|grid]`: a new folder with a commented starting
+/// `heliogrid init DIR [--template small|campus|grid|growing]`: a new folder with a commented starting
 /// scenario and the weather file it names, ready for `heliogrid simulate DIR/scenario.toml`.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
 
     @Argument(help: "The folder to create (it must not exist, or be empty).")
     var folder: String
-    @Option(help: "small (1 MW data centre off the grid), campus (the 10,000-GPU reference campus) or grid (1 MW behind a weak grid).")
+    @Option(help: "small (1 MW data centre off the grid), campus (the 10,000-GPU reference campus), grid (1 MW behind a weak grid) or growing (a campus that grows in GPU phases, its plant bought in stages).")
     var template = ScenarioTemplate.small
 
     func run() throws {

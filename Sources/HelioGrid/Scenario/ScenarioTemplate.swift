@@ -9,6 +9,8 @@ public enum ScenarioTemplate: String, Sendable, CaseIterable {
     case campus
     /// A 1 MW AI data centre behind a weak grid with a tariff and a demand charge.
     case grid
+    /// A campus that grows: GPU phases and a plant bought in three stages (docs/lifetime.md).
+    case growing
 
     /// The template's TOML text.
     public func text() throws -> String {
