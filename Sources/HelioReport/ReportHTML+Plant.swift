@@ -24,6 +24,7 @@ extension ReportHTML {
             rows.append(("Gensets", "\(diesel.units) × " + Self.mw(diesel.unitKW) + " (" + Self.mw(diesel.fleetKW) + "), \(diesel.rating.rawValue) rating, "
                 + "minimum load \(Self.number(diesel.minLoadRatio * 100, 0)) %"))
         }
+        rows += Self.stages(scenario)
         if let grid = scenario.connectedGrid {
             rows.append(("Grid", "import up to " + Self.mw(grid.importKW) + ", export up to " + Self.mw(grid.exportKW)))
         }
@@ -43,6 +44,24 @@ extension ReportHTML {
         case .jobs: "\(NumberFormat.grouped(Double(load.gpus))) GPUs running a job mix"
         case .gpuCluster: "\(NumberFormat.grouped(Double(load.gpus))) GPUs (\(load.nodes) nodes), \(load.profile.rawValue), mean utilisation \(number(load.meanUtilization * 100, 0)) %"
         }
+    }
+
+    /// A campus that grows: its load phases and its expansions (none for a fixed campus).
+    private static func stages(_ scenario: Scenario) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        if !scenario.load.phases.isEmpty {
+            rows.append(("Load phases", scenario.load.phases.map { phase in
+                "from year \(phase.year): \(NumberFormat.grouped(Double(phase.load.gpus))) GPUs" + (phase.generation.map { " (\($0))" } ?? "")
+                    + ", nodes of \(phase.load.gpusPerNode) at " + number(phase.load.nodeRatedKW, 1) + " kW nameplate"
+            }.joined(separator: "; ")))
+        }
+        if !scenario.expansions.isEmpty {
+            rows.append(("Expansions", scenario.expansions.map { expansion in
+                "year \(expansion.year): +" + mw(expansion.pvKW) + "dc PV, +" + mwh(expansion.batteryKWh) + " / " + mw(expansion.batteryKW)
+                    + " battery, +\(expansion.dieselUnits) gensets"
+            }.joined(separator: "; ")))
+        }
+        return rows
     }
 
     private static func mw(_ kw: Double) -> String { number(kw / 1000, 2) + " MW" }

@@ -302,7 +302,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
             renewableFraction: t.renewableFraction)
         let hours = Double(result.steps) * result.axis.stepHours
         kpi = KPI(pue: kpis.pue, ref: kpis.ref, cue: kpis.cueKgPerKWh,
-                  meanITKWPerGPU: t.itKWh / hours / Double(result.scenario.load.gpus))
+                  meanITKWPerGPU: t.itKWh / hours / Self.meanGPUs(result))
         years = Self.years(of: result, economics: economicsResult)
         economics = Economics(
             currency: economicsResult.currency, capex: economicsResult.capex, npc: economicsResult.npc,
@@ -313,6 +313,14 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         reliability = Reliability(lossOfLoadHours: t.lossOfLoadHours, maxUnservedKW: t.maxUnservedKW)
         forecastSkill = result.forecastSkill.map(Forecast.init)
         runtimeMS = result.runtimeMS
+    }
+
+    /// GPUs in the fleet over the run: `[load] gpus`, or for load phases the mean of each year's.
+    private static func meanGPUs(_ result: SimulationResult) -> Double {
+        let load = result.scenario.load
+        guard !load.phases.isEmpty else { return Double(load.gpus) }
+        let years = max(1, result.yearly.count)
+        return (1...years).reduce(0) { $0 + Double(load.inForce(year: $1).gpus) } / Double(years)
     }
 
     /// The run's years (``Year``), with each year's campus and cash flow when the campus grows.

@@ -10,9 +10,9 @@ import Testing
 @Suite struct CampusGrowthReportTests {
     static let growing: Scenario = TestData.shared { try! TestData.scenario(TestData.growingCampusText(expansions: TestData.growingCampusExpansions)) }
 
+    /// The run `simulate` makes: the rule-based EMS over every year, with the design basis, its series kept.
     static func run(_ scenario: Scenario) throws -> SimulationResult {
-        var strategy = RuleBasedDispatch(scenario: scenario)
-        return SimulationEngine.run(scenario, inputs: try SimulationInputs.prepare(scenario), strategy: &strategy, recordSeries: false)
+        try CampusRun.run(scenario, weather: TestData.phoenix, inputs: try SimulationInputs.prepare(scenario), recordSeries: true)
     }
 
     @Test func yearsCarryTheCampusOnlyWhenItGrows() throws {
