@@ -12,7 +12,8 @@ import HelioGrid
 /// at the year's start), so a year's last days are planned knowing what follows; the last year ends
 /// at the state of charge the run started with (`soc_initial` of the capacity left). The plant
 /// follows the plan step by step (``PlanFollower`` rounds relaxed commitment to whole units). It is
-/// the lower bound other strategies are compared with. In flexible operation (`[dispatch] compute = "flexible"`) the LP also plans the GPU work
+/// the lower bound other strategies are compared with. A campus that grows (``Scenario/isStaged``)
+/// is planned year by year, each year on its load phase and the plant installed by then. In flexible operation (`[dispatch] compute = "flexible"`) the LP also plans the GPU work
 /// (``ComputeHorizon``): batch work within its deadlines and training caps, which the plant then runs.
 public struct OptimalDispatch: DispatchStrategy {
     /// The plan being followed: the whole run's, or the present year's when planned year by year.
@@ -51,7 +52,7 @@ public struct OptimalDispatch: DispatchStrategy {
         fallback = StrategyFactory.ruleBased(scenario)
         let battery = scenario.battery
         let start = (energyKWh: battery.map { $0.energyKWh * $0.socInitial } ?? 0, capacityKWh: battery?.energyKWh ?? 0)
-        let byYear = scenario.dispatch.commitment == .whole || scenario.dispatch.optimalHorizon == .year
+        let byYear = scenario.dispatch.commitment == .whole || scenario.dispatch.optimalHorizon == .year || scenario.isStaged
         let limit = byYear ? min(maximumSteps, perYear) : maximumSteps
         guard perYear * years > limit else {
             yearly = nil
@@ -77,14 +78,18 @@ public struct OptimalDispatch: DispatchStrategy {
         let last = year + 1 == scenario.site.years
         let floorKWh = last ? (scenario.battery?.socInitial ?? 0) * start.capacityKWh : nil
         return try solve(scenario, inputs: inputs, years: last ? year..<(year + 1) : year..<(year + 2),
-                         steps: perYear + (last ? 0 : lookaheadSteps), start: start, units: units, endFloorKWh: floorKWh)
+                         steps: perYear + (last ? 0 : lookaheadSteps), start: start, units: units, endFloorKWh: floorKWh,
+                         plant: scenario.isStaged ? scenario.inForce(year: year + 1) : scenario)
     }
 
     /// The LP over the first `steps` steps of `years` of the run, from `start` (stored energy and
     /// capacity, kWh) and `units` running; the last step's stored energy at least `endFloorKWh`
-    /// when given, else at least the start's.
+    /// when given, else at least the start's. `plant` gives the plant's limits: the scenario's, or for
+    /// a campus that grows the plant installed in the first of `years` (its look-ahead into the next
+    /// year plans on it, a week at most).
     private static func solve(_ scenario: Scenario, inputs: SimulationInputs, years: Range<Int>, steps: Int,
-                              start: (energyKWh: Double, capacityKWh: Double), units: Int, endFloorKWh: Double?) throws -> DispatchPlan {
+                              start: (energyKWh: Double, capacityKWh: Double), units: Int, endFloorKWh: Double?,
+                              plant: Scenario? = nil) throws -> DispatchPlan {
         let (load, pv, carbon, rating) = inputs.wholeRun(scenario, years: years)
         var horizon = DispatchHorizon(
             stepHours: inputs.axis.stepHours, loadKW: Array(load.prefix(steps)), pvAvailableKW: Array(pv.prefix(steps)),
@@ -101,7 +106,7 @@ public struct OptimalDispatch: DispatchStrategy {
         }
         horizon.compute = inputs.compute.map { ComputeHorizon(wholeRun: $0, scenario: scenario, axis: inputs.axis) }
         let solver = scenario.solver
-        return try DispatchProblem(scenario: scenario, integerCommitment: scenario.dispatch.commitment == .whole,
+        return try DispatchProblem(scenario: plant ?? scenario, integerCommitment: scenario.dispatch.commitment == .whole,
                                    timeLimitSeconds: solver.timeLimitSeconds, relativeGap: solver.mipGap).solve(horizon)
     }
 

@@ -2,18 +2,22 @@ import HelioGrid
 
 extension SimulationInputs {
     /// The load, PV available, grid factor and genset rating of every step of `scenario`'s run: each
-    /// year's inputs repeated, PV degraded and replaced year by year as the engine does
-    /// (``ComponentLives``). What perfect foresight knows. `years` narrows it to some of the run's years.
+    /// year's inputs (``year(_:)``: the weather year repeated, or a load phase's), PV degraded and
+    /// replaced year by year as the engine does (``ComponentLives``; each purchase of a campus that
+    /// grows from its own year, ``PlantStages``). What perfect foresight knows. `years` narrows it to
+    /// some of the run's years.
     public func wholeRun(_ scenario: Scenario, years: Range<Int>? = nil)
         -> (loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double], dieselRating: [Double]) {
         let lives = ComponentLives(scenario: scenario)
+        let stages = scenario.expansions.isEmpty ? nil : PlantStages(scenario: scenario)
         var load: [Double] = [], pv: [Double] = [], carbon: [Double] = [], rating: [Double] = []
         for year in years ?? 0..<scenario.site.years {
-            let factor = lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
-            load += self.load.facilityKW
-            pv += pvAvailableKW.map { $0 * factor }
-            carbon += gridCarbonGPerKWh
-            rating += gensetRatingFactor
+            let inputs = self.year(year)
+            let factor = stages?.pvFactor(yearIndex: year, lives: lives) ?? lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
+            load += inputs.load.facilityKW
+            pv += inputs.pvAvailableKW.map { $0 * factor }
+            carbon += inputs.gridCarbonGPerKWh
+            rating += inputs.gensetRatingFactor
         }
         return (load, pv, carbon, rating)
     }

@@ -21,7 +21,7 @@ import Testing
                                    (["simulate", "--forecast", "oracle"], "'blend', 'persistence' or 'perfect'"),
                                    (["simulate", "--forecast-members", "0"], "--forecast-members must be 1 to 20, found 0"),
                                    (["simulate", "--compute", "elastic"], "'rigid' and 'flexible'"),
-                                   (["init", "/nonexistent/x", "--template", "huge"], "'small', 'campus' or 'grid'"),
+                                   (["init", "/nonexistent/x", "--template", "huge"], "'small', 'campus', 'grid' or 'growing'"),
                                    (["serve", "--plant", "opcua"], "'simulated' and 'modbus'"),
                                    (["token", "create", "--scope", "admin", "--db", "/nonexistent/x.sqlite"], "'read' and 'control'"),
                                    (["serve", "--dispatch", "optimal", "--db", "/nonexistent/x.sqlite"], "rule, load-following, cycle-charging or mpc here")] {

@@ -31,7 +31,7 @@ import HelioTestSupport
         ("generation = \"b200\"", "generation = \"a100\"", "load.phases[1].generation"),
         ("gpus = 10000\n\n[[load.phases]]", "gpus = 10001\n\n[[load.phases]]", "load.phases[0].gpus"),
         ("# years = 1 ", "years = 4 ", "site.years"),
-        ("strategy = \"rule\"", "strategy = \"optimal\"", "dispatch.strategy"),
+        ("strategy = \"rule\"", "strategy = \"mpc\"", "dispatch.strategy"),
         ("[dispatch]", "[[expansions]]\nyear = 3\n\n[dispatch]", "expansions[0].year"),
         ("[dispatch]", "[[expansions]]\nyear = 9\npv_kw = 1000.0\n\n[dispatch]", "expansions[0].year"),
     ])

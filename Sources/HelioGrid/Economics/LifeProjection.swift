@@ -132,7 +132,7 @@ public struct LifeProjection: Sendable, Equatable {
         let lastInverter = hasBattery ? bookInverters(lives: lives, costs: costs, horizon: horizon) : 0
         let cellSalvage = last.batteryTranches.isEmpty || lives.batteryAugmentation == .maintain
             ? Self.cellSalvage(cells, lives: lives, costs: costs, fade: fade, fadePerYear: last.batteryFadeGain, horizon: horizon)
-            : Self.trancheSalvage(last.batteryTranches, lives: lives, costs: costs)
+            : Self.trancheSalvage(last.batteryTranches, lives: lives, costs: costs, horizon: horizon)
         salvage = Self.pvSalvage(costs, age: pvAge, lastBought: pvReplacementYears.last ?? 0, hasPV: hasPV)
             + (hasBattery ? cellSalvage : 0)
             + (hasBattery ? Self.inverterSalvage(costs, lives: lives, lastPurchase: lastInverter, horizon: horizon) : 0)
@@ -189,11 +189,13 @@ public struct LifeProjection: Sendable, Equatable {
     }
 
     /// The cells of a battery that grew, not augmented: each purchase by the fade it has left before
-    /// end of life, at the price of the year it was bought.
-    private static func trancheSalvage(_ tranches: [BatteryTranche], lives: ComponentLives, costs: Costs) -> Double {
+    /// end of life, at the price of the year it was bought. Cells the simulation replaced at the end of
+    /// the last year were not bought (the plant stops there): the worn ones count, with nothing left.
+    private static func trancheSalvage(_ tranches: [BatteryTranche], lives: ComponentLives, costs: Costs, horizon: Int) -> Double {
         let perKWh = costs.batteryEnergy / costs.batteryKWh
         return tranches.reduce(0) { total, tranche in
-            total + tranche.energyKWh * perKWh * costs.batteryPrice(year: tranche.boughtInYear)
+            guard tranche.boughtInYear < horizon else { return total }
+            return total + tranche.energyKWh * perKWh * costs.batteryPrice(year: tranche.boughtInYear)
                 * max(0, lives.batteryEndOfLifeFade - tranche.fade) / lives.batteryEndOfLifeFade
         }
     }

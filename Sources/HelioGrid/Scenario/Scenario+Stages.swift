@@ -14,9 +14,9 @@ extension Scenario {
     }
 
     /// Checks that a campus that grows can be run as asked: every project year simulated (a year
-    /// repeated past the last would misstate each purchase's ageing), a rule-based strategy (the
-    /// optimal and model-predictive plans are built on one year's load and plant) and, with load
-    /// phases, rigid GPU work. Nothing for a fixed campus.
+    /// repeated past the last would misstate each purchase's ageing), a rule-based or the optimal
+    /// strategy (the model-predictive one forecasts one year's campus) and, with load phases, rigid
+    /// GPU work. Nothing for a fixed campus.
     public func checkStages() throws {
         guard isStaged else { return }
         let project = economics.projectYears
@@ -24,9 +24,10 @@ extension Scenario {
             throw HelioError(.scenario, "a campus that grows is simulated over the project's \(project) years ([economics] project_years); "
                              + "the run has \(site.years): omit years, or give at least \(project)", file: source, key: "site.years")
         }
-        guard dispatch.strategy.isRuleBased else {
-            throw HelioError(.scenario, "a campus that grows runs with the rule-based strategies (rule, load-following, cycle-charging): "
-                             + "\(dispatch.strategy.rawValue) plans on one year's load and plant", file: source, key: "dispatch.strategy")
+        guard dispatch.strategy != .mpc else {
+            throw HelioError(.scenario, "a campus that grows runs with the rule-based strategies (rule, load-following, cycle-charging) "
+                             + "or optimal (planned year by year on each year's load and plant); mpc forecasts one year's campus",
+                             file: source, key: "dispatch.strategy")
         }
         guard dispatch.compute != .flexible || load.phases.isEmpty else {
             throw HelioError(.scenario, "load phases run with rigid GPU work; flexible work is profiled on one fleet",
@@ -40,20 +41,6 @@ extension Scenario {
     /// expansion's, without repeats.
     public var stageYears: [Int] {
         Array(Set([1] + load.phases.map(\.year) + expansions.map(\.year))).sorted()
-    }
-
-    /// The campus as it stands in project year `year` (from 1), as a fixed campus: the load in force
-    /// and the plant installed by then (new), without phases or expansions.
-    public func inForce(year: Int) -> Scenario {
-        var fixed = self
-        fixed.load = load.inForce(year: year)
-        fixed.expansions = []
-        let installed = PlantStages(scenario: self).installed(yearIndex: year - 1)
-        fixed.pv?.dcKW = installed.pvKW
-        fixed.battery?.energyKWh = installed.batteryKWh
-        fixed.battery?.powerKW = installed.batteryKW
-        fixed.diesel?.units = installed.dieselUnits
-        return fixed
     }
 }
 
