@@ -56,6 +56,27 @@ struct BrowserRenderTests {
         #expect(width == 1280 && height == 2400 && bytes > 50_000)
     }
 
+    /// A campus that grows (`init --template growing`): the report's "Year by year" section renders
+    /// its two charts and its table, the plant section names the phases and expansions, and no
+    /// reliability section is written (it studies one year's campus).
+    @Test func growingCampusReportRendersYearByYear() throws {
+        let folder = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let campus = folder.appendingPathComponent("campus")
+        #expect(try CommandLineTests.run(["init", campus.path, "--template", "growing"]).status == 0)
+        let report = try CommandLineTests.run(["report", campus.appendingPathComponent("scenario.toml").path, "--quiet", "--out",
+                                               folder.appendingPathComponent("report").path])
+        #expect(report.status == 0 && report.stderr.contains("no reliability or transient section"), "\(report.stderr)")
+        let png = folder.appendingPathComponent("report.png")
+        let dom = try Self.render("file://" + folder.appendingPathComponent("report/report.html").path, png: png, budgetMS: 1000)
+        #expect(dom.contains("id=\"years\"") && !dom.contains("id=\"reliability\""))
+        #expect(dom.contains("Energy served by origin, year by year") && dom.contains("Carbon intensity and capital spent, year by year"))
+        #expect(dom.contains("<dt>Load phases</dt>") && dom.contains("<dt>Expansions</dt>") && dom.contains("from year 6: 10,000 GPUs (b200"))
+        #expect(dom.contains("data-json=\"economics.json:years.19.installed_pv_kw\""))
+        let (width, height) = try Self.pngSize(png)
+        #expect(width == 1280 && height == 2400)
+    }
+
     /// A new database with a read token for the dashboard, in `folder` (created).
     static func dashboardDatabase(in folder: URL) throws -> (database: String, token: String) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
