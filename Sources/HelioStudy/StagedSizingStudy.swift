@@ -1,5 +1,6 @@
 import Foundation
 import HelioGrid
+import HelioLP
 import HelioOptimize
 
 /// `heliogrid size` for a campus that grows or a plant bought in stages (`[size] stages`): which
@@ -72,9 +73,15 @@ public struct StagedSizingStudy: Sendable {
         }
     }
 
-    /// The multi-period LP bound (`nil` when the objective is not NPC or the campus has a grid).
+    /// The multi-period LP bound (`nil` when the objective is not NPC or the campus has a grid, or when
+    /// no staged sizes within the lists' spans meet the limits: the search then starts from the
+    /// scenario's own plant, and its designs fail the limits too, which the ranking shows).
     public func bound() throws -> StagedCapacityBound? {
-        try StagedCapacityExpansion.solve(scenario, config: config, spans: spans)
+        do {
+            return try StagedCapacityExpansion.solve(scenario, config: config, spans: spans)
+        } catch let error as OptimizationError where error.kind == .infeasible {
+            return nil
+        }
     }
 
     /// Simulates `design` over the whole life with the rule-based EMS and judges it by every year.

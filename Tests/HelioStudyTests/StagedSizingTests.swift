@@ -58,4 +58,28 @@ import HelioTestSupport
         let applied = best.design.applied(to: study.scenario)
         #expect(applied.expansions.allSatisfy { $0.year == 3 })
     }
+
+    /// Limits no design can meet: no LP bound, no best design, the comparisons left out, nothing thrown.
+    @Test func limitsNoDesignMeetsLeaveNoBest() async throws {
+        let text = TestData.growingCampusText(projectYears: 4)
+            .replacingOccurrences(of: "\n[[load.phases]]\nyear = 6\ngeneration = \"b200\"\n", with: "\n")
+        let start = try #require(text.range(of: "[size]")), end = try #require(text.range(of: "[size.sensitivity]"))
+        let scenario = try TestData.scenario(text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: """
+            [size]
+            pv_kw = [20000.0]
+            battery_kwh = [100000.0]
+            battery_hours = [4.0]
+            diesel_units = [6]
+            augmentation = ["maintain"]
+            max_intensity_g_per_kwh = 1.0
+            stages = [1, 3]
+
+
+            """))
+        let study = try StagedSizingStudy(scenario: scenario, weather: TestData.phoenix)
+        let result = try await OffPool.run { try study.search() }
+        #expect(result.bound == nil && result.best == nil && result.dayOne == nil && result.firstStageOnly == nil)
+        #expect(result.outcomes.count == 1 && !result.outcomes[0].feasible && result.outcomes[0].shortfall > 0)
+        #expect(result.outcomes[0].failingYears == [1, 2, 3, 4])
+    }
 }
