@@ -51,8 +51,10 @@ extension ReportHTML {
         var rows: [(String, String)] = []
         if !scenario.load.phases.isEmpty {
             rows.append(("Load phases", scenario.load.phases.map { phase in
-                "from year \(phase.year): \(NumberFormat.grouped(Double(phase.load.gpus))) GPUs" + (phase.generation.map { " (\($0))" } ?? "")
-                    + ", nodes of \(phase.load.gpusPerNode) at " + number(phase.load.nodeRatedKW, 1) + " kW nameplate"
+                let fleet = phase.adds ? phase.load.cohorts.last! : phase.load
+                return "from year \(phase.year): \(NumberFormat.grouped(Double(phase.load.totalGPUs))) GPUs" + (phase.generation.map { " (\($0))" } ?? "")
+                    + (phase.adds ? ", \(NumberFormat.grouped(Double(fleet.gpus))) added beside" : "")
+                    + ", nodes of \(fleet.gpusPerNode) at " + number(fleet.nodeRatedKW, 1) + " kW nameplate"
             }.joined(separator: "; ")))
         }
         if !scenario.expansions.isEmpty {

@@ -132,7 +132,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         /// Adds the year's campus and cash flow for a campus that grows.
         mutating func addStage(_ scenario: Scenario, stages: PlantStages, cashFlow flow: CashFlowYear?) {
             let load = scenario.load.inForce(year: year), installed = stages.installed(yearIndex: year - 1)
-            gpus = load.gpus
+            gpus = load.totalGPUs
             generation = scenario.load.generation(year: year)
             installedPVKW = installed.pvKW
             installedBatteryKWh = installed.batteryKWh
@@ -320,7 +320,7 @@ public struct SummaryReport: Codable, Sendable, Equatable {
         let load = result.scenario.load
         guard !load.phases.isEmpty else { return Double(load.gpus) }
         let years = max(1, result.yearly.count)
-        return (1...years).reduce(0) { $0 + Double(load.inForce(year: $1).gpus) } / Double(years)
+        return (1...years).reduce(0) { $0 + Double(load.inForce(year: $1).totalGPUs) } / Double(years)
     }
 
     /// The run's years (``Year``), with each year's campus and cash flow when the campus grows.

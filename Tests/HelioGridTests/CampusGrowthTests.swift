@@ -51,6 +51,29 @@ import HelioTestSupport
         #expect(error.key == "expansions[0].pv_kw", "\(error)")
     }
 
+    /// `mode = "add"`: a B200 hall beside the H100 fleet, each fleet's IT power its own model's.
+    @Test func anAddedFleetRunsBesideTheOneInForce() throws {
+        let text = TestData.growingCampusText()
+            .replacingOccurrences(of: "year = 6\ngeneration = \"b200\"", with: "year = 6\nmode = \"add\"\ngeneration = \"b200\"\ngpus = 4000\npue_at_high = 1.3")
+        let scenario = try TestData.scenario(text)
+        let year6 = scenario.load.inForce(year: 6)
+        #expect(year6.totalGPUs == 14000 && year6.gpus == 10000 && year6.cohorts.count == 1)
+        #expect(year6.nodeRatedKW == 10.2 && year6.cohorts[0].nodeRatedKW == 14.3 && year6.cohorts[0].gpus == 4000)
+        #expect(year6.cooling.pueAtHigh == 1.3 && scenario.load.inForce(year: 5).cooling.pueAtHigh == 1.4, "the cooling curve is the campus's")
+        #expect(scenario.load.generation(year: 6) == "+ b200")
+        let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420)
+        let fleets = year6.fleets
+        #expect(fleets.count == 2 && fleets[1].seed != fleets[0].seed)
+        let h100 = try GPUClusterLoad(config: fleets[0]).itPowerKW(axis: axis), b200 = try GPUClusterLoad(config: fleets[1]).itPowerKW(axis: axis)
+        #expect(try year6.itPowerKW(axis: axis) == zip(h100, b200).map(+))
+        #expect(abs(year6.installedITKW - (1250 * 10.2 + 500 * 14.3) * 1.05) < 1e-6)
+        let inputs = try SimulationInputs.prepare(scenario)
+        #expect(inputs.year(5).load.itKW == zip(h100, b200).map(+))
+        let missing = text.replacingOccurrences(of: "\ngpus = 4000", with: "")
+        let error = try #require(throws: HelioError.self) { try TestData.scenario(missing) }
+        #expect(error.key == "load.phases[1].gpus")
+    }
+
     @Test func eachYearRunsThePhaseInForce() throws {
         let inputs = try SimulationInputs.prepare(Self.growing)
         var fixed = Self.growing

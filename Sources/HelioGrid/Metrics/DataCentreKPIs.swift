@@ -54,11 +54,11 @@ public struct DataCentreKPIs: Sendable, Equatable, Codable {
         ref = t.servedKWh > 0 ? (onSite + renewableContractKWh) / t.servedKWh : 0
         cueKgPerKWh = itEnergyKWh > 0 ? t.emissionsKgCO2e / itEnergyKWh : 0
         erf = 0
-        installedITPowerKW = load.kind != .csv ? GPUClusterLoad(config: load).installedITKW : 0
+        installedITPowerKW = load.kind == .csv ? 0 : (1...max(1, result.yearly.count)).map { load.inForce(year: $0).installedITKW }.max()!
         renewableTotalKWh = onSite + renewableContractKWh
         renewableOnSiteKWh = onSite
         self.renewableContractKWh = renewableContractKWh
-        backupGeneratorKW = result.scenario.diesel?.fleetKW ?? 0
+        backupGeneratorKW = result.scenario.diesel.map { Double(result.gensetUnits.count) * $0.unitKW } ?? 0
         backupGeneratorEnergyKWh = t.dieselKWh
     }
 }

@@ -39,9 +39,8 @@ public struct DesignBasis: Sendable, Equatable, Codable {
             itKW = load.itKW.max() ?? 0
             facilityKW = load.facilityKW.max() ?? 0
         } else {
-            let model = GPUClusterLoad(config: scenario.load)
-            itKW = model.installedITKW
-            facilityKW = CoolingModel(config: scenario.load.cooling).facilityKW(itKW: itKW, ambientC: tempC, designITKW: model.peakITKW)
+            itKW = scenario.load.installedITKW
+            facilityKW = CoolingModel(config: scenario.load.cooling).facilityKW(itKW: itKW, ambientC: tempC, designITKW: scenario.load.peakITKW)
                 + load.batteryAuxiliaryKW
         }
         let rating = scenario.diesel?.ratingFactor(ambientC: tempC, elevationM: weather.location.elevationM) ?? 1

@@ -56,6 +56,8 @@ public struct LoadConfig: Sendable, Equatable {
     public var jobs = JobsConfig()
     /// `[[load.phases]]`: the fleet from later project years on (empty: this load for the whole life).
     public var phases: [LoadPhase] = []
+    /// Fleets running beside this one, each a GPU-cluster fleet of its own (an `add` phase's; empty otherwise).
+    public var cohorts: [LoadConfig] = []
 
     /// The load in force in project year `year` (from 1): the last phase begun by then, or this one.
     public func inForce(year: Int) -> LoadConfig {

@@ -1,14 +1,27 @@
 /// One entry of `[[load.phases]]`: the GPU fleet in force from project year ``year`` on, until the
 /// next phase. `[load]` is the campus of year 1; each phase starts from the one before it and
-/// changes what it names, so a phase can add GPUs of the same generation (`gpus` alone) or
-/// refresh the whole fleet to a new one (`generation`, or the node's power).
+/// changes what it names, so a phase can add GPUs of the same generation (`gpus` alone), refresh
+/// the whole fleet to a new one (`generation`, or the node's power), or with `mode = "add"` set a
+/// fleet of its own beside the one in force (a new hall of a new generation; the cooling curve is the
+/// campus's, shared).
 public struct LoadPhase: Sendable, Equatable {
     /// Project year the phase takes effect, from 2.
     public var year: Int
     /// The campus's load in this phase: `[load]` with every change up to this phase applied.
     public var load: LoadConfig
-    /// The generation's name for outputs (`generation`, or the previous phase's; `nil` when none names one).
+    /// The generations in force for outputs (`generation`, or the previous phase's; `+` joins a fleet
+    /// added beside; `nil` when none names one).
     public var generation: String?
+    /// Whether the phase adds a fleet beside the one in force (`mode = "add"`) rather than replacing it.
+    public var adds = false
+
+    /// How a phase changes the fleet (`mode`).
+    public enum Mode: String, Sendable, CaseIterable {
+        /// The fleet in force becomes the phase's: more GPUs of its generation, or a refresh.
+        case replace
+        /// The phase's GPUs join as a fleet of their own beside the one in force (a new hall).
+        case add
+    }
 
     /// Creates a phase; see the properties.
     public init(year: Int, load: LoadConfig, generation: String? = nil) {
@@ -28,13 +41,16 @@ public struct LoadPhase: Sendable, Equatable {
         guard year > previousYear else {
             throw section.error("year", "phases must follow each other in time: year \(year) comes after year \(previousYear)")
         }
+        adds = try section.choice("mode", default: Mode.replace.rawValue, in: Mode.allCases.map(\.rawValue)) == Mode.add.rawValue
+        if adds, !section.contains("gpus") { throw section.error("gpus", "required with mode = \"add\": the GPUs of the fleet added") }
         var load = previous
         load.phases = []
+        load.cohorts = []
         generation = previousGeneration
         if section.contains("generation") {
             let name = try section.choice("generation", default: "", in: GPUGeneration.allCases.map(\.rawValue))
             let preset = GPUGeneration(rawValue: name)!
-            generation = name
+            generation = adds ? (previousGeneration.map { $0 + " + " } ?? "+ ") + name : name
             (load.gpusPerNode, load.nodeIdleKW, load.nodeMaxKW, load.nodeRatedKW) =
                 (preset.gpusPerNode, preset.nodeIdleKW, preset.nodeMaxKW, preset.nodeRatedKW)
         }
@@ -59,9 +75,14 @@ public struct LoadPhase: Sendable, Equatable {
             throw section.error("node_max_kw", "measured maximum \(load.nodeMaxKW) kW exceeds the nameplate node_rated_kw \(load.nodeRatedKW) kW")
         }
         load.meanUtilization = try section.positive("mean_utilization", default: load.meanUtilization, max: 1)
-        load.cooling.pueAtLow = try section.double("pue_at_low", default: load.cooling.pueAtLow, in: 1...5)
-        load.cooling.pueAtHigh = try section.double("pue_at_high", default: load.cooling.pueAtHigh, in: 1...5)
-        self.load = load
+        var campus = adds ? previous : load
+        if adds {
+            campus.phases = []
+            campus.cohorts.append(load)
+        }
+        campus.cooling.pueAtLow = try section.double("pue_at_low", default: campus.cooling.pueAtLow, in: 1...5)
+        campus.cooling.pueAtHigh = try section.double("pue_at_high", default: campus.cooling.pueAtHigh, in: 1...5)
+        self.load = campus
         try section.finish()
     }
 }

@@ -179,9 +179,7 @@ public struct SimulationInputs: Sendable {
             for piece in schedule.batchPieces { busy[piece.step] += piece.gpus }
             return CampusLoad.fromIT(busy.map { idleKW + $0 * busyKW }, ambientC: ambientC, cooling: cooling, designITKW: model.peakITKW)
         case .gpuCluster:
-            let model = GPUClusterLoad(config: config)
-            return CampusLoad.fromIT(try model.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling,
-                                     designITKW: model.peakITKW)
+            return CampusLoad.fromIT(try config.itPowerKW(axis: axis), ambientC: ambientC, cooling: cooling, designITKW: config.peakITKW)
         case .csv:
             guard let path = config.csvPath else { throw HelioError(.scenario, "required when kind = \"csv\"", key: "load.csv") }
             let series = try CSVTimeSeries.load(path: path, columns: ["load_kw", "it_kw"], axis: axis, range: 0...1e9)
