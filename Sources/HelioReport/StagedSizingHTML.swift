@@ -25,12 +25,13 @@ struct StagedSizingHTML {
             + study.config.stages.map(String.init).joined(separator: ", ") + " · " + escape(limitsText) + " · "
             + "\(result.outcomes.count) staged designs simulated over \(study.scenario.site.years) years</p>"
         html += "<h2 id=\"compared\">Designs compared</h2><table><thead><tr><th>design</th><th>stages (year: PV kWdc, battery kWh / kW, gensets)</th>"
-            + "<th>NPC</th><th>capital, all stages</th><th>worst-year g/kWh</th><th>years failing</th></tr></thead><tbody>"
+            + "<th>NPC</th><th>capital, all stages</th><th>worst-year g/kWh</th><th>years failing</th><th>first limit broken</th></tr></thead><tbody>"
         for (label, staged) in compared {
             html += "<tr><th scope=\"row\">" + escape(label) + "</th><td style=\"text-align:left\">" + escape(Self.stages(staged.design)) + "</td><td>"
                 + NumberFormat.grouped(staged.outcome.npc) + "</td><td>" + NumberFormat.grouped(StagedSizingFiles.capexTotal(staged)) + "</td><td>"
                 + NumberFormat.fixed(staged.outcome.worstYearIntensityGPerKWh, decimals: 1) + "</td><td>"
-                + escape(staged.failingYears.isEmpty ? "none" : staged.failingYears.map(String.init).joined(separator: ", ")) + "</td></tr>"
+                + escape(staged.failingYears.isEmpty ? "none" : staged.failingYears.map(String.init).joined(separator: ", ")) + "</td><td style=\"text-align:left\">"
+                + escape(staged.outcome.feasible ? "—" : staged.outcome.violation) + "</td></tr>"
         }
         html += "</tbody></table>"
         if let bound = result.bound {
@@ -91,6 +92,7 @@ struct StagedSizingHTML {
             text += "  \(label): NPC \(NumberFormat.grouped(staged.outcome.npc)), worst year "
                 + NumberFormat.fixed(staged.outcome.worstYearIntensityGPerKWh, decimals: 1) + " g/kWh"
                 + (staged.failingYears.isEmpty ? "" : ", fails in year(s) " + staged.failingYears.map(String.init).joined(separator: ", "))
+                + (staged.outcome.feasible ? "" : " (" + staged.outcome.violation + ")")
                 + "\n      " + Self.stages(staged.design) + "\n"
         }
         if result.best == nil { text += "  no staged design found meets the limits: widen the [size] lists\n" }
