@@ -51,9 +51,10 @@ extension ReportHTML {
         var rows: [(String, String)] = []
         if !scenario.load.phases.isEmpty {
             rows.append(("Load phases", scenario.load.phases.map { phase in
-                let fleet = phase.adds ? phase.load.cohorts.last! : phase.load
+                let fleet = phase.load.fleets[phase.changedFleet - 1]
                 return "from year \(phase.year): \(NumberFormat.grouped(Double(phase.load.totalGPUs))) GPUs" + (phase.generation.map { " (\($0))" } ?? "")
                     + (phase.adds ? ", \(NumberFormat.grouped(Double(fleet.gpus))) added beside" : "")
+                    + (!phase.adds && phase.load.cohorts.count > 0 ? ", fleet \(phase.changedFleet) changed" : "")
                     + ", nodes of \(fleet.gpusPerNode) at " + number(fleet.nodeRatedKW, 1) + " kW nameplate"
             }.joined(separator: "; ")))
         }

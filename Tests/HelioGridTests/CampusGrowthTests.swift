@@ -60,7 +60,7 @@ import HelioTestSupport
         #expect(year6.totalGPUs == 14000 && year6.gpus == 10000 && year6.cohorts.count == 1)
         #expect(year6.nodeRatedKW == 10.2 && year6.cohorts[0].nodeRatedKW == 14.3 && year6.cohorts[0].gpus == 4000)
         #expect(year6.cooling.pueAtHigh == 1.3 && scenario.load.inForce(year: 5).cooling.pueAtHigh == 1.4, "the cooling curve is the campus's")
-        #expect(scenario.load.generation(year: 6) == "+ b200")
+        #expect(scenario.load.generation(year: 6) == "fleet 1 + b200")
         let axis = TimeAxis(stepMinutes: 60, utcOffsetMinutes: -420)
         let fleets = year6.fleets
         #expect(fleets.count == 2 && fleets[1].seed != fleets[0].seed)
@@ -72,6 +72,22 @@ import HelioTestSupport
         let missing = text.replacingOccurrences(of: "\ngpus = 4000", with: "")
         let error = try #require(throws: HelioError.self) { try TestData.scenario(missing) }
         #expect(error.key == "load.phases[1].gpus")
+    }
+
+    /// `fleet = N`: one hall refreshed while the other runs on.
+    @Test func aPhaseCanRefreshOneFleet() throws {
+        let added = "year = 6\nmode = \"add\"\ngeneration = \"b200\"\ngpus = 4000"
+        let refresh = "\n\n[[load.phases]]\nyear = 7\nfleet = 1\ngeneration = \"gb200-nvl72\"\ngpus = 10080"
+        let text = TestData.growingCampusText().replacingOccurrences(of: "year = 6\ngeneration = \"b200\"", with: added + refresh)
+        let scenario = try TestData.scenario(text)
+        let year7 = scenario.load.inForce(year: 7)
+        #expect(year7.gpus == 10080 && year7.nodeRatedKW == 120 && year7.gpusPerNode == 72)
+        #expect(year7.cohorts.map(\.gpus) == [4000] && year7.cohorts[0].nodeRatedKW == 14.3, "the B200 hall runs on")
+        #expect(scenario.load.generation(year: 7) == "gb200-nvl72 + b200" && scenario.load.phases[2].changedFleet == 1)
+        for (edit, key) in [("fleet = 1", "fleet = 3"), ("mode = \"add\"\ngeneration", "mode = \"add\"\nfleet = 1\ngeneration")] {
+            let error = try #require(throws: HelioError.self) { try TestData.scenario(text.replacingOccurrences(of: edit, with: key)) }
+            #expect(error.key?.hasSuffix(".fleet") == true, "\(error)")
+        }
     }
 
     @Test func eachYearRunsThePhaseInForce() throws {

@@ -156,11 +156,11 @@ public struct LoadConfig: Sendable, Equatable {
         guard kind == .gpuCluster else {
             throw section.error("phases", "phases change the GPU-cluster model's fleet; kind = \"\(kind.rawValue)\" gives one load for the whole life")
         }
-        var previous = self, year = 1, generation: String?
+        var previous = self, year = 1, generations: [String?] = [nil]
         for var entry in entries {
-            let phase = try LoadPhase(&entry, previous: previous, previousYear: year, previousGeneration: generation, projectYears: 100)
+            let phase = try LoadPhase(&entry, previous: previous, previousYear: year, previousGenerations: generations, projectYears: 100)
             phases.append(phase)
-            (previous, year, generation) = (phase.load, phase.year, phase.generation)
+            (previous, year, generations) = (phase.load, phase.year, phase.fleetGenerations)
         }
     }
 }
