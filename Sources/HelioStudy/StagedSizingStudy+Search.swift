@@ -24,7 +24,8 @@ extension StagedSizingStudy {
     /// Index of each axis's value at each stage.
     private typealias State = [[Int]]
 
-    /// Searches staged designs from the LP bound's sizes (and the scenario's own plant), climbing to
+    /// Searches staged designs from the LP bound's sizes (the scenario's own plant without a bound),
+    /// and for later duration, rating and policy choices from the best so far too, climbing to
     /// the best neighbour until none is better, for every duration, rating and policy; then judges the
     /// scenario's own plant, the best's last stage built on day one and its first stage never expanded.
     /// Each round's designs are simulated on all cores by GCD's threads (``evaluateAll(_:)``), so the
@@ -52,7 +53,9 @@ extension StagedSizingStudy {
         var comparisons: [StagedOutcome?] = [nil, nil]
         if let climbed = found {
             let last = climbed.design.stageYears.count - 1
-            comparisons = try [cached(climbed.design.builtOnDayOne(stage: last), cache: &cache), cached(climbed.design.builtOnDayOne(stage: 0), cache: &cache)]
+            let designs = [climbed.design.builtOnDayOne(stage: last), climbed.design.builtOnDayOne(stage: 0)]
+            comparisons = try designs.map { try cached($0, cache: &cache) }
+            for design in designs where !order.contains(design) { order.append(design) }
             // A comparison the climb never met may still beat it: the best is the best simulated.
             found = ([climbed] + comparisons.compactMap { $0 }).filter(\.feasible).min { $0.ranks(before: $1, objective: \.outcome.objective) }
         }
