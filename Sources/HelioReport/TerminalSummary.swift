@@ -53,7 +53,7 @@ public enum TerminalSummary {
                 + " / " + NumberFormat.fixed(report.kpi.cue, decimals: 3) + " kg/kWh"),
             "",
             "Economics (\(money.currency), \(result.scenario.economics.projectYears) years)",
-            row(result.scenario.isStaged ? "capex, day one / later stages" : "capex", NumberFormat.grouped(money.capex)
+            row(result.scenario.isStaged ? "capex, day 1 / later stages" : "capex", NumberFormat.grouped(money.capex)
                 + (result.scenario.isStaged ? " / " + NumberFormat.grouped(report.years.reduce(0) { $0 + ($1.capex ?? 0) }) : "")),
             row("NPC", NumberFormat.grouped(money.npc)),
             row("LCOE", NumberFormat.fixed(money.lcoe, decimals: 4) + " per kWh"),
