@@ -55,7 +55,8 @@ import Testing
         }
     }
 
-    /// Random corruption of the real Phoenix TMY3 and Tucson EPW files and of the default scenario:
+    /// Random corruption of the real Phoenix TMY3 and Tucson EPW files, of the default scenario and
+    /// of the `growing` template:
     /// characters replaced by digits, signs, exponents, separators, quotes, newlines and NULs;
     /// lines dropped or repeated. Every result is a parse or a HelioError.
     @Test func corruptedInputsEndInNamedErrors() throws {
@@ -89,15 +90,18 @@ import Testing
                 outcomes.errors += 1
             }
         }
-        for _ in 0..<300 {
+        // The default campus, then a campus that grows (phases, expansions, stages).
+        let growingText = try ScenarioTemplate.growing.text()
+        for iteration in 0..<450 {
+            let text = iteration < 300 ? scenarioText : growingText
             do {
-                _ = try ScenarioLoader.parse(text: mutate(scenarioText, within: scenarioText.count), file: "fuzz.toml",
+                _ = try ScenarioLoader.parse(text: mutate(text, within: text.count), file: "fuzz.toml",
                                              baseDirectory: URL(fileURLWithPath: TestData.phoenixPath).deletingLastPathComponent().path)
                 outcomes.parsed += 1
             } catch is HelioError {
                 outcomes.errors += 1
             }
         }
-        #expect(outcomes.parsed + outcomes.errors == 340 && outcomes.errors > 100 && outcomes.parsed > 10)
+        #expect(outcomes.parsed + outcomes.errors == 490 && outcomes.errors > 150 && outcomes.parsed > 15)
     }
 }
