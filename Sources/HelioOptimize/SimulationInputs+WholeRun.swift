@@ -9,11 +9,11 @@ extension SimulationInputs {
     public func wholeRun(_ scenario: Scenario, years: Range<Int>? = nil)
         -> (loadKW: [Double], pvAvailableKW: [Double], gridCarbonGPerKWh: [Double], dieselRating: [Double]) {
         let lives = ComponentLives(scenario: scenario)
-        let stages = scenario.expansions.isEmpty ? nil : PlantStages(scenario: scenario)
+        let stages = PlantStages(scenario: scenario)
         var load: [Double] = [], pv: [Double] = [], carbon: [Double] = [], rating: [Double] = []
         for year in years ?? 0..<scenario.site.years {
             let inputs = self.year(year)
-            let factor = stages?.pvFactor(yearIndex: year, lives: lives) ?? lives.pvFactor(ageYears: ComponentLives.pvAgeYears(yearIndex: year))
+            let factor = stages.pvFactor(yearIndex: year, lives: lives)
             load += inputs.load.facilityKW
             pv += inputs.pvAvailableKW.map { $0 * factor }
             carbon += inputs.gridCarbonGPerKWh

@@ -77,6 +77,28 @@ public struct SizingOutcome: Sendable, Equatable {
         self.caseObjectives = caseObjectives
     }
 
+    /// `design`'s figures from its run `result` priced as `economics`, not yet judged against the
+    /// limits (``judged(by:redundantKW:peakLoadKW:rating:)``): over the run and in its worst year.
+    init(design: SizingDesign, result: SimulationResult, economics: LifetimeEconomics, lifetimeEmissionsT: Double, caseObjectives: [Double],
+         reliability: (lole: Double, eens: Double)? = nil) {
+        let totals = result.totals
+        let unservedFraction = totals.loadKWh > 0 ? totals.unservedKWh / totals.loadKWh : 0
+        let worstYear = (intensityGPerKWh: result.yearly.map(\.intensityGPerKWh).max() ?? 0,
+                         renewableFraction: result.yearly.map(\.renewableFraction).min() ?? 0,
+                         unservedFraction: result.yearly.map { $0.loadKWh > 0 ? $0.unservedKWh / $0.loadKWh : 0 }.max() ?? 0)
+        self.init(
+            design: design, npc: economics.npc, lcoePerKWh: economics.lcoePerKWh, capex: economics.capex,
+            intensityGPerKWh: totals.intensityGPerKWh, renewableFraction: totals.renewableFraction, unservedKWh: totals.unservedKWh,
+            unservedFraction: unservedFraction, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeEmissionsT,
+            loleHoursPerYear: reliability?.lole, eensMWhPerYear: reliability?.eens, worstYear: worstYear, feasible: false, violation: "",
+            caseObjectives: caseObjectives)
+    }
+
+    /// A run's emissions over the project's years, tCO₂e: each simulated year's, the last repeated past the run.
+    static func lifetimeEmissionsT(_ result: SimulationResult, projectYears: Int) -> Double {
+        (1...projectYears).reduce(0.0) { $0 + result.yearly[min($1, result.yearly.count) - 1].emissionsKgCO2e } / 1000
+    }
+
     /// The objective of the base case.
     public var objective: Double { caseObjectives[0] }
 }

@@ -228,9 +228,7 @@ public struct SizingStudy: Sendable {
     }
 
     private func outcome(_ design: SizingDesign, result: SimulationResult, reliability: (lole: Double, eens: Double)?) -> SizingOutcome {
-        let totals = result.totals
-        let projectYears = scenario.economics.projectYears
-        let lifetimeT = (1...projectYears).reduce(0.0) { $0 + result.yearly[min($1, result.yearly.count) - 1].emissionsKgCO2e } / 1000
+        let lifetimeT = SizingOutcome.lifetimeEmissionsT(result, projectYears: scenario.economics.projectYears)
         let objectives = cases.map { factors -> Double in
             var assumptions = EconomicAssumptions(scenario: result.scenario)
             assumptions.fuelPricePerL *= factors.fuelPrice
@@ -245,17 +243,8 @@ public struct SizingStudy: Sendable {
             case .emissions: return lifetimeT
             }
         }
-        let economics = LifetimeEconomics(result: result)
-        let unservedFraction = totals.loadKWh > 0 ? totals.unservedKWh / totals.loadKWh : 0
-        let worstYear = (intensityGPerKWh: result.yearly.map(\.intensityGPerKWh).max() ?? 0,
-                         renewableFraction: result.yearly.map(\.renewableFraction).min() ?? 0,
-                         unservedFraction: result.yearly.map { $0.loadKWh > 0 ? $0.unservedKWh / $0.loadKWh : 0 }.max() ?? 0)
-        return SizingOutcome(
-            design: design, npc: economics.npc, lcoePerKWh: economics.lcoePerKWh, capex: economics.capex,
-            intensityGPerKWh: totals.intensityGPerKWh, renewableFraction: totals.renewableFraction, unservedKWh: totals.unservedKWh,
-            unservedFraction: unservedFraction, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeT,
-            loleHoursPerYear: reliability?.lole, eensMWhPerYear: reliability?.eens, worstYear: worstYear, feasible: false, violation: "",
-            caseObjectives: objectives)
+        return SizingOutcome(design: design, result: result, economics: LifetimeEconomics(result: result), lifetimeEmissionsT: lifetimeT,
+                             caseObjectives: objectives, reliability: reliability)
     }
 
     /// Genset capacity with the largest unit out at the design day's derating, kW.

@@ -24,6 +24,21 @@ extension StagedSizingStudy {
     /// Index of each axis's value at each stage.
     private typealias State = [[Int]]
 
+    /// The designs simulated, each once, and the order the search met them in.
+    private struct Simulated {
+        private(set) var outcomes: [StagedDesign: StagedOutcome] = [:]
+        private(set) var order: [StagedDesign] = []
+
+        subscript(design: StagedDesign) -> StagedOutcome? { outcomes[design] }
+
+        mutating func add(_ design: StagedDesign, _ outcome: StagedOutcome) {
+            if outcomes.updateValue(outcome, forKey: design) == nil { order.append(design) }
+        }
+
+        /// Every outcome, in the order met.
+        var inOrder: [StagedOutcome] { order.map { outcomes[$0]! } }
+    }
+
     /// Searches staged designs from the LP bound's sizes (the scenario's own plant without a bound),
     /// and for later duration, rating and policy choices from the best so far too, climbing to
     /// the best neighbour until none is better, for every duration, rating and policy; then judges the
@@ -34,7 +49,7 @@ extension StagedSizingStudy {
         let started = ContinuousClock.now
         let space = Space(config)
         let bound = try self.bound()
-        var cache: [StagedDesign: StagedOutcome] = [:], order: [StagedDesign] = []
+        var simulated = Simulated()
         var best: (state: State, outcome: StagedOutcome)?
         for hours in space.hours {
             for unitKW in space.unitKW {
@@ -42,7 +57,7 @@ extension StagedSizingStudy {
                     func design(_ state: State) -> StagedDesign { self.design(state, space: space, hours: hours, unitKW: unitKW, augmentation: augmentation) }
                     let starts = [startState(bound: bound, space: space), best?.state].compactMap { $0 }
                     for start in starts {
-                        let climbed = try climb(from: start, space: space, design: design, cache: &cache, order: &order)
+                        let climbed = try climb(from: start, space: space, design: design, simulated: &simulated)
                         if best == nil || climbed.outcome.ranks(before: best!.outcome, objective: \.outcome.objective) { best = climbed }
                     }
                 }
@@ -53,13 +68,11 @@ extension StagedSizingStudy {
         var comparisons: [StagedOutcome?] = [nil, nil]
         if let climbed = found {
             let last = climbed.design.stageYears.count - 1
-            let designs = [climbed.design.builtOnDayOne(stage: last), climbed.design.builtOnDayOne(stage: 0)]
-            comparisons = try designs.map { try cached($0, cache: &cache) }
-            for design in designs where !order.contains(design) { order.append(design) }
+            comparisons = try [climbed.design.builtOnDayOne(stage: last), climbed.design.builtOnDayOne(stage: 0)].map { try cached($0, in: &simulated) }
             // A comparison the climb never met may still beat it: the best is the best simulated.
             found = ([climbed] + comparisons.compactMap { $0 }).filter(\.feasible).min { $0.ranks(before: $1, objective: \.outcome.objective) }
         }
-        return StagedSizingResult(bound: bound, outcomes: order.map { cache[$0]! }, best: found, reference: reference, dayOne: comparisons[0],
+        return StagedSizingResult(bound: bound, outcomes: simulated.inOrder, best: found, reference: reference, dayOne: comparisons[0],
                                   firstStageOnly: comparisons[1], seconds: (ContinuousClock.now - started).milliseconds / 1000)
     }
 
@@ -73,32 +86,29 @@ extension StagedSizingStudy {
                             dieselUnitKW: scenario.diesel?.unitKW ?? config.dieselUnitKW[0], augmentation: scenario.battery?.augmentation ?? .replace)
     }
 
-    private func cached(_ design: StagedDesign, cache: inout [StagedDesign: StagedOutcome]) throws -> StagedOutcome {
-        if let known = cache[design] { return known }
+    /// `design`'s outcome: simulated before, or now (and recorded).
+    private func cached(_ design: StagedDesign, in simulated: inout Simulated) throws -> StagedOutcome {
+        if let known = simulated[design] { return known }
         let outcome = try evaluate(design)
-        cache[design] = outcome
+        simulated.add(design, outcome)
         return outcome
     }
 
     /// Hill-climbs from `start`: each round simulates the neighbours not yet simulated (on all cores)
     /// and moves to the best if it ranks before the present design.
     private func climb(from start: State, space: Space, design: (State) -> StagedDesign,
-                       cache: inout [StagedDesign: StagedOutcome], order: inout [StagedDesign]) throws -> (state: State, outcome: StagedOutcome) {
+                       simulated: inout Simulated) throws -> (state: State, outcome: StagedOutcome) {
         var current = start
-        var currentOutcome = try cached(design(current), cache: &cache)
-        if !order.contains(design(current)) { order.append(design(current)) }
+        var currentOutcome = try cached(design(current), in: &simulated)
         for _ in 0..<200 {
             let neighbours = Self.moves(from: current, space: space).filter { design($0).isBuildable }
-            let fresh = Array(Set(neighbours.map(design)).filter { cache[$0] == nil })
-            let outcomes = try evaluateAll(fresh)
-            for (candidate, outcome) in zip(fresh, outcomes) {
-                cache[candidate] = outcome
-                order.append(candidate)
-            }
-            guard let next = neighbours.min(by: { cache[design($0)]!.ranks(before: cache[design($1)]!, objective: \.outcome.objective) }),
-                  cache[design(next)]!.ranks(before: currentOutcome, objective: \.outcome.objective) else { break }
+            let fresh = Array(Set(neighbours.map(design)).filter { simulated[$0] == nil })
+            for (candidate, outcome) in zip(fresh, try evaluateAll(fresh)) { simulated.add(candidate, outcome) }
+            let ranked = simulated
+            guard let next = neighbours.min(by: { ranked[design($0)]!.ranks(before: ranked[design($1)]!, objective: \.outcome.objective) }),
+                  ranked[design(next)]!.ranks(before: currentOutcome, objective: \.outcome.objective) else { break }
             current = next
-            currentOutcome = cache[design(next)]!
+            currentOutcome = ranked[design(next)]!
         }
         return (current, currentOutcome)
     }
@@ -159,7 +169,8 @@ extension StagedSizingStudy {
     /// The LP bound's sizes at each stage, each raised to the next list value (the scenario's own plant
     /// at each stage without a bound).
     private func startState(bound: StagedCapacityBound?, space: Space) -> State {
-        let own = config.stages.map { PlantStages(scenario: scenarioWithOwnExpansions).installed(yearIndex: $0 - 1) }
+        let stages = PlantStages(scenario: scenarioWithOwnExpansions)
+        let own = config.stages.map { stages.installed(yearIndex: $0 - 1) }
         let values: [[Double]] = [bound?.pvKW ?? own.map(\.pvKW), bound?.batteryKWh ?? own.map(\.batteryKWh),
                                   bound?.batteryKW ?? own.map(\.batteryKW), bound?.dieselUnits ?? own.map { Double($0.dieselUnits) }]
         return space.axes.indices.map { axis in

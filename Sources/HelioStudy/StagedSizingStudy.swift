@@ -94,9 +94,9 @@ public struct StagedSizingStudy: Sendable {
     }
 
     private func judge(_ design: StagedDesign, result: SimulationResult, scenario designScenario: Scenario) -> StagedOutcome {
-        let yearly = result.yearly, totals = result.totals
+        let yearly = result.yearly
         let economics = LifetimeEconomics(result: result)
-        let lifetimeT = yearly.reduce(0) { $0 + $1.emissionsKgCO2e } / 1000
+        let lifetimeT = SizingOutcome.lifetimeEmissionsT(result, projectYears: scenario.economics.projectYears)
         let unserved = yearly.map { $0.loadKWh > 0 ? $0.unservedKWh / $0.loadKWh : 0 }
         let intensity = yearly.map(\.intensityGPerKWh)
         let stages = PlantStages(scenario: designScenario)
@@ -111,13 +111,8 @@ public struct StagedSizingStudy: Sendable {
         case .capex: economics.cashFlows.reduce(0) { $0 + $1.capex }
         case .emissions: lifetimeT
         }
-        var outcome = SizingOutcome(
-            design: design.final, npc: economics.npc, lcoePerKWh: economics.lcoePerKWh, capex: economics.capex,
-            intensityGPerKWh: totals.intensityGPerKWh, renewableFraction: totals.renewableFraction, unservedKWh: totals.unservedKWh,
-            unservedFraction: totals.loadKWh > 0 ? totals.unservedKWh / totals.loadKWh : 0, fuelL: totals.fuelL, lifetimeEmissionsT: lifetimeT,
-            loleHoursPerYear: nil, eensMWhPerYear: nil,
-            worstYear: (intensity.max() ?? 0, yearly.map(\.renewableFraction).min() ?? 0, unserved.max() ?? 0),
-            feasible: false, violation: "", caseObjectives: [objective])
+        var outcome = SizingOutcome(design: design.final, result: result, economics: economics, lifetimeEmissionsT: lifetimeT,
+                                    caseObjectives: [objective])
         outcome.dispatch = designScenario.dispatch.strategy
         let duty = GensetDutyCheck(result: result)
         (outcome.daysOverPrimeLimit, outcome.runHoursPerUnitYear) = (duty.daysOverPrimeLimit, designScenario.diesel == nil ? 0 : duty.runHoursPerUnitYear)

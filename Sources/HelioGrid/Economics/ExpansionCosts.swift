@@ -52,14 +52,9 @@ public struct ExpansionCosts: Sendable, Equatable {
     /// Power electronics bought in cash-flow year `bought`: bought again every `inverter_life_years`
     /// before the horizon, salvaged by the years left of the last purchase.
     private mutating func bookPowerElectronics(kW: Double, bought: Int, costs: LifeProjection.Costs, lives: ComponentLives, horizon: Int) {
-        var lastBought = bought
-        for age in LifetimeEconomics.replacementAges(lifeYears: lives.inverterLifeYears, horizon: horizon - bought) {
-            let year = bought + max(1, Int(age.rounded(.up)))
-            guard year < horizon else { break }
-            replacement[year] += kW * costs.batteryPerKW * costs.batteryPrice(year: year)
-            lastBought = year
-        }
-        let left = max(0, lives.inverterLifeYears - Double(horizon - lastBought)) / lives.inverterLifeYears
-        salvage += kW * costs.batteryPerKW * costs.batteryPrice(year: lastBought) * left
+        let cost = kW * costs.batteryPerKW
+        let renewals = LifeProjection.powerElectronicsRenewals(bought: bought, lives: lives, horizon: horizon)
+        for year in renewals.years { replacement[year] += cost * costs.batteryPrice(year: year) }
+        salvage += LifeProjection.powerElectronicsSalvage(cost: cost, lastBought: renewals.lastBought, lives: lives, costs: costs, horizon: horizon)
     }
 }

@@ -135,7 +135,7 @@ public struct LifeProjection: Sendable, Equatable {
             : Self.trancheSalvage(last.batteryTranches, lives: lives, costs: costs, horizon: horizon)
         salvage = Self.pvSalvage(costs, age: pvAge, lastBought: pvReplacementYears.last ?? 0, hasPV: hasPV)
             + (hasBattery ? cellSalvage : 0)
-            + (hasBattery ? Self.inverterSalvage(costs, lives: lives, lastPurchase: lastInverter, horizon: horizon) : 0)
+            + (hasBattery ? Self.powerElectronicsSalvage(cost: costs.batteryPower, lastBought: lastInverter, lives: lives, costs: costs, horizon: horizon) : 0)
             + costs.gensetUnit * engines.lifeLeft(lives: lives)
     }
 
@@ -173,15 +173,32 @@ public struct LifeProjection: Sendable, Equatable {
     /// Books the power electronics bought again every `inverter_life_years` before the horizon;
     /// returns the year of the last purchase (0: the first).
     private mutating func bookInverters(lives: ComponentLives, costs: Costs, horizon: Int) -> Int {
-        var lastPurchase = 0
-        for age in LifetimeEconomics.replacementAges(lifeYears: lives.inverterLifeYears, horizon: horizon) {
-            let year = max(1, Int(age.rounded(.up)))
-            guard year < horizon else { break }
+        let renewals = Self.powerElectronicsRenewals(bought: 0, lives: lives, horizon: horizon)
+        for year in renewals.years {
             replacementCost[year] += costs.batteryPower * costs.batteryPrice(year: year)
             inverterReplacementYears.append(year)
-            lastPurchase = year
         }
-        return lastPurchase
+        return renewals.lastBought
+    }
+
+    /// Power electronics bought in cash-flow year `bought`: the years they are bought again, every
+    /// `inverter_life_years` of their own before the horizon, and the year of the last purchase. The
+    /// scenario's (bought in year 0) and each expansion's (``ExpansionCosts``) alike.
+    static func powerElectronicsRenewals(bought: Int, lives: ComponentLives, horizon: Int) -> (years: [Int], lastBought: Int) {
+        var years: [Int] = []
+        for age in LifetimeEconomics.replacementAges(lifeYears: lives.inverterLifeYears, horizon: horizon - bought) {
+            let year = bought + max(1, Int(age.rounded(.up)))
+            guard year < horizon else { break }
+            years.append(year)
+        }
+        return (years, years.last ?? bought)
+    }
+
+    /// Salvage at the horizon of power electronics costing `cost` at today's prices, last bought in
+    /// cash-flow year `lastBought`: that purchase's price × the share of its life left.
+    static func powerElectronicsSalvage(cost: Double, lastBought: Int, lives: ComponentLives, costs: Costs, horizon: Int) -> Double {
+        let left = max(0, lives.inverterLifeYears - Double(horizon - lastBought)) / lives.inverterLifeYears
+        return cost * costs.batteryPrice(year: lastBought) * left
     }
 
     private static func pvSalvage(_ costs: Costs, age: Int, lastBought: Int, hasPV: Bool) -> Double {
@@ -216,8 +233,4 @@ public struct LifeProjection: Sendable, Equatable {
         }
     }
 
-    private static func inverterSalvage(_ costs: Costs, lives: ComponentLives, lastPurchase: Int, horizon: Int) -> Double {
-        let left = max(0, lives.inverterLifeYears - Double(horizon - lastPurchase)) / lives.inverterLifeYears
-        return costs.batteryPower * costs.batteryPrice(year: lastPurchase) * left
-    }
 }

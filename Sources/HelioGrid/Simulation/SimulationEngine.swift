@@ -76,8 +76,8 @@ public enum SimulationEngine {
         var maxBalanceError = 0.0
         var duty = GensetDutyMeter(diesel: plant.diesel, stepMinutes: axis.stepMinutes)
         let lives = ComponentLives(scenario: scenario)
-        let stages = scenario.expansions.isEmpty ? nil : PlantStages(scenario: scenario)
-        if stages?.addsBatteryCells == true { context.battery?.trackPurchases() }
+        let stages = PlantStages(scenario: scenario)
+        if stages.addsBatteryCells { context.battery?.trackPurchases() }
         var life: [LifeYear] = []
         var batteryAgeYears = 0
         var wasShort = false
@@ -86,8 +86,8 @@ public enum SimulationEngine {
         defer { counter?.endRun(stepsPerYear * scenario.site.years) }
         for year in 0..<scenario.site.years {
             let pvAge = ComponentLives.pvAgeYears(yearIndex: year)
-            if let stages { expand(&context, duty: &duty, by: stages.starting(yearIndex: year), yearIndex: year) }
-            let pvFactor = stages?.pvFactor(yearIndex: year, lives: lives) ?? lives.pvFactor(ageYears: pvAge)
+            expand(&context, duty: &duty, by: stages.starting(yearIndex: year), yearIndex: year)
+            let pvFactor = stages.pvFactor(yearIndex: year, lives: lives)
             let yearStart = YearStart(battery: context.battery, fleet: context.fleet)
             let yearInputs = inputs.year(year)
             var totals = EnergyTotals()
