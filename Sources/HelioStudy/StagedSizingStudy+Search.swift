@@ -102,7 +102,8 @@ extension StagedSizingStudy {
         var currentOutcome = try cached(design(current), in: &simulated)
         for _ in 0..<200 {
             let neighbours = Self.moves(from: current, space: space).filter { design($0).isBuildable }
-            let fresh = Array(Set(neighbours.map(design)).filter { simulated[$0] == nil })
+            var fresh: [StagedDesign] = []
+            for candidate in neighbours.map(design) where simulated[candidate] == nil && !fresh.contains(candidate) { fresh.append(candidate) }
             for (candidate, outcome) in zip(fresh, try evaluateAll(fresh)) { simulated.add(candidate, outcome) }
             let ranked = simulated
             guard let next = neighbours.min(by: { ranked[design($0)]!.ranks(before: ranked[design($1)]!, objective: \.outcome.objective) }),
